@@ -1,0 +1,72 @@
+/**
+ * Messages between the extension's parts. The background service worker is the
+ * single writer of the database; the content script, popup and options page
+ * ask it through `browser.runtime.sendMessage` and it answers with the
+ * matching response type. Changes are broadcast to tabs and pages.
+ */
+import type { Entry, EntrySource } from '../glossary/types';
+
+/** An entry as the database holds it. */
+export interface StoredEntry extends Entry {
+  source: EntrySource;
+  /** For a personal override of a bundled entry: the bundled entry's id (equal to `id`). */
+  overrides?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type HighlightKind = 'exact' | 'approximate' | 'personal';
+
+export interface Settings {
+  /** Highlighting everywhere. */
+  enabled: boolean;
+  /** Hostnames where highlighting is off. */
+  disabledSites: string[];
+  /** 'auto' follows the browser's language. */
+  uiLanguage: 'auto' | 'kk' | 'ru' | 'en';
+  /** CSS colours of the highlight kinds. */
+  colors: Record<HighlightKind, string>;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  disabledSites: [],
+  uiLanguage: 'auto',
+  colors: { exact: '#fff3a3', approximate: '#ffd9a8', personal: '#c8f0d0' },
+};
+
+export type DuplicatePolicy = 'skip' | 'overwrite' | 'keep-both';
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  skipped: number;
+}
+
+/** Requests to the background, each with its response type. */
+export type Request =
+  | { type: 'glossary/get' } // → GlossarySnapshot
+  | { type: 'entry/get'; id: string } // → StoredEntry | null
+  | { type: 'entries/list'; source?: EntrySource } // → StoredEntry[]
+  | { type: 'entry/save'; entry: Entry } // → StoredEntry (personal; an override when `id` is a bundled id)
+  | { type: 'entry/delete'; id: string } // → StoredEntry | null (the deleted row, for undo)
+  | { type: 'entry/restore'; entry: StoredEntry } // → StoredEntry (undo of a delete)
+  | { type: 'entry/reset'; id: string } // → StoredEntry | null (drops a personal override; returns the bundled entry)
+  | { type: 'entries/import'; entries: Entry[]; policy: DuplicatePolicy } // → ImportSummary (one transaction)
+  | { type: 'settings/get' } // → Settings
+  | { type: 'settings/set'; patch: Partial<Settings> }; // → Settings
+
+export interface GlossarySnapshot {
+  /** Changes whenever any entry changes; content scripts rebuild their matcher when it does. */
+  revision: number;
+  bundledVersion: string;
+  /** The effective glossary: bundled entries (with personal overrides applied) and personal entries. */
+  entries: StoredEntry[];
+}
+
+/** Broadcasts from the background to tabs and extension pages. */
+export type Broadcast =
+  | { type: 'glossary/changed'; revision: number }
+  | { type: 'settings/changed'; settings: Settings }
+  /** Keyboard shortcut: show the card for the selected text in this tab. */
+  | { type: 'card/show-selection' };
