@@ -1,0 +1,194 @@
+/**
+ * The schema of the bundled glossary files (glossary/data/*.json), written with
+ * valibot. The tests validate every data file with `parseGlossaryFile`; the
+ * extension itself does not validate bundled data at runtime.
+ */
+import * as v from 'valibot';
+import type { Entry, GlossaryFile } from './types';
+
+/**
+ * The fixed list of tags an entry may carry. Add a tag here (and to
+ * glossary/README.md) before using it in a data file.
+ */
+export const TAGS = [
+  /** Anything the Constitution itself names or establishes. Requires at least one citation. */
+  'constitutional-law',
+  /** The foundations: the people, sovereignty, the form of the state, its values and principles. */
+  'fundamental-principles',
+  /** State bodies and offices in general. */
+  'state-bodies',
+  /** The President and the Vice-President. */
+  'president',
+  /** The Kurultai (and the 1995 Parliament: Senate, Mazhilis), deputies, parliamentary procedure. */
+  'parliament',
+  /** The Government, ministers, the central executive. */
+  'government',
+  /** Rights and freedoms of a person and a citizen. */
+  'rights-and-freedoms',
+  /** Constitutional duties. */
+  'duties',
+  /** Citizenship, nationals, foreigners, stateless persons. */
+  'citizenship',
+  /** The state language, the Russian language, languages of the people. */
+  'languages',
+  /** The flag, the emblem, the anthem, the capital. */
+  'state-symbols',
+  /** Elections, electoral rights, candidates. */
+  'elections',
+  /** Referendums. */
+  'referendum',
+  /** Lawmaking: bills, readings, signature, promulgation, legislative initiative. */
+  'legislation',
+  /** Kinds of normative legal acts and their hierarchy. */
+  'normative-acts',
+  /** Courts, judges, jurors, principles of justice. */
+  'judiciary',
+  /** The Constitutional Court and constitutional review. */
+  'constitutional-review',
+  /** The prosecutor's office. */
+  'prosecution',
+  /** The human rights commissioner and other protection of rights. */
+  'human-rights-protection',
+  /** Maslikhats, akims, local self-government, administrative-territorial units. */
+  'local-government',
+  /** Property, ownership, enterprise. */
+  'property',
+  /** Land, subsoil, water, natural resources, environment. */
+  'land-and-resources',
+  /** The economy, the budget, finance, taxes as public finance. */
+  'economy',
+  /** Social protection, health, education, labour as social rights. */
+  'social',
+  /** Marriage, family, childhood. */
+  'family',
+  /** Defence, security, state of emergency, martial law. */
+  'defence-and-security',
+  /** International treaties, foreign relations, international law. */
+  'international',
+  /** Amending and revising the Constitution. */
+  'constitutional-amendment',
+  /** Civil procedure. */
+  'civil-procedure',
+  /** Criminal procedure. */
+  'criminal-procedure',
+  /** Administrative law and administrative offences. */
+  'administrative',
+  /** Administrative procedure (administrative justice, appeals against administrative acts). */
+  'administrative-procedure',
+  /** Civil law (obligations, contracts, persons). */
+  'civil-law',
+  /** Criminal law (crimes, punishment). */
+  'criminal-law',
+  /** Labour law. */
+  'labour',
+  /** Tax law. */
+  'tax',
+  /** Terms of the 1995 Constitution and earlier institutions that the 2026 Constitution no longer uses. */
+  'historical',
+] as const;
+
+export type Tag = (typeof TAGS)[number];
+
+const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A non-empty string with no leading or trailing whitespace. */
+const Text = v.pipe(
+  v.string('must be a string'),
+  v.nonEmpty('must not be empty'),
+  v.check((s) => s.trim() === s, 'must not have leading or trailing whitespace'),
+);
+
+const TermSideSchema = v.strictObject({
+  term: Text,
+  variants: v.array(Text, 'must be an array of strings'),
+  definition: Text,
+});
+
+const CitationSchema = v.strictObject({
+  edition: v.picklist(['2026', '1995'], 'must be "2026" or "1995"'),
+  article: v.pipe(Text, v.regex(/^[0-9]+(-[0-9]+)?$/, 'must be an article number such as "76" or "83-1"')),
+  clause: v.nullable(
+    v.pipe(Text, v.regex(/^[0-9]+(-[0-9]+)?$/, 'must be a clause number such as "1" or "3-1"')),
+  ),
+  quote: v.strictObject({ kk: Text, ru: Text }),
+  mentions: v.optional(v.boolean('must be a boolean')),
+});
+
+const EntrySchema = v.pipe(
+  v.strictObject({
+    id: v.pipe(Text, v.regex(ID_RE, 'must be a lowercase ASCII slug (a-z, 0-9, -)')),
+    kk: TermSideSchema,
+    ru: TermSideSchema,
+    en: v.optional(v.strictObject({ term: Text })),
+    citations: v.array(CitationSchema, 'must be an array'),
+    tags: v.pipe(
+      v.array(v.picklist(TAGS, 'must be one of the tags listed in glossary/schema.ts')),
+      v.minLength(1, 'must hold at least one tag'),
+      v.check((t) => new Set(t).size === t.length, 'must not repeat a tag'),
+    ),
+  }),
+  v.forward(
+    v.check(
+      (e) => !e.tags.includes('constitutional-law') || e.citations.length > 0,
+      'a constitutional-law entry must cite the Constitution at least once',
+    ),
+    ['citations'],
+  ),
+);
+
+const FileSchema = v.strictObject({
+  version: v.pipe(Text, v.regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a dotted version such as "2026.11.1"')),
+  entries: v.array(v.unknown(), 'must be an array'),
+});
+
+export type EntryInput = v.InferOutput<typeof EntrySchema>;
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? []).map((p) => String(p.key)).join('.');
+}
+
+/**
+ * Validate one bundled glossary file. Returns the file (its version and its
+ * entries) or throws an Error naming the file, the entry (id, or index when it
+ * has no usable id) and the field at fault.
+ */
+export function parseGlossary(json: unknown, fileName: string): GlossaryFile {
+  const file = v.safeParse(FileSchema, json);
+  if (!file.success) {
+    const issue = file.issues[0];
+    throw new Error(`${fileName}: ${pathOf(issue) || '(file)'}: ${issue.message}`);
+  }
+  const entries: Entry[] = [];
+  file.output.entries.forEach((raw, index) => {
+    const res = v.safeParse(EntrySchema, raw);
+    if (res.success) {
+      entries.push(res.output);
+      return;
+    }
+    const id =
+      raw !== null && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string'
+        ? `"${raw.id}"`
+        : '(no id)';
+    const issue = res.issues[0];
+    throw new Error(
+      `${fileName}: entry #${index} ${id}: ${pathOf(issue) || '(entry)'}: ${issue.message}`,
+    );
+  });
+  return { version: file.output.version, entries };
+}
+
+/** Validate one bundled glossary file and return its entries (see `parseGlossary`). */
+export function parseGlossaryFile(json: unknown, fileName: string): Entry[] {
+  return parseGlossary(json, fileName).entries;
+}
+
+/** Compare dotted versions numerically ("2026.11.10" > "2026.11.9"). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
