@@ -1,0 +1,234 @@
+/**
+ * Reads and writes of glossary entries. Every write runs in one Dexie
+ * transaction and bumps the revision in the same transaction, so a reader
+ * never sees entries and revision out of step. Callers broadcast the change.
+ */
+import { foldTerm } from '../glossary/normalize';
+import type { Entry } from '../glossary/types';
+import type {
+  DuplicatePolicy,
+  GlossarySnapshot,
+  ImportSummary,
+  StoredEntry,
+} from '../lib/protocol';
+import { toRow, toStored, type AtaZanDatabase, type EntryRow } from './database';
+import { validateEntry, ValidationError } from './validate';
+
+export const BUNDLED = 'bundled';
+export const PERSONAL = 'personal';
+
+export async function getRevision(db: AtaZanDatabase): Promise<number> {
+  const row = await db.meta.get('revision');
+  return row?.key === 'revision' ? row.value : 0;
+}
+
+export async function getBundledVersion(db: AtaZanDatabase): Promise<string> {
+  const row = await db.meta.get('bundledVersion');
+  return row?.key === 'bundledVersion' ? row.value : '';
+}
+
+/** Bump the revision; call inside a rw transaction that includes `meta`. */
+export async function bumpRevision(db: AtaZanDatabase): Promise<number> {
+  const revision = (await getRevision(db)) + 1;
+  await db.meta.put({ key: 'revision', value: revision });
+  return revision;
+}
+
+/** The effective glossary: bundled rows with personal overrides applied, then personal rows. */
+export async function getSnapshot(db: AtaZanDatabase): Promise<GlossarySnapshot> {
+  return db.transaction('r', db.entries, db.meta, async () => {
+    const [rows, revision, bundledVersion] = await Promise.all([
+      db.entries.toArray(),
+      getRevision(db),
+      getBundledVersion(db),
+    ]);
+    return { revision, bundledVersion, entries: effective(rows) };
+  });
+}
+
+function effective(rows: EntryRow[]): StoredEntry[] {
+  const overridden = new Set<string>();
+  for (const r of rows) if (r.source === PERSONAL && r.overrides) overridden.add(r.overrides);
+  const out: StoredEntry[] = [];
+  for (const r of rows) if (r.source === BUNDLED && !overridden.has(r.id)) out.push(toStored(r));
+  for (const r of rows) if (r.source === PERSONAL) out.push(toStored(r));
+  return out;
+}
+
+/** The effective entry with this id: the personal row (or override) first, else the bundled row. */
+export async function getEntry(db: AtaZanDatabase, id: string): Promise<StoredEntry | null> {
+  const row = (await db.entries.get([PERSONAL, id])) ?? (await db.entries.get([BUNDLED, id]));
+  return row ? toStored(row) : null;
+}
+
+export async function listEntries(
+  db: AtaZanDatabase,
+  source?: StoredEntry['source'],
+): Promise<StoredEntry[]> {
+  const rows = source
+    ? await db.entries.where('source').equals(source).toArray()
+    : await db.entries.toArray();
+  return source ? rows.map(toStored) : effective(rows);
+}
+
+/** A fresh personal id: "p-" and 12 random base-36 characters. */
+export function newPersonalId(): string {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  let n = 0n;
+  for (const b of bytes) n = (n << 8n) | BigInt(b);
+  return `p-${n.toString(36).padStart(12, '0').slice(0, 12)}`;
+}
+
+/**
+ * Store `entry` as personal, inside a transaction: an override when its id is
+ * a bundled id, an update when it is an existing personal id, otherwise a new
+ * personal entry ("p-…" ids are kept, any other id is replaced by a fresh one).
+ */
+async function putPersonal(db: AtaZanDatabase, entry: Entry, now: number): Promise<StoredEntry> {
+  let id = entry.id;
+  let overrides: string | undefined;
+  let createdAt = now;
+  const existing = id ? await db.entries.get([PERSONAL, id]) : undefined;
+  if (existing) {
+    createdAt = existing.createdAt;
+    overrides = existing.overrides;
+  } else if (id && (await db.entries.get([BUNDLED, id]))) {
+    overrides = id;
+  } else if (!id.startsWith('p-') || id.length < 3) {
+    id = newPersonalId();
+  }
+  const stored: StoredEntry = { ...entry, id, source: PERSONAL, createdAt, updatedAt: now };
+  if (overrides) stored.overrides = overrides;
+  await db.entries.put(toRow(stored));
+  return stored;
+}
+
+export interface Change<T> {
+  result: T;
+  /** The new revision, or null when nothing changed. */
+  revision: number | null;
+}
+
+export async function saveEntry(db: AtaZanDatabase, input: unknown): Promise<Change<StoredEntry>> {
+  const entry = validateEntry(input);
+  return db.transaction('rw', db.entries, db.meta, async () => {
+    const result = await putPersonal(db, entry, Date.now());
+    return { result, revision: await bumpRevision(db) };
+  });
+}
+
+/** Delete a personal entry or override; returns the deleted row for undo. Bundled rows cannot be deleted. */
+export async function deleteEntry(
+  db: AtaZanDatabase,
+  id: string,
+): Promise<Change<StoredEntry | null>> {
+  return db.transaction('rw', db.entries, db.meta, async () => {
+    const row = await db.entries.get([PERSONAL, id]);
+    if (!row) {
+      if (await db.entries.get([BUNDLED, id])) {
+        throw new ValidationError(`"${id}" is a bundled entry: it cannot be deleted, only edited`);
+      }
+      return { result: null, revision: null };
+    }
+    await db.entries.delete([PERSONAL, id]);
+    return { result: toStored(row), revision: await bumpRevision(db) };
+  });
+}
+
+/** Undo of a delete: put the row back as it was (id, override and timestamps kept). */
+export async function restoreEntry(
+  db: AtaZanDatabase,
+  input: unknown,
+): Promise<Change<StoredEntry>> {
+  const entry = validateEntry(input);
+  const raw = input as Partial<StoredEntry>;
+  if (!entry.id) throw new ValidationError('Only an entry with its id can be restored');
+  const now = Date.now();
+  const stored: StoredEntry = {
+    ...entry,
+    source: PERSONAL,
+    createdAt: typeof raw.createdAt === 'number' ? raw.createdAt : now,
+    updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : now,
+  };
+  if (typeof raw.overrides === 'string' && raw.overrides) stored.overrides = raw.overrides;
+  return db.transaction('rw', db.entries, db.meta, async () => {
+    await db.entries.put(toRow(stored));
+    return { result: stored, revision: await bumpRevision(db) };
+  });
+}
+
+/** Drop a personal override; returns the bundled entry that shows again. */
+export async function resetEntry(
+  db: AtaZanDatabase,
+  id: string,
+): Promise<Change<StoredEntry | null>> {
+  return db.transaction('rw', db.entries, db.meta, async () => {
+    const override = await db.entries.get([PERSONAL, id]);
+    const bundled = await db.entries.get([BUNDLED, id]);
+    if (!override?.overrides) return { result: bundled ? toStored(bundled) : null, revision: null };
+    await db.entries.delete([PERSONAL, id]);
+    return { result: bundled ? toStored(bundled) : null, revision: await bumpRevision(db) };
+  });
+}
+
+/**
+ * Import entries in one transaction: all or nothing. An entry is a duplicate
+ * when its id is in the glossary, or when an entry has the same Kazakh and the
+ * same Russian term (normalised). Duplicates are skipped, overwritten (the
+ * existing entry's id is kept, so a bundled one gets an override) or added
+ * beside the existing one.
+ */
+export async function importEntries(
+  db: AtaZanDatabase,
+  inputs: unknown,
+  policy: DuplicatePolicy,
+): Promise<Change<ImportSummary>> {
+  if (!Array.isArray(inputs)) throw new ValidationError('entries must be a list');
+  if (policy !== 'skip' && policy !== 'overwrite' && policy !== 'keep-both') {
+    throw new ValidationError('policy must be "skip", "overwrite" or "keep-both"');
+  }
+  const entries = inputs.map((e, i) => {
+    try {
+      return validateEntry(e);
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      throw new ValidationError(`Entry ${i + 1}: ${msg}`);
+    }
+  });
+  return db.transaction('rw', db.entries, db.meta, async () => {
+    const summary: ImportSummary = { added: 0, updated: 0, skipped: 0 };
+    const now = Date.now();
+    for (const entry of entries) {
+      const duplicateId = await findDuplicate(db, entry);
+      if (duplicateId === null) {
+        await putPersonal(db, entry, now);
+        summary.added++;
+      } else if (policy === 'skip') {
+        summary.skipped++;
+      } else if (policy === 'overwrite') {
+        await putPersonal(db, { ...entry, id: duplicateId }, now);
+        summary.updated++;
+      } else {
+        await putPersonal(db, { ...entry, id: '' }, now);
+        summary.added++;
+      }
+    }
+    const changed = summary.added + summary.updated > 0;
+    return { result: summary, revision: changed ? await bumpRevision(db) : null };
+  });
+}
+
+async function findDuplicate(db: AtaZanDatabase, entry: Entry): Promise<string | null> {
+  if (entry.id) {
+    const byId =
+      (await db.entries.get([PERSONAL, entry.id])) ?? (await db.entries.get([BUNDLED, entry.id]));
+    if (byId) return byId.id;
+  }
+  const kk = foldTerm(entry.kk.term);
+  const ru = foldTerm(entry.ru.term);
+  if (!kk || !ru) return null;
+  const candidates = await db.entries.where('terms').equals(kk).toArray();
+  const hit = candidates.find((c) => c.terms.includes(ru));
+  return hit ? hit.id : null;
+}

@@ -1,0 +1,122 @@
+/**
+ * The background's answer to every request of lib/protocol.ts, kept free of
+ * browser APIs so the unit tests drive it against fake-indexeddb. It returns
+ * the response and the broadcasts the caller must send. The effective
+ * glossary snapshot is kept in memory between changes, because every tab asks
+ * for it on load and it must come back fast.
+ */
+import type { Broadcast, GlossarySnapshot, Request, Settings } from '../lib/protocol';
+import type { AtaZanDatabase } from './database';
+import {
+  deleteEntry,
+  getEntry,
+  getSnapshot,
+  importEntries,
+  listEntries,
+  resetEntry,
+  restoreEntry,
+  saveEntry,
+  type Change,
+} from './glossary-store';
+import { getSettings, setSettings } from './settings-store';
+import { ValidationError } from './validate';
+
+export interface Handled {
+  response: unknown;
+  broadcasts: Broadcast[];
+}
+
+export class GlossaryService {
+  private snapshot: Promise<GlossarySnapshot> | null = null;
+  private settings: Promise<Settings> | null = null;
+
+  constructor(private readonly db: AtaZanDatabase) {}
+
+  /** Forget the cached snapshot (after a write made outside `handle`, e.g. seeding). */
+  invalidate(): void {
+    this.snapshot = null;
+  }
+
+  getSnapshot(): Promise<GlossarySnapshot> {
+    if (!this.snapshot) {
+      this.snapshot = getSnapshot(this.db);
+      // Do not keep a failed read around.
+      this.snapshot.catch(() => (this.snapshot = null));
+    }
+    return this.snapshot;
+  }
+
+  getSettings(): Promise<Settings> {
+    if (!this.settings) {
+      this.settings = getSettings(this.db);
+      this.settings.catch(() => (this.settings = null));
+    }
+    return this.settings;
+  }
+
+  /** Answer one request; invalid input is answered with `{ error }`, never thrown. */
+  async handle(request: unknown): Promise<Handled> {
+    try {
+      return await this.dispatch(request);
+    } catch (err) {
+      const error =
+        err instanceof ValidationError
+          ? err.message
+          : `Ata Zan could not do that: ${err instanceof Error ? err.message : String(err)}`;
+      return { response: { error }, broadcasts: [] };
+    }
+  }
+
+  private async dispatch(raw: unknown): Promise<Handled> {
+    if (
+      typeof raw !== 'object' ||
+      raw === null ||
+      typeof (raw as { type?: unknown }).type !== 'string'
+    ) {
+      throw new ValidationError('A request needs a type');
+    }
+    const req = raw as Request;
+    const db = this.db;
+    switch (req.type) {
+      case 'glossary/get':
+        return { response: await this.getSnapshot(), broadcasts: [] };
+      case 'entry/get':
+        return { response: await getEntry(db, requireId(req.id)), broadcasts: [] };
+      case 'entries/list':
+        return { response: await listEntries(db, req.source), broadcasts: [] };
+      case 'entry/save':
+        return this.changed(await saveEntry(db, req.entry));
+      case 'entry/delete':
+        return this.changed(await deleteEntry(db, requireId(req.id)));
+      case 'entry/restore':
+        return this.changed(await restoreEntry(db, req.entry));
+      case 'entry/reset':
+        return this.changed(await resetEntry(db, requireId(req.id)));
+      case 'entries/import':
+        return this.changed(await importEntries(db, req.entries, req.policy));
+      case 'settings/get':
+        return { response: await this.getSettings(), broadcasts: [] };
+      case 'settings/set': {
+        const settings = await setSettings(db, req.patch);
+        this.settings = Promise.resolve(settings);
+        return { response: settings, broadcasts: [{ type: 'settings/changed', settings }] };
+      }
+      default:
+        throw new ValidationError(`Unknown request type "${(req as { type: string }).type}"`);
+    }
+  }
+
+  private changed<T>(change: Change<T>): Handled {
+    if (change.revision === null) return { response: change.result, broadcasts: [] };
+    this.invalidate();
+    return {
+      response: change.result,
+      broadcasts: [{ type: 'glossary/changed', revision: change.revision }],
+    };
+  }
+}
+
+function requireId(id: unknown): string {
+  if (typeof id !== 'string' || !id.trim()) throw new ValidationError('An entry id is required');
+  return id.trim();
+}

@@ -1,0 +1,244 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, test } from 'vitest';
+import { AtaZanDatabase, SCHEMA_V1, SCHEMA_VERSION } from '../../db/database';
+import { seedBundled } from '../../db/seed';
+import { GlossaryService } from '../../db/service';
+import { foldTerm } from '../../glossary/normalize';
+import type { Entry } from '../../glossary/types';
+import type { GlossarySnapshot, ImportSummary, Settings, StoredEntry } from '../../lib/protocol';
+
+function entry(id: string, kk: string, ru: string, extra: Partial<Entry> = {}): Entry {
+  return {
+    id,
+    kk: { term: kk, variants: [], definition: `${kk} анықтамасы` },
+    ru: { term: ru, variants: [], definition: `определение: ${ru}` },
+    citations: [],
+    tags: ['judiciary'],
+    ...extra,
+  };
+}
+
+const BUNDLED_V1 = [
+  entry('sot', 'сот', 'суд'),
+  entry('sot-biligi', 'сот билігі', 'судебная власть'),
+  entry('konstitutsiyalyq-sot', 'Конституциялық Сот', 'Конституционный Суд'),
+];
+
+let counter = 0;
+const open: AtaZanDatabase[] = [];
+function freshDb(): AtaZanDatabase {
+  const db = new AtaZanDatabase(`atazan-test-${++counter}`);
+  open.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of open.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+async function ask<T>(svc: GlossaryService, request: unknown): Promise<T> {
+  return (await svc.handle(request)).response as T;
+}
+
+describe('bundled glossary seeding', () => {
+  test('seeds once per version and replaces only bundled rows on update', async () => {
+    const db = freshDb();
+    const svc = new GlossaryService(db);
+    expect((await seedBundled(db, '1.0.0', BUNDLED_V1)).result).toBe(true);
+    expect((await seedBundled(db, '1.0.0', BUNDLED_V1)).result).toBe(false);
+
+    const personal = await ask<StoredEntry>(svc, {
+      type: 'entry/save',
+      entry: entry('', 'заң', 'закон'),
+    });
+    const override = await ask<StoredEntry>(svc, {
+      type: 'entry/save',
+      entry: entry('sot', 'сот', 'суд', { tags: ['mine'] }),
+    });
+    expect(override).toMatchObject({ id: 'sot', source: 'personal', overrides: 'sot' });
+
+    // Version 2 drops sot-biligi, changes sot's definition, adds prokuror.
+    const v2 = [
+      { ...BUNDLED_V1[0]!, ru: { ...BUNDLED_V1[0]!.ru, definition: 'новое' } },
+      BUNDLED_V1[2]!,
+      entry('prokuror', 'прокурор', 'прокурор'),
+    ];
+    const seeded = await seedBundled(db, '2.0.0', v2);
+    expect(seeded.result).toBe(true);
+    svc.invalidate();
+    const snap = await ask<GlossarySnapshot>(svc, { type: 'glossary/get' });
+    expect(snap.bundledVersion).toBe('2.0.0');
+    const byId = new Map(snap.entries.map((e) => [e.id, e]));
+    expect([...byId.keys()].sort()).toEqual(
+      ['konstitutsiyalyq-sot', 'prokuror', 'sot', personal.id].sort(),
+    );
+    // The override still wins over the updated bundled row.
+    expect(byId.get('sot')).toMatchObject({ source: 'personal', tags: ['mine'] });
+    expect(await db.entries.where('source').equals('personal').count()).toBe(2);
+    // Reset shows the updated bundled row again.
+    const reset = await ask<StoredEntry>(svc, { type: 'entry/reset', id: 'sot' });
+    expect(reset).toMatchObject({ source: 'bundled', ru: { definition: 'новое' } });
+  });
+});
+
+describe('requests', () => {
+  async function seeded(): Promise<GlossaryService> {
+    const db = freshDb();
+    await seedBundled(db, '1.0.0', BUNDLED_V1);
+    return new GlossaryService(db);
+  }
+
+  test('entry/save gives new entries a p- id, broadcasts and bumps the revision', async () => {
+    const svc = await seeded();
+    const before = await ask<GlossarySnapshot>(svc, { type: 'glossary/get' });
+    const res = await svc.handle({ type: 'entry/save', entry: entry('', '  заң ', 'закон') });
+    const saved = res.response as StoredEntry;
+    expect(saved.id).toMatch(/^p-[0-9a-z]{12}$/);
+    expect(saved.kk.term).toBe('заң');
+    expect(res.broadcasts).toEqual([{ type: 'glossary/changed', revision: before.revision + 1 }]);
+    const after = await ask<GlossarySnapshot>(svc, { type: 'glossary/get' });
+    expect(after.revision).toBe(before.revision + 1);
+    expect(after.entries.map((e) => e.id)).toContain(saved.id);
+
+    // Saving again under its id updates it and keeps createdAt.
+    const again = await ask<StoredEntry>(svc, {
+      type: 'entry/save',
+      entry: { ...saved, ru: { ...saved.ru, definition: 'правка' } },
+    });
+    expect(again).toMatchObject({ id: saved.id, createdAt: saved.createdAt });
+    expect(
+      (await ask<StoredEntry[]>(svc, { type: 'entries/list', source: 'personal' })).length,
+    ).toBe(1);
+  });
+
+  test('invalid input is answered with a clear error and changes nothing', async () => {
+    const svc = await seeded();
+    const noRu = await svc.handle({
+      type: 'entry/save',
+      entry: { id: '', kk: { term: 'заң', variants: [], definition: '' }, ru: { term: ' ' } },
+    });
+    expect(noRu.response).toEqual({ error: 'An entry needs a Russian term (ru.term is empty)' });
+    expect(noRu.broadcasts).toEqual([]);
+    expect(await svc.handle({ type: 'entry/save' })).toMatchObject({
+      response: { error: 'An entry must be an object' },
+    });
+    expect((await svc.handle({ type: 'nope' })).response).toEqual({
+      error: 'Unknown request type "nope"',
+    });
+    expect((await svc.handle({ type: 'entry/delete', id: 'sot' })).response).toMatchObject({
+      error: expect.stringContaining('cannot be deleted'),
+    });
+  });
+
+  test('delete returns the row and restore puts it back', async () => {
+    const svc = await seeded();
+    const saved = await ask<StoredEntry>(svc, {
+      type: 'entry/save',
+      entry: entry('', 'заң', 'закон'),
+    });
+    const deleted = await ask<StoredEntry>(svc, { type: 'entry/delete', id: saved.id });
+    expect(deleted).toEqual(saved);
+    expect(await ask(svc, { type: 'entry/get', id: saved.id })).toBeNull();
+    await ask(svc, { type: 'entry/restore', entry: deleted });
+    expect(await ask(svc, { type: 'entry/get', id: saved.id })).toEqual(saved);
+  });
+
+  test('import: one transaction, duplicate policies by id and by terms', async () => {
+    const svc = await seeded();
+    const incoming = [
+      entry('sot', 'сот', 'суд', { tags: ['imported'] }), // duplicate by id (bundled)
+      entry('x-1', 'Конституциялық сот', 'конституционный суд'), // duplicate by terms
+      entry('', 'заң', 'закон'), // new
+    ];
+    const skip = await ask<ImportSummary>(svc, {
+      type: 'entries/import',
+      entries: incoming,
+      policy: 'skip',
+    });
+    expect(skip).toEqual({ added: 1, updated: 0, skipped: 2 });
+    const over = await ask<ImportSummary>(svc, {
+      type: 'entries/import',
+      entries: incoming.slice(0, 2),
+      policy: 'overwrite',
+    });
+    expect(over).toEqual({ added: 0, updated: 2, skipped: 0 });
+    expect(await ask(svc, { type: 'entry/get', id: 'sot' })).toMatchObject({
+      source: 'personal',
+      overrides: 'sot',
+      tags: ['imported'],
+    });
+    const both = await ask<ImportSummary>(svc, {
+      type: 'entries/import',
+      entries: incoming.slice(2),
+      policy: 'keep-both',
+    });
+    expect(both).toEqual({ added: 1, updated: 0, skipped: 0 });
+    const mine = await ask<StoredEntry[]>(svc, { type: 'entries/list', source: 'personal' });
+    expect(mine.filter((e) => e.kk.term === 'заң')).toHaveLength(2);
+
+    // One invalid entry aborts the whole import.
+    const count = mine.length;
+    const bad = await svc.handle({
+      type: 'entries/import',
+      entries: [entry('', 'жаңа', 'новый'), { kk: { term: 'x' } }],
+      policy: 'skip',
+    });
+    expect(bad.response).toEqual({ error: 'Entry 2: An entry needs a Russian term (ru.term)' });
+    expect(
+      await ask<StoredEntry[]>(svc, { type: 'entries/list', source: 'personal' }),
+    ).toHaveLength(count);
+  });
+
+  test('settings/set merges, validates and broadcasts', async () => {
+    const svc = await seeded();
+    const res = await svc.handle({
+      type: 'settings/set',
+      patch: { disabledSites: ['Example.KZ'] },
+    });
+    expect(res.response).toMatchObject({ enabled: true, disabledSites: ['example.kz'] });
+    expect(res.broadcasts[0]).toMatchObject({ type: 'settings/changed' });
+    await svc.handle({ type: 'settings/set', patch: { colors: { exact: 'rgb(1, 2, 3)' } } });
+    const s = await ask<Settings>(svc, { type: 'settings/get' });
+    expect(s.colors).toMatchObject({ exact: 'rgb(1, 2, 3)', personal: '#c8f0d0' });
+    expect(
+      (await svc.handle({ type: 'settings/set', patch: { colors: { exact: 'red;}body{' } } }))
+        .response,
+    ).toEqual({ error: 'colors.exact must be a CSS colour' });
+  });
+});
+
+describe('schema migration', () => {
+  test('version 1 with 1,000 personal entries upgrades to the current version with none lost', async () => {
+    const name = `atazan-migrate-${++counter}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    const now = Date.now();
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      ...entry(`p-${String(i).padStart(12, '0')}`, `термин ${i}`, `Термин ${i}`),
+      source: 'personal',
+      createdAt: now,
+      updatedAt: now,
+    }));
+    await v1.table('entries').bulkAdd(rows);
+    await v1
+      .table('entries')
+      .add({ ...entry('sot', 'сот', 'суд'), source: 'bundled', createdAt: now, updatedAt: now });
+    await v1.table('meta').put({ key: 'bundledVersion', value: '1.0.0' });
+    v1.close();
+
+    const db = new AtaZanDatabase(name);
+    open.push(db);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.entries.where('source').equals('personal').count()).toBe(1000);
+    // The new index is filled for old rows.
+    const hit = await db.entries.where('terms').equals(foldTerm('ТЕРМИН 517')).toArray();
+    expect(hit.map((r) => r.id)).toEqual(['p-000000000517']);
+    const snap = await new GlossaryService(db).getSnapshot();
+    expect(snap.entries).toHaveLength(1001);
+    expect(snap.entries.every((e) => !('terms' in e))).toBe(true);
+  });
+});
