@@ -67,7 +67,6 @@ export class AtaZanDatabase extends Dexie {
 
 /** Strip the database-only fields from a row. */
 export function toStored(row: EntryRow): StoredEntry {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { terms: _terms, ...entry } = row;
   return entry;
 }

@@ -54,7 +54,9 @@ export type Request =
   | { type: 'entry/reset'; id: string } // → StoredEntry | null (drops a personal override; returns the bundled entry)
   | { type: 'entries/import'; entries: Entry[]; policy: DuplicatePolicy } // → ImportSummary (one transaction)
   | { type: 'settings/get' } // → Settings
-  | { type: 'settings/set'; patch: Partial<Settings> }; // → Settings
+  | { type: 'settings/set'; patch: Partial<Settings> } // → Settings
+  /** Open the options page, at an entry when given (the hover card's "open in glossary"). */
+  | { type: 'options/open'; entryId?: string }; // → null
 
 export interface GlossarySnapshot {
   /** Changes whenever any entry changes; content scripts rebuild their matcher when it does. */
