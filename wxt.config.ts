@@ -12,6 +12,13 @@ export default defineConfig({
     description:
       'Kazakh–Russian legal glossary in the page: inflection-aware term highlighting, hover cards with Constitution citations, fuzzy search.',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
+    // The hover card for the selected text (entrypoints/background.ts → content script).
+    commands: {
+      'show-card': {
+        suggested_key: { default: 'Alt+Shift+Z' },
+        description: 'Show the Ata Zan card for the selected term',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

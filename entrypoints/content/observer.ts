@@ -1,0 +1,137 @@
+/**
+ * Watches the page for changes and hands the changed blocks to the scanner,
+ * debounced. Only the changed subtrees are read again, never the whole page.
+ * A page that mutates without pause (tickers, chats) cannot make us fall
+ * behind: changes are merged per block, a flush happens at most once per
+ * MAX_WAIT_MS, each flush takes at most MAX_ROOTS_PER_FLUSH blocks (the rest
+ * wait for the next), and past MAX_PENDING the page is simply rescanned once.
+ * Our own host element is ignored, and painting highlights causes no
+ * mutations, so there is no feedback loop.
+ */
+import { blockOf, isInline } from '../../lib/text-collect';
+
+const DEBOUNCE_MS = 200;
+const MAX_WAIT_MS = 1000;
+const MAX_ROOTS_PER_FLUSH = 150;
+const MAX_PENDING = 2000;
+
+export interface ChangeSink {
+  /** Rescan these blocks (none contains another). */
+  rescan(roots: Element[]): void;
+  /** Too much changed: rescan everything. */
+  rescanAll(): void;
+  /** The scanner is still working on the last batch. */
+  busy(): boolean;
+}
+
+export class PageObserver {
+  private readonly observer: MutationObserver;
+  private pending = new Set<Element>();
+  private overflow = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private firstPendingAt = 0;
+
+  constructor(
+    private readonly sink: ChangeSink,
+    private readonly ownUi: () => Element | null,
+  ) {
+    this.observer = new MutationObserver((records) => this.record(records));
+  }
+
+  start(): void {
+    this.observer.observe(document.documentElement, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    this.pending.clear();
+    this.overflow = false;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private record(records: MutationRecord[]): void {
+    const body = document.body;
+    if (!body) return;
+    const host = this.ownUi();
+    for (const r of records) {
+      const target = r.target;
+      if (host && (target === host || host.contains(target))) continue;
+      if (!body.contains(target)) continue;
+      if (r.type === 'childList') {
+        // New blocks are read on their own; anything inline changes the flow of the block around it.
+        let inlineChange = r.removedNodes.length > 0 && [...r.removedNodes].some(isFlowPart);
+        for (const n of r.addedNodes) {
+          if (n.nodeType === Node.ELEMENT_NODE && !isInline(n as Element)) this.add(n as Element);
+          else if (isFlowPart(n)) inlineChange = true;
+        }
+        if (inlineChange) this.add(blockOf(target, body));
+      } else {
+        this.add(blockOf(target, body));
+      }
+    }
+    this.schedule();
+  }
+
+  private add(el: Element): void {
+    if (this.overflow) return;
+    if (this.pending.size === 0) this.firstPendingAt = performance.now();
+    this.pending.add(el);
+    if (this.pending.size > MAX_PENDING) {
+      this.overflow = true;
+      this.pending.clear();
+    }
+  }
+
+  private schedule(): void {
+    if (this.pending.size === 0 && !this.overflow) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    // Debounce, but never wait past MAX_WAIT_MS since the first pending change.
+    const waited = performance.now() - this.firstPendingAt;
+    const delay = Math.max(0, Math.min(DEBOUNCE_MS, MAX_WAIT_MS - waited));
+    this.timer = setTimeout(() => this.flush(), delay);
+  }
+
+  private flush(): void {
+    this.timer = null;
+    if (this.sink.busy()) {
+      // Let the scanner finish; changes keep merging meanwhile.
+      this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
+      return;
+    }
+    if (this.overflow) {
+      this.overflow = false;
+      this.pending.clear();
+      this.sink.rescanAll();
+      return;
+    }
+    const roots = outermost([...this.pending].filter((el) => el.isConnected));
+    const now = roots.slice(0, MAX_ROOTS_PER_FLUSH);
+    this.pending = new Set(roots.slice(MAX_ROOTS_PER_FLUSH));
+    if (this.pending.size > 0) {
+      this.firstPendingAt = performance.now();
+      this.timer = setTimeout(() => this.flush(), MAX_WAIT_MS);
+    }
+    if (now.length > 0) this.sink.rescan(now);
+  }
+}
+
+/** Text or inline elements: a change to them changes the surrounding flow. */
+function isFlowPart(n: Node): boolean {
+  return (
+    n.nodeType === Node.TEXT_NODE || (n.nodeType === Node.ELEMENT_NODE && isInline(n as Element))
+  );
+}
+
+/** Drop every element contained in another of the list. */
+function outermost(els: Element[]): Element[] {
+  const set = new Set(els);
+  return els.filter((el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    return true;
+  });
+}

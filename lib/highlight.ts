@@ -1,0 +1,218 @@
+/**
+ * Paints matches with the CSS Custom Highlight API: one `Highlight` per kind,
+ * registered as `atazan-exact`, `atazan-approximate` and `atazan-personal`,
+ * holding StaticRanges over the page's own text nodes. The DOM is never
+ * touched. The painter also keeps, per text node, the spans that touch it in
+ * offset order, so the hover code finds the span under the caret by binary
+ * search instead of listening on each term.
+ *
+ * Where the API is missing (Firefox before 140) nothing is painted, but the
+ * spans are still recorded, so the hover card keeps working on unmarked text.
+ */
+import type { Match } from '../glossary/types';
+import type { HighlightKind } from './protocol';
+import { segmentAt, type TextChunk } from './text-collect';
+
+export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
+  exact: 'atazan-exact',
+  approximate: 'atazan-approximate',
+  personal: 'atazan-personal',
+};
+
+const KINDS: readonly HighlightKind[] = ['exact', 'approximate', 'personal'];
+
+/** One painted occurrence of a term. */
+export interface Span {
+  match: Match;
+  kind: HighlightKind;
+  range: StaticRange;
+  /** The page text the span covers (as it appears, markup removed). */
+  text: string;
+  /** Every text node the span touches. */
+  nodes: Text[];
+}
+
+/** A span's share of one text node: [start, end) in that node's offsets. */
+interface NodePart {
+  start: number;
+  end: number;
+  span: Span;
+}
+
+export function highlightApiAvailable(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+export class HighlightPainter {
+  private readonly highlights: Record<HighlightKind, Highlight> | null;
+  private readonly parts = new Map<Text, NodePart[]>();
+  private registered = false;
+  private count = 0;
+
+  constructor() {
+    this.highlights = highlightApiAvailable()
+      ? { exact: new Highlight(), approximate: new Highlight(), personal: new Highlight() }
+      : null;
+    if (this.highlights) {
+      // Personal entries win over approximate over exact where ranges ever touch.
+      this.highlights.exact.priority = 0;
+      this.highlights.approximate.priority = 1;
+      this.highlights.personal.priority = 2;
+    }
+  }
+
+  /** Number of spans currently painted. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Put the highlights in the document's registry (idempotent). */
+  show(): void {
+    if (!this.highlights || this.registered) return;
+    for (const k of KINDS) CSS.highlights.set(HIGHLIGHT_NAMES[k], this.highlights[k]);
+    this.registered = true;
+  }
+
+  /** Take the highlights out of the registry; spans are kept (see clear). */
+  hide(): void {
+    if (!this.highlights || !this.registered) return;
+    for (const k of KINDS) {
+      if (CSS.highlights.get(HIGHLIGHT_NAMES[k]) === this.highlights[k]) {
+        CSS.highlights.delete(HIGHLIGHT_NAMES[k]);
+      }
+    }
+    this.registered = false;
+  }
+
+  /** Drop every span. */
+  clear(): void {
+    if (this.highlights) for (const k of KINDS) this.highlights[k].clear();
+    this.parts.clear();
+    this.count = 0;
+  }
+
+  /**
+   * Replace whatever was painted on the chunk's text nodes with the chunk's
+   * matches. Replacing per chunk lets a rescan repaint without a flash of
+   * unhighlighted text.
+   */
+  paintChunk(
+    chunk: TextChunk,
+    matches: readonly Match[],
+    kindOf: (m: Match) => HighlightKind,
+  ): void {
+    for (const seg of chunk.segments) this.removeNode(seg.node);
+    for (const m of matches) {
+      const first = segmentAt(chunk.segments, m.start);
+      const last = segmentAt(chunk.segments, m.end - 1);
+      if (!first || !last) continue;
+      const range = new StaticRange({
+        startContainer: first.node,
+        startOffset: m.start - first.start,
+        endContainer: last.node,
+        endOffset: m.end - last.start,
+      });
+      const nodes: Text[] = [];
+      const kind = kindOf(m);
+      const span: Span = { match: m, kind, range, text: chunk.text.slice(m.start, m.end), nodes };
+      const i0 = chunk.segments.indexOf(first);
+      const i1 = chunk.segments.indexOf(last, i0);
+      for (let i = i0; i <= i1; i++) {
+        const seg = chunk.segments[i]!;
+        nodes.push(seg.node);
+        const part: NodePart = {
+          start: Math.max(m.start, seg.start) - seg.start,
+          end: Math.min(m.end, seg.end) - seg.start,
+          span,
+        };
+        const list = this.parts.get(seg.node);
+        if (list) insertSorted(list, part);
+        else this.parts.set(seg.node, [part]);
+      }
+      this.highlights?.[kind].add(range);
+      this.count++;
+    }
+  }
+
+  /** Forget the spans that touch `node` (all of each span, in every node). */
+  removeNode(node: Text): void {
+    const list = this.parts.get(node);
+    if (!list) return;
+    for (const part of [...list]) this.removeSpan(part.span);
+  }
+
+  private removeSpan(span: Span): void {
+    let removed = false;
+    for (const n of span.nodes) {
+      const list = this.parts.get(n);
+      if (!list) continue;
+      const i = list.findIndex((p) => p.span === span);
+      if (i < 0) continue;
+      removed = true;
+      list.splice(i, 1);
+      if (list.length === 0) this.parts.delete(n);
+    }
+    if (removed) {
+      this.highlights?.[span.kind].delete(span.range);
+      this.count--;
+    }
+  }
+
+  /** Drop spans over text nodes that left the document or changed length (their ranges are stale). */
+  sweep(): void {
+    for (const [node, list] of [...this.parts]) {
+      if (!node.isConnected || list.some((p) => p.end > node.length)) this.removeNode(node);
+    }
+  }
+
+  /** The span covering the character at `offset` in `node`, if any. */
+  spanAt(node: Node, offset: number): Span | null {
+    const list = this.parts.get(node as Text);
+    if (!list) return null;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = list[mid]!;
+      if (offset < p.start) hi = mid - 1;
+      else if (offset >= p.end) lo = mid + 1;
+      else return p.span;
+    }
+    return null;
+  }
+
+  /** Every span, in no particular order (tests and the shortcut). */
+  *spans(): Generator<Span> {
+    const seen = new Set<Span>();
+    for (const list of this.parts.values()) {
+      for (const p of list) {
+        if (!seen.has(p.span)) {
+          seen.add(p.span);
+          yield p.span;
+        }
+      }
+    }
+  }
+}
+
+function insertSorted(list: NodePart[], part: NodePart): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1]!.start > part.start) i--;
+  list.splice(i, 0, part);
+}
+
+/**
+ * The `::highlight()` rules for the page. They must live in the document
+ * (rules in a shadow root do not reach page text), so they go into one
+ * constructed stylesheet appended to document.adoptedStyleSheets, which does
+ * not change the DOM.
+ */
+export function highlightCss(colors: Record<HighlightKind, string>): string {
+  return KINDS.map((k) => {
+    const extra =
+      k === 'approximate'
+        ? ' text-decoration: underline dotted 1px; text-underline-offset: 2px;'
+        : '';
+    return `::highlight(${HIGHLIGHT_NAMES[k]}) { background-color: ${colors[k]}; color: inherit;${extra} }`;
+  }).join('\n');
+}

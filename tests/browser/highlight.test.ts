@@ -1,0 +1,184 @@
+/**
+ * The content script in a real Chromium with the built extension: terms are
+ * highlighted in their inflected forms in both languages, across inline tags
+ * and line breaks, never in form fields or hidden text, without touching the
+ * page's DOM; new text is highlighted; the per-site switch and new personal
+ * entries take effect without a reload.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import {
+  allHighlighted,
+  clause,
+  constitution,
+  escapeHtml,
+  extensionPage,
+  highlightTexts,
+} from './highlight-pages';
+
+const ru = constitution('2026.ru');
+const kk = constitution('2026.kk');
+
+const page1 = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Конституция</title>
+<script>window.pageScriptRan = 'суд';</script><style>.x { color: #333 }</style></head><body>
+<h1>Статья 76</h1>
+<p id="ru76">${escapeHtml(clause(ru, '76', '1'))}</p>
+<p id="kk76">${escapeHtml(clause(kk, '76', '1'))}</p>
+<p id="ru72">${escapeHtml(clause(ru, '72', '7'))}</p>
+<p id="kk72">${escapeHtml(clause(kk, '72', '7'))}</p>
+<p id="inline">Решения <b>Конституционного</b> <a href="#x">Суда</a> окончательны; Конститу<span>ционным</span> Судом.</p>
+<p id="br">Қазақстан Республикасының <a href="#y">Конституциялық</a><br>
+Сотының шешімдері</p>
+<p id="blocks"><span>Конституционный</span></p><div>Суд</div>
+<form><input id="field" value="Конституционный Суд"><textarea id="area">Решения суда</textarea>
+<select><option>суд</option></select></form>
+<div hidden>спрятанный суд</div><div style="display:none">невидимый суд</div>
+<div contenteditable="true">редактируемый суд</div>
+<div id="later"></div>
+</body></html>`;
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+let send: (msg: unknown) => Promise<unknown>;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  server = await servePages({ '/page1.html': page1 });
+  send = await extensionPage(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+async function openPage(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/page1.html`);
+  await expect
+    .poll(async () => (await allHighlighted(page)).length, { timeout: 5000 })
+    .toBeGreaterThan(5);
+  return page;
+}
+
+test('terms are highlighted in inflected forms, in both languages, across inline tags and line breaks', async () => {
+  const page = await openPage();
+  const texts = (await allHighlighted(page)).map(norm);
+  // Russian, declined: "судом", "Конституционного Суда", "Конституционным Судом".
+  expect(texts).toContain('Правосудие');
+  expect(texts).toContain('судом');
+  expect(texts).toContain('Конституционного Суда');
+  expect(texts).toContain('Конституционным Судом'); // split inside a word by <span>
+  // Kazakh, inflected: "сот төрелігін", "Конституциялық Соттың", "Конституциялық Сотының" across <a> and <br>.
+  expect(texts).toContain('сот төрелігін');
+  expect(texts).toContain('Конституциялық Соттың');
+  expect(texts).toContain('Конституциялық Сотының');
+  // Block elements separate: "Конституционный" in a <p> and "Суд" in the next <div> are not one term.
+  expect(texts).not.toContain('Конституционный Суд');
+  // Nothing from fields, hidden or editable elements, scripts or the title.
+  const inPage = await page.evaluate(() => {
+    const ranges = ['atazan-exact', 'atazan-approximate', 'atazan-personal'].flatMap((n) => [
+      ...(CSS.highlights.get(n) ?? []),
+    ]);
+    return ranges.map((r) => {
+      const el = r.startContainer.parentElement;
+      return el
+        ? (el.closest('form, [hidden], [style], [contenteditable], script, head')?.tagName ?? '')
+        : '?';
+    });
+  });
+  expect(inPage.filter((t) => t !== '')).toEqual([]);
+  await page.close();
+});
+
+test('the page DOM and form fields are unchanged', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/page1.html`);
+  const before = await page.evaluate(() => document.body.innerHTML);
+  await page.fill('#field', 'Конституционный Суд Республики');
+  await expect.poll(async () => (await allHighlighted(page)).length).toBeGreaterThan(5);
+  await page.waitForTimeout(300);
+  const after = await page.evaluate(() => ({
+    body: document.body.innerHTML,
+    field: (document.getElementById('field') as HTMLInputElement).value,
+    area: (document.getElementById('area') as HTMLTextAreaElement).value,
+    extra: [...document.documentElement.children].map((e) => e.tagName.toLowerCase()),
+    sheets: document.adoptedStyleSheets.length,
+    pageScript: (window as unknown as { pageScriptRan: string }).pageScriptRan,
+  }));
+  expect(after.body).toBe(before);
+  expect(after.field).toBe('Конституционный Суд Республики');
+  expect(after.area).toBe('Решения суда');
+  // Only <head>, <body> and at most our own host; the ::highlight rules are one adopted sheet.
+  expect(after.extra.filter((t) => t !== 'head' && t !== 'body' && t !== 'atazan-card')).toEqual(
+    [],
+  );
+  expect(after.sheets).toBe(1);
+  expect(after.pageScript).toBe('суд');
+  await page.close();
+});
+
+test('text added after load is highlighted', async () => {
+  const page = await openPage();
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'added';
+    p.textContent = 'Дело рассмотрено Конституционным Судом и районными судами.';
+    document.getElementById('later')!.appendChild(p);
+  });
+  await expect
+    .poll(async () => (await allHighlighted(page)).map(norm), { timeout: 3000 })
+    .toContain('судами');
+  const twice = (await allHighlighted(page)).map(norm).filter((t) => t === 'Конституционным Судом');
+  expect(twice).toHaveLength(2); // once in #inline, once in the new paragraph
+  // Editing a text node in place repaints it.
+  await page.evaluate(() => {
+    (document.querySelector('#added')!.firstChild as Text).data = 'Решение суда первой инстанции.';
+  });
+  await expect
+    .poll(async () => (await allHighlighted(page)).map(norm), { timeout: 3000 })
+    .not.toContain('судами');
+  const now = (await allHighlighted(page)).map(norm);
+  expect(now).toContain('суда');
+  expect(now.filter((t) => t === 'Конституционным Судом')).toHaveLength(1);
+  await page.close();
+});
+
+test('the per-site switch removes and restores highlights without a reload', async () => {
+  const page = await openPage();
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+  await send({ type: 'settings/set', patch: { disabledSites: ['127.0.0.1'] } });
+  await expect.poll(async () => (await allHighlighted(page)).length, { timeout: 2000 }).toBe(0);
+  await send({ type: 'settings/set', patch: { disabledSites: [] } });
+  await expect
+    .poll(async () => (await allHighlighted(page)).length, { timeout: 2000 })
+    .toBeGreaterThan(5);
+  // Same document: no reload happened.
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+  await page.close();
+});
+
+test('a personal entry saved elsewhere is highlighted in open tabs within a second', async () => {
+  const page = await openPage();
+  const saved = (await send({
+    type: 'entry/save',
+    entry: {
+      id: '',
+      kk: { term: 'шешім', variants: [], definition: 'Соттың шешімі.' },
+      ru: { term: 'решение', variants: [], definition: 'Решение суда.' },
+      citations: [],
+      tags: [],
+    },
+  })) as { id: string };
+  expect(saved.id).toMatch(/^p-/);
+  await expect
+    .poll(async () => (await highlightTexts(page))['atazan-personal']!.map(norm), { timeout: 1000 })
+    .toEqual(expect.arrayContaining(['Решения', 'шешімдері']));
+  await send({ type: 'entry/delete', id: saved.id });
+  await expect
+    .poll(async () => (await highlightTexts(page))['atazan-personal']!.length, { timeout: 1000 })
+    .toBe(0);
+  await page.close();
+});
