@@ -1,0 +1,630 @@
+/**
+ * Russian declension of glossary terms (phrases): every folded surface form of
+ * a term in the six cases and both numbers, adjectives agreeing with their noun.
+ *
+ * A term is read as: leading adjectives (with coordinated adjectives:
+ * "административное и уголовное"), the head noun (or, when no noun follows,
+ * the last adjective as a substantivized head: "Уполномоченный по правам
+ * человека"), optionally a coordinated noun group right after the head
+ * ("права и свободы"), and then words that stay as written (genitive
+ * dependents, prepositional phrases, acronyms).
+ *
+ * The endings, word lists and exceptions are data in `russian-rules.ts`; this
+ * file only combines them. A form is built per (number, case) slot, so the
+ * words of one form always agree: a wrong-agreement phrase such as
+ * "Конституционного Суд" is never produced.
+ */
+
+import { foldTerm } from '../normalize';
+import {
+  ADJECTIVE_ENDINGS,
+  ADJECTIVE_PARADIGMS,
+  type AdjectiveParadigmId,
+  type CaseEndings,
+  CONJUNCTIONS,
+  COORDINATORS,
+  FUNCTION_WORDS,
+  GEN_PL_INSERTION,
+  type Gender,
+  INDECLINABLE,
+  KAZAKH_LETTERS,
+  MASCULINE_FLEETING_ENDINGS,
+  MASCULINE_PLURAL_A,
+  NO_FLEETING,
+  NOUN_ENDINGS_LIKE_ADJECTIVES,
+  NOUN_LEXICON,
+  NOUN_PARADIGMS,
+  type NounException,
+  type NounParadigm,
+  type NounParadigmId,
+  NOUNS_IN_OI,
+  NOUNS_LIKE_ADJECTIVES,
+  POSSESSIVE_ADJECTIVES,
+  PREPOSITIONS,
+  RUSSIAN_LETTERS,
+  SHORT_ADJECTIVES_IN_OI,
+  SIBILANTS,
+  SOFT_SIGN_GENDER,
+  STRESSED_SIBILANT_ADJECTIVE_STEMS,
+  VELARS,
+  VOWELS,
+} from './russian-rules';
+
+type Form = Gender | 'pl';
+
+/**
+ * Seven columns per number: nominative, genitive, dative, accusative
+ * inanimate, accusative animate, instrumental, prepositional. Singular slots
+ * 0–6, plural 7–13. null: the word has no form in that slot (a plural-only
+ * noun has no singular), so the phrase has none either.
+ */
+const SLOTS = 14;
+const NOM = 0;
+const GEN = 1;
+const ACC_INANIMATE = 3;
+const ACC_ANIMATE = 4;
+/** Slot column → case index of the ending tables (CaseEndings). */
+const CASE_OF_COLUMN = [0, 1, 2, 3, 3, 4, 5] as const;
+
+type Slots = (string[] | null)[];
+
+function emptySlots(): Slots {
+  return new Array<string[] | null>(SLOTS).fill(null);
+}
+
+function addForm(slots: Slots, slot: number, form: string): void {
+  const cell = slots[slot];
+  if (cell === undefined) return;
+  if (cell === null) slots[slot] = [form];
+  else if (!cell.includes(form)) cell.push(form);
+}
+
+const isVowel = (c: string | undefined): boolean => c !== undefined && VOWELS.has(c);
+const isConsonant = (c: string | undefined): boolean =>
+  c !== undefined &&
+  RUSSIAN_LETTERS.has(c) &&
+  !VOWELS.has(c) &&
+  c !== 'ь' &&
+  c !== 'ъ' &&
+  c !== 'й';
+
+function vowelCount(w: string): number {
+  let n = 0;
+  for (let i = 0; i < w.length; i++) if (VOWELS.has(w.charAt(i))) n++;
+  return n;
+}
+
+// ---------------------------------------------------------------------------
+// Word classification
+
+interface WordInfo {
+  /** Folded text before the declining part (a hyphenated prefix: "вице-", "административно-"). */
+  readonly prefix: string;
+  /** Folded declining part. */
+  readonly core: string;
+  /** Folded whole word. */
+  readonly folded: string;
+  /** Does not decline: acronym, non-Russian letters, indeclinable loan. */
+  readonly invariable: boolean;
+  /** Preposition, conjunction, pronoun: ends a declinable group. */
+  readonly functional: boolean;
+  readonly adjective: AdjectiveInfo | null;
+}
+
+interface AdjectiveInfo {
+  readonly paradigms: readonly AdjectiveParadigmId[];
+  readonly stem: string;
+  readonly form: Form;
+}
+
+/** Capital letters of the Russian and Latin alphabets (acronyms: РК, ООН, ЦИК, ISO). */
+function countUpper(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x410 && c <= 0x42f) || c === 0x401 || (c >= 0x41 && c <= 0x5a)) n++;
+  }
+  return n;
+}
+
+function classify(original: string, folded: string): WordInfo {
+  const hyphen = folded.lastIndexOf('-');
+  const prefix = hyphen >= 0 ? folded.slice(0, hyphen + 1) : '';
+  const core = hyphen >= 0 ? folded.slice(hyphen + 1) : folded;
+  const origCore = original.slice(original.lastIndexOf('-') + 1);
+  const functional =
+    hyphen < 0 &&
+    (PREPOSITIONS.has(folded) || CONJUNCTIONS.has(folded) || FUNCTION_WORDS.has(folded));
+  let invariable = core.length === 0 || INDECLINABLE.has(folded) || INDECLINABLE.has(core);
+  // Acronyms (РК, ООН, ЦИК, КазНУ): two or more capitals never inflect.
+  if (!invariable && countUpper(origCore) >= 2) invariable = true;
+  if (!invariable) {
+    for (let i = 0; i < core.length; i++) {
+      if (!RUSSIAN_LETTERS.has(core.charAt(i))) {
+        invariable = true;
+        break;
+      }
+    }
+  }
+  const adjective = invariable || functional ? null : adjectiveInfo(core);
+  return { prefix, core, folded, invariable, functional, adjective };
+}
+
+/** Is the word an adjective or participle in the nominative, and which table does it follow? */
+function adjectiveInfo(w: string): AdjectiveInfo | null {
+  const poss = POSSESSIVE_ADJECTIVES[w];
+  if (poss) return { paradigms: ['possessive'], stem: poss.stem, form: poss.form };
+  if (w.length < 4 || NOUNS_LIKE_ADJECTIVES.has(w)) return null;
+  for (const e of NOUN_ENDINGS_LIKE_ADJECTIVES) if (w.endsWith(e)) return null;
+  const ending = w.slice(-2);
+  const form = ADJECTIVE_ENDINGS[ending];
+  if (form === undefined) return null;
+  const stem = w.slice(0, -2);
+  const c = stem.charAt(stem.length - 1);
+  if (!isConsonant(c)) return null;
+  const velar = VELARS.has(c);
+  const sibilant = SIBILANTS.has(c);
+  // -ий/-ие after a soft н preceded by a consonant (внутренний, последние);
+  // after a vowel it is a noun (гений, решение, правосудие).
+  const softN = c === 'н' && isConsonant(stem.charAt(stem.length - 2));
+  let paradigms: readonly AdjectiveParadigmId[];
+  switch (ending) {
+    case 'ий':
+    case 'ие':
+      if (velar) paradigms = ['velar'];
+      else if (sibilant) paradigms = ['sibilant'];
+      else if (softN) paradigms = ['soft'];
+      else return null;
+      break;
+    case 'ой':
+      if (NOUNS_IN_OI.has(w)) return null;
+      if (vowelCount(w) === 1 && !SHORT_ADJECTIVES_IN_OI.has(w)) return null;
+      paradigms = velar ? ['velar'] : sibilant ? ['sibilantStressed'] : ['hard'];
+      break;
+    case 'ая':
+      paradigms = velar
+        ? ['velar']
+        : sibilant
+          ? STRESSED_SIBILANT_ADJECTIVE_STEMS.has(stem)
+            ? ['sibilantStressed']
+            : ['sibilant']
+          : ['hard'];
+      break;
+    case 'ое':
+      paradigms = velar ? ['velar'] : sibilant ? ['sibilantStressed'] : ['hard'];
+      break;
+    case 'ее':
+      paradigms = sibilant ? ['sibilant'] : ['soft'];
+      break;
+    case 'яя':
+      paradigms = ['soft'];
+      break;
+    default:
+      // ый, ые
+      paradigms = ['hard'];
+  }
+  return { paradigms, stem, form };
+}
+
+// ---------------------------------------------------------------------------
+// Adjectives
+
+function adjectiveSlots(info: AdjectiveInfo, word: string): Slots {
+  const slots = emptySlots();
+  for (const id of info.paradigms) {
+    const p = ADJECTIVE_PARADIGMS[id];
+    if (info.form !== 'pl') fillAdjective(slots, 0, p[info.form], info.stem, info.form === 'm');
+    fillAdjective(slots, 7, p.pl, info.stem, true);
+  }
+  // The dictionary form is its own nominative (the table also lists -ой for -ый).
+  const base = info.form === 'pl' ? 7 : 0;
+  slots[base + NOM] = [word];
+  if (info.form !== 'f') slots[base + ACC_INANIMATE] = [word];
+  return slots;
+}
+
+function fillAdjective(
+  slots: Slots,
+  base: number,
+  table: CaseEndings,
+  stem: string,
+  animateIsGenitive: boolean,
+): void {
+  for (let col = 0; col < 7; col++) {
+    const cas = col === ACC_ANIMATE && animateIsGenitive ? GEN : CASE_OF_COLUMN[col]!;
+    for (const e of table[cas]) addForm(slots, base + col, stem + e);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Nouns
+
+interface Reading {
+  readonly p: NounParadigm;
+  /** Stem of the nominative singular (and the inanimate accusative when it equals it). */
+  readonly nomStem: string;
+  /** Stems of every other form: the regular one and, for fleeting vowels, the shortened one. */
+  readonly stems: readonly string[];
+  readonly sg: boolean;
+  readonly pl: boolean;
+  readonly lex?: NounException;
+}
+
+function singular(id: NounParadigmId, w: string, extraStems: readonly string[] = []): Reading {
+  const p = NOUN_PARADIGMS[id];
+  const stem = w.slice(0, w.length - p.nomSg.length);
+  return { p, nomStem: stem, stems: [stem, ...extraStems], sg: true, pl: true };
+}
+
+function pluralOnly(id: NounParadigmId, w: string): Reading {
+  const p = NOUN_PARADIGMS[id];
+  const stem = w.slice(0, w.length - p.nomPl.length);
+  return { p, nomStem: stem, stems: [stem], sg: false, pl: true };
+}
+
+/** The stem with a fleeting vowel dropped (порядок → порядк, отец → отц, боец → бойц, палец → пальц), or null. */
+function fleetingStem(w: string): { stem: string; sure: boolean } | null {
+  if (NO_FLEETING.has(w) || vowelCount(w) < 2) return null;
+  for (const { ending, sure } of MASCULINE_FLEETING_ENDINGS) {
+    if (!w.endsWith(ending)) continue;
+    const at = w.length - ending.length;
+    const before = w.charAt(at - 1);
+    const rest = ending.slice(1);
+    const stem = rest.endsWith('ь') ? rest.slice(0, -1) : rest;
+    // A vowel before the dropped one becomes й (боец → бойца); л softens (палец → пальца).
+    const glue = isVowel(before) ? 'й' : before === 'л' && ending.charAt(0) === 'е' ? 'ь' : '';
+    return { stem: w.slice(0, at) + glue + stem, sure };
+  }
+  return null;
+}
+
+function softSignGender(w: string): Gender | null {
+  for (const [ending, g] of SOFT_SIGN_GENDER) if (w.endsWith(ending)) return g;
+  return null;
+}
+
+interface Hint {
+  /** Number shown by the agreeing adjectives. */
+  readonly number: 'sg' | 'pl' | null;
+  /** Gender shown by a singular agreeing adjective. */
+  readonly gender: Gender | null;
+}
+
+function nounReadings(w: string, hint: Hint): Reading[] {
+  const lex = NOUN_LEXICON[w];
+  if (lex) {
+    return lex.paradigms.map((id) => {
+      const r = lex.plural ? pluralOnly(id, w) : singular(id, w);
+      return { ...r, stems: lex.stem ? [lex.stem] : r.stems, lex };
+    });
+  }
+  const n = w.length;
+  const last = w.charAt(n - 1);
+  const prev = w.charAt(n - 2);
+  const readings: Reading[] = [];
+  if (isConsonant(last)) {
+    if (w.endsWith('анин') || w.endsWith('янин')) return [singular('mAnin', w)];
+    const id: NounParadigmId = VELARS.has(last)
+      ? 'mVelar'
+      : SIBILANTS.has(last)
+        ? 'mSibilant'
+        : last === 'ц'
+          ? 'mTs'
+          : 'mHard';
+    const fleeting = fleetingStem(w);
+    const plA = MASCULINE_PLURAL_A[w];
+    for (const pid of plA === 'only' ? ['mPlA' as const] : plA ? [id, 'mPlA' as const] : [id]) {
+      const r = singular(pid, w, fleeting ? [fleeting.stem] : []);
+      // A sure fleeting vowel replaces the full stem outside the nominative.
+      readings.push(fleeting?.sure ? { ...r, stems: [fleeting.stem] } : r);
+    }
+    return readings;
+  }
+  switch (last) {
+    case 'й':
+      if (prev === 'и') return [singular('mIj', w)];
+      return isVowel(prev) ? [singular('mJ', w)] : [];
+    case 'ь': {
+      if (SIBILANTS.has(prev)) return [singular('fSoftSibilant', w)];
+      const g = softSignGender(w);
+      const fleeting = w.endsWith('ень') ? fleetingStem(w) : null;
+      const m = singular('mSoft', w, fleeting ? [fleeting.stem] : []);
+      const f = singular('fSoft', w);
+      if (g === 'm') return [m];
+      if (g === 'f') return [f];
+      // Gender unknown: an agreeing adjective decides; otherwise both paradigms
+      // (the wrong one yields non-words such as *властя, *властем, never another word).
+      if (hint.gender === 'm') return [m];
+      if (hint.gender === 'f') return [f];
+      return [m, f];
+    }
+    case 'а': {
+      const id: NounParadigmId = VELARS.has(prev)
+        ? 'fAVelar'
+        : SIBILANTS.has(prev)
+          ? 'fASibilant'
+          : prev === 'ц'
+            ? 'fATs'
+            : 'fA';
+      // Neuter plurals (средства) or a plural shown by the adjective (должностные лица).
+      if (w.endsWith('ства') || hint.number === 'pl') {
+        return [pluralOnly('nO', w), pluralOnly('mPlA', w)];
+      }
+      return [singular(id, w)];
+    }
+    case 'я':
+      if (prev === 'м') return [singular('nMja', w)];
+      // -ия is a feminine singular (Конституция) or a neuter plural (полномочия):
+      // both; their plurals coincide.
+      if (prev === 'и') return [singular('fIja', w), pluralOnly('nIe', w)];
+      if (prev === 'ь') return [singular('fJJa', w)];
+      return [singular(isVowel(prev) ? 'fVJa' : 'fJa', w)];
+    case 'о':
+      return [singular('nO', w)];
+    case 'е':
+      if (prev === 'и') return [singular('nIe', w)];
+      if (prev === 'ь') return [singular('nJe', w)];
+      if (SIBILANTS.has(prev) || prev === 'ц') return [singular('nEHard', w)];
+      if (isConsonant(prev)) return [singular('nESoft', w)];
+      return [];
+    case 'ы':
+      // Given in the plural, gender unknown: masculine (-ов) and feminine (zero genitive).
+      return [pluralOnly('mHard', w), pluralOnly('fA', w)];
+    case 'и':
+      if (prev === 'и') return [pluralOnly('fIja', w), pluralOnly('mIj', w)];
+      if (prev === 'ь') return [pluralOnly('fJJa', w)];
+      if (isVowel(prev)) return [pluralOnly('mJ', w), pluralOnly('fVJa', w)];
+      if (VELARS.has(prev)) return [pluralOnly('mVelar', w), pluralOnly('fAVelar', w)];
+      if (SIBILANTS.has(prev)) {
+        return [
+          pluralOnly('mSibilant', w),
+          pluralOnly('fASibilant', w),
+          pluralOnly('fSoftSibilant', w),
+        ];
+      }
+      if (w.endsWith('сти')) return [pluralOnly('fSoft', w)];
+      return [pluralOnly('fSoft', w), pluralOnly('fJa', w)];
+    default:
+      // -у -ю -э and anything else: indeclinable by shape.
+      return [];
+  }
+}
+
+/**
+ * The zero-ending genitive plural with a fleeting vowel inserted into the
+ * final cluster (ссылк → ссылок, копейк → копеек, числ → чисел), or null.
+ */
+function insertFleetingVowel(stem: string, feminine: boolean): string | null {
+  const last = stem.charAt(stem.length - 1);
+  const rule = GEN_PL_INSERTION[last];
+  if (!rule || (feminine && !rule.feminine)) return null;
+  const before = stem.charAt(stem.length - 2);
+  const head = stem.slice(0, -1);
+  if (before === 'й' || before === 'ь') return stem.slice(0, -2) + 'е' + last;
+  if (!isConsonant(before)) return null;
+  const vowel = SIBILANTS.has(before) || before === 'ц' ? 'е' : rule.vowel;
+  return head + vowel + last;
+}
+
+function fillNoun(slots: Slots, r: Reading, hint: Hint): void {
+  const p = r.p;
+  const numbers: (readonly [base: number, table: CaseEndings])[] = [];
+  if (r.sg && hint.number !== 'pl') numbers.push([0, p.sg]);
+  if (r.pl && !(r.lex?.replacePl ?? false)) numbers.push([7, p.pl]);
+  for (const [base, table] of numbers) {
+    for (let col = 0; col < 7; col++) {
+      // A feminine-type noun with a masculine adjective names a person
+      // (федеральный судья): its accusative is animate only (федерального судью).
+      if (base === 0 && col === ACC_INANIMATE && p.gender === 'f' && hint.gender === 'm') continue;
+      const animateGen = col === ACC_ANIMATE && (base === 7 || p.gender === 'm');
+      const cas = animateGen ? GEN : CASE_OF_COLUMN[col]!;
+      // The nominative singular keeps the dictionary stem (порядок, not *порядк);
+      // so does the accusative where it equals the nominative (masculine, neuter).
+      const nominativeLike =
+        base === 0 && (cas === 0 || (cas === 3 && table[3][0] === table[0][0]));
+      const stems = nominativeLike || !r.sg ? [r.nomStem] : r.stems;
+      for (const stem of stems) {
+        for (const e of table[cas]) {
+          if (e === '' && base === 7 && cas === GEN && p.zeroGenPl) {
+            const inserted = insertFleetingVowel(stem, p.gender === 'f');
+            if (inserted !== null) {
+              addForm(slots, base + col, inserted);
+              if (p.gender === 'f') continue;
+            }
+          }
+          addForm(slots, base + col, stem + e);
+        }
+      }
+    }
+  }
+  const lex = r.lex;
+  if (lex) {
+    const extras: (readonly [base: number, forms: CaseEndings | undefined])[] = [
+      [0, hint.number === 'pl' ? undefined : lex.extraSg],
+      [7, lex.extraPl],
+    ];
+    for (const [base, forms] of extras) {
+      if (!forms) continue;
+      for (let col = 0; col < 7; col++) {
+        const animateGen = col === ACC_ANIMATE && (base === 7 || p.gender === 'm');
+        for (const f of forms[animateGen ? GEN : CASE_OF_COLUMN[col]!])
+          addForm(slots, base + col, f);
+      }
+    }
+  }
+}
+
+function nounSlots(w: string, hint: Hint): Slots | null {
+  let readings = nounReadings(w, hint);
+  if (readings.length === 0) return null;
+  // A singular adjective rules out readings of the word as a plural, when a singular one exists.
+  if (hint.number === 'sg' && readings.some((r) => r.sg)) readings = readings.filter((r) => r.sg);
+  const slots = emptySlots();
+  for (const r of readings) fillNoun(slots, r, hint);
+  return slots;
+}
+
+// ---------------------------------------------------------------------------
+// Phrases
+
+/** Can an adjective in this form agree with a noun of this nominative shape? */
+function agrees(form: Form, noun: WordInfo): boolean {
+  if (noun.invariable) return true;
+  const w = noun.core;
+  const last = w.charAt(w.length - 1);
+  switch (form) {
+    case 'pl':
+      return last === 'ы' || last === 'и' || last === 'а' || last === 'я' || last === 'е';
+    case 'm':
+      return isConsonant(last) || last === 'й' || last === 'ь' || last === 'а' || last === 'я';
+    case 'f':
+      return last === 'а' || last === 'я' || last === 'ь';
+    case 'n':
+      return last === 'о' || last === 'е' || w.endsWith('мя');
+  }
+}
+
+interface Group {
+  /** Word indexes of the agreeing adjectives. */
+  readonly adjectives: number[];
+  /** Index of the head noun, or -1 when the last adjective is the head. */
+  readonly noun: number;
+  /** Index after the group. */
+  readonly end: number;
+}
+
+/** Adjectives (possibly coordinated: "административное и уголовное") and the noun they agree with, from `start`. */
+function readGroup(words: readonly WordInfo[], start: number): Group | null {
+  const adjectives: number[] = [];
+  let i = start;
+  while (i < words.length) {
+    const w = words[i]!;
+    if (w.adjective) {
+      adjectives.push(i++);
+      continue;
+    }
+    const next = words[i + 1];
+    if (adjectives.length > 0 && COORDINATORS.has(w.folded) && next?.adjective) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  const candidate = words[i];
+  const firstAdj = adjectives.length > 0 ? words[adjectives[0]!]!.adjective : null;
+  if (candidate && !candidate.functional && (!firstAdj || agrees(firstAdj.form, candidate))) {
+    return { adjectives, noun: i, end: i + 1 };
+  }
+  if (adjectives.length === 0) return null;
+  // No noun: the adjectives are substantivized (Уполномоченный, обвиняемый).
+  return { adjectives, noun: -1, end: adjectives[adjectives.length - 1]! + 1 };
+}
+
+function groupSlots(words: readonly WordInfo[], g: Group, out: (Slots | null)[]): void {
+  let number: 'sg' | 'pl' | null = null;
+  let gender: Gender | null = null;
+  for (const a of g.adjectives) {
+    const info = words[a]!.adjective!;
+    out[a] = adjectiveSlots(info, words[a]!.core);
+    if (info.form === 'pl') number = 'pl';
+    else {
+      number ??= 'sg';
+      gender ??= info.form;
+    }
+  }
+  if (g.noun >= 0) {
+    const noun = words[g.noun]!;
+    out[g.noun] = noun.invariable ? null : nounSlots(noun.core, { number, gender });
+  }
+}
+
+const WHITESPACE = /\s+/;
+
+/**
+ * foldTerm for the common case of a term made only of Russian letters, single
+ * spaces and hyphens, where folding is just lowercasing and ё → е; anything
+ * else goes through foldTerm. Saves the general normaliser's allocations.
+ */
+function foldFast(term: string): string {
+  const n = term.length;
+  if (n === 0) return foldTerm(term);
+  for (let i = 0; i < n; i++) {
+    const c = term.charCodeAt(i);
+    const letter = (c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451;
+    const gap = c === 0x20 && i > 0 && i < n - 1 && term.charCodeAt(i - 1) !== 0x20;
+    if (!letter && !gap && !(c === 0x2d && i > 0 && i < n - 1)) return foldTerm(term);
+  }
+  return term.toLowerCase().replaceAll('ё', 'е');
+}
+
+/**
+ * All folded surface forms of a Russian glossary term (the term itself
+ * included), deduplicated: the declinable group in six cases and two numbers,
+ * everything else as written.
+ */
+export function russianForms(term: string): string[] {
+  const self = foldFast(term);
+  const parts = term.trim().split(WHITESPACE);
+  // A term with Kazakh letters (Ата Заң) is Kazakh: it is matched as written.
+  for (let i = 0; i < self.length; i++) if (KAZAKH_LETTERS.has(self.charAt(i))) return [self];
+  // Fold once: the words of the folded term line up with the whitespace-separated parts.
+  const foldedParts = self.split(' ');
+  const aligned = foldedParts.length === parts.length;
+  const words = parts.map((p, i) => classify(p, aligned ? foldedParts[i]! : foldTerm(p)));
+  const declined: (Slots | null)[] = new Array<Slots | null>(words.length).fill(null);
+
+  const head = readGroup(words, 0);
+  if (head) {
+    groupSlots(words, head, declined);
+    // Coordination right after the head: "права и свободы человека".
+    const conj = words[head.end];
+    if (conj && COORDINATORS.has(conj.folded)) {
+      const second = readGroup(words, head.end + 1);
+      if (second && second.noun >= 0) groupSlots(words, second, declined);
+    }
+  }
+
+  const result = new Set<string>([self]);
+  if (!declined.some((s) => s !== null)) return [...result];
+
+  // Segments: a declinable word's slots, or the constant text of a run of invariable words.
+  const segments: (Slots | string)[] = [];
+  let constant = '';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const slots = declined[i];
+    const sep = i === 0 ? '' : ' ';
+    if (slots) {
+      if (constant !== '' || sep !== '') segments.push(constant + sep + w.prefix);
+      else if (w.prefix !== '') segments.push(w.prefix);
+      constant = '';
+      segments.push(slots);
+    } else constant += sep + w.folded;
+  }
+  if (constant !== '') segments.push(constant);
+
+  for (let slot = 0; slot < SLOTS; slot++) {
+    let phrases: string[] = [''];
+    for (const seg of segments) {
+      if (typeof seg === 'string') {
+        for (let k = 0; k < phrases.length; k++) phrases[k] += seg;
+        continue;
+      }
+      const cell = seg[slot];
+      if (!cell) {
+        phrases = [];
+        break;
+      }
+      if (cell.length === 1) {
+        const o = cell[0]!;
+        for (let k = 0; k < phrases.length; k++) phrases[k] += o;
+      } else {
+        const next: string[] = [];
+        for (const ph of phrases) for (const o of cell) next.push(ph + o);
+        phrases = next;
+      }
+    }
+    for (const ph of phrases) result.add(ph);
+  }
+  return [...result];
+}
