@@ -106,7 +106,10 @@ const TermSideSchema = v.strictObject({
 
 const CitationSchema = v.strictObject({
   edition: v.picklist(['2026', '1995'], 'must be "2026" or "1995"'),
-  article: v.pipe(Text, v.regex(/^[0-9]+(-[0-9]+)?$/, 'must be an article number such as "76" or "83-1"')),
+  article: v.pipe(
+    Text,
+    v.regex(/^[0-9]+(-[0-9]+)?$/, 'must be an article number such as "76" or "83-1"'),
+  ),
   clause: v.nullable(
     v.pipe(Text, v.regex(/^[0-9]+(-[0-9]+)?$/, 'must be a clause number such as "1" or "3-1"')),
   ),
@@ -137,7 +140,10 @@ const EntrySchema = v.pipe(
 );
 
 const FileSchema = v.strictObject({
-  version: v.pipe(Text, v.regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a dotted version such as "2026.11.1"')),
+  version: v.pipe(
+    Text,
+    v.regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a dotted version such as "2026.11.1"'),
+  ),
   entries: v.array(v.unknown(), 'must be an array'),
 });
 

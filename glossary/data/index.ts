@@ -1,0 +1,29 @@
+/**
+ * The bundled glossary: every glossary/data/*.json file, imported statically so
+ * the bundler includes it. Nothing is validated here at runtime; the tests
+ * (tests/unit/glossary-data.test.ts) validate every file against the schema and
+ * check that this module bundles all of them.
+ */
+import type { Entry, GlossaryFile } from '../types';
+import constitution2026 from './constitution-2026.json';
+
+const FILES: readonly GlossaryFile[] = [constitution2026 as GlossaryFile];
+
+/** Compare dotted versions numerically ("2026.11.10" > "2026.11.9"). */
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** The version of the bundled glossary: the highest of the files' versions. */
+export const BUNDLED_VERSION: string = FILES.map((f) => f.version).reduce((a, b) =>
+  compareVersions(a, b) >= 0 ? a : b,
+);
+
+/** Every bundled entry, file after file. */
+export const BUNDLED_ENTRIES: Entry[] = FILES.flatMap((f) => f.entries);

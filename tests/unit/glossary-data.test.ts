@@ -1,0 +1,242 @@
+/**
+ * The bundled glossary (every glossary/data/*.json): schema, unique ids and
+ * terms, quotes word for word from the official texts, and every term found by
+ * the matcher in its cited clauses and in inflected forms.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareVersions, parseGlossary } from '../../glossary/schema';
+import { findClause, findRecord } from '../../glossary/sources';
+import { foldTerm } from '../../glossary/normalize';
+import { compileMatcher, matchableOf } from '../../glossary/matcher';
+import { kazakhForms } from '../../glossary/morphology/kazakh';
+import { russianForms } from '../../glossary/morphology/russian';
+import type { Entry, Lang, Match } from '../../glossary/types';
+
+const DATA_DIR = join(import.meta.dirname, '../../glossary/data');
+const FILES = readdirSync(DATA_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+
+interface Loaded {
+  file: string;
+  version: string;
+  entries: Entry[];
+}
+
+function load(file: string): Loaded {
+  const json: unknown = JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8'));
+  const { version, entries } = parseGlossary(json, file);
+  return { file, version, entries };
+}
+
+/** Files that fail the schema are reported by the schema test; the others are checked further. */
+const LOADED: Loaded[] = FILES.flatMap((f) => {
+  try {
+    return [load(f)];
+  } catch {
+    return [];
+  }
+});
+const ALL: Entry[] = LOADED.flatMap((l) => l.entries);
+const FILE_OF = new Map<string, string>(
+  LOADED.flatMap((l) => l.entries.map((e) => [e.id, l.file])),
+);
+
+const LANGS: readonly Lang[] = ['kk', 'ru'];
+
+/** Every term of an entry in one language: the term, then its variants. */
+const termsOf = (e: Entry, lang: Lang): string[] => [e[lang].term, ...e[lang].variants];
+
+describe('glossary data files', () => {
+  it('has the data files', () => {
+    expect(FILES).toContain('constitution-2026.json');
+  });
+
+  it.each(FILES)('%s is valid against the schema', (file) => {
+    expect(() => load(file)).not.toThrow();
+  });
+
+  it('has at least 600 entries across all files', () => {
+    expect(ALL.length).toBeGreaterThanOrEqual(600);
+  });
+
+  it('constitution-2026.json has at least 350 entries, each citing the 2026 Constitution', () => {
+    const own = LOADED.find((l) => l.file === 'constitution-2026.json');
+    expect(own).toBeDefined();
+    expect(own?.entries.length ?? 0).toBeGreaterThanOrEqual(350);
+    const without = (own?.entries ?? [])
+      .filter((e) => !e.citations.some((c) => c.edition === '2026'))
+      .map((e) => e.id);
+    expect(without).toEqual([]);
+  });
+
+  it('has unique ids across all files', () => {
+    const seen = new Map<string, string>();
+    const dup: string[] = [];
+    for (const l of LOADED) {
+      for (const e of l.entries) {
+        const prev = seen.get(e.id);
+        if (prev) dup.push(`${e.id} (${prev}, ${l.file})`);
+        else seen.set(e.id, l.file);
+      }
+    }
+    expect(dup).toEqual([]);
+  });
+
+  it.each(LANGS)('has no two entries with the same %s term', (lang) => {
+    const seen = new Map<string, string>();
+    const dup: string[] = [];
+    for (const e of ALL) {
+      const k = foldTerm(e[lang].term);
+      const prev = seen.get(k);
+      if (prev) dup.push(`"${e[lang].term}": ${prev}, ${e.id}`);
+      else seen.set(k, e.id);
+    }
+    expect(dup).toEqual([]);
+  });
+
+  it('gives every entry both terms and both definitions, and no variant twice', () => {
+    const bad: string[] = [];
+    for (const e of ALL) {
+      for (const lang of LANGS) {
+        if (!e[lang].term.trim()) bad.push(`${e.id}: ${lang}.term`);
+        if (!e[lang].definition.trim()) bad.push(`${e.id}: ${lang}.definition`);
+        const folded = termsOf(e, lang).map(foldTerm);
+        if (new Set(folded).size !== folded.length)
+          bad.push(`${e.id}: ${lang} variant repeats a term`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('quotes every cited clause word for word, in both languages', () => {
+    const bad: string[] = [];
+    for (const e of ALL) {
+      for (const c of e.citations) {
+        for (const lang of LANGS) {
+          const where = `${e.id} (${FILE_OF.get(e.id)}): ${c.edition} art. ${c.article}${c.clause ? `.${c.clause}` : ''} ${lang}`;
+          const record = findRecord(c.edition, lang, c.article, c.clause);
+          const text = findClause(c.edition, lang, c.article, c.clause);
+          if (!record) bad.push(`${where}: no such clause`);
+          else if (text === undefined) bad.push(`${where}: the clause is repealed`);
+          else if (!foldTerm(text).includes(foldTerm(c.quote[lang])))
+            bad.push(`${where}: quote not in the clause: "${c.quote[lang]}"`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('cites no clause twice in one entry', () => {
+    const bad: string[] = [];
+    for (const e of ALL) {
+      const keys = e.citations.map((c) => `${c.edition}|${c.article}|${c.clause ?? ''}`);
+      if (new Set(keys).size !== keys.length) bad.push(e.id);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('bundles every data file (glossary/data/index.ts)', async () => {
+    const { BUNDLED_ENTRIES, BUNDLED_VERSION } = await import('../../glossary/data/index');
+    expect(BUNDLED_ENTRIES.map((e) => e.id).sort()).toEqual(ALL.map((e) => e.id).sort());
+    const highest = LOADED.map((l) => l.version)
+      .sort(compareVersions)
+      .at(-1);
+    expect(BUNDLED_VERSION).toBe(highest);
+  });
+});
+
+describe('the matcher finds the glossary terms', () => {
+  /** One matcher per entry, so a clause is searched for that entry's terms alone. */
+  const single = new Map(ALL.map((e) => [e.id, compileMatcher([matchableOf(e)])]));
+  /** All entries together, as the extension runs it. */
+  const all = compileMatcher(ALL.map(matchableOf));
+
+  it('finds each entry in every clause it cites (unless the citation says mentions: false)', () => {
+    const bad: string[] = [];
+    for (const e of ALL) {
+      for (const c of e.citations) {
+        if (c.mentions === false) continue;
+        for (const lang of LANGS) {
+          const text = findClause(c.edition, lang, c.article, c.clause);
+          if (text === undefined) continue; // reported by the quote test
+          const found = single
+            .get(e.id)
+            ?.scan(text)
+            .some((m) => m.id === e.id && m.lang === lang);
+          if (!found)
+            bad.push(
+              `${e.id}: "${e[lang].term}" not in ${c.edition} art. ${c.article}${c.clause ? `.${c.clause}` : ''} ${lang}`,
+            );
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  /** Where a sentence puts the word form: [before, after]. */
+  const FRAME: Record<Lang, [string, string]> = {
+    kk: ['Мәтінде ', ' туралы айтылады.'],
+    ru: ['В тексте упомянуто ', ' и ничего больше.'],
+  };
+
+  /** Whether the matcher finds `form` in a sentence as exactly one span of entry `id`. */
+  function findsExactly(lang: Lang, form: string, id: string): string | null {
+    const [before, after] = FRAME[lang];
+    const text = `${before}${form}${after}`;
+    const matches: Match[] = all.scan(text);
+    const hit = matches.find(
+      (m) => m.start === before.length && m.end === before.length + form.length,
+    );
+    if (!hit) {
+      const got = matches.map((m) => `[${text.slice(m.start, m.end)}→${m.id}]`).join(' ');
+      return `"${form}" (${lang}) of ${id}: no span covering exactly the form; got ${got || 'nothing'}`;
+    }
+    if (hit.id !== id) return `"${form}" (${lang}) of ${id}: found as ${hit.id}`;
+    return null;
+  }
+
+  /** Two inflected forms of a term other than the term itself, picked deterministically. */
+  function twoForms(lang: Lang, term: string): string[] {
+    const forms = Array.from(lang === 'kk' ? kazakhForms(term) : russianForms(term));
+    const own = foldTerm(term);
+    const others = [...new Set(forms)].filter((f) => foldTerm(f) !== own);
+    if (others.length < 2) return others;
+    const first = others[0]!;
+    const middle = others[Math.floor(others.length / 2)]!;
+    return first === middle ? [first, others[1]!] : [first, middle];
+  }
+
+  it.each(LANGS)('finds every %s term and variant in its dictionary form', (lang) => {
+    const bad: string[] = [];
+    for (const e of ALL) {
+      for (const t of termsOf(e, lang)) {
+        const err = findsExactly(lang, t, e.id);
+        if (err) bad.push(err);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it.each(LANGS)('finds every %s term in two inflected forms', (lang) => {
+    const bad: string[] = [];
+    for (const e of ALL) {
+      const term = e[lang].term;
+      const forms = twoForms(lang, term);
+      if (forms.length < 2) {
+        // Indeclinable terms (abbreviations, fixed names) have fewer forms; the morphology must still produce some.
+        bad.push(
+          `"${term}" (${lang}) of ${e.id}: the morphology gives ${forms.length} other form(s)`,
+        );
+        continue;
+      }
+      for (const f of forms) {
+        const err = findsExactly(lang, f, e.id);
+        if (err) bad.push(err);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
