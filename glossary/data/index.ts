@@ -6,8 +6,14 @@
  */
 import type { Entry, GlossaryFile } from '../types';
 import constitution2026 from './constitution-2026.json';
+import legacy1995 from './legacy-1995.json';
+import procedure from './procedure.json';
 
-const FILES: readonly GlossaryFile[] = [constitution2026 as GlossaryFile];
+const FILES: readonly GlossaryFile[] = [
+  constitution2026 as GlossaryFile,
+  procedure as GlossaryFile,
+  legacy1995 as GlossaryFile,
+];
 
 /** Compare dotted versions numerically ("2026.11.10" > "2026.11.9"). */
 function compareVersions(a: string, b: string): number {
