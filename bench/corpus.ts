@@ -72,18 +72,36 @@ export function rng(seed: number): () => number {
 const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
 const WORD = /[\p{L}]{3,}/gu;
 
-/** Word n-grams (1–3 words) that occur in the texts of one language, the raw material of synthetic terms. */
-function ngrams(lang: 'kk' | 'ru'): string[] {
+// Synthetic terms should look like glossary terms: noun phrases in their
+// dictionary form, not any run of words. These filters keep n-grams free of
+// function words and ending in a word that is not visibly inflected.
+const KAZAKH_STOP = new Set(
+  'және мен бен пен немесе да де та те не бұл осы ол оның олар үшін бойынша туралы арқылы сияқты тиіс болып болса болады табылады етеді етіп деп қана ғана тек әр кез келген барлық өз өзінің өзі сондай-ақ мүмкін емес бар жоқ сәйкес қатысты кейін дейін басқа өзге бір екі біз біздің сол егер ал яғни'.split(' '),
+);
+const KAZAKH_INFLECTED = /(ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|да|де|та|те|дан|ден|тан|тен|нан|нен|мен|бен|пен|ған|ген|қан|кен|ып|іп|ады|еді|йды|йді|ейді|айды|уы|уі|са|се|мыз|міз|сыз|сіз|лар|лер|дар|дер|тар|тер)$/;
+const RUSSIAN_STOP = new Set(
+  'и в во на по с со к ко о об от до за из у не ни или а но что как для при это его ее её их который которая которое которые которых которым также может могут является являются быть было был была были если то так же все всех всем его ее им них этот эта эти этих этого того тех свои своих свой своего своей своим другой других иной иных каждый каждого лишь только'.split(' '),
+);
+const RUSSIAN_NOT_NOUN = /(ого|его|ому|ему|ыми|ими|ых|их|ый|ий|ой|ая|яя|ое|ее|ые|ие|ют|ет|ит|ат|ят|ся|сь|ть|ти|л|ла|ли|ло|но|ски|ом|ем|ем|ам|ям|ами|ями|ах|ях)$/;
+
+function looksLikeTerm(words: string[], lang: 'kk' | 'ru'): boolean {
+  const stop = lang === 'kk' ? KAZAKH_STOP : RUSSIAN_STOP;
+  if (words.some((w) => stop.has(w.toLowerCase()))) return false;
+  const last = words[words.length - 1]!.toLowerCase();
+  return !(lang === 'kk' ? KAZAKH_INFLECTED : RUSSIAN_NOT_NOUN).test(last);
+}
+
+/** Term-like word n-grams (1–3 words) that occur in the texts of one language, the raw material of synthetic terms. */
+export function ngrams(lang: 'kk' | 'ru'): string[] {
   const seen = new Set<string>();
   for (const s of sourceTexts()) {
-    if (s.lang === 'mixed') continue;
     if (s.lang !== lang) continue;
     for (const sentence of s.text.split(/[.;:!?\n()«»"“”,–—]+/)) {
       const words = sentence.match(WORD) ?? [];
       for (let i = 0; i < words.length; i++) {
         for (let len = 1; len <= 3 && i + len <= words.length; len++) {
-          const gram = words.slice(i, i + len).join(' ');
-          if (gram.length >= 5) seen.add(gram);
+          const gram = words.slice(i, i + len);
+          if (gram.join(' ').length >= 5 && looksLikeTerm(gram, lang)) seen.add(gram.join(' '));
         }
       }
     }
@@ -91,29 +109,54 @@ function ngrams(lang: 'kk' | 'ru'): string[] {
   return [...seen].filter((g) => (lang === 'kk' ? true : !KAZAKH_LETTERS.test(g)));
 }
 
+/** Single words of one language fit to head a term (last word) or to modify it (earlier words). */
+function vocabulary(lang: 'kk' | 'ru'): { heads: string[]; modifiers: string[] } {
+  const heads = new Set<string>();
+  const modifiers = new Set<string>();
+  const stop = lang === 'kk' ? KAZAKH_STOP : RUSSIAN_STOP;
+  for (const s of sourceTexts()) {
+    if (s.lang !== lang) continue;
+    for (const w of s.text.match(WORD) ?? []) {
+      const lower = w.toLowerCase();
+      if (stop.has(lower) || lower.length < 4) continue;
+      if (lang === 'ru' && KAZAKH_LETTERS.test(lower)) continue;
+      if (looksLikeTerm([w], lang)) heads.add(lower);
+      else if (lang === 'ru' ? /(ый|ий|ой|ая|ое|ые)$/.test(lower) : /(лық|лік|дық|дік|тық|тік|лы|лі|ды|ді|ты|ті)$/.test(lower)) {
+        modifiers.add(lower);
+      }
+    }
+  }
+  return { heads: [...heads], modifiers: [...modifiers] };
+}
+
 /**
  * A glossary of `size` entries: the real ones first, then synthetic entries
- * whose Kazakh and Russian terms are n-grams of the corpus (so they occur in
- * the benchmark texts at realistic rates), drawn deterministically.
+ * whose terms are noun phrases composed from the corpus vocabulary — a head
+ * word alone (40 %), or one or two modifiers and a head — drawn
+ * deterministically. Their words occur in the benchmark texts, so the scan
+ * meets them (and their prefixes) at realistic rates.
  */
 export function glossaryOfSize(size: number, real: readonly MatchableEntry[]): MatchableEntry[] {
   const out = real.slice(0, size);
   if (out.length >= size) return out;
   const random = rng(size);
-  const kk = ngrams('kk');
-  const ru = ngrams('ru');
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const used = new Set(out.flatMap((e) => [...e.kk, ...e.ru].map((t) => t.toLowerCase())));
-  let n = 0;
-  while (out.length < size) {
-    const k = kk[Math.floor(random() * kk.length)]!;
-    const r = ru[Math.floor(random() * ru.length)]!;
-    if (used.has(k.toLowerCase()) || used.has(r.toLowerCase())) {
-      if (++n > size * 50) throw new Error('not enough vocabulary for synthetic terms');
-      continue;
+  const vocab = { kk: vocabulary('kk'), ru: vocabulary('ru') };
+  const draw = (lang: 'kk' | 'ru'): string => {
+    for (let attempt = 0; attempt < 1000; attempt++) {
+      const words = random() < 0.4 ? 1 : random() < 0.7 ? 2 : 3;
+      const parts: string[] = [];
+      for (let w = 1; w < words; w++) parts.push(pick(vocab[lang].modifiers));
+      parts.push(pick(vocab[lang].heads));
+      const term = parts.join(' ');
+      if (!used.has(term.toLowerCase())) {
+        used.add(term.toLowerCase());
+        return term;
+      }
     }
-    used.add(k.toLowerCase());
-    used.add(r.toLowerCase());
-    out.push({ id: `synthetic-${out.length}`, kk: [k], ru: [r] });
-  }
+    throw new Error(`not enough ${lang} vocabulary for ${size} synthetic terms`);
+  };
+  while (out.length < size) out.push({ id: `synthetic-${out.length}`, kk: [draw('kk')], ru: [draw('ru')] });
   return out;
 }

@@ -16,20 +16,10 @@
  * - The scan visits each word start once and walks the trie only as far as the
  *   text agrees with some term, so most words cost a lookup or two.
  */
-import {
-  CLASS,
-  CharClass,
-  DEGRADE,
-  FOLD,
-  HYPHEN,
-  LOOKALIKE,
-  SPACE,
-  degrade,
-  foldTerm,
-  lineBreakHyphenEnd,
-  normalize,
-} from './normalize';
+import * as norm from './normalize';
+import { foldTerm, lineBreakHyphenEnd, normalize } from './normalize';
 import { isAmbiguousKazakhForm, kazakhPatterns } from './morphology/kazakh';
+import { AMBIGUOUS_FORMS } from './morphology/kazakh-rules';
 import { russianForms } from './morphology/russian';
 import type { SurfacePattern, SuffixSet } from './morphology/types';
 import type { Entry, Lang, Match, MatchableEntry } from './types';
@@ -40,7 +30,7 @@ export interface Matcher {
   /** Number of entries compiled. */
   readonly entries: number;
   /** Trie nodes and stored patterns, for the benchmark's memory figures. */
-  readonly stats: { nodes: number; patterns: number; suffixSets: number };
+  readonly stats: { nodes: number; patterns: number; suffixSets: number; bytes: number };
 }
 
 export interface MatcherOptions {
@@ -62,31 +52,122 @@ export function defaultPatterns(lang: Lang, term: string): SurfacePattern[] {
   return russianForms(term).map((stem) => ({ stem, suffixes: null }));
 }
 
-/** Code unit → trie key: folded, look-alike folded, degraded. */
-const KEY = (() => {
+// Local bindings of the normalisation tables and constants: the scan loop reads
+// them millions of times, and a module namespace access can cost a getter call.
+const CLASS = norm.CLASS;
+const DEGRADE = norm.DEGRADE;
+const FOLD = norm.FOLD;
+const IS_CYRILLIC = norm.IS_CYRILLIC;
+const LOOKALIKE = norm.LOOKALIKE;
+const SPACE = norm.SPACE;
+const HYPHEN = norm.HYPHEN;
+/** Character classes (norm.CharClass), as plain numbers for the same reason. */
+const CharClass = {
+  Other: 0,
+  Word: 1,
+  Space: 2,
+  Ignorable: 3,
+  Hyphen: 4,
+} as const;
+
+/** Code unit → folded code unit with Latin look-alikes read as the Cyrillic letters they stand for. */
+const FL = (() => {
   const t = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const f = FOLD[c]!;
-    const l = LOOKALIKE[f]! || f;
-    t[c] = DEGRADE[l]!;
+    t[c] = LOOKALIKE[f]! || f;
   }
   return t;
 })();
 
-/** A compiled suffix set: degraded suffix → the exact suffixes it stands for. */
+/** Code unit → trie key: FL, then degraded (Kazakh letters → their Russian substitutes). */
+const KEY = (() => {
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = DEGRADE[FL[c]!]!;
+  return t;
+})();
+
+/** A code unit read through a Latin look-alike (so its word must hold Cyrillic to count). */
+const VIA_LOOKALIKE = (() => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (!IS_CYRILLIC[c] && LOOKALIKE[FOLD[c]!]) t[c] = 1;
+  return t;
+})();
+
+/** A small character trie of the suffixes of one SuffixSet. */
+class SuffixNode {
+  readonly next = new Map<number, SuffixNode>();
+  final = false;
+}
+
+/** A compiled suffix set: tries over the exact suffixes and over their degraded keys. */
 interface CompiledSuffixes {
-  byKey: Map<string, string[]>;
+  exact: SuffixNode;
+  degraded: SuffixNode;
   /** The bare stem is a form. */
   bare: boolean;
+  /** Some suffix is not empty. */
+  any: boolean;
 }
 
-class BuildNode {
-  children: Map<number, BuildNode> | null = null;
-  /** Indexes into the terminal tables. */
-  terminals: number[] | null = null;
+function compileSuffixSet(set: SuffixSet): CompiledSuffixes {
+  const exact = new SuffixNode();
+  const degraded = new SuffixNode();
+  let bare = false;
+  let any = false;
+  for (const s of set.forms) {
+    if (s === '') {
+      bare = true;
+      continue;
+    }
+    any = true;
+    for (const [root, table] of [
+      [exact, FL],
+      [degraded, KEY],
+    ] as const) {
+      let node = root;
+      for (let j = 0; j < s.length; j++) {
+        const k = table[s.charCodeAt(j)]!;
+        let next = node.next.get(k);
+        if (!next) node.next.set(k, (next = new SuffixNode()));
+        node = next;
+      }
+      node.final = true;
+    }
+  }
+  return { exact, degraded, bare, any };
 }
 
-/** Where a word that starts at `i` ends (after its last letter), hyphenated and line-broken parts included. */
+/**
+ * Does text[i, end) — the rest of a word — spell a suffix of the trie? Reads
+ * the text through `table`, skipping invisible characters and line-break hyphens.
+ */
+function walkSuffix(root: SuffixNode, table: Uint16Array, text: string, i: number, end: number): boolean {
+  let node: SuffixNode | undefined = root;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    const k = CLASS[c];
+    if (k === CharClass.Ignorable) {
+      i++;
+      continue;
+    }
+    if (k === CharClass.Hyphen) {
+      const after = lineBreakHyphenEnd(text, i);
+      if (after > 0) {
+        i = after;
+        continue;
+      }
+      node = node.next.get(HYPHEN);
+    } else {
+      node = node.next.get(table[c]!);
+    }
+    if (!node) return false;
+    i++;
+  }
+  return node.final;
+}
+
+/** Where a word that continues at `i` ends (after its last letter), hyphenated and line-broken parts included. */
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   let end = i;
@@ -107,243 +188,370 @@ function wordEnd(text: string, i: number): number {
 }
 
 /**
- * Compare a normalised text span with the expected form: 0 = no match,
- * 1 = exact, 2 = approximate (a Russian substitute stands for a Kazakh letter).
+ * Compare text[start, end) with the expected folded stem, reading the text the
+ * way `normalize` does but without allocating: 0 = no match, 1 = exact,
+ * 2 = approximate (a Russian substitute stands for a Kazakh letter).
  */
-function compareForms(text: string, expected: string): 0 | 1 | 2 {
-  if (text.length !== expected.length) return 0;
+function compareStem(text: string, start: number, end: number, expected: string): 0 | 1 | 2 {
   let result: 1 | 2 = 1;
-  for (let j = 0; j < text.length; j++) {
-    const t = text.charCodeAt(j);
-    const e = expected.charCodeAt(j);
+  let j = 0;
+  let wordHasCyrillic = false;
+  let wordUsedLookalike = false;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    const k = CLASS[c];
+    if (k === CharClass.Ignorable) {
+      i++;
+      continue;
+    }
+    let t: number;
+    if (k === CharClass.Space) {
+      if (wordUsedLookalike && !wordHasCyrillic) return 0;
+      wordHasCyrillic = wordUsedLookalike = false;
+      while (i < end && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
+      t = SPACE;
+    } else if (k === CharClass.Hyphen) {
+      const after = lineBreakHyphenEnd(text, i);
+      if (after > 0) {
+        i = after;
+        continue;
+      }
+      t = HYPHEN;
+      i++;
+    } else {
+      if (IS_CYRILLIC[c]) wordHasCyrillic = true;
+      else if (VIA_LOOKALIKE[c]) wordUsedLookalike = true;
+      t = FL[c]!;
+      i++;
+    }
+    if (j >= expected.length) return 0;
+    const e = expected.charCodeAt(j++);
     if (t === e) continue;
     const d = DEGRADE[e]!;
-    if (d !== e && (t === d || DEGRADE[t] === d)) {
+    if (d !== e && DEGRADE[t] === d) {
       // A substitute letter where the term has a Kazakh one (or Latin i read as і where the term has и).
       result = 2;
       continue;
     }
     return 0;
   }
+  if (j !== expected.length) return 0;
+  // The last word may go on into its suffix; a look-alike-only stem there is rare enough to accept.
+  if (wordUsedLookalike && !wordHasCyrillic && i >= end && CLASS[text.charCodeAt(end)] !== CharClass.Word) return 0;
   return result;
 }
+
+/** A growable typed array. */
+function grown<T extends Int32Array | Uint16Array>(a: T, n: number, make: (size: number) => T): T {
+  if (n < a.length) return a;
+  let size = a.length * 2;
+  while (size <= n) size *= 2;
+  const next = make(size);
+  next.set(a);
+  return next;
+}
+
+/**
+ * The trie while it is built: first-child / next-sibling lists in typed
+ * arrays, the root's children in a direct table. A new pattern's own nodes are
+ * numbered one after another, so a chain of single children sits in sequence.
+ */
+class BuildTrie {
+  readonly rootChild = new Int32Array(0x10000).fill(-1);
+  firstChild = new Int32Array(1 << 16).fill(-1);
+  nextSibling = new Int32Array(1 << 16).fill(-1);
+  parent = new Int32Array(1 << 16);
+  key = new Uint16Array(1 << 16);
+  nodes = 1;
+
+  /** The child of `node` under `key`, created when missing. */
+  add(node: number, key: number): number {
+    if (node === 0) {
+      const c = this.rootChild[key]!;
+      if (c >= 0) return c;
+    } else {
+      for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!) if (this.key[c] === key) return c;
+    }
+    const created = this.nodes++;
+    if (created >= this.firstChild.length) {
+      const neg = (size: number) => new Int32Array(size).fill(-1);
+      this.firstChild = grown(this.firstChild, created, neg);
+      this.nextSibling = grown(this.nextSibling, created, neg);
+      this.parent = grown(this.parent, created, (size) => new Int32Array(size));
+      this.key = grown(this.key, created, (size) => new Uint16Array(size));
+    }
+    this.parent[created] = node;
+    this.key[created] = key;
+    if (node === 0) this.rootChild[key] = created;
+    else {
+      this.nextSibling[created] = this.firstChild[node]!;
+      this.firstChild[node] = created;
+    }
+    return created;
+  }
+}
+
+/**
+ * The trie as the scan reads it: each node's edges side by side (compressed
+ * rows), nodes with many children with a dense row over the alphabet.
+ */
+class FrozenTrie {
+  readonly rootChild: Int32Array;
+  private readonly edgeStart: Int32Array;
+  private readonly edgeKey: Uint16Array;
+  private readonly edgeChild: Int32Array;
+  private readonly denseRow: Int32Array;
+  private readonly dense: Int32Array;
+  private readonly alpha: Uint16Array;
+  private readonly alphaSize: number;
+
+  constructor(trie: BuildTrie) {
+    const n = trie.nodes;
+    const { parent, key } = trie;
+    const alpha = new Uint16Array(0x10000);
+    let alphaSize = 1;
+    const start = new Int32Array(n + 1);
+    for (let c = 1; c < n; c++) {
+      start[parent[c]! + 1]!++;
+      const k = key[c]!;
+      if (!alpha[k]) alpha[k] = alphaSize++;
+    }
+    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+    const fill = start.slice(0, n);
+    const edgeKey = new Uint16Array(n);
+    const edgeChild = new Int32Array(n);
+    for (let c = 1; c < n; c++) {
+      const at = fill[parent[c]!]!++;
+      edgeKey[at] = key[c]!;
+      edgeChild[at] = c;
+    }
+    const DENSE_MIN = 8;
+    const denseRow = new Int32Array(n).fill(-1);
+    let rows = 0;
+    for (let v = 1; v < n; v++) if (start[v + 1]! - start[v]! >= DENSE_MIN) denseRow[v] = rows++;
+    const dense = new Int32Array(rows * alphaSize).fill(-1);
+    for (let v = 1; v < n; v++) {
+      const row = denseRow[v]!;
+      if (row < 0) continue;
+      for (let j = start[v]!; j < start[v + 1]!; j++) dense[row * alphaSize + alpha[edgeKey[j]!]!] = edgeChild[j]!;
+    }
+    this.rootChild = trie.rootChild;
+    this.edgeStart = start;
+    this.edgeKey = edgeKey;
+    this.edgeChild = edgeChild;
+    this.denseRow = denseRow;
+    this.dense = dense;
+    this.alpha = alpha;
+    this.alphaSize = alphaSize;
+  }
+
+  child(node: number, key: number): number {
+    const row = this.denseRow[node]!;
+    if (row >= 0) {
+      const a = this.alpha[key]!;
+      return a ? this.dense[row * this.alphaSize + a]! : -1;
+    }
+    const end = this.edgeStart[node + 1]!;
+    for (let j = this.edgeStart[node]!; j < end; j++) if (this.edgeKey[j] === key) return this.edgeChild[j]!;
+    return -1;
+  }
+
+  get bytes(): number {
+    return (
+      this.rootChild.byteLength +
+      this.edgeStart.byteLength +
+      this.edgeKey.byteLength +
+      this.edgeChild.byteLength +
+      this.denseRow.byteLength +
+      this.dense.byteLength +
+      this.alpha.byteLength
+    );
+  }
+}
+
+/** A growable Int32Array indexed by trie node. */
+class NodeTable {
+  data: Int32Array;
+  constructor(private readonly fill: number) {
+    this.data = new Int32Array(1024).fill(fill);
+  }
+  ensure(n: number): void {
+    if (n < this.data.length) return;
+    let size = this.data.length;
+    while (size <= n) size *= 2;
+    const next = new Int32Array(size).fill(this.fill);
+    next.set(this.data);
+    this.data = next;
+  }
+}
+
+/** Bits of NodeTable `kind`: a terminal may end the word here / takes suffixes. */
+const ENDS_WORD = 1;
+const TAKES_SUFFIX = 2;
 
 export function compileMatcher(
   entries: readonly MatchableEntry[],
   options: MatcherOptions = {},
 ): Matcher {
   const patternsOf = options.patterns ?? defaultPatterns;
-  const root = new BuildNode();
-  let nodeCount = 1;
+  const trie = new BuildTrie();
+  const head = new NodeTable(-1); // first terminal of a node
+  const kind = new NodeTable(0);
 
-  // Terminal tables: one row per (pattern, entry).
+  // Terminal tables: one row per (pattern, entry), chained per node.
   const tEntry: number[] = [];
   const tLang: Lang[] = [];
   const tTerm: string[] = [];
   const tStem: string[] = [];
   const tSuffix: number[] = [];
+  const tNext: number[] = [];
+  /** The stem's last word begins a Kazakh form that is also a common derived word (заң → заңды). */
+  const tMaybeAmbiguous: boolean[] = [];
+  const ambiguousForms = [...AMBIGUOUS_FORMS];
 
   const suffixIndex = new Map<string, number>();
   const suffixSets: CompiledSuffixes[] = [];
-  const compileSuffixes = (set: SuffixSet): number => {
-    let idx = suffixIndex.get(set.id);
-    if (idx !== undefined) return idx;
-    const byKey = new Map<string, string[]>();
-    let bare = false;
-    for (const s of set.forms) {
-      if (s === '') {
-        bare = true;
-        continue;
-      }
-      const k = degrade(s);
-      const list = byKey.get(k);
-      if (list) list.push(s);
-      else byKey.set(k, [s]);
-    }
-    idx = suffixSets.length;
-    suffixSets.push({ byKey, bare });
-    suffixIndex.set(set.id, idx);
-    return idx;
-  };
 
-  const seen = new Set<string>();
-  entries.forEach((entry, entryIdx) => {
+  for (let entryIdx = 0; entryIdx < entries.length; entryIdx++) {
+    const entry = entries[entryIdx]!;
     for (const lang of ['kk', 'ru'] as const) {
       for (const term of entry[lang]) {
         for (const p of patternsOf(lang, term)) {
           if (p.stem === '') continue;
-          const suffix = p.suffixes ? compileSuffixes(p.suffixes) : -1;
-          // The same pattern twice for one entry (a variant that inflects like the term) adds nothing.
-          const dedupe = `${entryIdx}\u0000${lang}\u0000${p.stem}\u0000${suffix}`;
-          if (seen.has(dedupe)) continue;
-          seen.add(dedupe);
-          let node = root;
-          for (let j = 0; j < p.stem.length; j++) {
-            const key = KEY[p.stem.charCodeAt(j)]!;
-            node.children ??= new Map();
-            let next = node.children.get(key);
-            if (!next) {
-              next = new BuildNode();
-              node.children.set(key, next);
-              nodeCount++;
+          let suffix = -1;
+          if (p.suffixes) {
+            const known = suffixIndex.get(p.suffixes.id);
+            if (known !== undefined) suffix = known;
+            else {
+              suffix = suffixSets.length;
+              suffixSets.push(compileSuffixSet(p.suffixes));
+              suffixIndex.set(p.suffixes.id, suffix);
             }
-            node = next;
           }
-          (node.terminals ??= []).push(tEntry.length);
+          let node = 0;
+          for (let j = 0; j < p.stem.length; j++) node = trie.add(node, KEY[p.stem.charCodeAt(j)]!);
+          head.ensure(node);
+          kind.ensure(node);
+          // The same pattern twice for one entry (a variant that inflects like the term) adds nothing.
+          let dup = false;
+          for (let t = head.data[node]!; t >= 0; t = tNext[t]!) {
+            if (tEntry[t] === entryIdx && tSuffix[t] === suffix && tStem[t] === p.stem) dup = true;
+          }
+          if (dup) continue;
+          const t = tEntry.length;
           tEntry.push(entryIdx);
           tLang.push(lang);
           tTerm.push(term);
           tStem.push(p.stem);
           tSuffix.push(suffix);
+          const lastWord = p.stem.slice(p.stem.lastIndexOf(' ') + 1);
+          tMaybeAmbiguous.push(
+            lang === 'kk' && suffix >= 0 && ambiguousForms.some((f) => f.startsWith(lastWord)),
+          );
+          // Keep entry order along the chain so ties go to the earlier entry.
+          tNext.push(-1);
+          let last = head.data[node]!;
+          if (last < 0) head.data[node] = t;
+          else {
+            while (tNext[last]! >= 0) last = tNext[last]!;
+            tNext[last] = t;
+          }
+          const s = suffix >= 0 ? suffixSets[suffix]! : null;
+          if (!s || s.bare) kind.data[node]! |= ENDS_WORD;
+          if (s?.any) kind.data[node]! |= TAKES_SUFFIX;
         }
       }
     }
-  });
-
-  // Freeze the trie into flat arrays, breadth first.
-  const alpha = new Uint16Array(0x10000); // trie key → alphabet index (0 = not in any term)
-  let alphaSize = 1;
-  const order: BuildNode[] = [root];
-  for (let q = 0; q < order.length; q++) {
-    const node = order[q]!;
-    if (node.children) {
-      for (const [key, child] of node.children) {
-        if (!alpha[key]) alpha[key] = alphaSize++;
-        order.push(child);
-      }
-    }
   }
-  const N = order.length;
-  const indexOf = new Map<BuildNode, number>();
-  order.forEach((node, i) => indexOf.set(node, i));
-  const edgeStart = new Int32Array(N + 1);
-  let edges = 0;
-  for (let i = 0; i < N; i++) {
-    edgeStart[i] = edges;
-    edges += order[i]!.children?.size ?? 0;
-  }
-  edgeStart[N] = edges;
-  const edgeKey = new Uint16Array(edges);
-  const edgeTo = new Int32Array(edges);
-  // Nodes with many children get a dense row indexed by alphabet (the root and the first levels).
-  const DENSE_MIN = 6;
-  const denseRow = new Int32Array(N).fill(-1);
-  let denseRows = 0;
-  for (let i = 0; i < N; i++) if ((order[i]!.children?.size ?? 0) >= DENSE_MIN) denseRow[i] = denseRows++;
-  const dense = new Int32Array(denseRows * alphaSize).fill(-1);
-  const termStart = new Int32Array(N + 1);
-  const termList: number[] = [];
-  /** Per node: 1 = has a terminal that may end the word here, 2 = has one that takes suffixes. */
-  const termKind = new Uint8Array(N);
-  for (let i = 0; i < N; i++) {
-    const node = order[i]!;
-    let e = edgeStart[i]!;
-    if (node.children) {
-      for (const [key, child] of node.children) {
-        const a = alpha[key]!;
-        const to = indexOf.get(child)!;
-        edgeKey[e] = a;
-        edgeTo[e++] = to;
-        if (denseRow[i]! >= 0) dense[denseRow[i]! * alphaSize + a] = to;
-      }
-    }
-    termStart[i] = termList.length;
-    for (const t of node.terminals ?? []) {
-      termList.push(t);
-      const s = tSuffix[t]!;
-      if (s < 0 || suffixSets[s]!.bare) termKind[i]! |= 1;
-      if (s >= 0 && suffixSets[s]!.byKey.size > 0) termKind[i]! |= 2;
-    }
-  }
-  termStart[N] = termList.length;
-  const terms = Int32Array.from(termList);
+  head.ensure(trie.nodes);
+  kind.ensure(trie.nodes);
+  const frozen = new FrozenTrie(trie);
+  const heads = head.data.subarray(0, trie.nodes);
+  const kinds = Uint8Array.from(kind.data.subarray(0, trie.nodes));
   const ids = entries.map((e) => e.id);
-  const spaceKey = alpha[SPACE]!;
-  const hyphenKey = alpha[HYPHEN]!;
+  const rootChild = frozen.rootChild;
 
-  const step = (node: number, a: number): number => {
-    const row = denseRow[node]!;
-    if (row >= 0) return dense[row * alphaSize + a]!;
-    const end = edgeStart[node + 1]!;
-    for (let e = edgeStart[node]!; e < end; e++) if (edgeKey[e] === a) return edgeTo[e]!;
-    return -1;
-  };
+  // The best match found from the current word start (reset by matchAt):
+  // its end, its terminal (-1 = none) and whether it is approximate.
+  let bestEnd = -1;
+  let bestT = -1;
+  let bestApprox = false;
 
-  /** The best verified match at a terminal set, or none. */
-  interface Candidate {
-    end: number;
-    terminal: number;
-    approximate: boolean;
-  }
-
+  /**
+   * Check the terminals of `node` for a match of text[start, end): the stem
+   * ends at `stemEnd`; a suffix runs from there to `end` (none when equal).
+   */
   const verify = (
     text: string,
     start: number,
+    stemEnd: number,
     end: number,
+    lastWordStart: number,
     node: number,
-    suffixKey: string | null,
-    best: Candidate | null,
-  ): Candidate | null => {
-    let span: string | null = null;
-    for (let k = termStart[node]!; k < termStart[node + 1]!; k++) {
-      const t = terms[k]!;
+  ): void => {
+    const withSuffix = end > stemEnd;
+    let cachedSet = -1;
+    let cachedResult: 0 | 1 | 2 = 0;
+    for (let t = heads[node]!; t >= 0; t = tNext[t]!) {
       const s = tSuffix[t]!;
-      let expected: readonly string[];
-      if (suffixKey === null) {
-        if (s >= 0 && !suffixSets[s]!.bare) continue;
-        expected = [''];
-      } else {
+      let suffixResult: 0 | 1 | 2 = 1;
+      if (withSuffix) {
         if (s < 0) continue;
-        const list = suffixSets[s]!.byKey.get(suffixKey);
-        if (!list) continue;
-        expected = list;
+        if (s !== cachedSet) {
+          const set = suffixSets[s]!;
+          cachedSet = s;
+          cachedResult = walkSuffix(set.exact, FL, text, stemEnd, end)
+            ? 1
+            : walkSuffix(set.degraded, KEY, text, stemEnd, end)
+              ? 2
+              : 0;
+        }
+        suffixResult = cachedResult;
+        if (suffixResult === 0) continue;
+      } else if (s >= 0 && !suffixSets[s]!.bare) continue;
+      const stemResult = compareStem(text, start, stemEnd, tStem[t]!);
+      if (stemResult === 0) continue;
+      let approximate = stemResult === 2 || suffixResult === 2;
+      if (!approximate && withSuffix && tMaybeAmbiguous[t]) {
+        approximate = isAmbiguousKazakhForm(normalize(text.slice(lastWordStart, end)).text);
       }
-      span ??= normalize(text.slice(start, end)).text;
-      for (const suffix of expected) {
-        const r = compareForms(span, tStem[t]! + suffix);
-        if (r === 0) continue;
-        let approximate = r === 2;
-        if (!approximate && tLang[t] === 'kk' && suffix !== '') {
-          const lastSpace = span.lastIndexOf(' ');
-          approximate = isAmbiguousKazakhForm(span.slice(lastSpace + 1));
-        }
-        // Longer wins; at equal length an exact match beats an approximate one; then the earlier entry.
-        if (
-          !best ||
-          end > best.end ||
-          (end === best.end &&
-            ((best.approximate && !approximate) ||
-              (best.approximate === approximate && tEntry[t]! < tEntry[best.terminal]!)))
-        ) {
-          best = { end, terminal: t, approximate };
-        }
+      // Longer wins; at equal length an exact match beats an approximate one; then the earlier entry.
+      if (
+        bestT < 0 ||
+        end > bestEnd ||
+        (end === bestEnd &&
+          ((bestApprox && !approximate) || (bestApprox === approximate && tEntry[t]! < tEntry[bestT]!)))
+      ) {
+        bestEnd = end;
+        bestT = t;
+        bestApprox = approximate;
       }
     }
-    return best;
   };
 
-  /** Walk the trie from a word start; the longest verified match or null. */
-  const matchAt = (text: string, start: number): Candidate | null => {
+  /** Walk the trie from a word start, leaving the longest verified match in bestEnd/bestT/bestApprox. */
+  const matchAt = (text: string, start: number, first: number): void => {
+    bestT = -1;
     const n = text.length;
-    let node = 0;
-    let i = start;
-    let best: Candidate | null = null;
-    let wordEndCache = -1;
+    let node = first;
+    let i = start + 1;
+    let end = -1; // end of the current word, once needed
+    let wordStart = start;
+    /** After the last letter read: a span ends there, not after trailing invisible characters. */
+    let afterLetter = i;
     while (true) {
       const c = i < n ? text.charCodeAt(i) : 0x20;
       const k = i < n ? CLASS[c]! : CharClass.Other;
       if (k === CharClass.Word) {
-        if (termKind[node]! & 2 && i > start) {
+        if (kinds[node]! & TAKES_SUFFIX) {
           // A stem ends inside this word: the rest of the word must be one of its suffixes.
-          if (wordEndCache < i) wordEndCache = wordEnd(text, i);
-          const rest = degrade(normalize(text.slice(i, wordEndCache)).text);
-          best = verify(text, start, wordEndCache, node, rest, best);
+          if (end < i) end = wordEnd(text, i);
+          verify(text, start, i, end, wordStart, node);
         }
-        const a = alpha[KEY[c]!]!;
-        if (a === 0) return best;
-        node = step(node, a);
-        if (node < 0) return best;
-        i++;
+        node = frozen.child(node, KEY[c]!);
+        if (node < 0) return;
+        afterLetter = ++i;
         continue;
       }
       if (k === CharClass.Ignorable) {
@@ -356,28 +564,26 @@ export function compileMatcher(
           i = after; // a word broken across lines: read on
           continue;
         }
-        const inWord = i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word;
-        if (inWord) {
+        if (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) {
           // "ҚР-ның": a suffix after a hyphen, or a hyphenated term (Алаш-Орда).
-          if (termKind[node]! & 2) {
-            if (wordEndCache < i) wordEndCache = wordEnd(text, i);
-            const rest = degrade(normalize(text.slice(i, wordEndCache)).text);
-            best = verify(text, start, wordEndCache, node, rest, best);
+          if (kinds[node]! & TAKES_SUFFIX) {
+            if (end < i) end = wordEnd(text, i);
+            verify(text, start, i, end, wordStart, node);
           }
-          if (hyphenKey === 0) return best;
-          node = step(node, hyphenKey);
-          if (node < 0) return best;
+          node = frozen.child(node, HYPHEN);
+          if (node < 0) return;
           i++;
           continue;
         }
       }
       // The word ends here.
-      if (termKind[node]! & 1) best = verify(text, start, i, node, null, best);
-      if (k !== CharClass.Space || spaceKey === 0) return best;
-      node = step(node, spaceKey);
-      if (node < 0) return best;
+      if (kinds[node]! & ENDS_WORD) verify(text, start, afterLetter, afterLetter, wordStart, node);
+      if (k !== CharClass.Space) return;
+      node = frozen.child(node, SPACE);
+      if (node < 0) return;
       while (i < n && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
-      if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Word) return best;
+      if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Word) return;
+      wordStart = i;
     }
   };
 
@@ -391,20 +597,20 @@ export function compileMatcher(
         i++;
         continue;
       }
-      // A word starts at i. Most words share no first letter pair with any term: reject them cheaply.
-      if (alpha[KEY[c]!]) {
-        const m = matchAt(text, i);
-        if (m) {
-          const t = m.terminal;
+      // A word starts at i; most words share no first letter with a term's first word.
+      const first = rootChild[KEY[c]!]!;
+      if (first >= 0) {
+        matchAt(text, i, first);
+        if (bestT >= 0) {
           out.push({
             start: i,
-            end: m.end,
-            id: ids[tEntry[t]!]!,
-            lang: tLang[t]!,
-            term: tTerm[t]!,
-            approximate: m.approximate,
+            end: bestEnd,
+            id: ids[tEntry[bestT]!]!,
+            lang: tLang[bestT]!,
+            term: tTerm[bestT]!,
+            approximate: bestApprox,
           });
-          i = m.end;
+          i = bestEnd;
           continue;
         }
       }
@@ -427,7 +633,12 @@ export function compileMatcher(
   return {
     scan,
     entries: entries.length,
-    stats: { nodes: nodeCount, patterns: tEntry.length, suffixSets: suffixSets.length },
+    stats: {
+      nodes: trie.nodes,
+      patterns: tEntry.length,
+      suffixSets: suffixSets.length,
+      bytes: frozen.bytes + heads.byteLength + kinds.byteLength,
+    },
   };
 }
 

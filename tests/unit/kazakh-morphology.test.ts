@@ -90,17 +90,6 @@ describe('kazakhPatterns', () => {
     expect(byId.size).toBeLessThan(200);
     expect(suffixSetCount()).toBeLessThan(200);
   });
-
-  it('compiles 10,000 terms quickly once the classes are warm', () => {
-    const base = [...new Set(KAZAKH_FORMS.map(([t]) => t))];
-    for (const t of base) kazakhPatterns(t);
-    const t0 = performance.now();
-    let n = 0;
-    for (let i = 0; i < 10_000; i++) n += kazakhPatterns(base[i % base.length]!).length;
-    const ms = performance.now() - t0;
-    expect(n).toBeGreaterThan(10_000);
-    expect(ms).toBeLessThan(300);
-  });
 });
 
 describe('isAmbiguousKazakhForm', () => {

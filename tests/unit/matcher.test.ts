@@ -86,10 +86,10 @@ describe('whitespace, case and invisible characters', () => {
   });
 
   test('soft hyphens, zero-width characters and stress marks are ignored, offsets stay in the original text', () => {
-    const text = 'x сот біл\u00adігі\u200b y правосу\u0301дия';
+    const text = 'x сот бил\u00adігі\u200b y правосу\u0301дия';
     const spans = matcher.scan(text);
     expect(spans.map((m) => [m.start, m.end, m.id])).toEqual([
-      [2, text.indexOf(' y'), 'judicial-power'],
+      [2, text.indexOf('\u200b'), 'judicial-power'],
       [text.indexOf('правосу'), text.length, 'justice'],
     ]);
   });

@@ -48,17 +48,4 @@ describe('russianForms: properties', () => {
     expect(Math.max(...counts)).toBeLessThanOrEqual(40);
     expect(counts.reduce((a, b) => a + b, 0) / counts.length).toBeLessThan(16);
   });
-
-  it('is fast: 5,000 terms (the Russian half of a 10,000-entry glossary) in a fraction of 300 ms', () => {
-    // Distinct strings, as in a real glossary, and no warm-up: the matcher compiles once, cold.
-    const sample = Array.from(
-      { length: 5000 },
-      (_, i) => terms[i % terms.length]! + (i < terms.length ? '' : ' ' + 'абвгд'.charAt(i % 5)),
-    );
-    // CPU time, not wall time: parallel test workers must not make this flaky.
-    const t0 = process.cpuUsage();
-    for (const t of sample) russianForms(t);
-    const { user, system } = process.cpuUsage(t0);
-    expect((user + system) / 1000).toBeLessThan(150);
-  });
 });

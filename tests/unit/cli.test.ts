@@ -1,0 +1,108 @@
+/**
+ * The scan CLI as a user runs it: real files in, one JSON array out; every
+ * kind of bad input gets a clear message, exit code 2 and no stack trace.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+let dir: string;
+
+function scan(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(TSX, ['cli/scan.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'atazan-cli-'));
+});
+
+describe('scan', () => {
+  test('prints every match with file, UTF-16 offsets, id, text and approximate', () => {
+    const glossary = file('g.json', JSON.stringify([{ id: 'justice', kk: 'сот төрелігі', ru: 'правосудие' }]));
+    const text = '😀 Сот төрелігін және\nправосудия, азаматтык.';
+    const input = file('a.txt', text);
+    const r = scan('--glossary', glossary, input);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { file: string; start: number; end: number; id: string; text: string; approximate: boolean }[];
+    expect(out).toEqual([
+      { file: input, start: 3, end: 16, id: 'justice', text: 'Сот төрелігін', approximate: false },
+      { file: input, start: 22, end: 32, id: 'justice', text: 'правосудия', approximate: false },
+    ]);
+    for (const m of out) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  test('accepts the full entry format and reports approximate matches', () => {
+    const glossary = file(
+      'full.json',
+      JSON.stringify([
+        {
+          id: 'civil-procedure',
+          kk: { term: 'азаматтық іс жүргізу', variants: [], definition: 'x' },
+          ru: { term: 'гражданское судопроизводство', variants: ['ГПК'], definition: 'x' },
+          citations: [],
+          tags: [],
+        },
+      ]),
+    );
+    const r = scan('--glossary', glossary, file('b.txt', 'азаматтык іс жүргізудің'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      expect.objectContaining({ id: 'civil-procedure', text: 'азаматтык іс жүргізудің', approximate: true }),
+    ]);
+  });
+
+  test('--stats writes one JSON line to stderr', () => {
+    const glossary = file('s.json', JSON.stringify([{ id: 'court', kk: 'сот', ru: 'суд' }]));
+    const r = scan('--glossary', glossary, '--stats', file('c.txt', 'сотқа суду'));
+    expect(r.code).toBe(0);
+    const stats = JSON.parse(r.stderr.trim()) as Record<string, number>;
+    expect(Object.keys(stats)).toEqual(['entries', 'buildMs', 'chars', 'scanMs']);
+    expect(stats.entries).toBe(1);
+    expect(stats.chars).toBe(10);
+  });
+
+  test('without --glossary it uses the bundled glossary', () => {
+    const r = scan(file('d.txt', 'Конституциялық Соттың қаулысы'));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { text: string }[];
+    expect(out.map((m) => m.text)).toContain('Конституциялық Соттың');
+  });
+});
+
+describe('bad input', () => {
+  const cases: [string, () => string[], RegExp][] = [
+    ['no input files', () => [], /no input files/],
+    ['a missing input file', () => [join(dir, 'nope.txt')], /nope\.txt: no such file/],
+    ['a directory as input', () => [dir], /is a directory/],
+    ['an input file that is not UTF-8', () => [file('bin.txt', Buffer.from([0xff, 0xfe, 0x00, 0xc3]))], /bin\.txt: not valid UTF-8/],
+    ['a missing glossary file', () => ['--glossary', join(dir, 'none.json'), file('e.txt', 'x')], /none\.json: no such file/],
+    ['--glossary without a file name', () => ['--glossary'], /--glossary needs a file name/],
+    ['an unknown option', () => ['--frobnicate', 'x'], /unknown option --frobnicate/],
+    ['invalid JSON', () => ['--glossary', file('bad.json', '{"id": '), file('f.txt', 'x')], /bad\.json: not valid JSON/],
+    ['a glossary that is not an array', () => ['--glossary', file('obj.json', '{"a": 1}'), file('g.txt', 'x')], /obj\.json: expected a JSON array/],
+    ['an entry without id', () => ['--glossary', file('noid.json', '[{"kk": "сот"}]'), file('h.txt', 'x')], /noid\.json: entry #1: missing "id"/],
+    ['an entry without terms', () => ['--glossary', file('noterm.json', '[{"id": "a", "kk": "сот"}, {"id": "b"}]'), file('i.txt', 'x')], /noterm\.json: entry #2 \(id "b"\): no term/],
+    ['an entry with a wrong term type', () => ['--glossary', file('type.json', '[{"id": "a", "kk": 5}]'), file('j.txt', 'x')], /type\.json: entry #1 \(id "a"\): "kk" must be/],
+    ['a duplicate id', () => ['--glossary', file('dup.json', '[{"id": "a", "kk": "сот"}, {"id": "a", "ru": "суд"}]'), file('k.txt', 'x')], /dup\.json: entry #2 \(id "a"\): duplicate id/],
+  ];
+  test.each(cases)('%s', (_name, args, message) => {
+    mkdirSync(dir, { recursive: true });
+    const r = scan(...args());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.stdout).toBe('');
+  });
+});
