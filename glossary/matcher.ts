@@ -293,20 +293,25 @@ class BuildTrie {
 }
 
 /**
- * The trie as the scan reads it: each node's edges side by side (compressed
- * rows), nodes with many children with a dense row over the alphabet.
+ * The trie as the scan reads it, packed so that one step touches one node
+ * record and one run of edges:
+ * - `rec`, four int32 per node: where its edges start; their count (low 16
+ *   bits) and the node's terminal kinds (bits 16+); its dense row or -1; its
+ *   first terminal or -1;
+ * - `edges`, two int32 per edge: key, child;
+ * - `dense`: rows over the alphabet for nodes with many children.
+ * A new pattern's own nodes are numbered in sequence, so walking a chain of
+ * single children reads memory in order.
  */
 class FrozenTrie {
   readonly rootChild: Int32Array;
-  private readonly edgeStart: Int32Array;
-  private readonly edgeKey: Uint16Array;
-  private readonly edgeChild: Int32Array;
-  private readonly denseRow: Int32Array;
-  private readonly dense: Int32Array;
-  private readonly alpha: Uint16Array;
-  private readonly alphaSize: number;
+  readonly rec: Int32Array;
+  readonly edges: Int32Array;
+  readonly dense: Int32Array;
+  readonly alpha: Uint16Array;
+  readonly alphaSize: number;
 
-  constructor(trie: BuildTrie) {
+  constructor(trie: BuildTrie, heads: Int32Array, kinds: Int32Array) {
     const n = trie.nodes;
     const { parent, key } = trie;
     const alpha = new Uint16Array(0x10000);
@@ -319,54 +324,38 @@ class FrozenTrie {
     }
     for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
     const fill = start.slice(0, n);
-    const edgeKey = new Uint16Array(n);
-    const edgeChild = new Int32Array(n);
+    const edges = new Int32Array(2 * n);
     for (let c = 1; c < n; c++) {
       const at = fill[parent[c]!]!++;
-      edgeKey[at] = key[c]!;
-      edgeChild[at] = c;
+      edges[2 * at] = key[c]!;
+      edges[2 * at + 1] = c;
     }
     const DENSE_MIN = 8;
-    const denseRow = new Int32Array(n).fill(-1);
+    const rec = new Int32Array(4 * n);
     let rows = 0;
-    for (let v = 1; v < n; v++) if (start[v + 1]! - start[v]! >= DENSE_MIN) denseRow[v] = rows++;
+    for (let v = 0; v < n; v++) {
+      const count = start[v + 1]! - start[v]!;
+      rec[4 * v] = start[v]!;
+      rec[4 * v + 1] = count | (kinds[v]! << 16);
+      rec[4 * v + 2] = v > 0 && count >= DENSE_MIN ? rows++ : -1;
+      rec[4 * v + 3] = heads[v]!;
+    }
     const dense = new Int32Array(rows * alphaSize).fill(-1);
     for (let v = 1; v < n; v++) {
-      const row = denseRow[v]!;
+      const row = rec[4 * v + 2]!;
       if (row < 0) continue;
-      for (let j = start[v]!; j < start[v + 1]!; j++) dense[row * alphaSize + alpha[edgeKey[j]!]!] = edgeChild[j]!;
+      for (let j = start[v]!; j < start[v + 1]!; j++) dense[row * alphaSize + alpha[edges[2 * j]!]!] = edges[2 * j + 1]!;
     }
     this.rootChild = trie.rootChild;
-    this.edgeStart = start;
-    this.edgeKey = edgeKey;
-    this.edgeChild = edgeChild;
-    this.denseRow = denseRow;
+    this.rec = rec;
+    this.edges = edges;
     this.dense = dense;
     this.alpha = alpha;
     this.alphaSize = alphaSize;
   }
 
-  child(node: number, key: number): number {
-    const row = this.denseRow[node]!;
-    if (row >= 0) {
-      const a = this.alpha[key]!;
-      return a ? this.dense[row * this.alphaSize + a]! : -1;
-    }
-    const end = this.edgeStart[node + 1]!;
-    for (let j = this.edgeStart[node]!; j < end; j++) if (this.edgeKey[j] === key) return this.edgeChild[j]!;
-    return -1;
-  }
-
   get bytes(): number {
-    return (
-      this.rootChild.byteLength +
-      this.edgeStart.byteLength +
-      this.edgeKey.byteLength +
-      this.edgeChild.byteLength +
-      this.denseRow.byteLength +
-      this.dense.byteLength +
-      this.alpha.byteLength
-    );
+    return this.rootChild.byteLength + this.rec.byteLength + this.edges.byteLength + this.dense.byteLength + this.alpha.byteLength;
   }
 }
 
@@ -466,9 +455,23 @@ export function compileMatcher(
   }
   head.ensure(trie.nodes);
   kind.ensure(trie.nodes);
-  const frozen = new FrozenTrie(trie);
-  const heads = head.data.subarray(0, trie.nodes);
-  const kinds = Uint8Array.from(kind.data.subarray(0, trie.nodes));
+  const frozen = new FrozenTrie(trie, head.data, kind.data);
+  const { rec, edges, dense, alpha, alphaSize } = frozen;
+
+  /** The child of `node` under `key`, or -1. */
+  const child = (node: number, key: number): number => {
+    const r = node << 2;
+    const row = rec[r + 2]!;
+    if (row >= 0) {
+      const a = alpha[key]!;
+      return a ? dense[row * alphaSize + a]! : -1;
+    }
+    let j = rec[r]! << 1;
+    const end = j + ((rec[r + 1]! & 0xffff) << 1);
+    for (; j < end; j += 2) if (edges[j] === key) return edges[j + 1]!;
+    return -1;
+  };
+  const kindOf = (node: number): number => rec[(node << 2) + 1]! >>> 16;
   const ids = entries.map((e) => e.id);
   const rootChild = frozen.rootChild;
 
@@ -493,7 +496,7 @@ export function compileMatcher(
     const withSuffix = end > stemEnd;
     let cachedSet = -1;
     let cachedResult: 0 | 1 | 2 = 0;
-    for (let t = heads[node]!; t >= 0; t = tNext[t]!) {
+    for (let t = rec[(node << 2) + 3]!; t >= 0; t = tNext[t]!) {
       const s = tSuffix[t]!;
       let suffixResult: 0 | 1 | 2 = 1;
       if (withSuffix) {
@@ -544,12 +547,12 @@ export function compileMatcher(
       const c = i < n ? text.charCodeAt(i) : 0x20;
       const k = i < n ? CLASS[c]! : CharClass.Other;
       if (k === CharClass.Word) {
-        if (kinds[node]! & TAKES_SUFFIX) {
+        if (kindOf(node) & TAKES_SUFFIX) {
           // A stem ends inside this word: the rest of the word must be one of its suffixes.
           if (end < i) end = wordEnd(text, i);
           verify(text, start, i, end, wordStart, node);
         }
-        node = frozen.child(node, KEY[c]!);
+        node = child(node, KEY[c]!);
         if (node < 0) return;
         afterLetter = ++i;
         continue;
@@ -566,20 +569,20 @@ export function compileMatcher(
         }
         if (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) {
           // "ҚР-ның": a suffix after a hyphen, or a hyphenated term (Алаш-Орда).
-          if (kinds[node]! & TAKES_SUFFIX) {
+          if (kindOf(node) & TAKES_SUFFIX) {
             if (end < i) end = wordEnd(text, i);
             verify(text, start, i, end, wordStart, node);
           }
-          node = frozen.child(node, HYPHEN);
+          node = child(node, HYPHEN);
           if (node < 0) return;
           i++;
           continue;
         }
       }
       // The word ends here.
-      if (kinds[node]! & ENDS_WORD) verify(text, start, afterLetter, afterLetter, wordStart, node);
+      if (kindOf(node) & ENDS_WORD) verify(text, start, afterLetter, afterLetter, wordStart, node);
       if (k !== CharClass.Space) return;
-      node = frozen.child(node, SPACE);
+      node = child(node, SPACE);
       if (node < 0) return;
       while (i < n && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
       if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Word) return;
@@ -637,7 +640,7 @@ export function compileMatcher(
       nodes: trie.nodes,
       patterns: tEntry.length,
       suffixSets: suffixSets.length,
-      bytes: frozen.bytes + heads.byteLength + kinds.byteLength,
+      bytes: frozen.bytes,
     },
   };
 }

@@ -229,6 +229,8 @@ export const EPENTHETIC_I_STEMS: ReadonlySet<string> = new Set([
   'аспект',
   'текст',
   'пункт',
+  'банк', // Ұлттық Банкінің (2026 art. 46.5)
+  'митинг', // митингілер (1995 art. 32)
 ]);
 
 /**

@@ -735,3 +735,22 @@ export const NOUN_LEXICON: Readonly<Record<string, NounException>> = {
   окно: { paradigms: ['nO'], extraPl: [[], ['окон'], [], [], [], []] },
   земля: { paradigms: ['fJa'], extraPl: [[], ['земель'], [], [], [], []] },
 };
+
+/**
+ * Adverbs that modify an adjective in a term and never change: "особо тяжкое
+ * преступление" → "особо тяжких преступлений". Besides these, any word in -но
+ * standing before an adjective is read as an adverb (безвестно отсутствующий).
+ */
+export const ADVERBS: ReadonlySet<string> = new Set([
+  'особо',
+  'более',
+  'менее',
+  'наиболее',
+  'наименее',
+  'весьма',
+  'крайне',
+  'очень',
+  'заведомо',
+  'вновь',
+  'впервые',
+]);

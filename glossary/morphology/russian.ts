@@ -18,6 +18,7 @@
 import { foldTerm } from '../normalize';
 import {
   ADJECTIVE_ENDINGS,
+  ADVERBS,
   ADJECTIVE_PARADIGMS,
   type AdjectiveParadigmId,
   type CaseEndings,
@@ -508,6 +509,14 @@ function readGroup(words: readonly WordInfo[], start: number): Group | null {
       i++;
       continue;
     }
+    // An adverb before an adjective stays as it is (особо тяжкое, безвестно отсутствующий).
+    if (
+      next?.adjective &&
+      (ADVERBS.has(w.folded) || (w.folded.endsWith('но') && w.folded.length > 4))
+    ) {
+      i++;
+      continue;
+    }
     break;
   }
   const candidate = words[i];
@@ -566,7 +575,22 @@ export function russianForms(term: string): string[] {
   const self = foldFast(term);
   const parts = term.trim().split(WHITESPACE);
   // A term with Kazakh letters (Ата Заң) is Kazakh: it is matched as written.
-  for (let i = 0; i < self.length; i++) if (KAZAKH_LETTERS.has(self.charAt(i))) return [self];
+  // A term with Kazakh words is matched as written (Ата Заң), except a Russian
+  // title before a Kazakh name, whose name is an invariable dependent
+  // (Председатель Қазақстан Халық Кеңесі → Председателя Қазақстан Халық Кеңесі).
+  let kazakhAt = -1;
+  for (let i = 0; i < self.length; i++) {
+    if (KAZAKH_LETTERS.has(self.charAt(i))) {
+      kazakhAt = i;
+      break;
+    }
+  }
+  if (kazakhAt >= 0) {
+    const firstSpace = self.indexOf(' ');
+    const titleEnd = firstSpace < 0 ? self.length : firstSpace;
+    const last = self.charAt(titleEnd - 1);
+    if (kazakhAt < titleEnd || VOWELS.has(last)) return [self];
+  }
   // Fold once: the words of the folded term line up with the whitespace-separated parts.
   const foldedParts = self.split(' ');
   const aligned = foldedParts.length === parts.length;

@@ -797,4 +797,11 @@ export const KAZAKH_FORMS: readonly FormRow[] = [
   // --- Latin look-alikes in text fold to Cyrillic ---------------------------
   ...term('құқық', ['құқықтapы'], []),
   ...term('әкім', ['əкімнің', 'әкiмге'], []),
+  // --- Loans that insert -і- after a final cluster (official spellings) ------
+  ...term(
+    'Ұлттық Банк',
+    ['Ұлттық Банкінің', 'Ұлттық Банкі', 'Ұлттық Банкіге'],
+    ['Ұлттық Банктың', 'Ұлттық Банкқа'],
+  ),
+  ...term('митинг', ['митингілер', 'митингіге'], ['митингқа']),
 ];
