@@ -5,6 +5,7 @@
  * glossary snapshot is kept in memory between changes, because every tab asks
  * for it on load and it must come back fast.
  */
+import { MatcherCache } from '../lib/matcher-cache';
 import type { Broadcast, GlossarySnapshot, Request, Settings } from '../lib/protocol';
 import type { AtaZanDatabase } from './database';
 import {
@@ -29,6 +30,8 @@ export interface Handled {
 export class GlossaryService {
   private snapshot: Promise<GlossarySnapshot> | null = null;
   private settings: Promise<Settings> | null = null;
+  /** The compiled matcher follows the snapshot's revision. */
+  readonly matcher = new MatcherCache(() => this.getSnapshot());
 
   constructor(private readonly db: AtaZanDatabase) {}
 
@@ -94,6 +97,8 @@ export class GlossaryService {
         return this.changed(await resetEntry(db, requireId(req.id)));
       case 'entries/import':
         return this.changed(await importEntries(db, req.entries, req.policy));
+      case 'text/scan':
+        return { response: await this.matcher.scan(requireTexts(req.texts)), broadcasts: [] };
       case 'settings/get':
         return { response: await this.getSettings(), broadcasts: [] };
       case 'settings/set': {
@@ -119,4 +124,17 @@ export class GlossaryService {
 function requireId(id: unknown): string {
   if (typeof id !== 'string' || !id.trim()) throw new ValidationError('An entry id is required');
   return id.trim();
+}
+
+/** A content script sends chunks of tens of kilobytes; refuse anything that is not that. */
+const MAX_SCAN_CHARS = 1_000_000;
+
+function requireTexts(texts: unknown): string[] {
+  if (!Array.isArray(texts) || !texts.every((t): t is string => typeof t === 'string')) {
+    throw new ValidationError('texts must be a list of strings');
+  }
+  if (texts.reduce((n, t) => n + t.length, 0) > MAX_SCAN_CHARS) {
+    throw new ValidationError(`At most ${MAX_SCAN_CHARS} characters can be scanned at once`);
+  }
+  return texts;
 }

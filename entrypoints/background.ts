@@ -1,3 +1,64 @@
+/**
+ * The background: the single writer of the database. It seeds the bundled
+ * glossary, answers every request of lib/protocol.ts (db/service.ts) and
+ * broadcasts each change. This file only wires those modules to the browser.
+ */
+import { browser } from 'wxt/browser';
+import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../glossary/data';
+import { AtaZanDatabase } from '../db/database';
+import { seedBundled } from '../db/seed';
+import { GlossaryService } from '../db/service';
+import { broadcast, showCardInActiveTab } from '../lib/broadcast';
+
 export default defineBackground(() => {
-  // Wired up by the extension layer (database, matcher, messages).
+  const db = new AtaZanDatabase();
+  const service = new GlossaryService(db);
+
+  // Seeding runs at every start and is a no-op when the version is current, so
+  // install, update and a worker woken after a failed update all end the same.
+  const ready = seedBundled(db, BUNDLED_VERSION, BUNDLED_ENTRIES)
+    .then(async (change) => {
+      if (change.revision !== null) {
+        service.invalidate();
+        await broadcast({ type: 'glossary/changed', revision: change.revision });
+      }
+    })
+    .catch((err: unknown) => console.error('Ata Zan: seeding the bundled glossary failed', err));
+  // Compile the matcher once seeded, so the first page to scan does not wait for it
+  // (requests for settings and entries are answered before, not after, the compile).
+  void ready.then(() =>
+    setTimeout(() => {
+      service.matcher.get().catch((err: unknown) => console.error('Ata Zan: no matcher', err));
+    }, 0),
+  );
+
+  browser.runtime.onInstalled.addListener(() => {
+    // Ask that our rows never be evicted (unlimitedStorage is in the manifest too).
+    const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+    if (typeof storage?.persist === 'function') void storage.persist().catch(() => false);
+  });
+
+  browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse) => {
+    if (!msg || typeof msg !== 'object' || !('type' in msg)) return undefined;
+    void (async () => {
+      await ready;
+      if ((msg as { type: unknown }).type === 'options/open') {
+        const id = (msg as { entryId?: unknown }).entryId;
+        const hash = typeof id === 'string' && id ? `#entry=${encodeURIComponent(id)}` : '';
+        const url = new URL(`options.html${hash}`, browser.runtime.getURL('/')).href;
+        await browser.tabs.create({ url });
+        sendResponse(null);
+        return;
+      }
+      const { response, broadcasts } = await service.handle(msg);
+      sendResponse(response);
+      for (const b of broadcasts) await broadcast(b);
+    })();
+    // Keep the channel open for the asynchronous answer.
+    return true;
+  });
+
+  browser.commands?.onCommand.addListener((command) => {
+    if (command === 'show-card') void showCardInActiveTab();
+  });
 });

@@ -11,7 +11,7 @@
  */
 import type { Match } from '../glossary/types';
 import type { HighlightKind } from './protocol';
-import { segmentAt, type TextChunk } from './text-collect';
+import { segmentIndexAt, type Segment, type TextChunk } from './text-collect';
 
 export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
   exact: 'atazan-exact',
@@ -103,9 +103,11 @@ export class HighlightPainter {
   ): void {
     for (const seg of chunk.segments) this.removeNode(seg.node);
     for (const m of matches) {
-      const first = segmentAt(chunk.segments, m.start);
-      const last = segmentAt(chunk.segments, m.end - 1);
-      if (!first || !last) continue;
+      const i0 = segmentIndexAt(chunk.segments, m.start);
+      const i1 = segmentIndexAt(chunk.segments, m.end - 1);
+      const first = chunk.segments[i0];
+      const last = chunk.segments[i1];
+      if (!first || !last || stale(first) || stale(last)) continue;
       const range = new StaticRange({
         startContainer: first.node,
         startOffset: m.start - first.start,
@@ -115,8 +117,6 @@ export class HighlightPainter {
       const nodes: Text[] = [];
       const kind = kindOf(m);
       const span: Span = { match: m, kind, range, text: chunk.text.slice(m.start, m.end), nodes };
-      const i0 = chunk.segments.indexOf(first);
-      const i1 = chunk.segments.indexOf(last, i0);
       for (let i = i0; i <= i1; i++) {
         const seg = chunk.segments[i]!;
         nodes.push(seg.node);
@@ -193,6 +193,15 @@ export class HighlightPainter {
       }
     }
   }
+}
+
+/**
+ * The text was collected before the answer came back; a node that left the
+ * page or changed length meanwhile would get a wrong range (the observer
+ * rescans it anyway).
+ */
+function stale(seg: Segment): boolean {
+  return !seg.node.isConnected || seg.node.length !== seg.end - seg.start;
 }
 
 function insertSorted(list: NodePart[], part: NodePart): void {

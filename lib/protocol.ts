@@ -4,7 +4,7 @@
  * ask it through `browser.runtime.sendMessage` and it answers with the
  * matching response type. Changes are broadcast to tabs and pages.
  */
-import type { Entry, EntrySource } from '../glossary/types';
+import type { Entry, EntrySource, Match } from '../glossary/types';
 
 /** An entry as the database holds it. */
 export interface StoredEntry extends Entry {
@@ -56,7 +56,22 @@ export type Request =
   | { type: 'settings/get' } // → Settings
   | { type: 'settings/set'; patch: Partial<Settings> } // → Settings
   /** Open the options page, at an entry when given (the hover card's "open in glossary"). */
-  | { type: 'options/open'; entryId?: string }; // → null
+  | { type: 'options/open'; entryId?: string } // → null
+  /**
+   * Find glossary terms in page texts (content script → background). The
+   * background keeps the compiled matcher, so no page pays for compiling it
+   * and no page's main thread runs the scan.
+   */
+  | { type: 'text/scan'; texts: string[] }; // → ScanResult
+
+export interface ScanResult {
+  /** The glossary revision the texts were scanned against. */
+  revision: number;
+  /** One list per text, in the matcher's order. */
+  matches: Match[][];
+  /** The ids among the matches that are personal entries or overrides (painted as `personal`). */
+  personal: string[];
+}
 
 export interface GlossarySnapshot {
   /** Changes whenever any entry changes; content scripts rebuild their matcher when it does. */

@@ -1,8 +1,9 @@
 /**
  * Collects the visible text of a document region as "flows": the text nodes
  * of a block joined across inline elements (<b>, <a>, <span>…), so a term
- * split by markup still reads as one string. Block elements and <br> add a
- * separator that belongs to no node, so no match can run across them.
+ * split by markup still reads as one string. Block elements add a separator
+ * that belongs to no node and that no match can run across; <br> adds a line
+ * break, which a multi-word term may span.
  *
  * Collection is a generator of bounded chunks, each ending at a block
  * boundary, so the caller can scan and paint one chunk, then yield the main
@@ -77,7 +78,12 @@ export interface CollectOptions {
   chunkChars?: number;
 }
 
-const SEP_BLOCK = ' ';
+/**
+ * Between blocks: U+FFFC, a symbol to the matcher (a word boundary that is not
+ * whitespace), so no multi-word term runs from one block into the next.
+ */
+const SEP_BLOCK = '\ufffc';
+/** <br> is a line break inside the flow: terms continue across it like across any whitespace. */
 const SEP_BREAK = '\n';
 
 /** Yield the region's text in chunks, in document order. */
@@ -148,8 +154,8 @@ export function* collectText(options: CollectOptions): Generator<TextChunk> {
   if (segments.length > 0) yield take();
 }
 
-/** The segment holding chunk offset `offset` (binary search), or undefined in a separator. */
-export function segmentAt(segments: readonly Segment[], offset: number): Segment | undefined {
+/** The index of the segment holding chunk offset `offset` (binary search), or -1 in a separator. */
+export function segmentIndexAt(segments: readonly Segment[], offset: number): number {
   let lo = 0;
   let hi = segments.length - 1;
   while (lo <= hi) {
@@ -157,7 +163,7 @@ export function segmentAt(segments: readonly Segment[], offset: number): Segment
     const s = segments[mid]!;
     if (offset < s.start) hi = mid - 1;
     else if (offset >= s.end) lo = mid + 1;
-    else return s;
+    else return mid;
   }
-  return undefined;
+  return -1;
 }

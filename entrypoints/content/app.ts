@@ -1,20 +1,21 @@
 /**
- * The content script's state and wiring: settings and the glossary snapshot
- * from the background, the matcher compiled from it, and the painter, scanner,
- * observer, hover and card working together. Settings apply at once and a
- * glossary change rebuilds the matcher and repaints, without a reload.
+ * The content script's state and wiring: the settings from the background,
+ * and the painter, scanner, observer, hover and card working together. The
+ * background holds the glossary and its compiled matcher; a tab sends it text
+ * to scan and asks for an entry only when its card is shown, so a page (and
+ * every frame in it) carries neither the glossary nor the cost of compiling
+ * it. Settings apply at once; a glossary change repaints, without a reload.
  */
 import { browser } from 'wxt/browser';
-import { compileMatcher, matchableOf, type Matcher } from '../../glossary/matcher';
 import type { Lang, Match } from '../../glossary/types';
 import { HighlightPainter, highlightCss, type Span } from '../../lib/highlight';
 import { HighlightStyle } from '../../lib/highlight-style';
 import type { CardLang } from '../../lib/i18n/card';
 import type {
   Broadcast,
-  GlossarySnapshot,
   HighlightKind,
   Request,
+  ScanResult,
   Settings,
   StoredEntry,
 } from '../../lib/protocol';
@@ -32,20 +33,24 @@ async function ask<T>(request: Request): Promise<T> {
 
 export class ContentApp {
   private settings: Settings | null = null;
+  /** The glossary revision of the last scan answer. */
   private revision = -1;
-  private matcher: Matcher | null = null;
-  private entries = new Map<string, StoredEntry>();
+  /** Personal entries and overrides among the ids matched so far. */
+  private personal = new Set<string>();
   private active = false;
+  /** Increases with every card request, so a slow answer never shows a stale card. */
+  private cardToken = 0;
+  private startedAt = 0;
 
   private readonly painter = new HighlightPainter();
   private readonly card = new CardHost();
   private readonly style = new HighlightStyle(document, () => this.card.ensure());
   private readonly scanner = new Scanner(
     this.painter,
-    () => this.matcher,
+    (texts) => this.scanTexts(texts),
     (m) => this.kindOf(m),
     () => this.card.element,
-    (stats) => reportStats(stats),
+    (stats) => reportStats(stats, this.startedAt),
   );
   private readonly observer = new PageObserver(
     {
@@ -63,12 +68,12 @@ export class ContentApp {
   );
 
   async start(): Promise<void> {
-    const [settings, snapshot] = await Promise.all([
+    this.startedAt = performance.now();
+    const [settings] = await Promise.all([
       ask<Settings>({ type: 'settings/get' }),
-      ask<GlossarySnapshot>({ type: 'glossary/get' }),
+      renderedFrame(),
     ]);
     this.settings = settings;
-    this.useSnapshot(snapshot);
     this.apply();
   }
 
@@ -80,7 +85,7 @@ export class ContentApp {
         this.apply();
         break;
       case 'glossary/changed':
-        if (msg.revision !== this.revision) void this.reloadGlossary();
+        if (msg.revision !== this.revision && this.active) this.scanner.scanAll();
         break;
       case 'card/show-selection':
         this.showSelection();
@@ -94,17 +99,20 @@ export class ContentApp {
     this.card.destroy();
   }
 
-  private async reloadGlossary(): Promise<void> {
-    const snapshot = await ask<GlossarySnapshot>({ type: 'glossary/get' });
-    if (snapshot.revision === this.revision) return;
-    this.useSnapshot(snapshot);
-    if (this.active) this.scanner.scanAll();
-  }
-
-  private useSnapshot(snapshot: GlossarySnapshot): void {
-    this.revision = snapshot.revision;
-    this.entries = new Map(snapshot.entries.map((e) => [e.id, e]));
-    this.matcher = compileMatcher(snapshot.entries.map(matchableOf));
+  /** Matches come from the background, which holds the compiled matcher. */
+  private async scanTexts(texts: string[]): Promise<Match[][] | null> {
+    try {
+      const res = await ask<ScanResult>({ type: 'text/scan', texts });
+      if (res.revision !== this.revision) {
+        // A new glossary: personal ids learnt under the old one may be stale.
+        this.revision = res.revision;
+        this.personal.clear();
+      }
+      for (const id of res.personal) this.personal.add(id);
+      return res.matches;
+    } catch {
+      return null;
+    }
   }
 
   /** Switch highlighting on or off per the settings, and restyle. */
@@ -134,7 +142,7 @@ export class ContentApp {
   }
 
   private kindOf(m: Match): HighlightKind {
-    if (this.entries.get(m.id)?.source === 'personal') return 'personal';
+    if (this.personal.has(m.id)) return 'personal';
     return m.approximate ? 'approximate' : 'exact';
   }
 
@@ -156,8 +164,24 @@ export class ContentApp {
     approximate: boolean,
     anchor: DOMRect,
   ): void {
-    const entry = this.entries.get(id);
-    if (!entry) return;
+    const token = ++this.cardToken;
+    const hides = this.card.generation;
+    void ask<StoredEntry | null>({ type: 'entry/get', id })
+      .then((entry) => {
+        if (entry && token === this.cardToken && hides === this.card.generation) {
+          this.renderCard(entry, lang, text, approximate, anchor);
+        }
+      })
+      .catch(() => undefined);
+  }
+
+  private renderCard(
+    entry: StoredEntry,
+    lang: Lang,
+    text: string,
+    approximate: boolean,
+    anchor: DOMRect,
+  ): void {
     this.card.show(
       {
         entry,
@@ -176,7 +200,7 @@ export class ContentApp {
   /** The keyboard shortcut: the card for the term at (or inside) the selection. */
   private showSelection(): void {
     const sel = document.getSelection();
-    if (!sel || sel.rangeCount === 0 || !this.matcher) return;
+    if (!sel || sel.rangeCount === 0) return;
     const range = sel.getRangeAt(0);
     let span = this.painter.spanAt(range.startContainer, range.startOffset);
     if (!span) {
@@ -202,18 +226,38 @@ export class ContentApp {
       return;
     }
     // Not painted (highlighting off here, or text in a field): match the selected text itself.
-    const text = sel.toString();
-    const m = this.matcher.scan(text)[0];
-    if (!m) return;
-    this.hover.opened(null);
-    this.showEntry(
-      m.id,
-      m.lang,
-      text.slice(m.start, m.end),
-      m.approximate,
-      range.getBoundingClientRect(),
-    );
+    const text = sel.toString().slice(0, 2000);
+    void this.scanTexts([text]).then((res) => {
+      const m = res?.[0]?.[0];
+      if (!m) return;
+      this.hover.opened(null);
+      this.showEntry(
+        m.id,
+        m.lang,
+        text.slice(m.start, m.end),
+        m.approximate,
+        range.getBoundingClientRect(),
+      );
+    });
   }
+}
+
+/**
+ * Wait until the browser has rendered a frame (or a short while, in a tab that
+ * does not render): the collector asks elements whether they are visible, and
+ * asking before the page's style is computed would make our first slice pay
+ * for the page's whole style recalculation.
+ */
+function renderedFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 300);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /** Copy through the async clipboard where the page is a secure context, else the legacy command. */
@@ -240,10 +284,10 @@ async function copyText(text: string, host: HTMLElement | null): Promise<void> {
  * performance entries, not DOM. The detail is a JSON string so it crosses
  * from the content script's world to the page's intact.
  */
-function reportStats(stats: ScanStats): void {
+function reportStats(stats: ScanStats, scriptStartedAt: number): void {
   try {
     performance.mark('atazan-scan-done', {
-      detail: JSON.stringify({ ...stats, finishedAt: stats.finishedAt ?? performance.now() }),
+      detail: JSON.stringify({ ...stats, scriptStartedAt }),
     });
   } catch {
     // Marks are a nicety.

@@ -24,6 +24,7 @@ export class CardHost {
   private host: HTMLElement | null = null;
   private layer: HTMLDivElement | null = null;
   private open = false;
+  private hides = 0;
 
   /** The host element if it exists (for "is the pointer in the card" and the text collector). */
   get element(): HTMLElement | null {
@@ -32,6 +33,11 @@ export class CardHost {
 
   get isOpen(): boolean {
     return this.open;
+  }
+
+  /** Changes on every hide: a card requested before a hide must not appear after it. */
+  get generation(): number {
+    return this.hides;
   }
 
   /** Create the host on first use. */
@@ -81,6 +87,7 @@ export class CardHost {
   }
 
   hide(): void {
+    this.hides++;
     if (!this.open || !this.layer) return;
     render(null, this.layer);
     this.layer.hidden = true;

@@ -1,18 +1,28 @@
 /**
- * Runs collection → matching → painting in time slices so the page never
- * sees a long task: each slice works until its budget is spent, then yields
- * the main thread. A full scan starts at the block in view and reads to the
- * end of the page, then comes back for the part above. Rescans of changed
- * subtrees queue behind it. Starting a new full scan abandons the old one.
+ * Runs collection → matching → painting in slices so the page never sees a
+ * long task: a slice collects text until its time or size budget is spent,
+ * sends it to the background to be matched (the page's main thread is free
+ * while it waits), then paints the answer. A full scan starts at the block in
+ * view and reads to the end of the page, then comes back for the part above.
+ * Rescans of changed subtrees queue behind it. Starting a new full scan
+ * abandons the old one.
  */
 import type { Match } from '../../glossary/types';
-import type { Matcher } from '../../glossary/matcher';
 import type { HighlightKind } from '../../lib/protocol';
 import type { HighlightPainter } from '../../lib/highlight';
-import { blockOf, collectText, type CollectOptions } from '../../lib/text-collect';
+import { blockOf, collectText, type CollectOptions, type TextChunk } from '../../lib/text-collect';
 
-/** Work per slice; well under the 50 ms long-task line, leaving room for the page. */
+/** Collecting per slice; well under the 50 ms long-task line, leaving room for the page. */
 const SLICE_MS = 12;
+/** Text per request to the background: big enough that messaging costs little. */
+const BATCH_CHARS = 96 * 1024;
+/** The first request of a scan: small, so the first highlights come quickly. */
+const FIRST_BATCH_CHARS = 8 * 1024;
+/** Chunks of the collector (a chunk closes at the first block boundary after this). */
+const CHUNK_CHARS = 8 * 1024;
+
+/** Matches for each text, or null when the glossary cannot be reached. */
+export type ScanTexts = (texts: string[]) => Promise<Match[][] | null>;
 
 export interface ScanStats {
   startedAt: number;
@@ -20,6 +30,9 @@ export interface ScanStats {
   finishedAt: number | null;
   slices: number;
   longestSliceMs: number;
+  /** The longest slice spent collecting text, and painting. */
+  longestCollectMs: number;
+  longestPaintMs: number;
   chars: number;
   matches: number;
 }
@@ -49,7 +62,7 @@ export class Scanner {
 
   constructor(
     private readonly painter: HighlightPainter,
-    private readonly matcher: () => Matcher | null,
+    private readonly scanTexts: ScanTexts,
     private readonly kindOf: (m: Match) => HighlightKind,
     private readonly ownUi: () => Element | null,
     private readonly onFinished: (stats: ScanStats) => void = () => {},
@@ -62,6 +75,8 @@ export class Scanner {
       finishedAt: null,
       slices: 0,
       longestSliceMs: 0,
+      longestCollectMs: 0,
+      longestPaintMs: 0,
       chars: 0,
       matches: 0,
     };
@@ -104,35 +119,63 @@ export class Scanner {
     if (this.running) return;
     this.running = true;
     const gen = this.generation;
+    let batchChars = FIRST_BATCH_CHARS;
     try {
-      let sliceStart = performance.now();
       while (this.queue.length > 0) {
         const region = this.queue.shift()!;
         if (!region.root.isConnected) continue;
-        const opts: CollectOptions = { root: region.root, ownUi: this.ownUi() };
+        const opts: CollectOptions = {
+          root: region.root,
+          ownUi: this.ownUi(),
+          chunkChars: CHUNK_CHARS,
+        };
         if (region.from) opts.from = region.from;
         if (region.until) opts.until = region.until;
-        for (const chunk of collectText(opts)) {
-          const matcher = this.matcher();
-          if (!matcher) break;
-          const matches = matcher.scan(chunk.text);
-          this.painter.paintChunk(chunk, matches, this.kindOf);
-          this.stats.chars += chunk.text.length;
-          this.stats.matches += matches.length;
-          if (this.stats.firstPaintAt === null && matches.length > 0) {
-            this.stats.firstPaintAt = performance.now();
+        const chunks = collectText(opts);
+        let done = false;
+        while (!done) {
+          // Collect one batch, within the slice budget.
+          const t0 = performance.now();
+          const batch: TextChunk[] = [];
+          let chars = 0;
+          while (chars < batchChars && performance.now() - t0 < SLICE_MS) {
+            const next = chunks.next();
+            if (next.done) {
+              done = true;
+              break;
+            }
+            batch.push(next.value);
+            chars += next.value.text.length;
           }
-          const now = performance.now();
-          if (now - sliceStart >= SLICE_MS) {
-            this.endSlice(now - sliceStart);
-            await yieldToMain();
-            if (gen !== this.generation) return;
-            sliceStart = performance.now();
+          this.endSlice(performance.now() - t0, 'collect');
+          if (batch.length === 0) break;
+          const results = await this.scanTexts(batch.map((c) => c.text));
+          if (gen !== this.generation) return;
+          if (!results) break;
+          // Paint the answer chunk by chunk, yielding whenever a slice is spent.
+          let t1 = performance.now();
+          for (let i = 0; i < batch.length; i++) {
+            const matches = results[i] ?? [];
+            this.painter.paintChunk(batch[i]!, matches, this.kindOf);
+            this.stats.matches += matches.length;
+            if (this.stats.firstPaintAt === null && this.stats.matches > 0) {
+              this.stats.firstPaintAt = performance.now();
+            }
+            if (performance.now() - t1 >= SLICE_MS && i < batch.length - 1) {
+              this.endSlice(performance.now() - t1, 'paint');
+              await yieldToMain();
+              if (gen !== this.generation) return;
+              t1 = performance.now();
+            }
           }
+          this.stats.chars += chars;
+          this.endSlice(performance.now() - t1, 'paint');
+          await yieldToMain();
+          if (gen !== this.generation) return;
+          // The first answer comes fastest for a small request; then bigger ones cost fewer round trips.
+          batchChars = BATCH_CHARS;
         }
-        if (gen !== this.generation) return;
       }
-      this.endSlice(performance.now() - sliceStart);
       this.stats.finishedAt = performance.now();
       this.onFinished(this.stats);
     } finally {
@@ -142,9 +185,11 @@ export class Scanner {
     }
   }
 
-  private endSlice(ms: number): void {
+  private endSlice(ms: number, kind: 'collect' | 'paint'): void {
     this.stats.slices++;
     if (ms > this.stats.longestSliceMs) this.stats.longestSliceMs = ms;
+    if (kind === 'collect') this.stats.longestCollectMs = Math.max(this.stats.longestCollectMs, ms);
+    else this.stats.longestPaintMs = Math.max(this.stats.longestPaintMs, ms);
   }
 }
 

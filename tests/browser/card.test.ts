@@ -200,7 +200,11 @@ test('the keyboard shortcut shows the card for the selected term', async () => {
   });
   // What the `show-card` command does in the background.
   await browser.serviceWorker.evaluate(async () => {
-    const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+    interface Tabs {
+      query(q: object): Promise<{ id?: number }[]>;
+      sendMessage(id: number, msg: unknown): Promise<unknown>;
+    }
+    const c = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
     const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
     await c.tabs.sendMessage(tab!.id!, { type: 'card/show-selection' });
   });
