@@ -12,7 +12,9 @@ export const SHARED_DIR = resolve(import.meta.dirname, '../../shared');
 function sharedFile(...parts: string[]): string {
   const path = join(SHARED_DIR, ...parts);
   if (!existsSync(path)) {
-    throw new Error(`Benchmark material missing: ${path} (the shared folder must sit beside the repository)`);
+    throw new Error(
+      `Benchmark material missing: ${path} (the shared folder must sit beside the repository)`,
+    );
   }
   return path;
 }
@@ -26,11 +28,16 @@ export function sourceTexts(): { lang: 'kk' | 'ru' | 'mixed'; text: string }[] {
   const out: { lang: 'kk' | 'ru' | 'mixed'; text: string }[] = [];
   for (const f of readdirSync(sharedFile('corpus'))) {
     if (!f.endsWith('.txt')) continue;
-    out.push({ lang: f.startsWith('kk-ru') ? 'mixed' : 'kk', text: readFileSync(sharedFile('corpus', f), 'utf8') });
+    out.push({
+      lang: f.startsWith('kk-ru') ? 'mixed' : 'kk',
+      text: readFileSync(sharedFile('corpus', f), 'utf8'),
+    });
   }
   for (const ed of ['2026', '1995']) {
     for (const lang of ['kk', 'ru'] as const) {
-      const records = JSON.parse(readFileSync(sharedFile('constitution', `${ed}.${lang}.json`), 'utf8')) as ClauseRecord[];
+      const records = JSON.parse(
+        readFileSync(sharedFile('constitution', `${ed}.${lang}.json`), 'utf8'),
+      ) as ClauseRecord[];
       out.push({ lang, text: records.map((r) => r.text).join('\n\n') });
     }
   }
@@ -76,13 +83,19 @@ const WORD = /[\p{L}]{3,}/gu;
 // dictionary form, not any run of words. These filters keep n-grams free of
 // function words and ending in a word that is not visibly inflected.
 const KAZAKH_STOP = new Set(
-  'және мен бен пен немесе да де та те не бұл осы ол оның олар үшін бойынша туралы арқылы сияқты тиіс болып болса болады табылады етеді етіп деп қана ғана тек әр кез келген барлық өз өзінің өзі сондай-ақ мүмкін емес бар жоқ сәйкес қатысты кейін дейін басқа өзге бір екі біз біздің сол егер ал яғни'.split(' '),
+  'және мен бен пен немесе да де та те не бұл осы ол оның олар үшін бойынша туралы арқылы сияқты тиіс болып болса болады табылады етеді етіп деп қана ғана тек әр кез келген барлық өз өзінің өзі сондай-ақ мүмкін емес бар жоқ сәйкес қатысты кейін дейін басқа өзге бір екі біз біздің сол егер ал яғни'.split(
+    ' ',
+  ),
 );
-const KAZAKH_INFLECTED = /(ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|да|де|та|те|дан|ден|тан|тен|нан|нен|мен|бен|пен|ған|ген|қан|кен|ып|іп|ады|еді|йды|йді|ейді|айды|уы|уі|са|се|мыз|міз|сыз|сіз|лар|лер|дар|дер|тар|тер)$/;
+const KAZAKH_INFLECTED =
+  /(ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|да|де|та|те|дан|ден|тан|тен|нан|нен|мен|бен|пен|ған|ген|қан|кен|ып|іп|ады|еді|йды|йді|ейді|айды|уы|уі|са|се|мыз|міз|сыз|сіз|лар|лер|дар|дер|тар|тер)$/;
 const RUSSIAN_STOP = new Set(
-  'и в во на по с со к ко о об от до за из у не ни или а но что как для при это его ее её их который которая которое которые которых которым также может могут является являются быть было был была были если то так же все всех всем его ее им них этот эта эти этих этого того тех свои своих свой своего своей своим другой других иной иных каждый каждого лишь только'.split(' '),
+  'и в во на по с со к ко о об от до за из у не ни или а но что как для при это его ее её их который которая которое которые которых которым также может могут является являются быть было был была были если то так же все всех всем его ее им них этот эта эти этих этого того тех свои своих свой своего своей своим другой других иной иных каждый каждого лишь только'.split(
+    ' ',
+  ),
 );
-const RUSSIAN_NOT_NOUN = /(ого|его|ому|ему|ыми|ими|ых|их|ый|ий|ой|ая|яя|ое|ее|ые|ие|ют|ет|ит|ат|ят|ся|сь|ть|ти|л|ла|ли|ло|но|ски|ом|ем|ем|ам|ям|ами|ями|ах|ях)$/;
+const RUSSIAN_NOT_NOUN =
+  /(ого|его|ому|ему|ыми|ими|ых|их|ый|ий|ой|ая|яя|ое|ее|ые|ие|ют|ет|ит|ат|ят|ся|сь|ть|ти|л|ла|ли|ло|но|ски|ом|ем|ем|ам|ям|ами|ями|ах|ях)$/;
 
 function looksLikeTerm(words: string[], lang: 'kk' | 'ru'): boolean {
   const stop = lang === 'kk' ? KAZAKH_STOP : RUSSIAN_STOP;
@@ -121,7 +134,11 @@ function vocabulary(lang: 'kk' | 'ru'): { heads: string[]; modifiers: string[] }
       if (stop.has(lower) || lower.length < 4) continue;
       if (lang === 'ru' && KAZAKH_LETTERS.test(lower)) continue;
       if (looksLikeTerm([w], lang)) heads.add(lower);
-      else if (lang === 'ru' ? /(ый|ий|ой|ая|ое|ые)$/.test(lower) : /(лық|лік|дық|дік|тық|тік|лы|лі|ды|ді|ты|ті)$/.test(lower)) {
+      else if (
+        lang === 'ru'
+          ? /(ый|ий|ой|ая|ое|ые)$/.test(lower)
+          : /(лық|лік|дық|дік|тық|тік|лы|лі|ды|ді|ты|ті)$/.test(lower)
+      ) {
         modifiers.add(lower);
       }
     }
@@ -157,6 +174,7 @@ export function glossaryOfSize(size: number, real: readonly MatchableEntry[]): M
     }
     throw new Error(`not enough ${lang} vocabulary for ${size} synthetic terms`);
   };
-  while (out.length < size) out.push({ id: `synthetic-${out.length}`, kk: [draw('kk')], ru: [draw('ru')] });
+  while (out.length < size)
+    out.push({ id: `synthetic-${out.length}`, kk: [draw('kk')], ru: [draw('ru')] });
   return out;
 }

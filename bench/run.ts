@@ -50,7 +50,10 @@ async function realEntries(): Promise<MatchableEntry[]> {
     const { BUNDLED_ENTRIES } = await import('../glossary/data/index');
     const bundled = BUNDLED_ENTRIES.map(matchableOf);
     const have = new Set(bundled.flatMap((e) => [...e.kk, ...e.ru].map((t) => t.toLowerCase())));
-    return [...bundled, ...evalGlossary.filter((e) => !e.kk.some((t) => have.has(t.toLowerCase())))];
+    return [
+      ...bundled,
+      ...evalGlossary.filter((e) => !e.kk.some((t) => have.has(t.toLowerCase()))),
+    ];
   } catch {
     return evalGlossary;
   }
@@ -82,7 +85,10 @@ function regexPeer(entries: readonly MatchableEntry[]): RegExp[] {
   return out;
 }
 
-function runPeer(regexes: readonly RegExp[], text: string): { ms: number; extrapolated: boolean; count: number } {
+function runPeer(
+  regexes: readonly RegExp[],
+  text: string,
+): { ms: number; extrapolated: boolean; count: number } {
   const t0 = performance.now();
   let count = 0;
   let done = 0;
@@ -106,7 +112,8 @@ function floor(text: string): number {
   });
 }
 
-const fmt = (x: number, digits = 1) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (x: number, digits = 1) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
   if (!gc) console.warn('note: run with --expose-gc (npm run bench does) for memory figures');
@@ -115,10 +122,14 @@ async function main() {
     const text = textOfSize(t.bytes);
     return { ...t, text, mb: Buffer.byteLength(text) / MB };
   });
-  console.log(`Ata Zan matcher benchmark — Node ${process.version}, ${real.length} real entries; texts: ${texts.map((t) => `${t.label} (${t.text.length.toLocaleString('en-US')} chars)`).join(', ')}\n`);
+  console.log(
+    `Ata Zan matcher benchmark — Node ${process.version}, ${real.length} real entries; texts: ${texts.map((t) => `${t.label} (${t.text.length.toLocaleString('en-US')} chars)`).join(', ')}\n`,
+  );
 
   const rows: string[] = [];
-  rows.push('| glossary | text | ours build ms | ours MB/s | ours index MB | matches | RegExp-per-term build ms | RegExp MB/s | floor MB/s | ours ÷ RegExp |');
+  rows.push(
+    '| glossary | text | ours build ms | ours MB/s | ours index MB | matches | RegExp-per-term build ms | RegExp MB/s | floor MB/s | ours ÷ RegExp |',
+  );
   rows.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const summary = new Map<number, { buildMs: number; mbps5: number; ratioPeer5: number }>();
   for (const size of GLOSSARY_SIZES) {
@@ -146,22 +157,42 @@ async function main() {
       rows.push(
         `| ${size.toLocaleString('en-US')} | ${t.label} | ${fmt(Math.min(buildMs, warmBuild))} | ${fmt(ours)} | ${fmt(indexMb, 2)} | ${count.toLocaleString('en-US')} | ${fmt(peerBuildMs)} | ${fmt(theirs, 2)}${peerRun.extrapolated ? '*' : ''} | ${fmt(floorMbps, 0)} | ${fmt(ours / theirs, 0)}× |`,
       );
-      if (t.label === '5 MB') summary.set(size, { buildMs: Math.min(buildMs, warmBuild), mbps5: ours, ratioPeer5: ours / theirs });
+      if (t.label === '5 MB')
+        summary.set(size, {
+          buildMs: Math.min(buildMs, warmBuild),
+          mbps5: ours,
+          ratioPeer5: ours / theirs,
+        });
     }
   }
   console.log(rows.join('\n'));
-  console.log('\n* extrapolated: the RegExp peer ran as many of its per-term passes as fit in 1.5 s and its time is scaled to all terms.');
+  console.log(
+    '\n* extrapolated: the RegExp peer ran as many of its per-term passes as fit in 1.5 s and its time is scaled to all terms.',
+  );
 
   const s100 = summary.get(100)!;
   const s10k = summary.get(10_000)!;
   const goals = [
-    [`throughput with 10,000 entries (5 MB) ≥ 100 MB/s`, `${fmt(s10k.mbps5)} MB/s`, s10k.mbps5 >= 100],
-    [`throughput ratio 10k / 100 entries ≥ 0.8`, fmt(s10k.mbps5 / s100.mbps5, 2), s10k.mbps5 / s100.mbps5 >= 0.8],
-    [`≥ 50× the per-term RegExp peer (10k, 5 MB)`, `${fmt(s10k.ratioPeer5, 0)}×`, s10k.ratioPeer5 >= 50],
+    [
+      `throughput with 10,000 entries (5 MB) ≥ 100 MB/s`,
+      `${fmt(s10k.mbps5)} MB/s`,
+      s10k.mbps5 >= 100,
+    ],
+    [
+      `throughput ratio 10k / 100 entries ≥ 0.8`,
+      fmt(s10k.mbps5 / s100.mbps5, 2),
+      s10k.mbps5 / s100.mbps5 >= 0.8,
+    ],
+    [
+      `≥ 50× the per-term RegExp peer (10k, 5 MB)`,
+      `${fmt(s10k.ratioPeer5, 0)}×`,
+      s10k.ratioPeer5 >= 50,
+    ],
     [`index build for 10,000 entries < 300 ms`, `${fmt(s10k.buildMs)} ms`, s10k.buildMs < 300],
   ] as const;
   console.log('\nGoals:');
-  for (const [goal, value, ok] of goals) console.log(`  ${ok ? 'met ' : 'MISS'}  ${goal}: ${value}`);
+  for (const [goal, value, ok] of goals)
+    console.log(`  ${ok ? 'met ' : 'MISS'}  ${goal}: ${value}`);
 }
 
 main().catch((e: unknown) => {

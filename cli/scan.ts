@@ -71,22 +71,40 @@ async function main(argv: string[]): Promise<void> {
 
   let chars = 0;
   let scanMs = 0;
-  const out: { file: string; start: number; end: number; id: string; text: string; approximate: boolean }[] =
-    [];
+  const out: {
+    file: string;
+    start: number;
+    end: number;
+    id: string;
+    text: string;
+    approximate: boolean;
+  }[] = [];
   for (const { file, text } of texts) {
     const s0 = performance.now();
     const matches = matcher.scan(text);
     scanMs += performance.now() - s0;
     chars += text.length;
     for (const m of matches) {
-      out.push({ file, start: m.start, end: m.end, id: m.id, text: text.slice(m.start, m.end), approximate: m.approximate });
+      out.push({
+        file,
+        start: m.start,
+        end: m.end,
+        id: m.id,
+        text: text.slice(m.start, m.end),
+        approximate: m.approximate,
+      });
     }
   }
   process.stdout.write(JSON.stringify(out, null, 1) + '\n');
   if (stats) {
     const round = (x: number) => Math.round(x * 100) / 100;
     process.stderr.write(
-      JSON.stringify({ entries: entries.length, buildMs: round(buildMs), chars, scanMs: round(scanMs) }) + '\n',
+      JSON.stringify({
+        entries: entries.length,
+        buildMs: round(buildMs),
+        chars,
+        scanMs: round(scanMs),
+      }) + '\n',
     );
   }
 }
@@ -97,6 +115,8 @@ main(process.argv.slice(2)).catch((e: unknown) => {
     if (e instanceof UsageError && !e.message.includes(':')) process.stderr.write(USAGE + '\n');
     process.exit(2);
   }
-  process.stderr.write(`atazan scan: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(
+    `atazan scan: internal error: ${e instanceof Error ? e.message : String(e)}\n`,
+  );
   process.exit(1);
 });

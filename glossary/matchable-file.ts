@@ -13,7 +13,8 @@ export class GlossaryInputError extends Error {
 
 function termsOf(value: unknown): string[] | null {
   if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? (value as string[]) : null;
+  if (Array.isArray(value))
+    return value.every((v) => typeof v === 'string') ? (value as string[]) : null;
   if (value && typeof value === 'object') {
     const side = value as { term?: unknown; variants?: unknown };
     if (typeof side.term !== 'string') return null;

@@ -94,16 +94,95 @@ const VIA_LOOKALIKE = (() => {
   return t;
 })();
 
-/** A small character trie of the suffixes of one SuffixSet. */
-class SuffixNode {
-  readonly next = new Map<number, SuffixNode>();
-  final = false;
+/**
+ * The suffixes of one SuffixSet as a small frozen trie: node v's edges are
+ * keys[start[v], start[v + 1]) with children kids[…]; final[v] marks a whole
+ * suffix.
+ */
+class SuffixTrie {
+  readonly start: Int32Array;
+  readonly keys: Uint16Array;
+  readonly kids: Int32Array;
+  readonly final: Uint8Array;
+
+  constructor(suffixes: readonly string[], table: Uint16Array) {
+    // Build with maps, then lay the nodes out breadth first.
+    const next: Map<number, number>[] = [new Map()];
+    const isFinal: boolean[] = [false];
+    for (const s of suffixes) {
+      let node = 0;
+      for (let j = 0; j < s.length; j++) {
+        const k = table[s.charCodeAt(j)]!;
+        let child = next[node]!.get(k);
+        if (child === undefined) {
+          child = next.length;
+          next.push(new Map());
+          isFinal.push(false);
+          next[node]!.set(k, child);
+        }
+        node = child;
+      }
+      isFinal[node] = true;
+    }
+    const n = next.length;
+    this.start = new Int32Array(n + 1);
+    this.keys = new Uint16Array(n - 1);
+    this.kids = new Int32Array(n - 1);
+    this.final = new Uint8Array(n);
+    let e = 0;
+    for (let v = 0; v < n; v++) {
+      this.start[v] = e;
+      this.final[v] = isFinal[v] ? 1 : 0;
+      for (const [k, child] of next[v]!) {
+        this.keys[e] = k;
+        this.kids[e++] = child;
+      }
+    }
+    this.start[n] = e;
+  }
+
+  /**
+   * Does text[i, end) — the rest of a word — spell a suffix? Reads the text
+   * through `table`, skipping invisible characters and line-break hyphens.
+   */
+  matches(table: Uint16Array, text: string, i: number, end: number): boolean {
+    const { start, keys, kids } = this;
+    let node = 0;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      const k = CLASS[c];
+      let key: number;
+      if (k === CharClass.Ignorable) {
+        i++;
+        continue;
+      }
+      if (k === CharClass.Hyphen) {
+        const after = lineBreakHyphenEnd(text, i);
+        if (after > 0) {
+          i = after;
+          continue;
+        }
+        key = HYPHEN;
+      } else key = table[c]!;
+      let found = -1;
+      for (let j = start[node]!, last = start[node + 1]!; j < last; j++) {
+        if (keys[j] === key) {
+          found = kids[j]!;
+          break;
+        }
+      }
+      if (found < 0) return false;
+      node = found;
+      i++;
+    }
+    return this.final[node] === 1;
+  }
 }
 
 /** A compiled suffix set: tries over the exact suffixes and over their degraded keys. */
 interface CompiledSuffixes {
-  exact: SuffixNode;
-  degraded: SuffixNode;
+  exact: SuffixTrie;
+  degraded: SuffixTrie;
   /** The bare stem is a form. */
   bare: boolean;
   /** Some suffix is not empty. */
@@ -111,60 +190,13 @@ interface CompiledSuffixes {
 }
 
 function compileSuffixSet(set: SuffixSet): CompiledSuffixes {
-  const exact = new SuffixNode();
-  const degraded = new SuffixNode();
-  let bare = false;
-  let any = false;
-  for (const s of set.forms) {
-    if (s === '') {
-      bare = true;
-      continue;
-    }
-    any = true;
-    for (const [root, table] of [
-      [exact, FL],
-      [degraded, KEY],
-    ] as const) {
-      let node = root;
-      for (let j = 0; j < s.length; j++) {
-        const k = table[s.charCodeAt(j)]!;
-        let next = node.next.get(k);
-        if (!next) node.next.set(k, (next = new SuffixNode()));
-        node = next;
-      }
-      node.final = true;
-    }
-  }
-  return { exact, degraded, bare, any };
-}
-
-/**
- * Does text[i, end) — the rest of a word — spell a suffix of the trie? Reads
- * the text through `table`, skipping invisible characters and line-break hyphens.
- */
-function walkSuffix(root: SuffixNode, table: Uint16Array, text: string, i: number, end: number): boolean {
-  let node: SuffixNode | undefined = root;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    const k = CLASS[c];
-    if (k === CharClass.Ignorable) {
-      i++;
-      continue;
-    }
-    if (k === CharClass.Hyphen) {
-      const after = lineBreakHyphenEnd(text, i);
-      if (after > 0) {
-        i = after;
-        continue;
-      }
-      node = node.next.get(HYPHEN);
-    } else {
-      node = node.next.get(table[c]!);
-    }
-    if (!node) return false;
-    i++;
-  }
-  return node.final;
+  const nonEmpty = [...set.forms].filter((s) => s !== '');
+  return {
+    exact: new SuffixTrie(nonEmpty, FL),
+    degraded: new SuffixTrie(nonEmpty, KEY),
+    bare: set.forms.has(''),
+    any: nonEmpty.length > 0,
+  };
 }
 
 /** Where a word that continues at `i` ends (after its last letter), hyphenated and line-broken parts included. */
@@ -238,7 +270,13 @@ function compareStem(text: string, start: number, end: number, expected: string)
   }
   if (j !== expected.length) return 0;
   // The last word may go on into its suffix; a look-alike-only stem there is rare enough to accept.
-  if (wordUsedLookalike && !wordHasCyrillic && i >= end && CLASS[text.charCodeAt(end)] !== CharClass.Word) return 0;
+  if (
+    wordUsedLookalike &&
+    !wordHasCyrillic &&
+    i >= end &&
+    CLASS[text.charCodeAt(end)] !== CharClass.Word
+  )
+    return 0;
   return result;
 }
 
@@ -271,7 +309,8 @@ class BuildTrie {
       const c = this.rootChild[key]!;
       if (c >= 0) return c;
     } else {
-      for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!) if (this.key[c] === key) return c;
+      for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!)
+        if (this.key[c] === key) return c;
     }
     const created = this.nodes++;
     if (created >= this.firstChild.length) {
@@ -344,7 +383,8 @@ class FrozenTrie {
     for (let v = 1; v < n; v++) {
       const row = rec[4 * v + 2]!;
       if (row < 0) continue;
-      for (let j = start[v]!; j < start[v + 1]!; j++) dense[row * alphaSize + alpha[edges[2 * j]!]!] = edges[2 * j + 1]!;
+      for (let j = start[v]!; j < start[v + 1]!; j++)
+        dense[row * alphaSize + alpha[edges[2 * j]!]!] = edges[2 * j + 1]!;
     }
     this.rootChild = trie.rootChild;
     this.rec = rec;
@@ -355,7 +395,13 @@ class FrozenTrie {
   }
 
   get bytes(): number {
-    return this.rootChild.byteLength + this.rec.byteLength + this.edges.byteLength + this.dense.byteLength + this.alpha.byteLength;
+    return (
+      this.rootChild.byteLength +
+      this.rec.byteLength +
+      this.edges.byteLength +
+      this.dense.byteLength +
+      this.alpha.byteLength
+    );
   }
 }
 
@@ -456,7 +502,7 @@ export function compileMatcher(
   head.ensure(trie.nodes);
   kind.ensure(trie.nodes);
   const frozen = new FrozenTrie(trie, head.data, kind.data);
-  const { rec, edges, dense, alpha, alphaSize } = frozen;
+  const { rec, edges, dense, alpha, alphaSize, rootChild } = frozen;
 
   /** The child of `node` under `key`, or -1. */
   const child = (node: number, key: number): number => {
@@ -472,8 +518,24 @@ export function compileMatcher(
     return -1;
   };
   const kindOf = (node: number): number => rec[(node << 2) + 1]! >>> 16;
+
+  /**
+   * Which first two keys start some pattern (alphabet × alphabet bits): most
+   * words are rejected on their first two letters without walking the trie.
+   */
+  const pairs = new Uint8Array(alphaSize * alphaSize);
+  for (let key = 0; key < 0x10000; key++) {
+    const first = rootChild[key]!;
+    if (first < 0) continue;
+    const r = first << 2;
+    const count = rec[r + 1]! & 0xffff;
+    for (let j = rec[r]! << 1, last = j + (count << 1); j < last; j += 2) {
+      pairs[alpha[key]! * alphaSize + alpha[edges[j]!]!] = 1;
+    }
+    // A one-letter first word, or one that is a whole pattern: no second letter to test.
+    if (rec[r + 1]! >>> 16 || count === 0) pairs[alpha[key]! * alphaSize] = 1;
+  }
   const ids = entries.map((e) => e.id);
-  const rootChild = frozen.rootChild;
 
   // The best match found from the current word start (reset by matchAt):
   // its end, its terminal (-1 = none) and whether it is approximate.
@@ -504,9 +566,9 @@ export function compileMatcher(
         if (s !== cachedSet) {
           const set = suffixSets[s]!;
           cachedSet = s;
-          cachedResult = walkSuffix(set.exact, FL, text, stemEnd, end)
+          cachedResult = set.exact.matches(FL, text, stemEnd, end)
             ? 1
-            : walkSuffix(set.degraded, KEY, text, stemEnd, end)
+            : set.degraded.matches(KEY, text, stemEnd, end)
               ? 2
               : 0;
         }
@@ -524,7 +586,8 @@ export function compileMatcher(
         bestT < 0 ||
         end > bestEnd ||
         (end === bestEnd &&
-          ((bestApprox && !approximate) || (bestApprox === approximate && tEntry[t]! < tEntry[bestT]!)))
+          ((bestApprox && !approximate) ||
+            (bestApprox === approximate && tEntry[t]! < tEntry[bestT]!)))
       ) {
         bestEnd = end;
         bestT = t;
@@ -547,12 +610,30 @@ export function compileMatcher(
       const c = i < n ? text.charCodeAt(i) : 0x20;
       const k = i < n ? CLASS[c]! : CharClass.Other;
       if (k === CharClass.Word) {
-        if (kindOf(node) & TAKES_SUFFIX) {
+        // One trie step, written out: this is the innermost loop of the scan.
+        const r = node << 2;
+        const info = rec[r + 1]!;
+        if (info & (TAKES_SUFFIX << 16)) {
           // A stem ends inside this word: the rest of the word must be one of its suffixes.
           if (end < i) end = wordEnd(text, i);
           verify(text, start, i, end, wordStart, node);
         }
-        node = child(node, KEY[c]!);
+        const key = KEY[c]!;
+        const row = rec[r + 2]!;
+        if (row >= 0) {
+          const a = alpha[key]!;
+          node = a ? dense[row * alphaSize + a]! : -1;
+        } else {
+          let j = rec[r]! << 1;
+          const last = j + ((info & 0xffff) << 1);
+          node = -1;
+          for (; j < last; j += 2) {
+            if (edges[j] === key) {
+              node = edges[j + 1]!;
+              break;
+            }
+          }
+        }
         if (node < 0) return;
         afterLetter = ++i;
         continue;
@@ -602,7 +683,11 @@ export function compileMatcher(
       }
       // A word starts at i; most words share no first letter with a term's first word.
       const first = rootChild[KEY[c]!]!;
-      if (first >= 0) {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
+      if (
+        first >= 0 &&
+        (CLASS[next] !== CharClass.Word || pairs[alpha[KEY[c]!]! * alphaSize + alpha[KEY[next]!]!])
+      ) {
         matchAt(text, i, first);
         if (bestT >= 0) {
           out.push({

@@ -81,7 +81,12 @@ export const KAZAKH_SUBSTITUTES: Readonly<Record<string, string>> = {
   і: 'и',
 };
 
-function buildTables(): { fold: Uint16Array; cls: Uint8Array; degrade: Uint16Array; cyr: Uint8Array } {
+function buildTables(): {
+  fold: Uint16Array;
+  cls: Uint8Array;
+  degrade: Uint16Array;
+  cyr: Uint8Array;
+} {
   const fold = new Uint16Array(0x10000);
   const cls = new Uint8Array(0x10000);
   const degrade = new Uint16Array(0x10000);
@@ -119,7 +124,8 @@ function buildTables(): { fold: Uint16Array; cls: Uint8Array; degrade: Uint16Arr
   }
   fold['ё'.charCodeAt(0)] = 'е'.charCodeAt(0);
   fold['Ё'.charCodeAt(0)] = 'е'.charCodeAt(0);
-  for (const [k, v] of Object.entries(KAZAKH_SUBSTITUTES)) degrade[k.charCodeAt(0)] = v.charCodeAt(0);
+  for (const [k, v] of Object.entries(KAZAKH_SUBSTITUTES))
+    degrade[k.charCodeAt(0)] = v.charCodeAt(0);
   return { fold, cls, degrade, cyr };
 }
 

@@ -25,7 +25,9 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'atazan-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -43,7 +45,8 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       '--no-first-run',
     ],
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,

@@ -29,13 +29,23 @@ beforeAll(() => {
 
 describe('scan', () => {
   test('prints every match with file, UTF-16 offsets, id, text and approximate', () => {
-    const glossary = file('g.json', JSON.stringify([{ id: 'justice', kk: 'сот төрелігі', ru: 'правосудие' }]));
+    const glossary = file(
+      'g.json',
+      JSON.stringify([{ id: 'justice', kk: 'сот төрелігі', ru: 'правосудие' }]),
+    );
     const text = '😀 Сот төрелігін және\nправосудия, азаматтык.';
     const input = file('a.txt', text);
     const r = scan('--glossary', glossary, input);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { file: string; start: number; end: number; id: string; text: string; approximate: boolean }[];
+    const out = JSON.parse(r.stdout) as {
+      file: string;
+      start: number;
+      end: number;
+      id: string;
+      text: string;
+      approximate: boolean;
+    }[];
     expect(out).toEqual([
       { file: input, start: 3, end: 16, id: 'justice', text: 'Сот төрелігін', approximate: false },
       { file: input, start: 22, end: 32, id: 'justice', text: 'правосудия', approximate: false },
@@ -59,7 +69,11 @@ describe('scan', () => {
     const r = scan('--glossary', glossary, file('b.txt', 'азаматтык іс жүргізудің'));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
-      expect.objectContaining({ id: 'civil-procedure', text: 'азаматтык іс жүргізудің', approximate: true }),
+      expect.objectContaining({
+        id: 'civil-procedure',
+        text: 'азаматтык іс жүргізудің',
+        approximate: true,
+      }),
     ]);
   });
 
@@ -86,16 +100,56 @@ describe('bad input', () => {
     ['no input files', () => [], /no input files/],
     ['a missing input file', () => [join(dir, 'nope.txt')], /nope\.txt: no such file/],
     ['a directory as input', () => [dir], /is a directory/],
-    ['an input file that is not UTF-8', () => [file('bin.txt', Buffer.from([0xff, 0xfe, 0x00, 0xc3]))], /bin\.txt: not valid UTF-8/],
-    ['a missing glossary file', () => ['--glossary', join(dir, 'none.json'), file('e.txt', 'x')], /none\.json: no such file/],
+    [
+      'an input file that is not UTF-8',
+      () => [file('bin.txt', Buffer.from([0xff, 0xfe, 0x00, 0xc3]))],
+      /bin\.txt: not valid UTF-8/,
+    ],
+    [
+      'a missing glossary file',
+      () => ['--glossary', join(dir, 'none.json'), file('e.txt', 'x')],
+      /none\.json: no such file/,
+    ],
     ['--glossary without a file name', () => ['--glossary'], /--glossary needs a file name/],
     ['an unknown option', () => ['--frobnicate', 'x'], /unknown option --frobnicate/],
-    ['invalid JSON', () => ['--glossary', file('bad.json', '{"id": '), file('f.txt', 'x')], /bad\.json: not valid JSON/],
-    ['a glossary that is not an array', () => ['--glossary', file('obj.json', '{"a": 1}'), file('g.txt', 'x')], /obj\.json: expected a JSON array/],
-    ['an entry without id', () => ['--glossary', file('noid.json', '[{"kk": "сот"}]'), file('h.txt', 'x')], /noid\.json: entry #1: missing "id"/],
-    ['an entry without terms', () => ['--glossary', file('noterm.json', '[{"id": "a", "kk": "сот"}, {"id": "b"}]'), file('i.txt', 'x')], /noterm\.json: entry #2 \(id "b"\): no term/],
-    ['an entry with a wrong term type', () => ['--glossary', file('type.json', '[{"id": "a", "kk": 5}]'), file('j.txt', 'x')], /type\.json: entry #1 \(id "a"\): "kk" must be/],
-    ['a duplicate id', () => ['--glossary', file('dup.json', '[{"id": "a", "kk": "сот"}, {"id": "a", "ru": "суд"}]'), file('k.txt', 'x')], /dup\.json: entry #2 \(id "a"\): duplicate id/],
+    [
+      'invalid JSON',
+      () => ['--glossary', file('bad.json', '{"id": '), file('f.txt', 'x')],
+      /bad\.json: not valid JSON/,
+    ],
+    [
+      'a glossary that is not an array',
+      () => ['--glossary', file('obj.json', '{"a": 1}'), file('g.txt', 'x')],
+      /obj\.json: expected a JSON array/,
+    ],
+    [
+      'an entry without id',
+      () => ['--glossary', file('noid.json', '[{"kk": "сот"}]'), file('h.txt', 'x')],
+      /noid\.json: entry #1: missing "id"/,
+    ],
+    [
+      'an entry without terms',
+      () => [
+        '--glossary',
+        file('noterm.json', '[{"id": "a", "kk": "сот"}, {"id": "b"}]'),
+        file('i.txt', 'x'),
+      ],
+      /noterm\.json: entry #2 \(id "b"\): no term/,
+    ],
+    [
+      'an entry with a wrong term type',
+      () => ['--glossary', file('type.json', '[{"id": "a", "kk": 5}]'), file('j.txt', 'x')],
+      /type\.json: entry #1 \(id "a"\): "kk" must be/,
+    ],
+    [
+      'a duplicate id',
+      () => [
+        '--glossary',
+        file('dup.json', '[{"id": "a", "kk": "сот"}, {"id": "a", "ru": "суд"}]'),
+        file('k.txt', 'x'),
+      ],
+      /dup\.json: entry #2 \(id "a"\): duplicate id/,
+    ],
   ];
   test.each(cases)('%s', (_name, args, message) => {
     mkdirSync(dir, { recursive: true });

@@ -29,20 +29,55 @@ function found(text: string): [string, string, boolean][] {
 
 describe('whole words with their suffixes', () => {
   test.each([
-    ['Сот төрелігін тек сот жүзеге асырады.', [['Сот төрелігін', 'justice'], ['сот', 'court']]],
+    [
+      'Сот төрелігін тек сот жүзеге асырады.',
+      [
+        ['Сот төрелігін', 'justice'],
+        ['сот', 'court'],
+      ],
+    ],
     ['сот төрелігінің', [['сот төрелігінің', 'justice']]],
-    ['Соттың шешімі, соттарға, сотқа', [['Соттың', 'court'], ['соттарға', 'court'], ['сотқа', 'court']]],
-    ['правосудия и правосудием', [['правосудия', 'justice'], ['правосудием', 'justice']]],
+    [
+      'Соттың шешімі, соттарға, сотқа',
+      [
+        ['Соттың', 'court'],
+        ['соттарға', 'court'],
+        ['сотқа', 'court'],
+      ],
+    ],
+    [
+      'правосудия и правосудием',
+      [
+        ['правосудия', 'justice'],
+        ['правосудием', 'justice'],
+      ],
+    ],
     ['решение Конституционного Суда', [['Конституционного Суда', 'constitutional-court']]],
-    ['Конституции Республики Казахстан', [['Конституции', 'constitution'], ['Республики Казахстан', 'republic']]],
+    [
+      'Конституции Республики Казахстан',
+      [
+        ['Конституции', 'constitution'],
+        ['Республики Казахстан', 'republic'],
+      ],
+    ],
     ['азаматтық іс жүргізудің', [['азаматтық іс жүргізудің', 'civil-procedure']]],
   ])('%s', (text, expected) => {
     expect(found(text).map(([t, id]) => [t, id])).toEqual(expected);
   });
 
   test.each([
-    'сотталушы', 'соттылық', 'сотталған', 'заңгер', 'судья', 'судебный', 'судьи',
-    'конституционный', 'Правительство', 'законный', 'правовой', 'құқықтық',
+    'сотталушы',
+    'соттылық',
+    'сотталған',
+    'заңгер',
+    'судья',
+    'судебный',
+    'судьи',
+    'конституционный',
+    'Правительство',
+    'законный',
+    'правовой',
+    'құқықтық',
   ])('derived word %s is not a match', (word) => {
     expect(found(`Бұл ${word} сөзі.`)).toEqual([]);
   });
@@ -54,14 +89,27 @@ describe('whole words with their suffixes', () => {
 
 describe('leftmost-longest', () => {
   test('the longer term wins over a shorter one inside it', () => {
-    expect(found('Конституциялық Соттың қаулысы')).toEqual([['Конституциялық Соттың', 'constitutional-court', false]]);
-    expect(found('сот билігінің тәуелсіздігі')).toEqual([['сот билігінің', 'judicial-power', false]]);
+    expect(found('Конституциялық Соттың қаулысы')).toEqual([
+      ['Конституциялық Соттың', 'constitutional-court', false],
+    ]);
+    expect(found('сот билігінің тәуелсіздігі')).toEqual([
+      ['сот билігінің', 'judicial-power', false],
+    ]);
   });
 
   test('matches do not overlap and are in text order', () => {
-    const spans = matcher.scan('Сот билігі сот төрелігі арқылы. Суд и правосудие; Конституционный Суд.');
-    for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
-    expect(spans.map((m) => m.id)).toEqual(['judicial-power', 'justice', 'court', 'justice', 'constitutional-court']);
+    const spans = matcher.scan(
+      'Сот билігі сот төрелігі арқылы. Суд и правосудие; Конституционный Суд.',
+    );
+    for (let i = 1; i < spans.length; i++)
+      expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+    expect(spans.map((m) => m.id)).toEqual([
+      'judicial-power',
+      'justice',
+      'court',
+      'justice',
+      'constitutional-court',
+    ]);
   });
 
   test('the leftmost of two overlapping candidates wins', () => {
@@ -82,7 +130,9 @@ describe('whitespace, case and invisible characters', () => {
     ['СОТ БИЛІГІНІҢ', 'СОТ БИЛІГІНІҢ'],
     ['судебной\n  власти', 'судебной\n  власти'],
   ])('%j', (text, span) => {
-    expect(found(text)).toEqual([[span, text.includes('суд') ? 'judicial-power' : 'judicial-power', false]]);
+    expect(found(text)).toEqual([
+      [span, text.includes('суд') ? 'judicial-power' : 'judicial-power', false],
+    ]);
   });
 
   test('soft hyphens, zero-width characters and stress marks are ignored, offsets stay in the original text', () => {
@@ -108,7 +158,10 @@ describe('whitespace, case and invisible characters', () => {
 
   test('hyphenated terms and suffixes after a hyphen', () => {
     expect(found('Алаш-Орданың үкіметі')).toEqual([['Алаш-Орданың', 'alash-orda', false]]);
-    expect(found('ҚР-ның заңдары')).toEqual([['ҚР-ның', 'republic', false], ['заңдары', 'law', false]]);
+    expect(found('ҚР-ның заңдары')).toEqual([
+      ['ҚР-ның', 'republic', false],
+      ['заңдары', 'law', false],
+    ]);
   });
 });
 
@@ -124,7 +177,9 @@ describe('look-alike letters and approximate matches', () => {
   });
 
   test('Russian substitutes for Kazakh letters give approximate matches', () => {
-    expect(found('азаматтык іс жүргізу')).toEqual([['азаматтык іс жүргізу', 'civil-procedure', true]]);
+    expect(found('азаматтык іс жүргізу')).toEqual([
+      ['азаматтык іс жүргізу', 'civil-procedure', true],
+    ]);
     expect(found('кукыктары')).toEqual([['кукыктары', 'right', true]]);
     expect(found('құқықтары')).toEqual([['құқықтары', 'right', false]]);
   });
@@ -141,12 +196,9 @@ describe('look-alike letters and approximate matches', () => {
 
 describe('both languages at once', () => {
   test('a mixed Kazakh–Russian text', () => {
-    expect(found('Сот билігі — судебная власть; адам құқықтарын — права человека.').map(([, id]) => id)).toEqual([
-      'judicial-power',
-      'judicial-power',
-      'human-rights',
-      'human-rights',
-    ]);
+    expect(
+      found('Сот билігі — судебная власть; адам құқықтарын — права человека.').map(([, id]) => id),
+    ).toEqual(['judicial-power', 'judicial-power', 'human-rights', 'human-rights']);
   });
 
   test('edge cases: empty text, punctuation only, a term at the very end', () => {
@@ -166,13 +218,18 @@ describe('compiling', () => {
   });
 
   test('the match reports the term as written in the glossary and its language', () => {
-    expect(matcher.scan('Республикой Казахстан')[0]).toMatchObject({ term: 'Республика Казахстан', lang: 'ru' });
+    expect(matcher.scan('Республикой Казахстан')[0]).toMatchObject({
+      term: 'Республика Казахстан',
+      lang: 'ru',
+    });
     expect(matcher.scan('ҚР-да')[0]).toMatchObject({ term: 'ҚР', lang: 'kk' });
   });
 
   test('custom pattern sources plug in (the matcher does not depend on one morphology)', () => {
     const m = compileMatcher([{ id: 'a', kk: ['бала'], ru: [] }], {
-      patterns: (_lang, term) => [{ stem: term, suffixes: { id: 'test', forms: new Set(['', 'лар']) } }],
+      patterns: (_lang, term) => [
+        { stem: term, suffixes: { id: 'test', forms: new Set(['', 'лар']) } },
+      ],
     });
     expect(m.scan('бала балалар баланың').map((x) => x.end - x.start)).toEqual([4, 7]);
   });
