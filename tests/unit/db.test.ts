@@ -192,6 +192,28 @@ describe('requests', () => {
     ).toHaveLength(count);
   });
 
+  test('text/scan answers with matches, the revision and the personal ids; it follows changes', async () => {
+    const svc = await seeded();
+    type Scan = { revision: number; matches: { id: string }[][]; personal: string[] };
+    const first = await ask<Scan>(svc, {
+      type: 'text/scan',
+      texts: ['Решение суда', 'без терминов'],
+    });
+    expect(first.matches.map((l) => l.map((m) => m.id))).toEqual([['sot'], []]);
+    expect(first.personal).toEqual([]);
+    const saved = await ask<StoredEntry>(svc, {
+      type: 'entry/save',
+      entry: entry('', 'шешім', 'решение'),
+    });
+    const second = await ask<Scan>(svc, { type: 'text/scan', texts: ['Решение суда'] });
+    expect(second.revision).toBe(first.revision + 1);
+    expect(second.matches[0]!.map((m) => m.id)).toEqual([saved.id, 'sot']);
+    expect(second.personal).toEqual([saved.id]);
+    expect((await svc.handle({ type: 'text/scan', texts: 'суд' })).response).toEqual({
+      error: 'texts must be a list of strings',
+    });
+  });
+
   test('settings/set merges, validates and broadcasts', async () => {
     const svc = await seeded();
     const res = await svc.handle({

@@ -1,0 +1,240 @@
+/**
+ * Content-side modules in a DOM without a browser: the text collector (flows
+ * across inline tags, block separators, skipped regions, chunks, the
+ * visible-first split), the painter's span index, the per-site switch and the
+ * TermCard component.
+ */
+import { describe, expect, test } from 'vitest';
+import { Window } from 'happy-dom';
+
+// A DOM for the modules under test. Set up by hand: vitest's happy-dom
+// environment does not load beside the WXT vitest plugin (it fails resolving vite).
+const win = new Window({ url: 'https://example.kz/' });
+const g = globalThis as Record<string, unknown>;
+for (const name of [
+  'document',
+  'Node',
+  'NodeFilter',
+  'Text',
+  'Element',
+  'HTMLElement',
+  'StaticRange',
+  'Range',
+  'Event',
+  'MouseEvent',
+  'navigator',
+]) {
+  try {
+    g[name] = (win as unknown as Record<string, unknown>)[name];
+  } catch {
+    // navigator is read-only in some Node versions; Node 20 has none.
+  }
+}
+g.window = win;
+// happy-dom has no StaticRange; the painter only stores its four fields.
+g.StaticRange ??= class {
+  constructor(init: object) {
+    Object.assign(this, init);
+  }
+};
+
+const { h, render } = await import('preact');
+const { collectText, segmentIndexAt } = await import('../../lib/text-collect');
+const { HighlightPainter } = await import('../../lib/highlight');
+const { siteDisabled } = await import('../../entrypoints/content/site');
+const { TermCard, cardPlainText } = await import('../../components/TermCard');
+import type { TextChunk } from '../../lib/text-collect';
+import type { Match } from '../../glossary/types';
+import type { StoredEntry } from '../../lib/protocol';
+
+const BLOCK = '\ufffc';
+
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+function texts(chunks: TextChunk[]): string {
+  return chunks.map((c) => c.text).join('|');
+}
+
+describe('text collection', () => {
+  test('joins text across inline tags; blocks separate; <br> is a line break', () => {
+    const body = page(
+      '<p>Решения <b>Конститу</b>ционного <a href="#">Суда</a></p><div>Суд</div><p>Конституциялық<br>Сотына</p>',
+    );
+    const chunks = [...collectText({ root: body })];
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]!.text).toBe(
+      `${BLOCK}Решения Конституционного Суда${BLOCK}Суд${BLOCK}Конституциялық\nСотына${BLOCK}`.slice(
+        1,
+      ),
+    );
+    // Every segment maps back to its own text node.
+    for (const s of chunks[0]!.segments) {
+      expect(chunks[0]!.text.slice(s.start, s.end)).toBe(s.node.data);
+    }
+  });
+
+  test('skips scripts, styles, form fields, editable and hidden elements, and our own host', () => {
+    const body = page(
+      '<p>один</p><script>var суд = 1;</script><style>p{}</style><textarea>суд</textarea>' +
+        '<select><option>суд</option></select><div contenteditable="true">суд</div>' +
+        '<div hidden>суд</div><atazan-card>суд</atazan-card><p>два</p>',
+    );
+    const own = body.querySelector('atazan-card');
+    const text = texts([...collectText({ root: body, ownUi: own })]);
+    expect(text.replaceAll(BLOCK, ' ').trim().split(/\s+/)).toEqual(['один', 'два']);
+  });
+
+  test('chunks end at block boundaries', () => {
+    const body = page(
+      Array.from({ length: 20 }, (_, i) => `<p>абзац номер ${i} <b>суд</b></p>`).join(''),
+    );
+    const chunks = [...collectText({ root: body, chunkChars: 50 })];
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const c of chunks) expect(c.text.endsWith(BLOCK)).toBe(true);
+    expect(
+      chunks
+        .map((c) => c.text)
+        .join('')
+        .split('абзац').length - 1,
+    ).toBe(20);
+  });
+
+  test('from + until cover every text node exactly once (visible part first)', () => {
+    const body = page(Array.from({ length: 10 }, (_, i) => `<p>п${i} <i>и${i}</i></p>`).join(''));
+    const start = body.children[6]!;
+    const first = [...collectText({ root: body, from: start })];
+    const rest = [...collectText({ root: body, until: start })];
+    const nodes = [...first, ...rest].flatMap((c) => c.segments.map((s) => s.node.data));
+    expect(nodes.slice(0, 2)).toEqual(['п6 ', 'и6']);
+    expect([...nodes].sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => [`п${i} `, `и${i}`])
+        .flat()
+        .sort(),
+    );
+  });
+
+  test('segmentIndexAt finds the node of an offset, -1 in a separator', () => {
+    const body = page('<p>аб<b>вг</b></p><p>де</p>');
+    const [chunk] = [...collectText({ root: body })];
+    expect(segmentIndexAt(chunk!.segments, 0)).toBe(0);
+    expect(segmentIndexAt(chunk!.segments, 3)).toBe(1);
+    expect(segmentIndexAt(chunk!.segments, 4)).toBe(-1);
+    expect(segmentIndexAt(chunk!.segments, 5)).toBe(2);
+  });
+});
+
+describe('painter span index', () => {
+  const match = (start: number, end: number, id: string): Match => ({
+    start,
+    end,
+    id,
+    lang: 'ru',
+    term: id,
+    approximate: false,
+  });
+
+  test('records spans across nodes and finds them by node and offset; rescans replace them', () => {
+    const body = page('<p>Решения <b>Конституционного</b> Суда и суд</p>');
+    const [chunk] = [...collectText({ root: body })];
+    const painter = new HighlightPainter();
+    const text = chunk!.text;
+    const a = text.indexOf('Конституционного');
+    const b = text.indexOf('суд');
+    painter.paintChunk(
+      chunk!,
+      [match(a, a + 'Конституционного Суда'.length, 'ks'), match(b, b + 3, 'sud')],
+      () => 'exact',
+    );
+    expect(painter.size).toBe(2);
+    const bold = body.querySelector('b')!.firstChild!;
+    expect(painter.spanAt(bold, 3)?.match.id).toBe('ks');
+    expect(painter.spanAt(bold, 3)?.text).toBe('Конституционного Суда');
+    const tail = body.querySelector('b')!.nextSibling!;
+    expect(painter.spanAt(tail, 1)?.match.id).toBe('ks');
+    expect(painter.spanAt(tail, 6)).toBeNull();
+    expect(painter.spanAt(tail, (tail as Text).data.indexOf('суд'))?.match.id).toBe('sud');
+    // Painting the same chunk again replaces, never duplicates.
+    painter.paintChunk(chunk!, [match(b, b + 3, 'sud')], () => 'personal');
+    expect(painter.size).toBe(1);
+    expect(painter.spanAt(bold, 3)).toBeNull();
+    // A node that leaves the page loses its spans.
+    body.querySelector('p')!.remove();
+    painter.sweep();
+    expect(painter.size).toBe(0);
+  });
+});
+
+describe('per-site switch', () => {
+  test('a listed host and its subdomains are off', () => {
+    expect(siteDisabled(['example.kz'], 'example.kz')).toBe(true);
+    expect(siteDisabled(['example.kz'], 'www.Example.kz')).toBe(true);
+    expect(siteDisabled(['example.kz'], 'notexample.kz')).toBe(false);
+    expect(siteDisabled([], 'adilet.zan.kz')).toBe(false);
+  });
+});
+
+describe('TermCard', () => {
+  const entry: StoredEntry = {
+    id: 'constitutional-court',
+    kk: { term: 'Конституциялық Сот', variants: [], definition: '<b>Kazakh</b> definition' },
+    ru: {
+      term: 'Конституционный Суд',
+      variants: [],
+      definition: 'Орган конституционного контроля.',
+    },
+    citations: [
+      { edition: '1995', article: '71', clause: '1', quote: { kk: 'kk quote', ru: 'ru quote' } },
+    ],
+    tags: [],
+    source: 'bundled',
+    createdAt: 0,
+    updatedAt: 0,
+  };
+
+  test('renders the entry as text, in the page language first, with the citation and edition', () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    let opened = '';
+    render(
+      h(TermCard, {
+        entry,
+        lang: 'ru',
+        matchedText: 'Конституционного Суда',
+        approximate: true,
+        uiLanguage: 'ru',
+        onOpen: (id: string) => (opened = id),
+      }),
+      root,
+    );
+    const card = root.querySelector('.atz-card')!;
+    expect(card.getAttribute('data-entry-id')).toBe('constitutional-court');
+    expect(card.textContent).toContain('Конституционного Суда');
+    expect(card.textContent).toContain('Конституциялық Сот');
+    expect(card.textContent).toContain('Приблизительное совпадение');
+    expect(card.textContent).toContain('Конституция 1995, ред. 01.01.2023, ст. 71, п. 1');
+    expect(card.textContent).toContain('ru quote');
+    (root.querySelector('.atz-toggle') as HTMLElement).click();
+    // Preact re-renders asynchronously; flush by rendering the same tree again is not needed for text checks below.
+    (root.querySelector('.atz-open') as HTMLElement).click();
+    expect(opened).toBe('constitutional-court');
+    render(null, root);
+  });
+
+  test('user text with markup stays text', () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(h(TermCard, { entry, lang: 'kk' }), root);
+    expect(root.querySelector('.atz-definition')!.textContent).toBe('<b>Kazakh</b> definition');
+    expect(root.querySelector('.atz-definition b')).toBeNull();
+    render(null, root);
+  });
+
+  test('the copy text has both terms, the definition and the quotes', () => {
+    expect(cardPlainText(entry, 'ru', 'en')).toBe(
+      'Конституционный Суд — Конституциялық Сот\nОрган конституционного контроля.\nConstitution 1995, ed. 01.01.2023, art. 71, cl. 1: «ru quote»',
+    );
+  });
+});
