@@ -149,6 +149,38 @@ test('text added after load is highlighted', async () => {
   await page.close();
 });
 
+test('a page that mutates without pause is followed, within bounded work', async () => {
+  const page = await openPage();
+  await page.evaluate(() => {
+    const log = document.getElementById('later')!;
+    let n = 0;
+    // A new line every 5 ms and a counter rewritten every 5 ms: the debounce never settles.
+    const counter = document.createElement('div');
+    log.appendChild(counter);
+    const timer = setInterval(() => {
+      counter.textContent = String(++n);
+      const p = document.createElement('p');
+      p.className = 'tick';
+      p.textContent = `Сводка ${n}: решение суда`;
+      log.appendChild(p);
+    }, 5);
+    setTimeout(() => clearInterval(timer), 2500);
+  });
+  await page.waitForTimeout(2600);
+  const ticks = await page.evaluate(() => document.querySelectorAll('.tick').length);
+  // Caught up soon after the page calms down: every line highlighted, none twice.
+  await expect
+    .poll(
+      async () => (await allHighlighted(page)).map(norm).filter((t) => t === 'решение суда').length,
+      { timeout: 3000 },
+    )
+    .toBe(ticks);
+  // Rescans about once a second while it mutated, not once per mutation.
+  const scans = await page.evaluate(() => performance.getEntriesByName('atazan-scan-done').length);
+  expect(scans).toBeLessThanOrEqual(8);
+  await page.close();
+});
+
 test('the per-site switch removes and restores highlights without a reload', async () => {
   const page = await openPage();
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
