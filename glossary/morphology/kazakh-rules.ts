@@ -234,6 +234,47 @@ export const EPENTHETIC_I_STEMS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words that end in a 3rd-person possessive frozen into the stem (от + басы
+ * "hearth" = "family"). Besides the plain paradigm of the whole word
+ * (отбасылар, отбасым) they take the endings that follow a possessive:
+ * отбасын, отбасына, отбасында, not *отбасыны, *отбасыға.
+ */
+export const FROZEN_POSSESSIVE_STEMS: ReadonlySet<string> = new Set(['отбасы']);
+
+/**
+ * Older or colloquial spellings still common in real text, by the standard
+ * stem they stand for: the 1990s spelling құқы (адамның құқы мен
+ * бостандықтары, құқылары) of құқығы, құқықтары. Every listed form is matched
+ * for a term whose last word is the stem (or its izafet form: құқығы,
+ * құқықтары), and reported approximate (they are in AMBIGUOUS_FORMS).
+ */
+export const VARIANT_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  құқық: [
+    'құқы',
+    'құқының',
+    'құқына',
+    'құқын',
+    'құқында',
+    'құқынан',
+    'құқымен',
+    'құқылар',
+    'құқылардың',
+    'құқыларға',
+    'құқыларды',
+    'құқыларда',
+    'құқылардан',
+    'құқылармен',
+    'құқылары',
+    'құқыларының',
+    'құқыларына',
+    'құқыларын',
+    'құқыларында',
+    'құқыларынан',
+    'құқыларымен',
+  ],
+};
+
+/**
  * An all-capital last word this long or shorter is an abbreviation (ҚР, ҚХК,
  * ЖОО); a longer one is a word typed in capitals and inflects normally.
  */
@@ -243,9 +284,11 @@ export const MAX_ABBREVIATION_LENGTH = 6;
  * Folded forms that inflect a term but are more often a different, derived
  * word. Mostly accusatives in -ды/-ты that coincide with adjectives in
  * -лы/-ды/-ты ("having X"), plus forms of орын that coincide with the verb
- * орында- "to carry out". The matcher reports these as approximate.
+ * орында- "to carry out"; and the variant spellings above. The matcher
+ * reports these as approximate.
  */
 export const AMBIGUOUS_FORMS: ReadonlySet<string> = new Set([
+  ...Object.values(VARIANT_SPELLINGS).flat(), // not the standard spelling
   'заңды', // accusative of заң / "lawful"
   'сотты', // accusative of сот / "convicted"
   'құқықты', // accusative of құқық / "entitled"

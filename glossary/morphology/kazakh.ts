@@ -24,6 +24,7 @@ import {
   EPENTHETIC_I_STEMS,
   FINAL_CLASSES,
   FINAL_CLASS_OF,
+  FROZEN_POSSESSIVE_STEMS,
   FRONT_VOWELS,
   LOANWORD_LETTERS,
   MAX_ABBREVIATION_LENGTH,
@@ -31,6 +32,7 @@ import {
   PLURAL,
   POSSESSIVES,
   POSSESSIVE_3,
+  VARIANT_SPELLINGS,
   VOICING,
   VOWELS,
   VOWEL_DROPPING_STEMS,
@@ -356,6 +358,13 @@ export function kazakhPatterns(term: string): SurfacePattern[] {
 
   const out: SurfacePattern[] = [];
   pushPlain(out, prefix, word);
+  pushVariantSpellings(out, prefix, word, word);
+
+  // A word with a frozen possessive (отбасы) also takes the after-possessive cases.
+  if (FROZEN_POSSESSIVE_STEMS.has(lastSegment(word))) {
+    out.push({ stem: folded, suffixes: suffixSet(harmonyOf(word), 'V', 'all', 'p3') });
+    return out;
+  }
 
   // Izafet: the last word of a multi-word term already has the 3rd-person
   // possessive (сот төрелігі, Қазақстан Республикасы). It takes the
@@ -368,9 +377,39 @@ export function kazakhPatterns(term: string): SurfacePattern[] {
       const c = finalClassOf(base);
       if (c)
         out.push({ stem: prefix + base, suffixes: suffixSet(harmonyOf(base), c, 'cons', 'pl3') });
+      pushVariantSpellings(out, prefix, base, word);
     }
   }
   return out;
+}
+
+/**
+ * The variant spellings of `stem` (VARIANT_SPELLINGS), when `stem` is the last
+ * word, its izafet base or the plural of its izafet base (құқық, құқығы,
+ * құқықтары). One pattern: the forms' common beginning, which every form
+ * extends, so that the matcher checks each against AMBIGUOUS_FORMS.
+ */
+function pushVariantSpellings(out: SurfacePattern[], prefix: string, stem: string, word: string) {
+  let key = stem;
+  let forms = VARIANT_SPELLINGS[key];
+  if (!forms && key !== word) {
+    // A plural izafet base (құқықтар): its singular.
+    for (const k of Object.keys(VARIANT_SPELLINGS)) {
+      const c = finalClassOf(k);
+      if (c && key === k + realise(PLURAL[c][0]!, harmonyOf(k))) {
+        key = k;
+        forms = VARIANT_SPELLINGS[k];
+      }
+    }
+  }
+  if (!forms || forms.length === 0) return;
+  let common = forms[0]!;
+  for (const f of forms) while (!f.startsWith(common)) common = common.slice(0, -1);
+  if (forms.includes(common)) common = common.slice(0, -1);
+  out.push({
+    stem: prefix + common,
+    suffixes: makeSet(`variant|${key}`, () => forms.map((f) => f.slice(common.length))),
+  });
 }
 
 /** Every folded surface form of a term (for tests and benchmarks). */

@@ -6,7 +6,7 @@ import {
   kazakhPatterns,
   suffixSetCount,
 } from '../../glossary/morphology/kazakh';
-import { AMBIGUOUS_FORMS } from '../../glossary/morphology/kazakh-rules';
+import { AMBIGUOUS_FORMS, VARIANT_SPELLINGS } from '../../glossary/morphology/kazakh-rules';
 import type { SuffixSet } from '../../glossary/morphology/types';
 import { KAZAKH_FORMS } from './tables/kazakh-forms';
 
@@ -32,7 +32,8 @@ describe('kazakhForms: table', () => {
 
 describe('kazakhPatterns', () => {
   it('splits an alternating stem into a consonant pattern and a voiced vowel pattern', () => {
-    const ps = kazakhPatterns('құқық');
+    // (The third pattern holds the variant spellings құқы, құқылары: see below.)
+    const ps = kazakhPatterns('құқық').filter((p) => !p.suffixes?.id.startsWith('variant|'));
     expect(ps.map((p) => p.stem)).toEqual(['құқық', 'құқығ']);
     const [plain, voiced] = ps;
     expect(plain?.suffixes?.forms.has('тың')).toBe(true);
@@ -92,6 +93,25 @@ describe('kazakhPatterns', () => {
   });
 });
 
+describe('variant spellings', () => {
+  it('are one pattern over the forms’ common beginning, so each form is checked as ambiguous', () => {
+    const variant = kazakhPatterns('адам құқықтары').find((p) =>
+      p.suffixes?.id.startsWith('variant|'),
+    );
+    expect(variant?.stem).toBe('адам құқ');
+    expect(variant?.suffixes?.forms.has('')).toBe(false);
+    for (const f of VARIANT_SPELLINGS['құқық'] ?? []) {
+      expect(isAmbiguousKazakhForm(f), f).toBe(true);
+    }
+  });
+
+  it('do not apply to other words that begin with the stem', () => {
+    expect(kazakhPatterns('құқықтық').some((p) => p.suffixes?.id.startsWith('variant|'))).toBe(
+      false,
+    );
+  });
+});
+
 describe('isAmbiguousKazakhForm', () => {
   it.each([
     ['заңды', true],
@@ -100,6 +120,9 @@ describe('isAmbiguousKazakhForm', () => {
     ['заңда', false],
     ['соттың', false],
     ['құқығы', false],
+    ['құқы', true],
+    ['құқылары', true],
+    ['құқылы', false],
   ] as const)('%s → %s', (form, expected) => {
     expect(isAmbiguousKazakhForm(form)).toBe(expected);
   });
@@ -126,6 +149,9 @@ describe('isAmbiguousKazakhForm', () => {
       орындай: 'орын',
       істе: 'іс',
     };
+    for (const [stem, forms] of Object.entries(VARIANT_SPELLINGS)) {
+      for (const f of forms) stems[f] = stem;
+    }
     for (const form of AMBIGUOUS_FORMS) {
       const stem = stems[form];
       expect(stem, form).toBeDefined();
