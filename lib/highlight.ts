@@ -26,8 +26,6 @@ export interface Span {
   match: Match;
   kind: HighlightKind;
   range: StaticRange;
-  /** The page text the span covers (as it appears, markup removed). */
-  text: string;
   /** Every text node the span touches. */
   nodes: Text[];
 }
@@ -116,7 +114,8 @@ export class HighlightPainter {
       });
       const nodes: Text[] = [];
       const kind = kindOf(m);
-      const span: Span = { match: m, kind, range, text: chunk.text.slice(m.start, m.end), nodes };
+      // No copy of the text: a slice would keep the whole chunk's string alive.
+      const span: Span = { match: m, kind, range, nodes };
       for (let i = i0; i <= i1; i++) {
         const seg = chunk.segments[i]!;
         nodes.push(seg.node);
@@ -179,6 +178,23 @@ export class HighlightPainter {
       else return p.span;
     }
     return null;
+  }
+
+  /** The page text a span covers, as it appears (markup removed). */
+  static textOf(span: Span): string {
+    const { startContainer, startOffset, endContainer, endOffset } = span.range;
+    if (startContainer === endContainer) {
+      return (startContainer as Text).data.slice(startOffset, endOffset);
+    }
+    let out = '';
+    for (const n of span.nodes) {
+      const d = n.data;
+      out += d.slice(
+        n === startContainer ? startOffset : 0,
+        n === endContainer ? endOffset : d.length,
+      );
+    }
+    return out;
   }
 
   /** Every span, in no particular order (tests and the shortcut). */

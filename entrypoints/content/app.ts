@@ -41,6 +41,8 @@ export class ContentApp {
   /** Increases with every card request, so a slow answer never shows a stale card. */
   private cardToken = 0;
   private startedAt = 0;
+  /** One copy of each id and term string across all matches. */
+  private readonly strings = new Map<string, string>();
 
   private readonly painter = new HighlightPainter();
   private readonly card = new CardHost();
@@ -109,6 +111,13 @@ export class ContentApp {
         this.personal.clear();
       }
       for (const id of res.personal) this.personal.add(id);
+      // Every match arrives with its own copies of the id and term strings: share them.
+      for (const list of res.matches) {
+        for (const m of list) {
+          m.id = intern(this.strings, m.id);
+          m.term = intern(this.strings, m.term);
+        }
+      }
       return res.matches;
     } catch {
       return null;
@@ -154,7 +163,8 @@ export class ContentApp {
   }
 
   private showCard(span: Span, anchor: DOMRect): void {
-    this.showEntry(span.match.id, span.match.lang, span.text, span.match.approximate, anchor);
+    const text = HighlightPainter.textOf(span);
+    this.showEntry(span.match.id, span.match.lang, text, span.match.approximate, anchor);
   }
 
   private showEntry(
@@ -240,6 +250,13 @@ export class ContentApp {
       );
     });
   }
+}
+
+function intern(table: Map<string, string>, s: string): string {
+  const known = table.get(s);
+  if (known !== undefined) return known;
+  table.set(s, s);
+  return s;
 }
 
 /**
