@@ -253,13 +253,16 @@ function compareStem(text: string, start: number, end: number, expected: string)
       i++;
     } else {
       if (IS_CYRILLIC[c]) wordHasCyrillic = true;
-      else if (VIA_LOOKALIKE[c]) wordUsedLookalike = true;
       t = FL[c]!;
       i++;
     }
     if (j >= expected.length) return 0;
     const e = expected.charCodeAt(j++);
-    if (t === e) continue;
+    if (FOLD[c] === e) continue; // as written (also a Latin letter of a Latin term)
+    if (t === e) {
+      if (VIA_LOOKALIKE[c]) wordUsedLookalike = true;
+      continue;
+    }
     const d = DEGRADE[e]!;
     if (d !== e && DEGRADE[t] === d) {
       // A substitute letter where the term has a Kazakh one (or Latin i read as і where the term has и).
@@ -301,16 +304,29 @@ class BuildTrie {
   nextSibling = new Int32Array(1 << 16).fill(-1);
   parent = new Int32Array(1 << 16);
   key = new Uint16Array(1 << 16);
+  /**
+   * The exact (undegraded) letter of the edge into each node when every
+   * pattern through it has the same one, else 0: the walk then knows whether
+   * the text so far is exact, approximate or impossible without re-reading it.
+   */
+  exact = new Uint16Array(1 << 16);
   nodes = 1;
 
   /** The child of `node` under `key`, created when missing. */
-  add(node: number, key: number): number {
-    if (node === 0) {
-      const c = this.rootChild[key]!;
-      if (c >= 0) return c;
-    } else {
-      for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!)
-        if (this.key[c] === key) return c;
+  add(node: number, key: number, exactChar: number): number {
+    let found = -1;
+    if (node === 0) found = this.rootChild[key]!;
+    else {
+      for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!) {
+        if (this.key[c] === key) {
+          found = c;
+          break;
+        }
+      }
+    }
+    if (found >= 0) {
+      if (this.exact[found] !== exactChar) this.exact[found] = 0;
+      return found;
     }
     const created = this.nodes++;
     if (created >= this.firstChild.length) {
@@ -319,9 +335,11 @@ class BuildTrie {
       this.nextSibling = grown(this.nextSibling, created, neg);
       this.parent = grown(this.parent, created, (size) => new Int32Array(size));
       this.key = grown(this.key, created, (size) => new Uint16Array(size));
+      this.exact = grown(this.exact, created, (size) => new Uint16Array(size));
     }
     this.parent[created] = node;
     this.key[created] = key;
+    this.exact[created] = exactChar;
     if (node === 0) this.rootChild[key] = created;
     else {
       this.nextSibling[created] = this.firstChild[node]!;
@@ -349,6 +367,7 @@ class FrozenTrie {
   readonly dense: Int32Array;
   readonly alpha: Uint16Array;
   readonly alphaSize: number;
+  readonly exact: Uint16Array;
 
   constructor(trie: BuildTrie, heads: Int32Array, kinds: Int32Array) {
     const n = trie.nodes;
@@ -387,6 +406,7 @@ class FrozenTrie {
         dense[row * alphaSize + alpha[edges[2 * j]!]!] = edges[2 * j + 1]!;
     }
     this.rootChild = trie.rootChild;
+    this.exact = trie.exact;
     this.rec = rec;
     this.edges = edges;
     this.dense = dense;
@@ -465,7 +485,10 @@ export function compileMatcher(
             }
           }
           let node = 0;
-          for (let j = 0; j < p.stem.length; j++) node = trie.add(node, KEY[p.stem.charCodeAt(j)]!);
+          for (let j = 0; j < p.stem.length; j++) {
+            const ch = p.stem.charCodeAt(j);
+            node = trie.add(node, KEY[ch]!, ch);
+          }
           head.ensure(node);
           kind.ensure(node);
           // The same pattern twice for one entry (a variant that inflects like the term) adds nothing.
@@ -502,7 +525,7 @@ export function compileMatcher(
   head.ensure(trie.nodes);
   kind.ensure(trie.nodes);
   const frozen = new FrozenTrie(trie, head.data, kind.data);
-  const { rec, edges, dense, alpha, alphaSize, rootChild } = frozen;
+  const { rec, edges, dense, alpha, alphaSize, rootChild, exact } = frozen;
 
   /** The child of `node` under `key`, or -1. */
   const child = (node: number, key: number): number => {
@@ -546,6 +569,8 @@ export function compileMatcher(
   /**
    * Check the terminals of `node` for a match of text[start, end): the stem
    * ends at `stemEnd`; a suffix runs from there to `end` (none when equal).
+   * `stemState` is what the walk learnt of the stem: 1 exact, 2 approximate,
+   * 0 unknown (it must be compared letter by letter).
    */
   const verify = (
     text: string,
@@ -554,6 +579,7 @@ export function compileMatcher(
     end: number,
     lastWordStart: number,
     node: number,
+    stemState: 0 | 1 | 2,
   ): void => {
     const withSuffix = end > stemEnd;
     let cachedSet = -1;
@@ -575,7 +601,7 @@ export function compileMatcher(
         suffixResult = cachedResult;
         if (suffixResult === 0) continue;
       } else if (s >= 0 && !suffixSets[s]!.bare) continue;
-      const stemResult = compareStem(text, start, stemEnd, tStem[t]!);
+      const stemResult = stemState || compareStem(text, start, stemEnd, tStem[t]!);
       if (stemResult === 0) continue;
       let approximate = stemResult === 2 || suffixResult === 2;
       if (!approximate && withSuffix && tMaybeAmbiguous[t]) {
@@ -596,6 +622,30 @@ export function compileMatcher(
     }
   };
 
+  // What the walk knows of the text read so far against the patterns' exact
+  // letters: some node's patterns disagree on a letter, so verification must
+  // compare (unknown); a substitute letter was needed (approx); a Cyrillic
+  // letter was read from a Latin look-alike in the current word (latin: such
+  // a word counts only if it also holds Cyrillic).
+  let walkUnknown = false;
+  let walkApprox = false;
+  let walkLatin = false;
+  /** Compare text letter c with the exact letter e of a node's patterns; false: no pattern can match. */
+  const readExact = (c: number, e: number): boolean => {
+    if (e === 0) walkUnknown = true;
+    else if (FOLD[c] !== e) {
+      if (FL[c] === e) walkLatin = true;
+      else if (DEGRADE[e] === e)
+        return false; // a Kazakh letter in the text where every term has a plain one
+      else walkApprox = true;
+    }
+    return true;
+  };
+
+  /** What the walk knows of the stem read so far: 0 unknown (compare it), 1 exact, 2 approximate. */
+  const stateOf = (wordCyrillic: boolean): 0 | 1 | 2 =>
+    walkUnknown || (walkLatin && !wordCyrillic) ? 0 : walkApprox ? 2 : 1;
+
   /** Walk the trie from a word start, leaving the longest verified match in bestEnd/bestT/bestApprox. */
   const matchAt = (text: string, start: number, first: number): void => {
     bestT = -1;
@@ -606,6 +656,10 @@ export function compileMatcher(
     let wordStart = start;
     /** After the last letter read: a span ends there, not after trailing invisible characters. */
     let afterLetter = i;
+    walkUnknown = walkApprox = walkLatin = false;
+    const c0 = text.charCodeAt(start);
+    let wordCyrillic = IS_CYRILLIC[c0] === 1;
+    if (!readExact(c0, exact[first]!)) return;
     while (true) {
       const c = i < n ? text.charCodeAt(i) : 0x20;
       const k = i < n ? CLASS[c]! : CharClass.Other;
@@ -616,7 +670,7 @@ export function compileMatcher(
         if (info & (TAKES_SUFFIX << 16)) {
           // A stem ends inside this word: the rest of the word must be one of its suffixes.
           if (end < i) end = wordEnd(text, i);
-          verify(text, start, i, end, wordStart, node);
+          verify(text, start, i, end, wordStart, node, stateOf(wordCyrillic));
         }
         const key = KEY[c]!;
         const row = rec[r + 2]!;
@@ -634,7 +688,8 @@ export function compileMatcher(
             }
           }
         }
-        if (node < 0) return;
+        if (node < 0 || !readExact(c, exact[node]!)) return;
+        if (IS_CYRILLIC[c]) wordCyrillic = true;
         afterLetter = ++i;
         continue;
       }
@@ -652,7 +707,7 @@ export function compileMatcher(
           // "ҚР-ның": a suffix after a hyphen, or a hyphenated term (Алаш-Орда).
           if (kindOf(node) & TAKES_SUFFIX) {
             if (end < i) end = wordEnd(text, i);
-            verify(text, start, i, end, wordStart, node);
+            verify(text, start, i, end, wordStart, node, stateOf(wordCyrillic));
           }
           node = child(node, HYPHEN);
           if (node < 0) return;
@@ -661,13 +716,16 @@ export function compileMatcher(
         }
       }
       // The word ends here.
-      if (kindOf(node) & ENDS_WORD) verify(text, start, afterLetter, afterLetter, wordStart, node);
+      if (walkLatin && !wordCyrillic) return; // a Latin word never matches through look-alikes
+      if (kindOf(node) & ENDS_WORD)
+        verify(text, start, afterLetter, afterLetter, wordStart, node, stateOf(wordCyrillic));
       if (k !== CharClass.Space) return;
       node = child(node, SPACE);
       if (node < 0) return;
       while (i < n && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
       if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Word) return;
       wordStart = i;
+      wordCyrillic = walkLatin = false;
     }
   };
 

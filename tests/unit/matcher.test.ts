@@ -234,3 +234,11 @@ describe('compiling', () => {
     expect(m.scan('бала балалар баланың').map((x) => x.end - x.start)).toEqual([4, 7]);
   });
 });
+
+describe('terms in Latin script', () => {
+  test('a personal entry written in Latin letters matches Latin text, not Cyrillic look-alikes', () => {
+    const m = compileMatcher([{ id: 'habeas', kk: [], ru: ['habeas corpus'] }]);
+    const text = 'принцип habeas corpus и хабеас';
+    expect(m.scan(text).map((x) => text.slice(x.start, x.end))).toEqual(['habeas corpus']);
+  });
+});
