@@ -577,7 +577,6 @@ export const MASCULINE_PLURAL_A: Readonly<Record<string, 'only' | 'both'>> = {
   инспектор: 'both',
   договор: 'both',
   сектор: 'both',
-  приговор: 'only',
 };
 
 /**
