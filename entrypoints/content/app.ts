@@ -209,6 +209,15 @@ export class ContentApp {
 
   /** The keyboard shortcut: the card for the term at (or inside) the selection. */
   private showSelection(): void {
+    // A selection inside a form field is not part of the document's selection.
+    const field = document.activeElement;
+    if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
+      const { selectionStart: a, selectionEnd: b } = field;
+      if (a !== null && b !== null && b > a) {
+        this.showFirstMatch(field.value.slice(a, b), field.getBoundingClientRect());
+        return;
+      }
+    }
     const sel = document.getSelection();
     if (!sel || sel.rangeCount === 0) return;
     const range = sel.getRangeAt(0);
@@ -235,19 +244,19 @@ export class ContentApp {
       this.showCard(span, boundingRect(spanRects(span)));
       return;
     }
-    // Not painted (highlighting off here, or text in a field): match the selected text itself.
-    const text = sel.toString().slice(0, 2000);
+    // Not painted (highlighting off here): match the selected text itself.
+    this.showFirstMatch(sel.toString(), range.getBoundingClientRect());
+  }
+
+  /** The card for the first term in `text` (a selection), placed at `anchor`. */
+  private showFirstMatch(selected: string, anchor: DOMRect): void {
+    const text = selected.slice(0, 2000);
+    if (!text.trim()) return;
     void this.scanTexts([text]).then((res) => {
       const m = res?.[0]?.[0];
       if (!m) return;
       this.hover.opened(null);
-      this.showEntry(
-        m.id,
-        m.lang,
-        text.slice(m.start, m.end),
-        m.approximate,
-        range.getBoundingClientRect(),
-      );
+      this.showEntry(m.id, m.lang, text.slice(m.start, m.end), m.approximate, anchor);
     });
   }
 }

@@ -28,6 +28,7 @@ const page1 = `<!doctype html><html><head><meta charset="utf-8"></head><body sty
 <p id="plain" style="font-size:20px">Обычный текст без терминов.</p>
 <p id="corner" style="position:absolute; right:4px; bottom:4px; margin:0; font-size:20px">судом</p>
 <p id="mine" style="font-size:20px">Здесь есть зловредный термин.</p>
+<input id="field" value="Жалоба в Конституционный Суд" style="width:300px">
 <div style="height:2000px"></div>
 </body></html>`;
 
@@ -58,6 +59,19 @@ async function openPage(): Promise<Page> {
     .poll(async () => (await allHighlighted(page)).length, { timeout: 5000 })
     .toBeGreaterThan(1);
   return page;
+}
+
+/** What the `show-card` command does in the background: tell the active tab. */
+async function showSelection(): Promise<void> {
+  await browser.serviceWorker.evaluate(async () => {
+    interface Tabs {
+      query(q: object): Promise<{ id?: number }[]>;
+      sendMessage(id: number, msg: unknown): Promise<unknown>;
+    }
+    const c = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+    const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+    await c.tabs.sendMessage(tab!.id!, { type: 'card/show-selection' });
+  });
 }
 
 async function hover(page: Page, selector: string, text: string): Promise<void> {
@@ -92,6 +106,16 @@ test('hovering a term shows its card with the equivalent and the citation; Escap
   expect(toggled.text).toContain(constitutionalCourt.kk.definition);
   await page.keyboard.press('Escape');
   await expect.poll(() => cardState(page)).toBeNull();
+
+  // The same inside a form field (never highlighted, but the shortcut still works).
+  await page.focus('#field');
+  await page.evaluate(() =>
+    (document.getElementById('field') as HTMLInputElement).setSelectionRange(9, 28),
+  );
+  await showSelection();
+  await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+  expect((await cardState(page))!.id).toBe(constitutionalCourt.id);
+  expect(await page.inputValue('#field')).toBe('Жалоба в Конституционный Суд');
   await page.close();
 });
 
@@ -198,19 +222,20 @@ test('the keyboard shortcut shows the card for the selected term', async () => {
     getSelection()!.removeAllRanges();
     getSelection()!.addRange(r);
   });
-  // What the `show-card` command does in the background.
-  await browser.serviceWorker.evaluate(async () => {
-    interface Tabs {
-      query(q: object): Promise<{ id?: number }[]>;
-      sendMessage(id: number, msg: unknown): Promise<unknown>;
-    }
-    const c = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
-    const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
-    await c.tabs.sendMessage(tab!.id!, { type: 'card/show-selection' });
-  });
+  await showSelection();
   await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
   expect((await cardState(page))!.id).toBe(constitutionalCourt.id);
   await page.keyboard.press('Escape');
   await expect.poll(() => cardState(page)).toBeNull();
+
+  // The same inside a form field (never highlighted, but the shortcut still works).
+  await page.focus('#field');
+  await page.evaluate(() =>
+    (document.getElementById('field') as HTMLInputElement).setSelectionRange(9, 28),
+  );
+  await showSelection();
+  await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+  expect((await cardState(page))!.id).toBe(constitutionalCourt.id);
+  expect(await page.inputValue('#field')).toBe('Жалоба в Конституционный Суд');
   await page.close();
 });

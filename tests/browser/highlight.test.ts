@@ -45,7 +45,11 @@ let send: (msg: unknown) => Promise<unknown>;
 
 beforeAll(async () => {
   browser = await launchWithExtension();
-  server = await servePages({ '/page1.html': page1 });
+  server = await servePages({
+    '/page1.html': page1,
+    '/framed.html': `<!doctype html><meta charset="utf-8"><p>Снаружи.</p><iframe src="/frame.html"></iframe>`,
+    '/frame.html': `<!doctype html><meta charset="utf-8"><p>${escapeHtml(clause(ru, '76', '1'))}</p>`,
+  });
   send = await extensionPage(browser);
 });
 afterAll(async () => {
@@ -178,6 +182,27 @@ test('a page that mutates without pause is followed, within bounded work', async
   // Rescans about once a second while it mutated, not once per mutation.
   const scans = await page.evaluate(() => performance.getEntriesByName('atazan-scan-done').length);
   expect(scans).toBeLessThanOrEqual(8);
+  await page.close();
+});
+
+test('terms inside frames are highlighted too, and the site switch of the page applies to them', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/framed.html`);
+  const frame = page.frames().find((f) => f.url().endsWith('/frame.html'))!;
+  const inFrame = (): Promise<string[]> =>
+    frame.evaluate(() =>
+      [...(CSS.highlights.get('atazan-exact') ?? [])].map((r) => {
+        const x = document.createRange();
+        x.setStart(r.startContainer, r.startOffset);
+        x.setEnd(r.endContainer, r.endOffset);
+        return x.toString();
+      }),
+    );
+  await expect.poll(inFrame, { timeout: 5000 }).toContain('судом');
+  await send({ type: 'settings/set', patch: { disabledSites: ['127.0.0.1'] } });
+  await expect.poll(async () => (await inFrame()).length, { timeout: 2000 }).toBe(0);
+  await send({ type: 'settings/set', patch: { disabledSites: [] } });
+  await expect.poll(inFrame, { timeout: 2000 }).toContain('судом');
   await page.close();
 });
 
