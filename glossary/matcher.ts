@@ -349,16 +349,21 @@ class BuildTrie {
   }
 }
 
+/** Nodes with at least this many children get a dense row over the alphabet. */
+const DENSE_MIN = 8;
+
 /**
- * The trie as the scan reads it, packed so that one step touches one node
- * record and one run of edges:
- * - `rec`, four int32 per node: where its edges start; their count (low 16
- *   bits) and the node's terminal kinds (bits 16+); its dense row or -1; its
- *   first terminal or -1;
- * - `edges`, two int32 per edge: key, child;
- * - `dense`: rows over the alphabet for nodes with many children.
+ * The trie as the scan reads it, packed so that one step touches as little
+ * memory as it can:
+ * - `rec`, four int32 per node: [0] where its edges start, or for a node with
+ *   one child (most nodes) that edge's key | exact letter << 16; [1] the
+ *   number of children (low 16 bits) and the node's terminal kinds (bits
+ *   16+); [2] the only child, or the dense row, or -1; [3] its first
+ *   terminal or -1;
+ * - `edges`, two int32 per edge: key | the child's exact letter << 16, child;
+ * - `dense`: rows over the alphabet for nodes with DENSE_MIN children or more.
  * A new pattern's own nodes are numbered in sequence, so walking a chain of
- * single children reads memory in order.
+ * single children reads one record after the other.
  */
 class FrozenTrie {
   readonly rootChild: Int32Array;
@@ -385,25 +390,27 @@ class FrozenTrie {
     const edges = new Int32Array(2 * n);
     for (let c = 1; c < n; c++) {
       const at = fill[parent[c]!]!++;
-      edges[2 * at] = key[c]!;
+      // The child's exact letter rides along with the key: reading the edge reads it too.
+      edges[2 * at] = key[c]! | (trie.exact[c]! << 16);
       edges[2 * at + 1] = c;
     }
-    const DENSE_MIN = 8;
     const rec = new Int32Array(4 * n);
     let rows = 0;
     for (let v = 0; v < n; v++) {
       const count = start[v + 1]! - start[v]!;
-      rec[4 * v] = start[v]!;
+      const single = count === 1 && v > 0;
+      rec[4 * v] = single ? edges[2 * start[v]!]! : start[v]!;
       rec[4 * v + 1] = count | (kinds[v]! << 16);
-      rec[4 * v + 2] = v > 0 && count >= DENSE_MIN ? rows++ : -1;
+      rec[4 * v + 2] = single ? edges[2 * start[v]! + 1]! : v > 0 && count >= DENSE_MIN ? rows++ : -1;
       rec[4 * v + 3] = heads[v]!;
     }
     const dense = new Int32Array(rows * alphaSize).fill(-1);
     for (let v = 1; v < n; v++) {
+      const count = start[v + 1]! - start[v]!;
+      if (count < DENSE_MIN) continue;
       const row = rec[4 * v + 2]!;
-      if (row < 0) continue;
       for (let j = start[v]!; j < start[v + 1]!; j++)
-        dense[row * alphaSize + alpha[edges[2 * j]!]!] = edges[2 * j + 1]!;
+        dense[row * alphaSize + alpha[edges[2 * j]! & 0xffff]!] = edges[2 * j + 1]!;
     }
     this.rootChild = trie.rootChild;
     this.exact = trie.exact;
@@ -530,15 +537,25 @@ export function compileMatcher(
   /** The child of `node` under `key`, or -1. */
   const child = (node: number, key: number): number => {
     const r = node << 2;
-    const row = rec[r + 2]!;
-    if (row >= 0) {
+    const count = rec[r + 1]! & 0xffff;
+    if (count === 1 && node > 0) return (rec[r]! & 0xffff) === key ? rec[r + 2]! : -1;
+    if (count >= DENSE_MIN && node > 0) {
       const a = alpha[key]!;
-      return a ? dense[row * alphaSize + a]! : -1;
+      return a ? dense[rec[r + 2]! * alphaSize + a]! : -1;
     }
-    let j = rec[r]! << 1;
-    const end = j + ((rec[r + 1]! & 0xffff) << 1);
-    for (; j < end; j += 2) if (edges[j] === key) return edges[j + 1]!;
+    for (let j = rec[r]! << 1, end = j + (count << 1); j < end; j += 2) {
+      if ((edges[j]! & 0xffff) === key) return edges[j + 1]!;
+    }
     return -1;
+  };
+  /** The keys of a node's children. */
+  const childKeys = (node: number): number[] => {
+    const r = node << 2;
+    const count = rec[r + 1]! & 0xffff;
+    if (count === 1 && node > 0) return [rec[r]! & 0xffff];
+    const keys: number[] = [];
+    for (let j = rec[r]! << 1, end = j + (count << 1); j < end; j += 2) keys.push(edges[j]! & 0xffff);
+    return keys;
   };
   const kindOf = (node: number): number => rec[(node << 2) + 1]! >>> 16;
 
@@ -550,13 +567,10 @@ export function compileMatcher(
   for (let key = 0; key < 0x10000; key++) {
     const first = rootChild[key]!;
     if (first < 0) continue;
-    const r = first << 2;
-    const count = rec[r + 1]! & 0xffff;
-    for (let j = rec[r]! << 1, last = j + (count << 1); j < last; j += 2) {
-      pairs[alpha[key]! * alphaSize + alpha[edges[j]!]!] = 1;
-    }
+    for (const k of childKeys(first)) pairs[alpha[key]! * alphaSize + alpha[k]!] = 1;
     // A one-letter first word, or one that is a whole pattern: no second letter to test.
-    if (rec[r + 1]! >>> 16 || count === 0) pairs[alpha[key]! * alphaSize] = 1;
+    const info = rec[(first << 2) + 1]!;
+    if (info >>> 16 || (info & 0xffff) === 0) pairs[alpha[key]! * alphaSize] = 1;
   }
   const ids = entries.map((e) => e.id);
 
@@ -673,22 +687,31 @@ export function compileMatcher(
           verify(text, start, i, end, wordStart, node, stateOf(wordCyrillic));
         }
         const key = KEY[c]!;
-        const row = rec[r + 2]!;
-        if (row >= 0) {
+        const count = info & 0xffff;
+        let exactLetter = 0;
+        if (count === 1) {
+          const edge = rec[r]!;
+          if ((edge & 0xffff) !== key) return;
+          node = rec[r + 2]!;
+          exactLetter = edge >>> 16;
+        } else if (count >= DENSE_MIN) {
           const a = alpha[key]!;
-          node = a ? dense[row * alphaSize + a]! : -1;
+          node = a ? dense[rec[r + 2]! * alphaSize + a]! : -1;
+          if (node < 0) return;
+          exactLetter = exact[node]!;
         } else {
-          let j = rec[r]! << 1;
-          const last = j + ((info & 0xffff) << 1);
           node = -1;
-          for (; j < last; j += 2) {
-            if (edges[j] === key) {
+          for (let j = rec[r]! << 1, last = j + (count << 1); j < last; j += 2) {
+            const edge = edges[j]!;
+            if ((edge & 0xffff) === key) {
               node = edges[j + 1]!;
+              exactLetter = edge >>> 16;
               break;
             }
           }
+          if (node < 0) return;
         }
-        if (node < 0 || !readExact(c, exact[node]!)) return;
+        if (!readExact(c, exactLetter)) return;
         if (IS_CYRILLIC[c]) wordCyrillic = true;
         afterLetter = ++i;
         continue;
