@@ -18,7 +18,7 @@ export async function broadcast(msg: Broadcast): Promise<void> {
 
 /** Tell the active tab's content script to show the card for its selection (keyboard shortcut). */
 export async function showCardInActiveTab(): Promise<void> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined) return;
   const msg: Broadcast = { type: 'card/show-selection' };
   await browser.tabs.sendMessage(tab.id, msg).catch(() => undefined);
