@@ -47,9 +47,31 @@ export function matchableOf(entry: Entry): MatchableEntry {
   };
 }
 
+/**
+ * The patterns of each term, kept across compilations: the extension
+ * recompiles when a user saves an entry, and then only the new term is
+ * inflected. Bounded, so a long session cannot grow it without limit.
+ */
+const patternCache = new Map<string, SurfacePattern[]>();
+const PATTERN_CACHE_LIMIT = 50_000;
+
+/** Forget the cached patterns (the benchmark measures cold compilations). */
+export function clearPatternCache(): void {
+  patternCache.clear();
+}
+
 export function defaultPatterns(lang: Lang, term: string): SurfacePattern[] {
-  if (lang === 'kk') return kazakhPatterns(term);
-  return russianForms(term).map((stem) => ({ stem, suffixes: null }));
+  const key = lang + term;
+  let patterns = patternCache.get(key);
+  if (!patterns) {
+    patterns =
+      lang === 'kk'
+        ? kazakhPatterns(term)
+        : russianForms(term).map((stem) => ({ stem, suffixes: null }));
+    if (patternCache.size >= PATTERN_CACHE_LIMIT) patternCache.clear();
+    patternCache.set(key, patterns);
+  }
+  return patterns;
 }
 
 // Local bindings of the normalisation tables and constants: the scan loop reads
@@ -401,7 +423,11 @@ class FrozenTrie {
       const single = count === 1 && v > 0;
       rec[4 * v] = single ? edges[2 * start[v]!]! : start[v]!;
       rec[4 * v + 1] = count | (kinds[v]! << 16);
-      rec[4 * v + 2] = single ? edges[2 * start[v]! + 1]! : v > 0 && count >= DENSE_MIN ? rows++ : -1;
+      rec[4 * v + 2] = single
+        ? edges[2 * start[v]! + 1]!
+        : v > 0 && count >= DENSE_MIN
+          ? rows++
+          : -1;
       rec[4 * v + 3] = heads[v]!;
     }
     const dense = new Int32Array(rows * alphaSize).fill(-1);
@@ -554,7 +580,8 @@ export function compileMatcher(
     const count = rec[r + 1]! & 0xffff;
     if (count === 1 && node > 0) return [rec[r]! & 0xffff];
     const keys: number[] = [];
-    for (let j = rec[r]! << 1, end = j + (count << 1); j < end; j += 2) keys.push(edges[j]! & 0xffff);
+    for (let j = rec[r]! << 1, end = j + (count << 1); j < end; j += 2)
+      keys.push(edges[j]! & 0xffff);
     return keys;
   };
   const kindOf = (node: number): number => rec[(node << 2) + 1]! >>> 16;
