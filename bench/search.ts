@@ -1,0 +1,273 @@
+/**
+ * Keystroke latency of the popup search at 10,000 entries.
+ *
+ * Builds the index once over the bundled glossary padded with synthetic
+ * entries, then replays 200 keystrokes (people typing terms letter by letter,
+ * on a Russian keyboard, in Latin script, with typos) and reports the time per
+ * keystroke. A baseline in the same run: plain Fuse.js over the raw, unfolded
+ * strings (which also misses most of the folded queries).
+ *
+ * Run alone: `npx tsx bench/search.ts`; `npm run bench` calls `runSearchBench`.
+ */
+import Fuse from 'fuse.js';
+import { pathToFileURL } from 'node:url';
+import { createSearch } from '../glossary/search';
+import type { Entry } from '../glossary/types';
+
+const TARGET_SIZE = 10_000;
+
+const KK_WORDS = [
+  'сот',
+  'заң',
+  'құқық',
+  'азамат',
+  'мемлекет',
+  'кеңес',
+  'билік',
+  'төрелік',
+  'шешім',
+  'талап',
+  'жауапкершілік',
+  'бостандық',
+  'міндет',
+  'сайлау',
+  'өкілет',
+  'әкімдік',
+  'мәслихат',
+  'прокурор',
+  'тергеу',
+  'қылмыс',
+  'әкімшілік',
+  'құқықбұзушылық',
+  'меншік',
+  'жер',
+  'салық',
+  'бюджет',
+  'шарт',
+  'отбасы',
+  'неке',
+  'еңбек',
+  'қорғау',
+  'дау',
+  'шағым',
+  'өтініш',
+  'қаулы',
+  'жарлық',
+  'кодекс',
+];
+const RU_WORDS = [
+  'суд',
+  'закон',
+  'право',
+  'гражданин',
+  'государство',
+  'совет',
+  'власть',
+  'правосудие',
+  'решение',
+  'требование',
+  'ответственность',
+  'свобода',
+  'обязанность',
+  'выборы',
+  'полномочие',
+  'акимат',
+  'маслихат',
+  'прокурор',
+  'следствие',
+  'преступление',
+  'административный',
+  'правонарушение',
+  'собственность',
+  'земля',
+  'налог',
+  'бюджет',
+  'договор',
+  'семья',
+  'брак',
+  'труд',
+  'защита',
+  'спор',
+  'жалоба',
+  'заявление',
+  'постановление',
+  'указ',
+  'кодекс',
+];
+
+/** A deterministic pseudo-random generator, so every run measures the same data. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function pick<T>(items: readonly T[], rand: () => number): T {
+  return items[Math.floor(rand() * items.length)]!;
+}
+
+const SYLLABLES = [
+  'ба',
+  'ке',
+  'лы',
+  'рі',
+  'ту',
+  'сқа',
+  'мен',
+  'дар',
+  'жол',
+  'қор',
+  'ста',
+  'ни',
+  'про',
+  'ция',
+  'зак',
+  'нов',
+  'ель',
+  'ас',
+];
+const SUFFIXES = [
+  '',
+  '',
+  '',
+  'ның',
+  'ға',
+  'дағы',
+  'лар',
+  'ого',
+  'ому',
+  'ами',
+  'ных',
+  'ение',
+  'ті',
+  'ды',
+];
+
+/**
+ * A word of a definition: usually a real root, often an invented one, with a
+ * random ending, so the vocabulary grows with the glossary as it would.
+ */
+function word(roots: readonly string[], rand: () => number): string {
+  const root =
+    rand() < 0.6
+      ? pick(roots, rand)
+      : Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(SYLLABLES, rand)).join('');
+  return root + pick(SUFFIXES, rand);
+}
+
+function phrase(roots: readonly string[], n: number, rand: () => number): string {
+  return Array.from({ length: n }, () => word(roots, rand)).join(' ');
+}
+
+export function syntheticEntries(count: number, seed = 1): Entry[] {
+  const rand = rng(seed);
+  return Array.from({ length: count }, (_, i) => ({
+    id: `synthetic-${i}`,
+    kk: {
+      term: phrase(KK_WORDS, 1 + Math.floor(rand() * 3), rand),
+      variants: rand() < 0.2 ? [phrase(KK_WORDS, 1, rand)] : [],
+      definition: phrase(KK_WORDS, 12 + Math.floor(rand() * 16), rand),
+    },
+    ru: {
+      term: phrase(RU_WORDS, 1 + Math.floor(rand() * 3), rand),
+      variants: [],
+      definition: phrase(RU_WORDS, 12 + Math.floor(rand() * 16), rand),
+    },
+    citations: [],
+    tags: ['civil-law'],
+  }));
+}
+
+/** Whole queries people type, each replayed one keystroke at a time. */
+const TYPED = [
+  'сот төрелігі',
+  'сот торелиги',
+  'sot töreligi',
+  'sot toreligi',
+  'канституция',
+  'конституционный суд',
+  'азаматтык',
+  'правосудие',
+  'жауапкершілік',
+  'административное правонарушение',
+  'mäslihat',
+  'konstitutsiya',
+  'налог',
+  'құқықбұзушылық',
+  'прокурор',
+  'следствие',
+  'бостандык',
+  'отбасы',
+];
+
+export function keystrokes(total: number): string[] {
+  const out: string[] = [];
+  for (let k = 0; out.length < total; k++) {
+    const q = TYPED[k % TYPED.length]!;
+    for (let n = 1; n <= q.length && out.length < total; n++) out.push(q.slice(0, n));
+  }
+  return out;
+}
+
+async function loadBundled(): Promise<Entry[]> {
+  try {
+    // The bundled data module may not exist yet while the glossary is written.
+    const mod = (await import('../glossary/data/index' + '.ts')) as { BUNDLED_ENTRIES?: Entry[] };
+    return mod.BUNDLED_ENTRIES ?? [];
+  } catch {
+    return [];
+  }
+}
+
+function timeQueries(
+  run: (q: string) => unknown,
+  queries: string[],
+): { median: number; p95: number } {
+  for (const q of queries.slice(0, 20)) run(q); // warm up the JIT
+  const times = queries.map((q) => {
+    const t0 = performance.now();
+    run(q);
+    return performance.now() - t0;
+  });
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+export async function runSearchBench(): Promise<void> {
+  const bundled = await loadBundled();
+  const entries = [...bundled, ...syntheticEntries(Math.max(0, TARGET_SIZE - bundled.length))];
+  const queries = keystrokes(200);
+
+  let t0 = performance.now();
+  const search = createSearch(entries);
+  const buildMs = performance.now() - t0;
+  const ours = timeQueries((q) => search.search(q), queries);
+
+  t0 = performance.now();
+  const plain = new Fuse(entries, {
+    keys: ['kk.term', 'ru.term', 'kk.variants', 'ru.variants', 'kk.definition', 'ru.definition'],
+    ignoreLocation: true,
+    threshold: 0.34,
+  });
+  const baselineBuildMs = performance.now() - t0;
+  const base = timeQueries((q) => plain.search(q, { limit: 20 }), queries);
+
+  const f = (n: number) => n.toFixed(2).padStart(7);
+  console.log(
+    `search: ${entries.length} entries (${bundled.length} bundled), ${queries.length} keystrokes`,
+  );
+  console.log(
+    `  folded search   build ${f(buildMs)} ms   per keystroke median ${f(ours.median)} ms   p95 ${f(ours.p95)} ms`,
+  );
+  console.log(
+    `  baseline Fuse   build ${f(baselineBuildMs)} ms   per keystroke median ${f(base.median)} ms   p95 ${f(base.p95)} ms`,
+  );
+  console.log(`  goal: < 10 ms per keystroke (p95) — ${ours.p95 < 10 ? 'met' : 'NOT met'}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  void runSearchBench();
+}
