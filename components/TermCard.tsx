@@ -20,6 +20,8 @@ export interface TermCardProps {
   lang: Lang;
   /** The term as it appears on the page (an inflected form), if it came from a page. */
   matchedText?: string;
+  /** The dictionary form that matched: the term or one of its variants (Match.term). */
+  matchedTerm?: string;
   /** The match needed substitute letters or is an ambiguous form. */
   approximate?: boolean;
   /** Language of the card's labels. */
@@ -68,10 +70,11 @@ export function TermCard(props: TermCardProps) {
   const [copied, setCopied] = useState(false);
   const main = entry[lang];
   const equivalent = entry[other(lang)];
+  // The headline is the dictionary form of what was found (maybe a variant), then the entry's term.
+  const headline = props.matchedTerm || main.term;
+  const viaVariant = foldTerm(headline) !== foldTerm(main.term);
   const showsForm =
-    matchedText !== undefined &&
-    matchedText !== '' &&
-    foldTerm(matchedText) !== foldTerm(main.term);
+    matchedText !== undefined && matchedText !== '' && foldTerm(matchedText) !== foldTerm(headline);
   const personal = entry.source === 'personal';
 
   const copy = async (): Promise<void> => {
@@ -97,8 +100,13 @@ export function TermCard(props: TermCardProps) {
           lang={lang}
           title={showsForm ? cardText(ui, 'card.dictionaryForm') : undefined}
         >
-          {main.term}
+          {headline}
         </div>
+        {viaVariant ? (
+          <div class="atz-main-term" lang={lang}>
+            = {main.term}
+          </div>
+        ) : null}
         <div class="atz-equivalent">
           <span class="atz-lang">{cardText(ui, `card.equivalent.${other(lang)}`)}</span>{' '}
           <span class="atz-equivalent-term" lang={other(lang)}>

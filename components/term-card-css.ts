@@ -23,6 +23,7 @@ export const TERM_CARD_CSS = `
 .atz-head { position: relative; padding-right: 24px; }
 .atz-found { font-size: 12px; color: #57606a; }
 .atz-term { font-size: 17px; font-weight: 600; }
+.atz-main-term { font-size: 13px; color: #57606a; }
 .atz-equivalent { margin-top: 2px; }
 .atz-lang { font-size: 12px; color: #57606a; }
 .atz-equivalent-term { font-weight: 600; color: #0b5394; }
@@ -54,7 +55,7 @@ export const TERM_CARD_CSS = `
 .atz-actions button:focus-visible, .atz-close:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 @media (prefers-color-scheme: dark) {
   .atz-card { background: #1c2128; color: #e6edf3; border-color: #444c56; }
-  .atz-found, .atz-lang, .atz-cite, .atz-close { color: #9da7b3; }
+  .atz-found, .atz-main-term, .atz-lang, .atz-cite, .atz-close { color: #9da7b3; }
   .atz-equivalent-term { color: #79b8ff; }
   .atz-quote { color: #cdd9e5; border-left-color: #444c56; }
   .atz-actions button { background: #2d333b; color: #e6edf3; border-color: #444c56; }

@@ -7,7 +7,7 @@
  * it. Settings apply at once; a glossary change repaints, without a reload.
  */
 import { browser } from 'wxt/browser';
-import type { Lang, Match } from '../../glossary/types';
+import type { Match } from '../../glossary/types';
 import { HighlightPainter, highlightCss, type Span } from '../../lib/highlight';
 import { HighlightStyle } from '../../lib/highlight-style';
 import type { CardLang } from '../../lib/i18n/card';
@@ -163,41 +163,30 @@ export class ContentApp {
   }
 
   private showCard(span: Span, anchor: DOMRect): void {
-    const text = HighlightPainter.textOf(span);
-    this.showEntry(span.match.id, span.match.lang, text, span.match.approximate, anchor);
+    this.showEntry(span.match, HighlightPainter.textOf(span), anchor);
   }
 
-  private showEntry(
-    id: string,
-    lang: Lang,
-    text: string,
-    approximate: boolean,
-    anchor: DOMRect,
-  ): void {
+  /** Ask the background for the entry, then show its card unless the card was closed meanwhile. */
+  private showEntry(match: Match, text: string, anchor: DOMRect): void {
     const token = ++this.cardToken;
     const hides = this.card.generation;
-    void ask<StoredEntry | null>({ type: 'entry/get', id })
+    void ask<StoredEntry | null>({ type: 'entry/get', id: match.id })
       .then((entry) => {
         if (entry && token === this.cardToken && hides === this.card.generation) {
-          this.renderCard(entry, lang, text, approximate, anchor);
+          this.renderCard(entry, match, text, anchor);
         }
       })
       .catch(() => undefined);
   }
 
-  private renderCard(
-    entry: StoredEntry,
-    lang: Lang,
-    text: string,
-    approximate: boolean,
-    anchor: DOMRect,
-  ): void {
+  private renderCard(entry: StoredEntry, match: Match, text: string, anchor: DOMRect): void {
     this.card.show(
       {
         entry,
-        lang,
+        lang: match.lang,
         matchedText: text,
-        approximate,
+        matchedTerm: match.term,
+        approximate: match.approximate,
         uiLanguage: this.uiLanguage(),
         onCopy: (t) => copyText(t, this.card.element),
         onOpen: (entryId) => void ask({ type: 'options/open', entryId }),
@@ -256,7 +245,7 @@ export class ContentApp {
       const m = res?.[0]?.[0];
       if (!m) return;
       this.hover.opened(null);
-      this.showEntry(m.id, m.lang, text.slice(m.start, m.end), m.approximate, anchor);
+      this.showEntry(m, text.slice(m.start, m.end), anchor);
     });
   }
 }

@@ -223,6 +223,16 @@ describe('TermCard', () => {
     render(null, root);
   });
 
+  test('a match through a variant shows the variant as the dictionary form, then the entry term', () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(h(TermCard, { entry, lang: 'ru', matchedText: 'КС', matchedTerm: 'КС' }), root);
+    expect(root.querySelector('.atz-term')!.textContent).toBe('КС');
+    expect(root.querySelector('.atz-main-term')!.textContent).toBe('= Конституционный Суд');
+    expect(root.querySelector('.atz-found')).toBeNull();
+    render(null, root);
+  });
+
   test('user text with markup stays text', () => {
     const root = document.createElement('div');
     document.body.replaceChildren(root);
