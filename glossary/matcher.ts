@@ -266,13 +266,20 @@ function compareStem(text: string, start: number, end: number, expected: string)
       while (i < end && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
       t = SPACE;
     } else if (k === CharClass.Hyphen) {
-      const after = lineBreakHyphenEnd(text, i);
-      if (after > 0) {
-        i = after;
-        continue;
+      if (expected.charCodeAt(j) === HYPHEN) {
+        // The term's own hyphen, perhaps at a line end.
+        i++;
+        const broken = lineBreakHyphenEnd(text, i - 1, true);
+        if (broken > 0) i = broken;
+      } else {
+        const after = lineBreakHyphenEnd(text, i);
+        if (after > 0) {
+          i = after;
+          continue;
+        }
+        i++;
       }
       t = HYPHEN;
-      i++;
     } else {
       if (IS_CYRILLIC[c]) wordHasCyrillic = true;
       t = FL[c]!;
@@ -748,12 +755,22 @@ export function compileMatcher(
         continue;
       }
       if (k === CharClass.Hyphen) {
-        const after = lineBreakHyphenEnd(text, i);
-        if (after > 0) {
-          i = after; // a word broken across lines: read on
-          continue;
-        }
-        if (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) {
+        const broken = lineBreakHyphenEnd(text, i, true);
+        if (broken > 0) {
+          // A hyphen at a line end: a hyphen the term itself has (Алаш-\nОрда,
+          // іс-\nқимыл), else a word split across lines (правосу-\nдие).
+          const h = child(node, HYPHEN);
+          if (h >= 0) {
+            node = h;
+            i = broken;
+            continue;
+          }
+          const soft = lineBreakHyphenEnd(text, i);
+          if (soft > 0) {
+            i = soft;
+            continue;
+          }
+        } else if (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) {
           // "ҚР-ның": a suffix after a hyphen, or a hyphenated term (Алаш-Орда).
           if (kindOf(node) & TAKES_SUFFIX) {
             if (end < i) end = wordEnd(text, i);

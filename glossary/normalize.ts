@@ -235,9 +235,10 @@ export function normalize(input: string): Normalized {
 /**
  * Where a hyphen at `i` splits a word across a line ("правосу-\nдие"): the
  * offset of the next word's first letter, or -1 when the hyphen is not
- * followed by a line break and then a lowercase letter.
+ * followed by a line break and then a lowercase letter (any letter with
+ * `anyCase`: where a real hyphen, as in Алаш-\nОрда, may stand at a line end).
  */
-export function lineBreakHyphenEnd(text: string, i: number): number {
+export function lineBreakHyphenEnd(text: string, i: number, anyCase = false): number {
   let j = i + 1;
   let sawBreak = false;
   while (j < text.length) {
@@ -250,7 +251,9 @@ export function lineBreakHyphenEnd(text: string, i: number): number {
   const c = text.charCodeAt(j);
   if (CLASS[c] !== CharClass.Word) return -1;
   // A capital after the break starts a new word (a real hyphenated name such as Алаш-\nОрда keeps its hyphen).
-  return FOLD[c] === c || String.fromCharCode(c).toLowerCase() === String.fromCharCode(c) ? j : -1;
+  return anyCase || FOLD[c] === c || String.fromCharCode(c).toLowerCase() === String.fromCharCode(c)
+    ? j
+    : -1;
 }
 
 /** Fold a short string (a term, a query, a suffix) the way `normalize` does. */

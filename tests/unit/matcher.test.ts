@@ -242,3 +242,25 @@ describe('terms in Latin script', () => {
     expect(m.scan(text).map((x) => text.slice(x.start, x.end))).toEqual(['habeas corpus']);
   });
 });
+
+describe('hyphens at line ends', () => {
+  const m = compileMatcher([
+    { id: 'alash-orda', kk: ['Алаш-Орда'], ru: ['Алаш-Орда'] },
+    { id: 'interaction', kk: ['іс-қимыл'], ru: ['взаимодействие'] },
+    { id: 'justice', kk: [], ru: ['правосудие'] },
+  ]);
+  const found = (text: string) => m.scan(text).map((x) => [text.slice(x.start, x.end), x.id]);
+
+  test('a term’s own hyphen at a line end, before a capital or a lowercase letter', () => {
+    expect(found('Правительство Алаш-\n\nОрды создало')).toEqual([['Алаш-\n\nОрды', 'alash-orda']]);
+    expect(found('өзара іс-\n\nқимыл жасау')).toEqual([['іс-\n\nқимыл', 'interaction']]);
+  });
+
+  test('a word split across lines by a hyphen', () => {
+    expect(found('осуществляет правосу-\r\nдие')).toEqual([['правосу-\r\nдие', 'justice']]);
+  });
+
+  test('a hyphen followed by a capital on the next line is not a split word', () => {
+    expect(found('правосу-\nДие')).toEqual([]);
+  });
+});
