@@ -8,15 +8,16 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Ata Zan — Ата Заң',
-    description:
-      'Kazakh–Russian legal glossary in the page: inflection-aware term highlighting, hover cards with Constitution citations, fuzzy search.',
+    // Translated in public/_locales/{en,ru,kk}/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
     // The hover card for the selected text (entrypoints/background.ts → content script).
     commands: {
       'show-card': {
         suggested_key: { default: 'Alt+Shift+Z' },
-        description: 'Show the Ata Zan card for the selected term',
+        description: '__MSG_commandShowCard__',
       },
     },
     ...(browser === 'firefox'

@@ -9,10 +9,12 @@ import { AtaZanDatabase } from '../db/database';
 import { seedBundled } from '../db/seed';
 import { GlossaryService } from '../db/service';
 import { broadcast, showCardInActiveTab } from '../lib/broadcast';
+import { registerContextMenu } from '../lib/context-menu';
 
 export default defineBackground(() => {
   const db = new AtaZanDatabase();
   const service = new GlossaryService(db);
+  registerContextMenu();
 
   // Seeding runs at every start and is a no-op when the version is current, so
   // install, update and a worker woken after a failed update all end the same.

@@ -1,0 +1,279 @@
+/**
+ * The add/edit form of an entry: a term in each language (required), variants,
+ * definitions, tags and an optional Constitution citation. Errors show at the
+ * field; a term that is already in the glossary shows a warning with a link to
+ * that entry. Editing a bundled entry saves a personal override.
+ */
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { foldTerm } from '../glossary/normalize';
+import type { Citation, Edition, Entry, Lang } from '../glossary/types';
+import type { Translate } from '../lib/i18n';
+import type { StoredEntry } from '../lib/protocol';
+
+export interface EntryFormProps {
+  /** The entry being edited; null to add one. */
+  editing: StoredEntry | null;
+  /** Pre-fill of the add form (from the context menu). */
+  prefill?: { text: string; lang: Lang | null };
+  /** The effective glossary, for the duplicate warning. */
+  glossary: readonly StoredEntry[];
+  /** Whether a bundled entry exists under the edited id (so it can be reset). */
+  hasBundled: boolean;
+  t: Translate;
+  onSave: (entry: Entry) => Promise<void>;
+  onCancel: () => void;
+  onReset: (id: string) => Promise<void>;
+  onOpen: (id: string) => void;
+}
+
+interface Fields {
+  'kk-term': string;
+  'ru-term': string;
+  'kk-variants': string;
+  'ru-variants': string;
+  'kk-definition': string;
+  'ru-definition': string;
+  tags: string;
+  edition: '' | Edition;
+  article: string;
+  clause: string;
+  'quote-kk': string;
+  'quote-ru': string;
+}
+type FieldName = keyof Fields;
+
+function fieldsOf(entry: StoredEntry | null, prefill?: EntryFormProps['prefill']): Fields {
+  const c = entry?.citations[0];
+  const fields: Fields = {
+    'kk-term': entry?.kk.term ?? '',
+    'ru-term': entry?.ru.term ?? '',
+    'kk-variants': entry?.kk.variants.join('\n') ?? '',
+    'ru-variants': entry?.ru.variants.join('\n') ?? '',
+    'kk-definition': entry?.kk.definition ?? '',
+    'ru-definition': entry?.ru.definition ?? '',
+    tags: entry?.tags.join(', ') ?? '',
+    edition: c?.edition ?? '',
+    article: c?.article ?? '',
+    clause: c?.clause ?? '',
+    'quote-kk': c?.quote.kk ?? '',
+    'quote-ru': c?.quote.ru ?? '',
+  };
+  if (!entry && prefill?.text) fields[prefill.lang === 'ru' ? 'ru-term' : 'kk-term'] = prefill.text;
+  return fields;
+}
+
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+function entryOf(f: Fields, editing: StoredEntry | null): Entry {
+  const citations: Citation[] = [];
+  if (f.edition) {
+    citations.push({
+      edition: f.edition,
+      article: f.article.trim(),
+      clause: f.clause.trim() || null,
+      quote: { kk: f['quote-kk'].trim(), ru: f['quote-ru'].trim() },
+    });
+  }
+  // Citations beyond the first are not editable here; keep them as they were.
+  citations.push(...(editing?.citations.slice(1) ?? []));
+  const entry: Entry = {
+    id: editing?.id ?? '',
+    kk: {
+      term: f['kk-term'].trim(),
+      variants: lines(f['kk-variants']),
+      definition: f['kk-definition'].trim(),
+    },
+    ru: {
+      term: f['ru-term'].trim(),
+      variants: lines(f['ru-variants']),
+      definition: f['ru-definition'].trim(),
+    },
+    citations,
+    tags: f.tags
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+  if (editing?.en) entry.en = editing.en;
+  return entry;
+}
+
+type Errors = Partial<Record<FieldName, string>>;
+
+function validate(f: Fields, t: Translate): Errors {
+  const errors: Errors = {};
+  if (!f['kk-term'].trim()) errors['kk-term'] = t('form.error.kkTerm');
+  if (!f['ru-term'].trim()) errors['ru-term'] = t('form.error.ruTerm');
+  if (f.edition && !f.article.trim()) errors.article = t('form.error.article');
+  return errors;
+}
+
+/** Another entry that has this term (or variant) in this language. */
+function findDuplicate(
+  glossary: readonly StoredEntry[],
+  lang: Lang,
+  term: string,
+  selfId: string | undefined,
+): StoredEntry | undefined {
+  const key = foldTerm(term);
+  if (!key) return undefined;
+  return glossary.find(
+    (e) => e.id !== selfId && [e[lang].term, ...e[lang].variants].some((v) => foldTerm(v) === key),
+  );
+}
+
+export function EntryForm(props: EntryFormProps) {
+  const { editing, glossary, t } = props;
+  const [fields, setFields] = useState<Fields>(() => fieldsOf(editing, props.prefill));
+  const [errors, setErrors] = useState<Errors>({});
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  const duplicates = useMemo(
+    () =>
+      (['kk', 'ru'] as const).flatMap((lang) => {
+        const term = fields[`${lang}-term`];
+        const hit = findDuplicate(glossary, lang, term, editing?.id);
+        return hit ? [{ lang, term: term.trim(), hit }] : [];
+      }),
+    [glossary, fields, editing],
+  );
+
+  const set = (name: FieldName) => (e: Event) => {
+    const value = (e.currentTarget as HTMLInputElement).value;
+    setFields((f) => ({ ...f, [name]: value }));
+    if (errors[name]) setErrors((er) => ({ ...er, [name]: undefined }));
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const found = validate(fields, t);
+    setErrors(found);
+    const first = Object.keys(found)[0];
+    if (first) {
+      form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await props.onSave(entryOf(fields, editing));
+      setStatus(t('form.saved'));
+    } catch (err) {
+      setStatus(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (
+    name: FieldName,
+    label: string,
+    opts: { multiline?: boolean; lang?: string } = {},
+  ) => {
+    const id = `f-${name}`;
+    const error = errors[name];
+    const Tag = opts.multiline ? 'textarea' : 'input';
+    return (
+      <div class="field">
+        <label for={id}>{label}</label>
+        <Tag
+          id={id}
+          name={name}
+          {...(opts.multiline ? { rows: 3 } : { type: 'text' })}
+          lang={opts.lang}
+          value={fields[name]}
+          onInput={set(name)}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+        {error ? (
+          <p id={`${id}-error`} class="field-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+
+  const isOverride = editing?.source === 'personal' && props.hasBundled;
+  return (
+    <form ref={form} class="entry-form" onSubmit={submit} noValidate aria-labelledby="form-title">
+      <h2 id="form-title">{editing ? t('form.editTitle') : t('form.addTitle')}</h2>
+      {editing && props.hasBundled ? <p class="note">{t('form.editBundledNote')}</p> : null}
+      {duplicates.map(({ lang, term, hit }) => (
+        <div class="warning duplicate" role="status" key={lang}>
+          {t('form.duplicate', {
+            term,
+            source: t(hit.source === 'bundled' ? 'form.source.bundled' : 'form.source.personal'),
+          })}{' '}
+          <button type="button" class="link" onClick={() => props.onOpen(hit.id)}>
+            {t('form.duplicate.open')}
+          </button>
+        </div>
+      ))}
+      <div class="sides">
+        <fieldset lang="kk">
+          <legend>{t('form.kk')}</legend>
+          {input('kk-term', t('form.term'), { lang: 'kk' })}
+          {input('kk-variants', t('form.variants'), { multiline: true, lang: 'kk' })}
+          {input('kk-definition', t('form.definition'), { multiline: true, lang: 'kk' })}
+        </fieldset>
+        <fieldset lang="ru">
+          <legend>{t('form.ru')}</legend>
+          {input('ru-term', t('form.term'), { lang: 'ru' })}
+          {input('ru-variants', t('form.variants'), { multiline: true, lang: 'ru' })}
+          {input('ru-definition', t('form.definition'), { multiline: true, lang: 'ru' })}
+        </fieldset>
+      </div>
+      {input('tags', t('form.tags'))}
+      <fieldset class="citation">
+        <legend>{t('form.citation')}</legend>
+        <div class="row">
+          <div class="field">
+            <label for="f-edition">{t('form.edition')}</label>
+            <select id="f-edition" name="edition" value={fields.edition} onChange={set('edition')}>
+              <option value="">{t('form.edition.none')}</option>
+              <option value="2026">{t('form.edition.2026')}</option>
+              <option value="1995">{t('form.edition.1995')}</option>
+            </select>
+          </div>
+          {fields.edition ? input('article', t('form.article')) : null}
+          {fields.edition ? input('clause', t('form.clause')) : null}
+        </div>
+        {fields.edition
+          ? input('quote-kk', t('form.quote.kk'), { multiline: true, lang: 'kk' })
+          : null}
+        {fields.edition
+          ? input('quote-ru', t('form.quote.ru'), { multiline: true, lang: 'ru' })
+          : null}
+      </fieldset>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {t('form.save')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('form.cancel')}
+        </button>
+        {isOverride ? (
+          <button
+            type="button"
+            class="danger"
+            onClick={() => {
+              void props.onReset(editing.id).then(() => setStatus(t('form.resetDone')));
+            }}
+          >
+            {t('form.reset')}
+          </button>
+        ) : null}
+      </div>
+      <p class="form-status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </form>
+  );
+}

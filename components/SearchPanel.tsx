@@ -1,0 +1,186 @@
+/**
+ * The popup's search: a search box with focus, results as you type (both terms
+ * and the first citation), arrow keys and Enter to open one in the shared
+ * TermCard, Escape to clear. The index is rebuilt only when the glossary does.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createSearch, type SearchHit } from '../glossary/search';
+import { scriptLang } from '../glossary/script-lang';
+import type { Lang } from '../glossary/types';
+import type { Translate, UiLang } from '../lib/i18n';
+import type { StoredEntry } from '../lib/protocol';
+import { citationLabel, TermCard } from './TermCard';
+
+export interface SearchPanelProps {
+  /** The effective glossary; null while it loads. */
+  entries: StoredEntry[] | null;
+  t: Translate;
+  ui: UiLang;
+  /** Open an entry in the options page. */
+  onOpenEntry?: (id: string) => void;
+  /** Start the search with this query (tests, deep links). */
+  initialQuery?: string;
+}
+
+const MAX_RESULTS = 30;
+
+export function SearchPanel({ entries, t, ui, onOpenEntry, initialQuery = '' }: SearchPanelProps) {
+  const [query, setQuery] = useState(initialQuery);
+  const [active, setActive] = useState(0);
+  const [opened, setOpened] = useState<StoredEntry | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+
+  const search = useMemo(() => createSearch(entries ?? []), [entries]);
+  const hits: SearchHit<StoredEntry>[] = useMemo(
+    () => search.search(query, MAX_RESULTS),
+    [search, query],
+  );
+  // The card reads first in the language typed; Latin or empty queries follow the UI.
+  const cardLang: Lang = scriptLang(query) ?? (ui === 'kk' ? 'kk' : 'ru');
+
+  useEffect(() => {
+    if (!opened) input.current?.focus();
+  }, [opened]);
+  useEffect(() => setActive(0), [query]);
+  useEffect(() => {
+    list.current
+      ?.querySelector<HTMLElement>(`[data-index="${active}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (hits.length === 0) return;
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((i) => (i + step + hits.length) % hits.length);
+    } else if (e.key === 'Enter') {
+      const hit = hits[active];
+      if (hit) {
+        e.preventDefault();
+        setOpened(hit.entry);
+      }
+    } else if (e.key === 'Escape' && query !== '') {
+      // Clear first; a second Escape closes the popup as usual.
+      e.preventDefault();
+      setQuery('');
+    }
+  };
+
+  if (opened) {
+    return (
+      <section
+        class="search-card"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            setOpened(null);
+          }
+        }}
+      >
+        <button type="button" class="link back" onClick={() => setOpened(null)} autoFocus>
+          ← {t('popup.back')}
+        </button>
+        <TermCard
+          entry={opened}
+          lang={cardLang}
+          uiLanguage={ui}
+          onOpen={onOpenEntry}
+          onClose={() => setOpened(null)}
+        />
+      </section>
+    );
+  }
+
+  const activeId = hits[active] ? `result-${active}` : undefined;
+  return (
+    <section class="search">
+      <label class="visually-hidden" for="search">
+        {t('popup.search.label')}
+      </label>
+      <input
+        id="search"
+        ref={input}
+        type="search"
+        name="q"
+        autoFocus
+        autoComplete="off"
+        spellcheck={false}
+        placeholder={t('popup.search.placeholder')}
+        role="combobox"
+        aria-expanded={hits.length > 0}
+        aria-controls="results"
+        aria-autocomplete="list"
+        aria-activedescendant={activeId}
+        value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      <p class="status" role="status" aria-live="polite">
+        {entries === null
+          ? t('popup.loading')
+          : query.trim() === ''
+            ? t('popup.hint', { count: entries.length })
+            : hits.length === 0
+              ? t('popup.noResults')
+              : t('popup.resultCount', { count: hits.length })}
+      </p>
+      <ul id="results" ref={list} role="listbox" aria-label={t('popup.results')}>
+        {hits.map((hit, i) => (
+          <ResultRow
+            key={hit.entry.id}
+            hit={hit}
+            index={i}
+            selected={i === active}
+            ui={ui}
+            t={t}
+            onPick={() => setOpened(hit.entry)}
+            onHover={() => setActive(i)}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface ResultRowProps {
+  hit: SearchHit<StoredEntry>;
+  index: number;
+  selected: boolean;
+  ui: UiLang;
+  t: Translate;
+  onPick: () => void;
+  onHover: () => void;
+}
+
+function ResultRow({ hit, index, selected, ui, t, onPick, onHover }: ResultRowProps) {
+  const { entry } = hit;
+  const citation = entry.citations[0];
+  return (
+    <li
+      id={`result-${index}`}
+      data-index={index}
+      data-entry-id={entry.id}
+      role="option"
+      aria-selected={selected}
+      class={selected ? 'result selected' : 'result'}
+      onClick={onPick}
+      onMouseMove={onHover}
+    >
+      <span class="terms">
+        <span lang="kk" class="term">
+          {entry.kk.term}
+        </span>
+        <span class="sep" aria-hidden="true">
+          {' · '}
+        </span>
+        <span lang="ru" class="term">
+          {entry.ru.term}
+        </span>
+        {entry.source === 'personal' ? <span class="badge">{t('popup.personal')}</span> : null}
+      </span>
+      {citation ? <span class="citation">{citationLabel(citation, ui)}</span> : null}
+    </li>
+  );
+}

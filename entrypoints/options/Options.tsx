@@ -1,0 +1,162 @@
+/**
+ * The options page: the personal glossary (table, add/edit form), import and
+ * export, and settings. Deep links (#entry=<id>, #add?text=…&lang=…) choose
+ * what opens; every write goes through the background.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { background } from '../../components/ask';
+import { EntryForm } from '../../components/EntryForm';
+import { EntryTable } from '../../components/EntryTable';
+import { ImportExport } from '../../components/ImportExport';
+import { SettingsPanel } from '../../components/SettingsPanel';
+import { TermCard } from '../../components/TermCard';
+import { useBroadcasts } from '../../components/use-broadcasts';
+import { resolveUiLanguage, translator } from '../../lib/i18n';
+import type { Broadcast, Settings, StoredEntry } from '../../lib/protocol';
+import { parseRoute, type Route } from './route';
+
+function useRoute(): [Route, (hash: string) => void] {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  return [route, (hash) => (location.hash = hash)];
+}
+
+export function Options() {
+  const [route, go] = useRoute();
+  const [glossary, setGlossary] = useState<StoredEntry[] | null>(null);
+  const [bundledIds, setBundledIds] = useState<Set<string>>(new Set());
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    Promise.all([background.glossary(), background.list('bundled')])
+      .then(([g, bundled]) => {
+        setGlossary(g.entries);
+        setBundledIds(new Set(bundled.map((e) => e.id)));
+      })
+      .catch((e: unknown) => setError(String(e)));
+  }, []);
+  useEffect(() => {
+    load();
+    background.settings().then(setSettings, (e: unknown) => setError(String(e)));
+  }, [load]);
+  useBroadcasts(
+    useCallback(
+      (b: Broadcast) => (b.type === 'settings/changed' ? setSettings(b.settings) : load()),
+      [load],
+    ),
+  );
+
+  const ui = resolveUiLanguage(settings?.uiLanguage ?? 'auto');
+  const t = useMemo(() => translator(ui), [ui]);
+  useEffect(() => {
+    document.documentElement.lang = ui;
+    document.title = t('options.title');
+  }, [ui, t]);
+
+  const personal = useMemo(
+    () => (glossary ?? []).filter((e) => e.source === 'personal'),
+    [glossary],
+  );
+  const editing =
+    route.view === 'entry' ? (glossary?.find((e) => e.id === route.id) ?? null) : null;
+
+  const updateSettings = (patch: Partial<Settings>) =>
+    background.setSettings(patch).then(setSettings, (e: unknown) => setError(String(e)));
+
+  let main;
+  if (glossary === null) main = <p>{t('popup.loading')}</p>;
+  else if (route.view === 'entry' && !editing) {
+    main = (
+      <p class="error" role="alert">
+        {t('form.notFound', { id: route.id })}
+      </p>
+    );
+  } else if (route.view === 'entry' || route.view === 'add') {
+    main = (
+      <div class="editor">
+        <EntryForm
+          key={
+            route.view === 'entry'
+              ? `entry:${route.id}:${editing?.updatedAt}`
+              : `add:${location.hash}`
+          }
+          editing={editing}
+          prefill={route.view === 'add' ? { text: route.text, lang: route.lang } : undefined}
+          glossary={glossary}
+          hasBundled={editing !== null && bundledIds.has(editing.id)}
+          t={t}
+          onSave={async (entry) => {
+            const saved = await background.save(entry);
+            if (!editing) go(`#entry=${encodeURIComponent(saved.id)}`);
+          }}
+          onCancel={() => go('')}
+          onReset={async (id) => void (await background.reset(id))}
+          onOpen={(id) => go(`#entry=${encodeURIComponent(id)}`)}
+        />
+        {editing ? (
+          <aside class="card-preview">
+            <TermCard entry={editing} lang={ui === 'ru' ? 'ru' : 'kk'} uiLanguage={ui} />
+          </aside>
+        ) : null}
+      </div>
+    );
+  } else {
+    main = (
+      <EntryTable
+        entries={personal}
+        t={t}
+        lang={ui}
+        onEdit={(id) => go(`#entry=${encodeURIComponent(id)}`)}
+        onDelete={(id) => background.remove(id)}
+        onRestore={async (entry) => void (await background.restore(entry))}
+      />
+    );
+  }
+
+  return (
+    <div class="options">
+      <header class="options-head">
+        <h1>
+          <img src="/icon/48.png" alt="" width={32} height={32} />
+          {t('options.title')}
+        </h1>
+      </header>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <section class="panel" aria-labelledby="entries-title">
+        <div class="panel-head">
+          <h2 id="entries-title">{t('options.nav.entries')}</h2>
+          {route.view === 'list' ? (
+            <button type="button" class="primary" name="add" onClick={() => go('#add')}>
+              + {t('options.nav.add')}
+            </button>
+          ) : null}
+        </div>
+        {main}
+      </section>
+      <section class="panel" aria-labelledby="io-title">
+        <h2 id="io-title">{t('options.nav.import')}</h2>
+        <ImportExport
+          glossary={glossary ?? []}
+          personal={personal}
+          t={t}
+          onImport={(entries, policy) => background.importEntries(entries, policy)}
+        />
+      </section>
+      {settings ? (
+        <section class="panel" aria-labelledby="settings-title">
+          <h2 id="settings-title">{t('options.nav.settings')}</h2>
+          <SettingsPanel settings={settings} t={t} onChange={(p) => void updateSettings(p)} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

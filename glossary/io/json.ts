@@ -1,0 +1,45 @@
+/**
+ * JSON import and export in the canonical entry format (glossary/types.ts):
+ * `{ version, entries: Entry[] }` is written; that or a bare array is read.
+ */
+import type { Entry, GlossaryFile } from '../types';
+import { checkEntries, ImportError } from './entries';
+
+/** The version written in exported files (the format's, not the glossary's). */
+export const EXPORT_VERSION = '1';
+
+export function exportJson(entries: readonly Entry[]): string {
+  const file: GlossaryFile = { version: EXPORT_VERSION, entries: entries.map(canonical) };
+  return JSON.stringify(file, null, 2) + '\n';
+}
+
+/** Only the canonical fields, in their usual order (drops source, timestamps and the like). */
+export function canonical(e: Entry): Entry {
+  const out: Entry = {
+    id: e.id,
+    kk: { term: e.kk.term, variants: [...e.kk.variants], definition: e.kk.definition },
+    ru: { term: e.ru.term, variants: [...e.ru.variants], definition: e.ru.definition },
+    citations: e.citations.map((c) => ({ ...c, quote: { ...c.quote } })),
+    tags: [...e.tags],
+  };
+  if (e.en) out.en = { term: e.en.term };
+  return out;
+}
+
+export function importJson(text: string): Entry[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new ImportError(`not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const list = Array.isArray(data)
+    ? data
+    : data && typeof data === 'object' && Array.isArray((data as { entries?: unknown }).entries)
+      ? (data as { entries: unknown[] }).entries
+      : null;
+  if (list === null) {
+    throw new ImportError('expected a list of entries, or an object with an "entries" list');
+  }
+  return checkEntries(list, (i) => `entry ${i + 1}`);
+}

@@ -1,0 +1,49 @@
+/**
+ * The import preview: how each entry of a file relates to the glossary before
+ * anything is written. The duplicate rule is the background's
+ * (db/glossary-store.ts importEntries): the same id, or the same Kazakh and
+ * the same Russian term after folding.
+ */
+import { foldTerm } from '../normalize';
+import type { Entry } from '../types';
+import { canonical } from './json';
+
+export type PreviewStatus = 'new' | 'changed' | 'duplicate';
+
+export interface PreviewItem {
+  entry: Entry;
+  status: PreviewStatus;
+  /** The glossary entry it duplicates or changes. */
+  existing?: Entry;
+}
+
+export interface ImportPreview {
+  items: PreviewItem[];
+  counts: Record<PreviewStatus, number>;
+}
+
+const termsKey = (e: Entry) => `${foldTerm(e.kk.term)}\n${foldTerm(e.ru.term)}`;
+
+/** Same content, ignoring the id and anything outside the canonical format. */
+function sameContent(a: Entry, b: Entry): boolean {
+  return (
+    JSON.stringify({ ...canonical(a), id: '' }) === JSON.stringify({ ...canonical(b), id: '' })
+  );
+}
+
+export function previewImport(
+  incoming: readonly Entry[],
+  glossary: readonly Entry[],
+): ImportPreview {
+  const byId = new Map(glossary.map((e) => [e.id, e]));
+  const byTerms = new Map(glossary.map((e) => [termsKey(e), e]));
+  const counts: Record<PreviewStatus, number> = { new: 0, changed: 0, duplicate: 0 };
+  const items = incoming.map((entry): PreviewItem => {
+    const existing = (entry.id ? byId.get(entry.id) : undefined) ?? byTerms.get(termsKey(entry));
+    const status: PreviewStatus =
+      existing === undefined ? 'new' : sameContent(entry, existing) ? 'duplicate' : 'changed';
+    counts[status]++;
+    return existing ? { entry, status, existing } : { entry, status };
+  });
+  return { items, counts };
+}

@@ -1,0 +1,39 @@
+/**
+ * The UI's strings in Kazakh, Russian and English: the popup and options
+ * dictionaries (./ui.ts) merged with the hover card's (./card.ts), one `t()`
+ * for all of them. The extension's name, description, context-menu title and
+ * command description live in public/_locales (the browser reads them).
+ */
+import { CARD_STRINGS } from './card';
+import { UI_STRINGS, type UiKey } from './ui';
+import type { Settings } from '../protocol';
+
+export type UiLang = 'kk' | 'ru' | 'en';
+export const UI_LANGS: readonly UiLang[] = ['kk', 'ru', 'en'];
+
+export type Translate = (key: UiKey, params?: Record<string, string | number>) => string;
+
+/** The UI language for a setting: 'auto' follows the browser (kk, ru, else English). */
+export function resolveUiLanguage(
+  setting: Settings['uiLanguage'],
+  browserLanguages: readonly string[] = globalThis.navigator?.languages ?? [],
+): UiLang {
+  if (setting !== 'auto') return setting;
+  for (const tag of browserLanguages) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'kk' || primary === 'ru' || primary === 'en') return primary;
+  }
+  return 'en';
+}
+
+/** A translator for one language; a missing string falls back to English, then to its key. */
+export function translator(lang: UiLang): Translate {
+  const own: Record<string, string> = { ...CARD_STRINGS[lang], ...UI_STRINGS[lang] };
+  const fallback: Record<string, string> = { ...CARD_STRINGS.en, ...UI_STRINGS.en };
+  return (key, params = {}) =>
+    (own[key] ?? fallback[key] ?? key).replace(/\{(\w+)\}/g, (whole: string, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+}
+
+export type { UiKey };
