@@ -39,10 +39,22 @@ export function SearchPanel({ entries, t, ui, onOpenEntry, initialQuery = '' }: 
   // The card reads first in the language typed; Latin or empty queries follow the UI.
   const cardLang: Lang = scriptLang(query) ?? (ui === 'kk' ? 'kk' : 'ru');
 
+  const back = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (!opened) input.current?.focus();
+    if (!opened) {
+      input.current?.focus();
+      return;
+    }
+    back.current?.focus();
+    // Escape anywhere (focus may be on the card's buttons or nowhere) goes back to the results.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      setOpened(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
   }, [opened]);
-  useEffect(() => setActive(0), [query]);
   useEffect(() => {
     list.current
       ?.querySelector<HTMLElement>(`[data-index="${active}"]`)
@@ -65,21 +77,14 @@ export function SearchPanel({ entries, t, ui, onOpenEntry, initialQuery = '' }: 
       // Clear first; a second Escape closes the popup as usual.
       e.preventDefault();
       setQuery('');
+      setActive(0);
     }
   };
 
   if (opened) {
     return (
-      <section
-        class="search-card"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            setOpened(null);
-          }
-        }}
-      >
-        <button type="button" class="link back" onClick={() => setOpened(null)} autoFocus>
+      <section class="search-card">
+        <button type="button" class="link back" ref={back} onClick={() => setOpened(null)}>
           ← {t('popup.back')}
         </button>
         <TermCard
@@ -114,7 +119,10 @@ export function SearchPanel({ entries, t, ui, onOpenEntry, initialQuery = '' }: 
         aria-autocomplete="list"
         aria-activedescendant={activeId}
         value={query}
-        onInput={(e) => setQuery(e.currentTarget.value)}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          setActive(0);
+        }}
         onKeyDown={onKeyDown}
       />
       <p class="status" role="status" aria-live="polite">
