@@ -23,8 +23,8 @@ export class ImportError extends Error {
   }
 }
 
-/** A tag or an element opening: `<img`, `</b>`, `<!--`. Plain "<" in prose ("a < b") passes. */
-const MARKUP = /<\s*[/!]?\s*[a-z][^>]*>?|<!--/i;
+/** A tag (`<img …>`, `</b>`, `<br/>`) or a comment. Plain "<" in prose ("a < b") passes. */
+const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--/i;
 
 /** Every string in a value with its path ("kk.definition", "citations.0.quote.ru"). */
 function* strings(value: unknown, path: string): Generator<[string, string]> {

@@ -18,6 +18,8 @@ import { elements, escapeXml, parseXml, textOf, XmlError, type XmlElement } from
 const CITATION_NOTE = 'atazan-citation:';
 const PREFERRED = 'preferredTerm-admn-sts';
 const ADMITTED = 'admittedTerm-admn-sts';
+/** The elements that hold one term with its notes, in v3 and v2. */
+const TERM_GROUPS = new Set(['termSec', 'tig', 'ntig']);
 
 export function exportTbx(entries: readonly Entry[]): string {
   const out: string[] = [
@@ -94,11 +96,7 @@ interface TermInfo {
 
 /** Terms of a language section: v3 termSec, v2 tig or ntig/termGrp. */
 function termsOf(section: XmlElement): TermInfo[] {
-  const groups = [
-    ...elements(section, 'termSec'),
-    ...elements(section, 'tig'),
-    ...elements(section, 'ntig'),
-  ];
+  const groups = elements(section).filter((c) => TERM_GROUPS.has(c.name));
   return groups.flatMap((g) => {
     const term = descendants(g, 'term')[0];
     if (!term) return [];

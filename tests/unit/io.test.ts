@@ -1,0 +1,139 @@
+import { describe, expect, test } from 'vitest';
+import {
+  parseImport,
+  previewImport,
+  EXPORTERS,
+  MAX_IMPORT_BYTES,
+  checkImportSize,
+} from '../../glossary/io';
+import type { Entry } from '../../glossary/types';
+
+const FULL: Entry = {
+  id: 'p-abc123',
+  kk: {
+    term: 'сот төрелігі',
+    variants: ['сот билігі', 'a|b-free "quoted", comma'],
+    definition: 'Соттың қызметі; "тырнақша", үтір, = формула емес',
+  },
+  ru: { term: 'правосудие', variants: [], definition: '=SUM(A1) не формула; a < b & c' },
+  en: { term: 'justice' },
+  citations: [
+    {
+      edition: '2026',
+      article: '76',
+      clause: '1',
+      quote: {
+        kk: 'Сот төрелігін тек сот қана жүзеге асырады.',
+        ru: 'Правосудие осуществляется только судом.',
+      },
+    },
+    { edition: '1995', article: '75', clause: null, quote: { kk: 'к', ru: 'р' }, mentions: false },
+  ],
+  tags: ['judiciary', 'менің тегім'],
+};
+const MINIMAL: Entry = {
+  id: 'p-min',
+  kk: { term: 'заң', variants: [], definition: '' },
+  ru: { term: 'закон', variants: [], definition: '' },
+  citations: [],
+  tags: [],
+};
+// "|" cannot sit inside a CSV list cell (it separates the items); see glossary/io/README.md.
+const CSV_SAFE: Entry = {
+  ...FULL,
+  kk: { ...FULL.kk, variants: ['сот билігі', 'quoted "x", comma'] },
+};
+
+describe('export → import round-trips without loss', () => {
+  test.each(['json', 'csv', 'tbx'] as const)('%s', (format) => {
+    const entries = format === 'csv' ? [CSV_SAFE, MINIMAL] : [FULL, MINIMAL];
+    const text = EXPORTERS[format].write(entries);
+    expect(parseImport(`x.${format}`, text)).toEqual(entries);
+  });
+});
+
+describe('other tools’ files', () => {
+  test('JSON as a bare array', () => {
+    expect(parseImport('a.json', JSON.stringify([MINIMAL]))).toEqual([MINIMAL]);
+  });
+  test('TBX v2 (martif) with tig and ntig', () => {
+    const tbx = `<?xml version="1.0"?><martif type="TBX"><text><body>
+      <termEntry id="e1"><descrip type="subjectField">law</descrip>
+        <langSet xml:lang="kk-KZ"><tig><term>сот</term></tig></langSet>
+        <langSet xml:lang="ru"><descripGrp><descrip type="definition">Орган &amp; власть</descrip></descripGrp>
+          <ntig><termGrp><term>суд</term></termGrp></ntig><tig><term>судебный орган</term></tig></langSet>
+      </termEntry></body></text></martif>`;
+    expect(parseImport('a.tbx', tbx)).toEqual([
+      {
+        id: 'e1',
+        kk: { term: 'сот', variants: [], definition: '' },
+        ru: { term: 'суд', variants: ['судебный орган'], definition: 'Орган & власть' },
+        citations: [],
+        tags: ['law'],
+      },
+    ]);
+  });
+  test('CSV with only the two required columns', () => {
+    expect(parseImport('a.csv', 'kk_term,ru_term\nзаң,закон\n')[0]).toMatchObject({
+      kk: { term: 'заң' },
+      ru: { term: 'закон' },
+    });
+  });
+});
+
+describe('bad and hostile files are refused with what and where', () => {
+  test.each([
+    ['a.json', 'not json at all', /not valid JSON/],
+    ['a.json', '{"foo": 1}', /expected a list of entries/],
+    ['a.json', '[{"kk":{"term":"заң"},"ru":{"term":""}}]', /entry 1: .*Russian term/],
+    [
+      'a.json',
+      '[{"kk":{"term":"заң"},"ru":{"term":"закон","definition":"<img src=x onerror=alert(1)>"}}]',
+      /entry 1: ru\.definition contains HTML/,
+    ],
+    [
+      'a.json',
+      '[{"kk":{"term":"<script>alert(1)</script>"},"ru":{"term":"закон"}}]',
+      /entry 1: kk\.term contains HTML/,
+    ],
+    ['a.csv', 'term,translation\nзаң,закон\n', /header \(line 1\): unknown columns? "term"/],
+    ['a.csv', 'kk_term,ru_term\nзаң,закон\n,суд\n', /row 3: .*Kazakh term/],
+    ['a.csv', 'kk_term,ru_term,citations\nзаң,закон,[oops\n', /row 2: the citations cell/],
+    [
+      'a.tbx',
+      '<tbx><text><body><conceptEntry><langSec xml:lang="kk"></body></tbx>',
+      /broken XML: .*line 1/,
+    ],
+    ['a.tbx', '<!DOCTYPE x [<!ENTITY a "aaaa">]><tbx/>', /DOCTYPE/],
+    ['a.tbx', '<html><body/></html>', /not a TBX file/],
+    [
+      'a.tbx',
+      '<tbx><text><body><conceptEntry id="c9"><langSec xml:lang="ru"><termSec><term>суд</term></termSec></langSec></conceptEntry></body></text></tbx>',
+      /<conceptEntry> 1 \(id "c9"\): .*Kazakh term/,
+    ],
+    ['a.json', '[]', /no entries/],
+  ])('%s: %s', (name, text, message) => {
+    expect(() => parseImport(name, text)).toThrow(message);
+  });
+
+  test(`a file over ${MAX_IMPORT_BYTES / 1024 / 1024} MB is refused by its size, before parsing`, () => {
+    expect(() => checkImportSize(50 * 1024 * 1024)).toThrow(/50\.0 MB; the limit is 5\.0 MB/);
+    expect(() => parseImport('big.json', '['.padEnd(MAX_IMPORT_BYTES + 1, ' '))).toThrow(/limit/);
+  });
+});
+
+describe('import preview', () => {
+  test('new, changed and duplicate entries, by id or by both terms', () => {
+    const glossary = [FULL, MINIMAL];
+    const preview = previewImport(
+      [
+        { ...MINIMAL, id: '' }, // same terms, same content → duplicate
+        { ...FULL, tags: ['judiciary'] }, // same id, other content → changed
+        { ...MINIMAL, id: '', kk: { ...MINIMAL.kk, term: 'жаңа' } }, // new
+      ],
+      glossary,
+    );
+    expect(preview.items.map((i) => i.status)).toEqual(['duplicate', 'changed', 'new']);
+    expect(preview.counts).toEqual({ new: 1, changed: 1, duplicate: 1 });
+  });
+});
