@@ -17,7 +17,7 @@
  *   text agrees with some term, so most words cost a lookup or two.
  */
 import * as norm from './normalize';
-import { foldTerm, lineBreakHyphenEnd, normalize } from './normalize';
+import { foldTerm, lineBreakHyphenEnd } from './normalize';
 import { isAmbiguousKazakhForm, kazakhPatterns } from './morphology/kazakh';
 import { AMBIGUOUS_FORMS } from './morphology/kazakh-rules';
 import { russianForms } from './morphology/russian';
@@ -241,6 +241,22 @@ function wordEnd(text: string, i: number): number {
   return end;
 }
 
+/** One word of the text, folded (invisible characters and line-break hyphens dropped). */
+function foldWord(text: string, start: number, end: number): string {
+  let word = '';
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const k = CLASS[c];
+    if (k === CharClass.Word) word += String.fromCharCode(FL[c]!);
+    else if (k === CharClass.Hyphen) {
+      const after = lineBreakHyphenEnd(text, i);
+      if (after > 0) i = after - 1;
+      else word += '-';
+    }
+  }
+  return word;
+}
+
 /**
  * Compare text[start, end) with the expected folded stem, reading the text the
  * way `normalize` does but without allocating: 0 = no match, 1 = exact,
@@ -341,18 +357,17 @@ class BuildTrie {
   exact = new Uint16Array(1 << 16);
   nodes = 1;
 
-  /** The child of `node` under `key`, created when missing. */
+  /** The child of `node` under `key`, or -1. */
+  find(node: number, key: number): number {
+    if (node === 0) return this.rootChild[key]!;
+    for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!)
+      if (this.key[c] === key) return c;
+    return -1;
+  }
+
+  /** The child of `node` under `key`, created when missing; records the exact letter (0 when patterns disagree). */
   add(node: number, key: number, exactChar: number): number {
-    let found = -1;
-    if (node === 0) found = this.rootChild[key]!;
-    else {
-      for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!) {
-        if (this.key[c] === key) {
-          found = c;
-          break;
-        }
-      }
-    }
+    const found = this.find(node, key);
     if (found >= 0) {
       if (this.exact[found] !== exactChar) this.exact[found] = 0;
       return found;
@@ -481,6 +496,20 @@ class NodeTable {
   }
 }
 
+/** What a match reports of the term it found, shared by all its patterns. */
+interface MatchInfo {
+  id: string;
+  lang: Lang;
+  term: string;
+}
+
+/**
+ * What the walk learnt of a stem: 0 nothing (compare it letter by letter);
+ * 1 exact; 2 approximate; 3 and 4 exact or approximate except at the letters
+ * where the trie's patterns disagree.
+ */
+type StemState = 0 | 1 | 2 | 3 | 4;
+
 /** Bits of NodeTable `kind`: a terminal may end the word here / takes suffixes. */
 const ENDS_WORD = 1;
 const TAKES_SUFFIX = 2;
@@ -567,6 +596,58 @@ export function compileMatcher(
   const frozen = new FrozenTrie(trie, head.data, kind.data);
   const { rec, edges, dense, alpha, alphaSize, rootChild, exact } = frozen;
 
+  // The terminal tables as the scan reads them: typed arrays, and one shared
+  // object per (entry, language, term) with what a match reports.
+  const T = tEntry.length;
+  const termEntry = Int32Array.from(tEntry);
+  const termSuffix = Int32Array.from(tSuffix);
+  const termNext = Int32Array.from(tNext);
+  const termStemLength = Int32Array.from(tStem, (stem) => stem.length);
+  const termAmbiguous = Uint8Array.from(tMaybeAmbiguous, (b) => (b ? 1 : 0));
+  const infos = new Map<string, MatchInfo>();
+  const termInfo: MatchInfo[] = new Array<MatchInfo>(T);
+  for (let t = 0; t < T; t++) {
+    const key = `${tEntry[t]}\u0000${tLang[t]}\u0000${tTerm[t]}`;
+    let info = infos.get(key);
+    if (!info) {
+      info = { id: entries[tEntry[t]!]!.id, lang: tLang[t]!, term: tTerm[t]! };
+      infos.set(key, info);
+    }
+    termInfo[t] = info;
+  }
+
+  // Per terminal, the positions of its stem where the trie's patterns disagree
+  // on the exact letter (қ in one term, к in another): conflictPos[
+  // conflictStart[t] … conflictStart[t + 1]).
+  const conflictStart = new Int32Array(tEntry.length + 1);
+  const conflictList: number[] = [];
+  for (let t = 0; t < tEntry.length; t++) {
+    conflictStart[t] = conflictList.length;
+    const stem = tStem[t]!;
+    let node = 0;
+    for (let j = 0; j < stem.length; j++) {
+      node = trie.find(node, KEY[stem.charCodeAt(j)]!);
+      if (trie.exact[node] === 0) conflictList.push(j);
+    }
+  }
+  conflictStart[tEntry.length] = conflictList.length;
+  const conflictPos = Int32Array.from(conflictList);
+
+  /** Compare the text with terminal t's stem at its conflict positions only; `base` is what the walk found elsewhere. */
+  const checkConflicts = (text: string, start: number, t: number, base: 1 | 2): 0 | 1 | 2 => {
+    let result: 0 | 1 | 2 = base;
+    const stem = tStem[t]!;
+    for (let k = conflictStart[t]!; k < conflictStart[t + 1]!; k++) {
+      const p = conflictPos[k]!;
+      const c = text.charCodeAt(start + p);
+      const e = stem.charCodeAt(p);
+      if (FOLD[c] === e || FL[c] === e) continue;
+      if (DEGRADE[e] !== e && DEGRADE[FL[c]!] === DEGRADE[e]) result = 2;
+      else return 0;
+    }
+    return result;
+  };
+
   /** The child of `node` under `key`, or -1. */
   const child = (node: number, key: number): number => {
     const r = node << 2;
@@ -606,7 +687,6 @@ export function compileMatcher(
     const info = rec[(first << 2) + 1]!;
     if (info >>> 16 || (info & 0xffff) === 0) pairs[alpha[key]! * alphaSize] = 1;
   }
-  const ids = entries.map((e) => e.id);
 
   // The best match found from the current word start (reset by matchAt):
   // its end, its terminal (-1 = none) and whether it is approximate.
@@ -627,13 +707,13 @@ export function compileMatcher(
     end: number,
     lastWordStart: number,
     node: number,
-    stemState: 0 | 1 | 2,
+    stemState: StemState,
   ): void => {
     const withSuffix = end > stemEnd;
     let cachedSet = -1;
     let cachedResult: 0 | 1 | 2 = 0;
-    for (let t = rec[(node << 2) + 3]!; t >= 0; t = tNext[t]!) {
-      const s = tSuffix[t]!;
+    for (let t = rec[(node << 2) + 3]!; t >= 0; t = termNext[t]!) {
+      const s = termSuffix[t]!;
       let suffixResult: 0 | 1 | 2 = 1;
       if (withSuffix) {
         if (s < 0) continue;
@@ -649,11 +729,17 @@ export function compileMatcher(
         suffixResult = cachedResult;
         if (suffixResult === 0) continue;
       } else if (s >= 0 && !suffixSets[s]!.bare) continue;
-      const stemResult = stemState || compareStem(text, start, stemEnd, tStem[t]!);
+      let stemResult: 0 | 1 | 2;
+      if (stemState === 1 || stemState === 2) stemResult = stemState;
+      else if (stemState !== 0 && stemEnd - start === termStemLength[t]) {
+        // The span is the stem letter for letter; only the letters where the
+        // trie's patterns disagree are unknown: compare those.
+        stemResult = checkConflicts(text, start, t, stemState === 4 ? 2 : 1);
+      } else stemResult = compareStem(text, start, stemEnd, tStem[t]!);
       if (stemResult === 0) continue;
       let approximate = stemResult === 2 || suffixResult === 2;
-      if (!approximate && withSuffix && tMaybeAmbiguous[t]) {
-        approximate = isAmbiguousKazakhForm(normalize(text.slice(lastWordStart, end)).text);
+      if (!approximate && withSuffix && termAmbiguous[t]) {
+        approximate = isAmbiguousKazakhForm(foldWord(text, lastWordStart, end));
       }
       // Longer wins; at equal length an exact match beats an approximate one; then the earlier entry.
       if (
@@ -661,7 +747,7 @@ export function compileMatcher(
         end > bestEnd ||
         (end === bestEnd &&
           ((bestApprox && !approximate) ||
-            (bestApprox === approximate && tEntry[t]! < tEntry[bestT]!)))
+            (bestApprox === approximate && termEntry[t]! < termEntry[bestT]!)))
       ) {
         bestEnd = end;
         bestT = t;
@@ -691,8 +777,8 @@ export function compileMatcher(
   };
 
   /** What the walk knows of the stem read so far: 0 unknown (compare it), 1 exact, 2 approximate. */
-  const stateOf = (wordCyrillic: boolean): 0 | 1 | 2 =>
-    walkUnknown || (walkLatin && !wordCyrillic) ? 0 : walkApprox ? 2 : 1;
+  const stateOf = (wordCyrillic: boolean): StemState =>
+    walkLatin && !wordCyrillic ? 0 : walkUnknown ? (walkApprox ? 4 : 3) : walkApprox ? 2 : 1;
 
   /** Walk the trie from a word start, leaving the longest verified match in bestEnd/bestT/bestApprox. */
   const matchAt = (text: string, start: number, first: number): void => {
@@ -815,12 +901,13 @@ export function compileMatcher(
       ) {
         matchAt(text, i, first);
         if (bestT >= 0) {
+          const info = termInfo[bestT]!;
           out.push({
             start: i,
             end: bestEnd,
-            id: ids[tEntry[bestT]!]!,
-            lang: tLang[bestT]!,
-            term: tTerm[bestT]!,
+            id: info.id,
+            lang: info.lang,
+            term: info.term,
             approximate: bestApprox,
           });
           i = bestEnd;

@@ -264,3 +264,25 @@ describe('hyphens at line ends', () => {
     expect(found('правосу-\nДие')).toEqual([]);
   });
 });
+
+describe('terms that differ only in Kazakh letters', () => {
+  // Kazakh қара and Russian кара share the trie path к-а-р-а: the walk cannot tell
+  // them apart by itself, so the letters where they differ are compared at the end.
+  const m = compileMatcher([
+    { id: 'kk-word', kk: ['қара'], ru: [] },
+    { id: 'ru-word', kk: [], ru: ['кара'] },
+  ]);
+  const found = (text: string) =>
+    m.scan(text).map((x) => [text.slice(x.start, x.end), x.id, x.approximate]);
+
+  test.each([
+    ['қара', 'kk-word', false],
+    ['қарасы', 'kk-word', false],
+    ['кара', 'ru-word', false],
+    ['карой', 'ru-word', false],
+    ['карасы', 'kk-word', true],
+    ['қ\u00adара', 'kk-word', false],
+  ])('%s', (text, id, approximate) => {
+    expect(found(text)).toEqual([[text, id, approximate]]);
+  });
+});
