@@ -338,6 +338,10 @@ function grown<T extends Int32Array | Uint16Array>(a: T, n: number, make: (size:
   return next;
 }
 
+/** Width of a build-time row for a node with many children, and how many make many. */
+const BIG_ROW = 128;
+const BIG_MIN = 5;
+
 /**
  * The trie while it is built: first-child / next-sibling lists in typed
  * arrays, the root's children in a direct table. A new pattern's own nodes are
@@ -355,14 +359,37 @@ class BuildTrie {
    * the text so far is exact, approximate or impossible without re-reading it.
    */
   exact = new Uint16Array(1 << 16);
+  /**
+   * Nodes with many children get a row of `bigRows` indexed by a small
+   * alphabet (walking their sibling list would be slow): childCount counts
+   * children, bigRow gives the row or -1.
+   */
+  childCount = new Int32Array(1 << 16);
+  bigRow = new Int32Array(1 << 16).fill(-1);
+  bigRows = new Int32Array(64 * BIG_ROW).fill(-1);
+  bigRowCount = 0;
+  /** Trie key → index in the rows (0 = not seen yet). */
+  readonly alphabet = new Uint16Array(0x10000);
+  alphabetSize = 1;
   nodes = 1;
 
   /** The child of `node` under `key`, or -1. */
   find(node: number, key: number): number {
     if (node === 0) return this.rootChild[key]!;
+    const row = this.bigRow[node]!;
+    if (row >= 0) {
+      const a = this.alphabet[key]!;
+      return a ? this.bigRows[row * BIG_ROW + a]! : -1;
+    }
     for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!)
       if (this.key[c] === key) return c;
     return -1;
+  }
+
+  private alphabetIndex(key: number): number {
+    let a = this.alphabet[key]!;
+    if (!a) a = this.alphabet[key] = this.alphabetSize++;
+    return a;
   }
 
   /** The child of `node` under `key`, created when missing; records the exact letter (0 when patterns disagree). */
@@ -380,6 +407,8 @@ class BuildTrie {
       this.parent = grown(this.parent, created, (size) => new Int32Array(size));
       this.key = grown(this.key, created, (size) => new Uint16Array(size));
       this.exact = grown(this.exact, created, (size) => new Uint16Array(size));
+      this.childCount = grown(this.childCount, created, (size) => new Int32Array(size));
+      this.bigRow = grown(this.bigRow, created, neg);
     }
     this.parent[created] = node;
     this.key[created] = key;
@@ -388,6 +417,27 @@ class BuildTrie {
     else {
       this.nextSibling[created] = this.firstChild[node]!;
       this.firstChild[node] = created;
+      const count = ++this.childCount[node]!;
+      // The alphabet of a glossary stays small; past a row's width, a node keeps its sibling list.
+      if (count === BIG_MIN && this.alphabetSize + 16 < BIG_ROW) {
+        const row = this.bigRowCount++;
+        if ((row + 1) * BIG_ROW > this.bigRows.length) {
+          this.bigRows = grown(this.bigRows, (row + 1) * BIG_ROW, (size) =>
+            new Int32Array(size).fill(-1),
+          );
+        }
+        for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!) {
+          this.bigRows[row * BIG_ROW + this.alphabetIndex(this.key[c]!)] = c;
+        }
+        this.bigRow[node] = row;
+      } else if (this.bigRow[node]! >= 0) {
+        const a = this.alphabetIndex(key);
+        if (a < BIG_ROW) this.bigRows[this.bigRow[node]! * BIG_ROW + a] = created;
+        else {
+          // The alphabet outgrew the rows: this node goes back to its sibling list.
+          this.bigRow[node] = -1;
+        }
+      }
     }
     return created;
   }
@@ -537,6 +587,8 @@ export function compileMatcher(
   const suffixIndex = new Map<string, number>();
   const suffixSets: CompiledSuffixes[] = [];
 
+  let prevStem = '';
+  const prevPath: number[] = [];
   for (let entryIdx = 0; entryIdx < entries.length; entryIdx++) {
     const entry = entries[entryIdx]!;
     for (const lang of ['kk', 'ru'] as const) {
@@ -553,11 +605,19 @@ export function compileMatcher(
               suffixIndex.set(p.suffixes.id, suffix);
             }
           }
-          let node = 0;
-          for (let j = 0; j < p.stem.length; j++) {
-            const ch = p.stem.charCodeAt(j);
+          // Forms of one term share long prefixes (конституционн-ый/-ого суд…):
+          // start below the part this stem shares with the previous one.
+          const stem = p.stem;
+          let j = 0;
+          const shared = Math.min(stem.length, prevStem.length);
+          while (j < shared && stem.charCodeAt(j) === prevStem.charCodeAt(j)) j++;
+          let node = j > 0 ? prevPath[j - 1]! : 0;
+          for (; j < stem.length; j++) {
+            const ch = stem.charCodeAt(j);
             node = trie.add(node, KEY[ch]!, ch);
+            prevPath[j] = node;
           }
+          prevStem = stem;
           head.ensure(node);
           kind.ensure(node);
           // The same pattern twice for one entry (a variant that inflects like the term) adds nothing.
@@ -604,14 +664,17 @@ export function compileMatcher(
   const termNext = Int32Array.from(tNext);
   const termStemLength = Int32Array.from(tStem, (stem) => stem.length);
   const termAmbiguous = Uint8Array.from(tMaybeAmbiguous, (b) => (b ? 1 : 0));
-  const infos = new Map<string, MatchInfo>();
   const termInfo: MatchInfo[] = new Array<MatchInfo>(T);
+  let info: MatchInfo | null = null;
   for (let t = 0; t < T; t++) {
-    const key = `${tEntry[t]}\u0000${tLang[t]}\u0000${tTerm[t]}`;
-    let info = infos.get(key);
-    if (!info) {
+    // Terminals come term by term, so the previous one's info is usually this one's.
+    if (
+      !info ||
+      info.term !== tTerm[t] ||
+      info.lang !== tLang[t] ||
+      termEntry[t - 1] !== tEntry[t]
+    ) {
       info = { id: entries[tEntry[t]!]!.id, lang: tLang[t]!, term: tTerm[t]! };
-      infos.set(key, info);
     }
     termInfo[t] = info;
   }
@@ -621,14 +684,18 @@ export function compileMatcher(
   // conflictStart[t] … conflictStart[t + 1]).
   const conflictStart = new Int32Array(tEntry.length + 1);
   const conflictList: number[] = [];
+  let prev = '';
+  const path: number[] = [];
   for (let t = 0; t < tEntry.length; t++) {
     conflictStart[t] = conflictList.length;
     const stem = tStem[t]!;
-    let node = 0;
-    for (let j = 0; j < stem.length; j++) {
-      node = trie.find(node, KEY[stem.charCodeAt(j)]!);
-      if (trie.exact[node] === 0) conflictList.push(j);
-    }
+    let j = 0;
+    const shared = Math.min(stem.length, prev.length);
+    while (j < shared && stem.charCodeAt(j) === prev.charCodeAt(j)) j++;
+    for (; j < stem.length; j++)
+      path[j] = trie.find(j > 0 ? path[j - 1]! : 0, KEY[stem.charCodeAt(j)]!);
+    for (let k = 0; k < stem.length; k++) if (trie.exact[path[k]!] === 0) conflictList.push(k);
+    prev = stem;
   }
   conflictStart[tEntry.length] = conflictList.length;
   const conflictPos = Int32Array.from(conflictList);
