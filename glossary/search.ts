@@ -60,8 +60,8 @@ const THRESHOLD = 0.34;
  * Fuse scores at most this many candidates per query (those sharing the most
  * bigrams with it): whole terms, and words of definitions for each query word.
  */
-const MAX_TERM_CANDIDATES = 200;
-const MAX_WORD_CANDIDATES = 60;
+const MAX_TERM_CANDIDATES = 100;
+const MAX_WORD_CANDIDATES = 40;
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: THRESHOLD };
 
 /**
