@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import { CHROMIUM, launchWithExtension, servePages } from '../tests/browser/harness';
 
 import { BUNDLED_ENTRIES } from '../glossary/data';
+import type { ScanStats } from '../entrypoints/content/scanner';
 
 const entries = BUNDLED_ENTRIES.length;
 const SHARED = resolve(import.meta.dirname, '../../shared/constitution');
@@ -79,16 +80,8 @@ const LONGTASK_INIT = `
   } catch {}
 `;
 
-interface ScanMark {
-  startedAt: number;
-  firstPaintAt: number | null;
-  finishedAt: number | null;
-  slices: number;
-  longestSliceMs: number;
-  longestCollectMs: number;
-  longestPaintMs: number;
-  chars: number;
-  matches: number;
+/** The content script's scan statistics, and when the script started. */
+interface ScanMark extends ScanStats {
   scriptStartedAt: number;
 }
 

@@ -982,17 +982,7 @@ export function compileMatcher(
         }
       }
       // Skip the rest of the word.
-      i++;
-      while (i < n) {
-        const k = CLASS[text.charCodeAt(i)];
-        if (k === CharClass.Word || k === CharClass.Ignorable) i++;
-        else if (k === CharClass.Hyphen) {
-          const after = lineBreakHyphenEnd(text, i);
-          if (after > 0) i = after;
-          else if (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) i++;
-          else break;
-        } else break;
-      }
+      i = wordEnd(text, i);
     }
     return out;
   };

@@ -8,23 +8,13 @@ import type { Entry, GlossaryFile } from '../types';
 import constitution2026 from './constitution-2026.json';
 import legacy1995 from './legacy-1995.json';
 import procedure from './procedure.json';
+import { compareVersions } from '../version';
 
 const FILES: readonly GlossaryFile[] = [
   constitution2026 as GlossaryFile,
   procedure as GlossaryFile,
   legacy1995 as GlossaryFile,
 ];
-
-/** Compare dotted versions numerically ("2026.11.10" > "2026.11.9"). */
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /** The version of the bundled glossary: the highest of the files' versions. */
 export const BUNDLED_VERSION: string = FILES.map((f) => f.version).reduce((a, b) =>

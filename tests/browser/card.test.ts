@@ -80,6 +80,18 @@ async function hover(page: Page, selector: string, text: string): Promise<void> 
   await page.mouse.move(x, y);
 }
 
+/** Select the term inside the page's form field and show its card with the shortcut; the field keeps its value. */
+async function expectShortcutInField(page: Page): Promise<void> {
+  await page.focus('#field');
+  await page.evaluate(() =>
+    (document.getElementById('field') as HTMLInputElement).setSelectionRange(9, 28),
+  );
+  await showSelection();
+  await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+  expect((await cardState(page))!.id).toBe(constitutionalCourt.id);
+  expect(await page.inputValue('#field')).toBe('Жалоба в Конституционный Суд');
+}
+
 test('hovering a term shows its card with the equivalent and the citation; Escape closes it', async () => {
   const page = await openPage();
   await hover(page, '#ru', 'Конституционного Суда');
@@ -108,14 +120,7 @@ test('hovering a term shows its card with the equivalent and the citation; Escap
   await expect.poll(() => cardState(page)).toBeNull();
 
   // The same inside a form field (never highlighted, but the shortcut still works).
-  await page.focus('#field');
-  await page.evaluate(() =>
-    (document.getElementById('field') as HTMLInputElement).setSelectionRange(9, 28),
-  );
-  await showSelection();
-  await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
-  expect((await cardState(page))!.id).toBe(constitutionalCourt.id);
-  expect(await page.inputValue('#field')).toBe('Жалоба в Конституционный Суд');
+  await expectShortcutInField(page);
   await page.close();
 });
 
@@ -229,13 +234,6 @@ test('the keyboard shortcut shows the card for the selected term', async () => {
   await expect.poll(() => cardState(page)).toBeNull();
 
   // The same inside a form field (never highlighted, but the shortcut still works).
-  await page.focus('#field');
-  await page.evaluate(() =>
-    (document.getElementById('field') as HTMLInputElement).setSelectionRange(9, 28),
-  );
-  await showSelection();
-  await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
-  expect((await cardState(page))!.id).toBe(constitutionalCourt.id);
-  expect(await page.inputValue('#field')).toBe('Жалоба в Конституционный Суд');
+  await expectShortcutInField(page);
   await page.close();
 });
