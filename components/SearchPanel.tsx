@@ -3,7 +3,7 @@
  * and the first citation), arrow keys and Enter to open one in the shared
  * TermCard, Escape to clear. The index is rebuilt only when the glossary does.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createSearch, type SearchHit } from '../glossary/search';
 import { scriptLang } from '../glossary/script-lang';
 import type { Lang } from '../glossary/types';
@@ -40,7 +40,9 @@ export function SearchPanel({ entries, t, ui, onOpenEntry, initialQuery = '' }: 
   const cardLang: Lang = scriptLang(query) ?? (ui === 'kk' ? 'kk' : 'ru');
 
   const back = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // A layout effect, not an effect: the Escape handler must be in place as soon
+  // as the card shows (effects wait for a frame, and a key pressed before it was lost).
+  useLayoutEffect(() => {
     if (!opened) {
       input.current?.focus();
       return;

@@ -144,12 +144,17 @@ export function Options() {
       </section>
       <section class="panel" aria-labelledby="io-title">
         <h2 id="io-title">{t('options.nav.import')}</h2>
-        <ImportExport
-          glossary={glossary ?? []}
-          personal={personal}
-          t={t}
-          onImport={(entries, policy) => background.importEntries(entries, policy)}
-        />
+        {/* The preview compares a file with the glossary: offer the import once it is loaded. */}
+        {glossary === null ? (
+          <p>{t('popup.loading')}</p>
+        ) : (
+          <ImportExport
+            glossary={glossary}
+            personal={personal}
+            t={t}
+            onImport={(entries, policy) => background.importEntries(entries, policy)}
+          />
+        )}
       </section>
       {settings ? (
         <section class="panel" aria-labelledby="settings-title">

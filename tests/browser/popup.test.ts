@@ -47,15 +47,30 @@ test('a result shows both terms and the first citation', async () => {
 test('arrow keys and Enter open the card; Escape returns and then clears', async () => {
   await page.fill('#search', 'сот');
   await expect.poll(() => firstResult().getAttribute('data-entry-id')).toBe('court');
+  const second = await page
+    .locator('#results [role=option]')
+    .nth(1)
+    .getAttribute('data-entry-id', { timeout: 5000 });
   await page.keyboard.press('ArrowDown');
-  const second = await page.locator('#results [role=option]').nth(1).getAttribute('data-entry-id');
-  expect(await page.locator('#results [aria-selected=true]').getAttribute('data-entry-id')).toBe(
-    second,
-  );
+  await expect
+    .poll(() =>
+      page
+        .locator('#results [aria-selected=true]')
+        .getAttribute('data-entry-id', { timeout: 1000 })
+        .catch(() => null),
+    )
+    .toBe(second);
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.locator('.atz-card').getAttribute('data-entry-id')).toBe(second);
+  await expect
+    .poll(() =>
+      page
+        .locator('.atz-card')
+        .getAttribute('data-entry-id', { timeout: 1000 })
+        .catch(() => null),
+    )
+    .toBe(second);
   await page.keyboard.press('Escape');
   await expect.poll(() => page.locator('#search').inputValue()).toBe('сот');
   await page.keyboard.press('Escape');
-  expect(await page.locator('#search').inputValue()).toBe('');
+  await expect.poll(() => page.locator('#search').inputValue()).toBe('');
 });
