@@ -160,3 +160,17 @@ describe('bad input', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+test('`npm run scan` prints nothing but the JSON array on stdout', () => {
+  const r = spawnSync(
+    'npm',
+    ['run', 'scan', '--', join(ROOT, 'tests/fixtures/eval-glossary.json')],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
+  expect(r.status).toBe(0);
+  expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
+  expect(JSON.parse(r.stdout)).toBeInstanceOf(Array);
+});
