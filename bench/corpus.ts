@@ -23,8 +23,11 @@ interface ClauseRecord {
   text: string;
 }
 
-/** The source texts, each a language-tagged document. */
+let sources: { lang: 'kk' | 'ru' | 'mixed'; text: string }[] | null = null;
+
+/** The source texts, each a language-tagged document (read once). */
 export function sourceTexts(): { lang: 'kk' | 'ru' | 'mixed'; text: string }[] {
+  if (sources) return sources;
   const out: { lang: 'kk' | 'ru' | 'mixed'; text: string }[] = [];
   for (const f of readdirSync(sharedFile('corpus'))) {
     if (!f.endsWith('.txt')) continue;
@@ -41,6 +44,7 @@ export function sourceTexts(): { lang: 'kk' | 'ru' | 'mixed'; text: string }[] {
       out.push({ lang, text: records.map((r) => r.text).join('\n\n') });
     }
   }
+  sources = out;
   return out;
 }
 
@@ -102,24 +106,6 @@ function looksLikeTerm(words: string[], lang: 'kk' | 'ru'): boolean {
   if (words.some((w) => stop.has(w.toLowerCase()))) return false;
   const last = words[words.length - 1]!.toLowerCase();
   return !(lang === 'kk' ? KAZAKH_INFLECTED : RUSSIAN_NOT_NOUN).test(last);
-}
-
-/** Term-like word n-grams (1–3 words) that occur in the texts of one language, the raw material of synthetic terms. */
-export function ngrams(lang: 'kk' | 'ru'): string[] {
-  const seen = new Set<string>();
-  for (const s of sourceTexts()) {
-    if (s.lang !== lang) continue;
-    for (const sentence of s.text.split(/[.;:!?\n()«»"“”,–—]+/)) {
-      const words = sentence.match(WORD) ?? [];
-      for (let i = 0; i < words.length; i++) {
-        for (let len = 1; len <= 3 && i + len <= words.length; len++) {
-          const gram = words.slice(i, i + len);
-          if (gram.join(' ').length >= 5 && looksLikeTerm(gram, lang)) seen.add(gram.join(' '));
-        }
-      }
-    }
-  }
-  return [...seen].filter((g) => (lang === 'kk' ? true : !KAZAKH_LETTERS.test(g)));
 }
 
 /** Single words of one language fit to head a term (last word) or to modify it (earlier words). */

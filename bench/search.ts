@@ -13,6 +13,7 @@ import Fuse from 'fuse.js';
 import { pathToFileURL } from 'node:url';
 import { createSearch } from '../glossary/search';
 import type { Entry } from '../glossary/types';
+import { rng } from './corpus';
 
 const TARGET_SIZE = 10_000;
 
@@ -94,15 +95,6 @@ const RU_WORDS = [
   'указ',
   'кодекс',
 ];
-
-/** A deterministic pseudo-random generator, so every run measures the same data. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function pick<T>(items: readonly T[], rand: () => number): T {
   return items[Math.floor(rand() * items.length)]!;

@@ -24,6 +24,11 @@ export interface EntryFormProps {
   onCancel: () => void;
   onReset: (id: string) => Promise<void>;
   onOpen: (id: string) => void;
+  /**
+   * What the page says after a save or a reset. It lives in the page, not the
+   * form: the form is made anew when the saved entry comes back changed.
+   */
+  notice?: string | null;
 }
 
 interface Fields {
@@ -112,18 +117,33 @@ function validate(f: Fields, t: Translate): Errors {
   return errors;
 }
 
+type TermIndex = Record<Lang, Map<string, StoredEntry[]>>;
+
+/** The entries by each folded term and variant, per language: built once per glossary, not per keystroke. */
+function indexTerms(glossary: readonly StoredEntry[]): TermIndex {
+  const index: TermIndex = { kk: new Map(), ru: new Map() };
+  for (const e of glossary) {
+    for (const lang of ['kk', 'ru'] as const) {
+      for (const v of [e[lang].term, ...e[lang].variants]) {
+        const key = foldTerm(v);
+        const list = index[lang].get(key);
+        if (list) list.push(e);
+        else index[lang].set(key, [e]);
+      }
+    }
+  }
+  return index;
+}
+
 /** Another entry that has this term (or variant) in this language. */
 function findDuplicate(
-  glossary: readonly StoredEntry[],
+  index: TermIndex,
   lang: Lang,
   term: string,
   selfId: string | undefined,
 ): StoredEntry | undefined {
   const key = foldTerm(term);
-  if (!key) return undefined;
-  return glossary.find(
-    (e) => e.id !== selfId && [e[lang].term, ...e[lang].variants].some((v) => foldTerm(v) === key),
-  );
+  return key ? index[lang].get(key)?.find((e) => e.id !== selfId) : undefined;
 }
 
 export function EntryForm(props: EntryFormProps) {
@@ -134,14 +154,17 @@ export function EntryForm(props: EntryFormProps) {
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
+  const index = useMemo(() => indexTerms(glossary), [glossary]);
+  const kkTerm = fields['kk-term'];
+  const ruTerm = fields['ru-term'];
   const duplicates = useMemo(
     () =>
       (['kk', 'ru'] as const).flatMap((lang) => {
-        const term = fields[`${lang}-term`];
-        const hit = findDuplicate(glossary, lang, term, editing?.id);
+        const term = lang === 'kk' ? kkTerm : ruTerm;
+        const hit = findDuplicate(index, lang, term, editing?.id);
         return hit ? [{ lang, term: term.trim(), hit }] : [];
       }),
-    [glossary, fields, editing],
+    [index, kkTerm, ruTerm, editing],
   );
 
   const set = (name: FieldName) => (e: Event) => {
@@ -161,8 +184,8 @@ export function EntryForm(props: EntryFormProps) {
     }
     setBusy(true);
     try {
+      setStatus(null);
       await props.onSave(entryOf(fields, editing));
-      setStatus(t('form.saved'));
     } catch (err) {
       setStatus(err instanceof Error ? err.message : String(err));
     } finally {
@@ -264,7 +287,7 @@ export function EntryForm(props: EntryFormProps) {
             type="button"
             class="danger"
             onClick={() => {
-              void props.onReset(editing.id).then(() => setStatus(t('form.resetDone')));
+              void props.onReset(editing.id);
             }}
           >
             {t('form.reset')}
@@ -272,7 +295,7 @@ export function EntryForm(props: EntryFormProps) {
         ) : null}
       </div>
       <p class="form-status" role="status" aria-live="polite">
-        {status}
+        {status ?? props.notice}
       </p>
     </form>
   );

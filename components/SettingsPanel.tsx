@@ -1,7 +1,7 @@
 /** Settings: highlighting everywhere, colours, sites where it is off, UI language. */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
-import type { HighlightKind, Settings } from '../lib/protocol';
+import { HIGHLIGHT_KINDS, type Settings } from '../lib/protocol';
 import { Switch } from './Switch';
 
 export interface SettingsPanelProps {
@@ -10,7 +10,7 @@ export interface SettingsPanelProps {
   onChange: (patch: Partial<Settings>) => void;
 }
 
-const KINDS: HighlightKind[] = ['exact', 'approximate', 'personal'];
+const KINDS = HIGHLIGHT_KINDS;
 
 /** A hostname from what a user typed ("https://adilet.zan.kz/rus" → adilet.zan.kz). */
 function hostOf(typed: string): string | null {

@@ -221,14 +221,16 @@ export async function importEntries(
 
 async function findDuplicate(db: AtaZanDatabase, entry: Entry): Promise<string | null> {
   if (entry.id) {
-    const byId =
-      (await db.entries.get([PERSONAL, entry.id])) ?? (await db.entries.get([BUNDLED, entry.id]));
+    const byId = await getEntry(db, entry.id);
     if (byId) return byId.id;
   }
+  // The same Kazakh and Russian terms (not variants: an abbreviation entry such
+  // as ҚР / РК is not a duplicate of the entry that lists them as variants).
+  // glossary/io/preview.ts applies the same rule before anything is written.
   const kk = foldTerm(entry.kk.term);
   const ru = foldTerm(entry.ru.term);
   if (!kk || !ru) return null;
   const candidates = await db.entries.where('terms').equals(kk).toArray();
-  const hit = candidates.find((c) => c.terms.includes(ru));
+  const hit = candidates.find((c) => foldTerm(c.kk.term) === kk && foldTerm(c.ru.term) === ru);
   return hit ? hit.id : null;
 }

@@ -2,8 +2,8 @@
  * The background's answer to every request of lib/protocol.ts, kept free of
  * browser APIs so the unit tests drive it against fake-indexeddb. It returns
  * the response and the broadcasts the caller must send. The effective
- * glossary snapshot is kept in memory between changes, because every tab asks
- * for it on load and it must come back fast.
+ * glossary snapshot is kept in memory between changes: the matcher is compiled
+ * from it, and the popup and options page ask for it whenever they open.
  */
 import { MatcherCache } from '../lib/matcher-cache';
 import type { Broadcast, GlossarySnapshot, Request, Settings } from '../lib/protocol';

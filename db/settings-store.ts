@@ -1,5 +1,10 @@
 /** The user's settings: one row, merged over the defaults so new settings get their default. */
-import { DEFAULT_SETTINGS, type HighlightKind, type Settings } from '../lib/protocol';
+import {
+  DEFAULT_SETTINGS,
+  HIGHLIGHT_KINDS,
+  type HighlightKind,
+  type Settings,
+} from '../lib/protocol';
 import type { AtaZanDatabase } from './database';
 import { ValidationError } from './validate';
 
@@ -17,7 +22,7 @@ function merge(base: Settings, patch: Partial<Settings>): Settings {
   };
 }
 
-const KINDS: readonly HighlightKind[] = ['exact', 'approximate', 'personal'];
+const KINDS = HIGHLIGHT_KINDS;
 
 /** Check a patch field by field, so a bad value is refused with a clear reason instead of stored. */
 export function validatePatch(patch: unknown): Partial<Settings> {

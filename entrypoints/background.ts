@@ -10,6 +10,7 @@ import { seedBundled } from '../db/seed';
 import { GlossaryService } from '../db/service';
 import { broadcast, showCardInActiveTab } from '../lib/broadcast';
 import { registerContextMenu } from '../lib/context-menu';
+import { entryHash } from './options/route';
 
 export default defineBackground(() => {
   const db = new AtaZanDatabase();
@@ -46,7 +47,7 @@ export default defineBackground(() => {
       await ready;
       if ((msg as { type: unknown }).type === 'options/open') {
         const id = (msg as { entryId?: unknown }).entryId;
-        const hash = typeof id === 'string' && id ? `#entry=${encodeURIComponent(id)}` : '';
+        const hash = typeof id === 'string' && id ? entryHash(id) : '';
         const url = new URL(`options.html${hash}`, browser.runtime.getURL('/')).href;
         await browser.tabs.create({ url });
         sendResponse(null);

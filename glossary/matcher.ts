@@ -17,7 +17,7 @@
  *   text agrees with some term, so most words cost a lookup or two.
  */
 import * as norm from './normalize';
-import { foldTerm, lineBreakHyphenEnd } from './normalize';
+import { lineBreakHyphenEnd } from './normalize';
 import { isAmbiguousKazakhForm, kazakhPatterns } from './morphology/kazakh';
 import { AMBIGUOUS_FORMS } from './morphology/kazakh-rules';
 import { russianForms } from './morphology/russian';
@@ -83,14 +83,7 @@ const IS_CYRILLIC = norm.IS_CYRILLIC;
 const LOOKALIKE = norm.LOOKALIKE;
 const SPACE = norm.SPACE;
 const HYPHEN = norm.HYPHEN;
-/** Character classes (norm.CharClass), as plain numbers for the same reason. */
-const CharClass = {
-  Other: 0,
-  Word: 1,
-  Space: 2,
-  Ignorable: 3,
-  Hyphen: 4,
-} as const;
+const CharClass = norm.CharClass;
 
 /** Code unit → folded code unit with Latin look-alikes read as the Cyrillic letters they stand for. */
 const FL = (() => {
@@ -998,6 +991,3 @@ export function compileMatcher(
     },
   };
 }
-
-/** Fold a term the way the matcher compares it (exported for tools and tests). */
-export { foldTerm };

@@ -8,19 +8,19 @@
  * so the matcher can fold text on the fly in its scan loop without allocating.
  */
 
-/** Character classes of the scan loop. */
-export const enum CharClass {
+/** Character classes of the scan loop (a plain object, not an enum: the scan reads it in its hottest loop). */
+export const CharClass = {
   /** Punctuation, symbols: a word boundary. */
-  Other = 0,
+  Other: 0,
   /** Letters, digits and combining marks: part of a word. */
-  Word = 1,
+  Word: 1,
   /** Any whitespace, NBSP and line breaks included. */
-  Space = 2,
+  Space: 2,
   /** Soft hyphen, zero-width characters, stress marks: skipped inside words. */
-  Ignorable = 3,
+  Ignorable: 3,
   /** A hyphen: inside a word when a letter follows; at a line end it may split a word. */
-  Hyphen = 4,
-}
+  Hyphen: 4,
+} as const;
 
 /** Code used for a whitespace run in folded strings and trie keys. */
 export const SPACE = 0x20;

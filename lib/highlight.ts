@@ -10,7 +10,7 @@
  * spans are still recorded, so the hover card keeps working on unmarked text.
  */
 import type { Match } from '../glossary/types';
-import type { HighlightKind } from './protocol';
+import { HIGHLIGHT_KINDS, type HighlightKind } from './protocol';
 import { segmentIndexAt, type Segment, type TextChunk } from './text-collect';
 
 export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
@@ -19,7 +19,7 @@ export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
   personal: 'atazan-personal',
 };
 
-const KINDS: readonly HighlightKind[] = ['exact', 'approximate', 'personal'];
+const KINDS = HIGHLIGHT_KINDS;
 
 /** One painted occurrence of a term. */
 export interface Span {
@@ -226,12 +226,7 @@ function insertSorted(list: NodePart[], part: NodePart): void {
   list.splice(i, 0, part);
 }
 
-/**
- * The `::highlight()` rules for the page. They must live in the document
- * (rules in a shadow root do not reach page text), so they go into one
- * constructed stylesheet appended to document.adoptedStyleSheets, which does
- * not change the DOM.
- */
+/** The `::highlight()` rules for the page (lib/highlight-style.ts puts them in the document). */
 export function highlightCss(colors: Record<HighlightKind, string>): string {
   return KINDS.map((k) => {
     const extra =

@@ -16,6 +16,7 @@ export interface StoredEntry extends Entry {
 }
 
 export type HighlightKind = 'exact' | 'approximate' | 'personal';
+export const HIGHLIGHT_KINDS: readonly HighlightKind[] = ['exact', 'approximate', 'personal'];
 
 export interface Settings {
   /** Highlighting everywhere. */
@@ -74,7 +75,7 @@ export interface ScanResult {
 }
 
 export interface GlossarySnapshot {
-  /** Changes whenever any entry changes; content scripts rebuild their matcher when it does. */
+  /** Changes whenever any entry changes; tabs repaint and pages reload their copy when it does. */
   revision: number;
   bundledVersion: string;
   /** The effective glossary: bundled entries (with personal overrides applied) and personal entries. */

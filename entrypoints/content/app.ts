@@ -6,7 +6,6 @@
  * every frame in it) carries neither the glossary nor the cost of compiling
  * it. Settings apply at once; a glossary change repaints, without a reload.
  */
-import { browser } from 'wxt/browser';
 import type { Match } from '../../glossary/types';
 import { HighlightPainter, highlightCss, type Span } from '../../lib/highlight';
 import { HighlightStyle } from '../../lib/highlight-style';
@@ -14,7 +13,6 @@ import type { CardLang } from '../../lib/i18n/card';
 import type {
   Broadcast,
   HighlightKind,
-  Request,
   ScanResult,
   Settings,
   StoredEntry,
@@ -23,13 +21,10 @@ import { CardHost } from './card-host';
 import { boundingRect, HoverController, spanRects } from './hover';
 import { PageObserver } from './observer';
 import { Scanner, type ScanStats } from './scanner';
-import { siteHost, siteDisabled } from './site';
-
-async function ask<T>(request: Request): Promise<T> {
-  const res: unknown = await browser.runtime.sendMessage(request);
-  if (res && typeof res === 'object' && 'error' in res) throw new Error(String(res.error));
-  return res as T;
-}
+import { siteHost } from './site';
+import { siteDisabled } from '../../lib/sites';
+import { ask } from '../../lib/ask';
+import { resolveUiLanguage } from '../../lib/i18n';
 
 export class ContentApp {
   private settings: Settings | null = null;
@@ -87,7 +82,10 @@ export class ContentApp {
         this.apply();
         break;
       case 'glossary/changed':
-        if (msg.revision !== this.revision && this.active) this.scanner.scanAll();
+        // Always rescan: a scan answer may already carry the new revision (the
+        // background answers before it broadcasts), yet what was painted before
+        // it used the old glossary.
+        if (this.active) this.scanner.scanAll();
         break;
       case 'card/show-selection':
         this.showSelection();
@@ -156,10 +154,7 @@ export class ContentApp {
   }
 
   private uiLanguage(): CardLang {
-    const pref = this.settings?.uiLanguage ?? 'auto';
-    if (pref !== 'auto') return pref;
-    const nav = navigator.language.toLowerCase();
-    return nav.startsWith('kk') ? 'kk' : nav.startsWith('ru') ? 'ru' : 'en';
+    return resolveUiLanguage(this.settings?.uiLanguage ?? 'auto');
   }
 
   private showCard(span: Span, anchor: DOMRect): void {

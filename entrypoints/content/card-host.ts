@@ -94,12 +94,6 @@ export class CardHost {
     this.open = false;
   }
 
-  /** The card's rectangle, for the grace area between term and card. */
-  rect(): DOMRect | null {
-    const card = this.layer?.firstElementChild;
-    return this.open && card ? card.getBoundingClientRect() : null;
-  }
-
   destroy(): void {
     this.hide();
     this.host?.remove();

@@ -60,14 +60,20 @@ export function boundingRect(rects: readonly DOMRect[]): DOMRect {
   return new DOMRect(first.left, top, Math.max(0, first.right - first.left), first.bottom - top);
 }
 
-/** The painted span under the point, if any. */
-export function spanFromPoint(painter: HighlightPainter, x: number, y: number): Span | null {
+/** The painted span under the point, if any, with its rectangles (measured once). */
+export function spanFromPoint(
+  painter: HighlightPainter,
+  x: number,
+  y: number,
+): { span: Span; rects: DOMRect[] } | null {
   const pos = caretFromPoint(x, y);
   if (!pos || pos.node.nodeType !== Node.TEXT_NODE) return null;
   // The caret sits between characters: the character under the pointer is at offset or offset - 1.
   for (const off of [pos.offset, pos.offset - 1]) {
     const span = painter.spanAt(pos.node, off);
-    if (span && inside(spanRects(span), x, y, 1)) return span;
+    if (!span) continue;
+    const rects = spanRects(span);
+    if (inside(rects, x, y, 1)) return { span, rects };
   }
   return null;
 }
@@ -140,13 +146,13 @@ export class HoverController {
 
   private readonly onRest = (): void => {
     this.hoverTimer = null;
-    const span = spanFromPoint(this.painter, this.x, this.y);
-    if (!span) return;
+    const hit = spanFromPoint(this.painter, this.x, this.y);
+    if (!hit) return;
+    const { span, rects } = hit;
     if (span === this.current && this.card.isOpen) {
       this.cancelClose();
       return;
     }
-    const rects = spanRects(span);
     this.current = span;
     this.currentRects = rects;
     this.cancelClose();

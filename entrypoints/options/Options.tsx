@@ -13,7 +13,7 @@ import { TermCard } from '../../components/TermCard';
 import { useBroadcasts } from '../../components/use-broadcasts';
 import { resolveUiLanguage, translator } from '../../lib/i18n';
 import type { Broadcast, Settings, StoredEntry } from '../../lib/protocol';
-import { parseRoute, type Route } from './route';
+import { entryHash, parseRoute, type Route } from './route';
 
 function useRoute(): [Route, (hash: string) => void] {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -28,16 +28,15 @@ function useRoute(): [Route, (hash: string) => void] {
 export function Options() {
   const [route, go] = useRoute();
   const [glossary, setGlossary] = useState<StoredEntry[] | null>(null);
-  const [bundledIds, setBundledIds] = useState<Set<string>>(new Set());
+  /** "Saved." or "Reset." for the entry it concerns, shown by that entry's form. */
+  const [notice, setNotice] = useState<{ id: string; text: string } | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    Promise.all([background.glossary(), background.list('bundled')])
-      .then(([g, bundled]) => {
-        setGlossary(g.entries);
-        setBundledIds(new Set(bundled.map((e) => e.id)));
-      })
+    background
+      .glossary()
+      .then((g) => setGlossary(g.entries))
       .catch((e: unknown) => setError(String(e)));
   }, []);
   useEffect(() => {
@@ -88,15 +87,24 @@ export function Options() {
           editing={editing}
           prefill={route.view === 'add' ? { text: route.text, lang: route.lang } : undefined}
           glossary={glossary}
-          hasBundled={editing !== null && bundledIds.has(editing.id)}
+          hasBundled={
+            editing !== null && (editing.source === 'bundled' || editing.overrides !== undefined)
+          }
+          notice={notice && editing && notice.id === editing.id ? notice.text : null}
           t={t}
           onSave={async (entry) => {
             const saved = await background.save(entry);
-            if (!editing) go(`#entry=${encodeURIComponent(saved.id)}`);
+            // Show the saved entry at once, before the broadcast reloads the glossary.
+            setGlossary((g) => g && [...g.filter((e) => e.id !== saved.id), saved]);
+            if (!editing) go(entryHash(saved.id));
+            setNotice({ id: saved.id, text: t('form.saved') });
           }}
           onCancel={() => go('')}
-          onReset={async (id) => void (await background.reset(id))}
-          onOpen={(id) => go(`#entry=${encodeURIComponent(id)}`)}
+          onReset={async (id) => {
+            await background.reset(id);
+            setNotice({ id, text: t('form.resetDone') });
+          }}
+          onOpen={(id) => go(entryHash(id))}
         />
         {editing ? (
           <aside class="card-preview">
@@ -111,7 +119,7 @@ export function Options() {
         entries={personal}
         t={t}
         lang={ui}
-        onEdit={(id) => go(`#entry=${encodeURIComponent(id)}`)}
+        onEdit={(id) => go(entryHash(id))}
         onDelete={(id) => background.remove(id)}
         onRestore={async (entry) => void (await background.restore(entry))}
       />

@@ -10,6 +10,11 @@ export type Route =
   | { view: 'entry'; id: string }
   | { view: 'add'; text: string; lang: Lang | null };
 
+/** The deep link to an entry (parsed back by parseRoute). */
+export function entryHash(id: string): string {
+  return `#entry=${encodeURIComponent(id)}`;
+}
+
 export function parseRoute(hash: string): Route {
   const h = hash.replace(/^#/, '');
   if (h.startsWith('entry=')) {

@@ -10,6 +10,8 @@ import { Switch } from '../../components/Switch';
 import { useBroadcasts } from '../../components/use-broadcasts';
 import { resolveUiLanguage, translator } from '../../lib/i18n';
 import type { Broadcast, Settings, StoredEntry } from '../../lib/protocol';
+import { siteDisabled } from '../../lib/sites';
+import { entryHash } from '../options/route';
 
 /** The hostname of the tab the popup was opened over; null for pages without one (new tab, settings). */
 async function activeHostname(): Promise<string | null> {
@@ -65,10 +67,11 @@ export function Popup() {
   const update = (patch: Partial<Settings>) => {
     background.setSettings(patch).then(setSettings, (e: unknown) => setError(String(e)));
   };
-  const siteOff = host !== null && (settings?.disabledSites.includes(host) ?? false);
+  const siteOff = host !== null && !!settings && siteDisabled(settings.disabledSites, host);
   const toggleSite = (on: boolean) => {
     if (!settings || host === null) return;
-    const others = settings.disabledSites.filter((h) => h !== host);
+    // Turning a site back on also lifts a listed parent domain, which is what turned it off.
+    const others = settings.disabledSites.filter((d) => !siteDisabled([d], host));
     update({ disabledSites: on ? others : [...others, host] });
   };
 
@@ -87,7 +90,7 @@ export function Popup() {
         entries={entries}
         t={t}
         ui={ui}
-        onOpenEntry={(id) => openInOptions(`#entry=${encodeURIComponent(id)}`)}
+        onOpenEntry={(id) => openInOptions(entryHash(id))}
       />
       {error ? (
         <p class="error" role="alert">

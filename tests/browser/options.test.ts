@@ -50,6 +50,10 @@ test('an entry added on the options page is highlighted in an open tab within a 
   await page.click('button[type=submit]');
   await expect.poll(() => page.url()).toMatch(/#entry=p-/);
   const saved = Date.now();
+  // The confirmation stays once the glossary reloads and the form is made anew.
+  await expect
+    .poll(() => page.locator('.form-status').textContent())
+    .toBe('Saved. Open pages update in a moment.');
   await expect
     .poll(() => tab.evaluate(() => CSS.highlights.get('atazan-personal')?.size ?? 0), {
       timeout: 3000,

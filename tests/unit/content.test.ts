@@ -41,7 +41,7 @@ g.StaticRange ??= class {
 const { h, render } = await import('preact');
 const { collectText, segmentIndexAt } = await import('../../lib/text-collect');
 const { HighlightPainter } = await import('../../lib/highlight');
-const { siteDisabled } = await import('../../entrypoints/content/site');
+const { siteDisabled } = await import('../../lib/sites');
 const { TermCard, cardPlainText } = await import('../../components/TermCard');
 import type { TextChunk } from '../../lib/text-collect';
 import type { Match } from '../../glossary/types';

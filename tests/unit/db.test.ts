@@ -192,6 +192,23 @@ describe('requests', () => {
     ).toHaveLength(count);
   });
 
+  test("import: an entry whose terms are another entry's variants is not a duplicate of it", async () => {
+    const svc = await seeded();
+    await ask(svc, {
+      type: 'entry/save',
+      entry: entry('', 'Қазақстан Республикасы', 'Республика Казахстан', {
+        kk: { term: 'Қазақстан Республикасы', variants: ['ҚР'], definition: 'x' },
+        ru: { term: 'Республика Казахстан', variants: ['РК'], definition: 'x' },
+      }),
+    });
+    const summary = await ask<ImportSummary>(svc, {
+      type: 'entries/import',
+      entries: [entry('', 'ҚР', 'РК')],
+      policy: 'skip',
+    });
+    expect(summary).toEqual({ added: 1, updated: 0, skipped: 0 });
+  });
+
   test('text/scan answers with matches, the revision and the personal ids; it follows changes', async () => {
     const svc = await seeded();
     type Scan = { revision: number; matches: { id: string }[][]; personal: string[] };
