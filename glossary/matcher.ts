@@ -13,8 +13,14 @@
  *   finds exact matches and matches typed with substitute letters.
  * - A candidate is verified against the exact folded form; one that needed a
  *   substitute letter is reported `approximate`.
- * - The scan visits each word start once and walks the trie only as far as the
- *   text agrees with some term, so most words cost a lookup or two.
+ * - The scan visits each word start once. It reads a word as a whole: hashed
+ *   as it goes, and looked up in the word table (glossary/word-table.ts) at
+ *   its end and where the rest of it is a suffix; what a word yields as the
+ *   first word of a match is remembered by its characters
+ *   (glossary/word-memo.ts), so a repeated word costs one lookup. Words with
+ *   invisible characters or a line-end hyphen, and Latin words, are walked
+ *   through the trie letter by letter instead; the tests hold both ways to
+ *   the same results.
  */
 import * as norm from './normalize';
 import { lineBreakHyphenEnd } from './normalize';
@@ -23,19 +29,46 @@ import { AMBIGUOUS_FORMS } from './morphology/kazakh-rules';
 import { russianForms } from './morphology/russian';
 import type { SurfacePattern, SuffixSet } from './morphology/types';
 import type { Entry, Lang, Match, MatchableEntry } from './types';
+import { MEMO_SEED, WordMemo, memoStep } from './word-memo';
+import { WordTable, WordTableRole, seedA, seedB, stepA, stepB } from './word-table';
 
 export interface Matcher {
   /** Non-overlapping matches, leftmost-longest, in text order. */
   scan(text: string): Match[];
+  /**
+   * The same matches, packed: no object per match, which is what a scan of a
+   * large text with a large glossary otherwise spends most of its time on.
+   */
+  scanSpans(text: string): ScanSpans;
+  /** The terms `ScanSpans` refer to by index. */
+  readonly terms: readonly MatchedTerm[];
   /** Number of entries compiled. */
   readonly entries: number;
   /** Trie nodes and stored patterns, for the benchmark's memory figures. */
   readonly stats: { nodes: number; patterns: number; suffixSets: number; bytes: number };
 }
 
+/** What a match reports of the term it found. */
+export interface MatchedTerm {
+  readonly id: string;
+  readonly lang: Lang;
+  readonly term: string;
+}
+
+/** Matches packed four int32 apiece: start, end, the index of the term in `Matcher.terms`, approximate (0 or 1). */
+export interface ScanSpans {
+  readonly count: number;
+  readonly data: Int32Array;
+}
+
 export interface MatcherOptions {
   /** Where the surface patterns of a term come from; the morphologies by default. */
   patterns?: (lang: Lang, term: string) => SurfacePattern[];
+  /**
+   * Look words up in the word table (the default) rather than walk the trie
+   * letter by letter everywhere; the tests compare the two.
+   */
+  wordTable?: boolean;
 }
 
 /** The terms of an entry the matcher looks for: the term and its variants, per language. */
@@ -108,6 +141,72 @@ const VIA_LOOKALIKE = (() => {
   for (let c = 0; c < 0x10000; c++) if (!IS_CYRILLIC[c] && LOOKALIKE[FOLD[c]!]) t[c] = 1;
   return t;
 })();
+
+/**
+ * Code unit → what the word-table scan needs of it, in one load: its trie key
+ * (low 16 bits), its CharClass, whether it is Cyrillic, whether it is a Latin
+ * look-alike.
+ */
+const CHAR_KEY = 0xffff;
+const CHAR_CLASS_SHIFT = 16;
+const CHAR_CYRILLIC = 1 << 19;
+const CHAR_LOOKALIKE = 1 << 20;
+const CHAR = (() => {
+  const t = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    t[c] =
+      KEY[c]! |
+      (CLASS[c]! << CHAR_CLASS_SHIFT) |
+      (IS_CYRILLIC[c] ? CHAR_CYRILLIC : 0) |
+      (VIA_LOOKALIKE[c] ? CHAR_LOOKALIKE : 0);
+  }
+  return t;
+})();
+
+/**
+ * Every suffix of every suffix set, reversed, as a trie with a dense row per
+ * node (there are about a thousand): reading a word backwards from its end
+ * finds each place where the rest of the word is some suffix.
+ */
+class ReversedSuffixes {
+  /** Trie key → column (0 = a key no suffix has). */
+  readonly alpha = new Uint16Array(0x10000);
+  readonly width: number;
+  readonly rows: Int32Array;
+  readonly final: Uint8Array;
+
+  constructor(suffixes: Iterable<string>) {
+    const next: Map<number, number>[] = [new Map()];
+    const isFinal: boolean[] = [false];
+    let width = 1;
+    for (const s of suffixes) {
+      let node = 0;
+      for (let j = s.length - 1; j >= 0; j--) {
+        const k = KEY[s.charCodeAt(j)]!;
+        if (!this.alpha[k]) this.alpha[k] = width++;
+        let child = next[node]!.get(k);
+        if (child === undefined) {
+          child = next.length;
+          next.push(new Map());
+          isFinal.push(false);
+          next[node]!.set(k, child);
+        }
+        node = child;
+      }
+      if (node > 0) isFinal[node] = true;
+    }
+    this.width = width;
+    this.rows = new Int32Array(next.length * width).fill(-1);
+    this.final = Uint8Array.from(isFinal, (f) => (f ? 1 : 0));
+    next.forEach((children, v) => {
+      for (const [k, child] of children) this.rows[v * width + this.alpha[k]!] = child;
+    });
+  }
+
+  get bytes(): number {
+    return this.alpha.byteLength + this.rows.byteLength + this.final.byteLength;
+  }
+}
 
 /**
  * The suffixes of one SuffixSet as a small frozen trie: node v's edges are
@@ -319,6 +418,21 @@ function compareStem(text: string, start: number, end: number, expected: string)
   )
     return 0;
   return result;
+}
+
+/**
+ * compareStem for a span without invisible characters or line-end hyphens:
+ * most spans are the stem letter for letter, which one tight loop confirms;
+ * anything else (a substitute letter, a look-alike, a run of spaces) goes to
+ * compareStem.
+ */
+function comparePlain(text: string, start: number, end: number, expected: string): 0 | 1 | 2 {
+  if (end - start === expected.length) {
+    let j = 0;
+    while (j < expected.length && FOLD[text.charCodeAt(start + j)] === expected.charCodeAt(j)) j++;
+    if (j === expected.length) return 1;
+  }
+  return compareStem(text, start, end, expected);
 }
 
 /** A growable typed array. */
@@ -539,23 +653,23 @@ class NodeTable {
   }
 }
 
-/** What a match reports of the term it found, shared by all its patterns. */
-interface MatchInfo {
-  id: string;
-  lang: Lang;
-  term: string;
-}
-
 /**
  * What the walk learnt of a stem: 0 nothing (compare it letter by letter);
  * 1 exact; 2 approximate; 3 and 4 exact or approximate except at the letters
  * where the trie's patterns disagree.
  */
-type StemState = 0 | 1 | 2 | 3 | 4;
+type StemState = 0 | 1 | 2 | 3 | 4 | 5;
+/** StemState 5: nothing known, but the span has no invisible characters or line-end hyphens. */
+const PLAIN_SPAN = 5;
 
 /** Bits of NodeTable `kind`: a terminal may end the word here / takes suffixes. */
 const ENDS_WORD = 1;
 const TAKES_SUFFIX = 2;
+/** A word-table slot's first value: the node after a space (+1, low bits), and the node's kinds. */
+const SLOT_KINDS = 27;
+const SLOT_NODE = (1 << SLOT_KINDS) - 1;
+/** Marks, in a terminal's record, a stem whose form may be a common derived word (see tMaybeAmbiguous). */
+const AMBIGUOUS_BIT = 1 << 30;
 
 export function compileMatcher(
   entries: readonly MatchableEntry[],
@@ -579,6 +693,8 @@ export function compileMatcher(
 
   const suffixIndex = new Map<string, number>();
   const suffixSets: CompiledSuffixes[] = [];
+  /** Every suffix of every set, for the word table's reverse suffix trie. */
+  const allSuffixes = new Set<string>();
 
   let prevStem = '';
   const prevPath: number[] = [];
@@ -595,6 +711,7 @@ export function compileMatcher(
             else {
               suffix = suffixSets.length;
               suffixSets.push(compileSuffixSet(p.suffixes));
+              for (const form of p.suffixes.forms) allSuffixes.add(form);
               suffixIndex.set(p.suffixes.id, suffix);
             }
           }
@@ -652,24 +769,26 @@ export function compileMatcher(
   // The terminal tables as the scan reads them: typed arrays, and one shared
   // object per (entry, language, term) with what a match reports.
   const T = tEntry.length;
-  const termEntry = Int32Array.from(tEntry);
-  const termSuffix = Int32Array.from(tSuffix);
-  const termNext = Int32Array.from(tNext);
-  const termStemLength = Int32Array.from(tStem, (stem) => stem.length);
-  const termAmbiguous = Uint8Array.from(tMaybeAmbiguous, (b) => (b ? 1 : 0));
-  const termInfo: MatchInfo[] = new Array<MatchInfo>(T);
-  let info: MatchInfo | null = null;
+  // One record of four int32 per terminal, so that checking one reads one
+  // cache line: its suffix set (-1 none), the next terminal of its node (-1
+  // none), its entry, and its stem's length | AMBIGUOUS_BIT.
+  const terminals = new Int32Array(T * 4);
   for (let t = 0; t < T; t++) {
-    // Terminals come term by term, so the previous one's info is usually this one's.
-    if (
-      !info ||
-      info.term !== tTerm[t] ||
-      info.lang !== tLang[t] ||
-      termEntry[t - 1] !== tEntry[t]
-    ) {
-      info = { id: entries[tEntry[t]!]!.id, lang: tLang[t]!, term: tTerm[t]! };
+    terminals[4 * t] = tSuffix[t]!;
+    terminals[4 * t + 1] = tNext[t]!;
+    terminals[4 * t + 2] = tEntry[t]!;
+    terminals[4 * t + 3] = tStem[t]!.length | (tMaybeAmbiguous[t] ? AMBIGUOUS_BIT : 0);
+  }
+  // The terms matches report, and each terminal's: terminals come term by
+  // term, so the previous terminal's term is usually this one's.
+  const terms: MatchedTerm[] = [];
+  const termOf = new Int32Array(T);
+  for (let t = 0; t < T; t++) {
+    const last = terms[terms.length - 1];
+    if (!last || last.term !== tTerm[t] || last.lang !== tLang[t] || tEntry[t - 1] !== tEntry[t]) {
+      terms.push({ id: entries[tEntry[t]!]!.id, lang: tLang[t]!, term: tTerm[t]! });
     }
-    termInfo[t] = info;
+    termOf[t] = terms.length - 1;
   }
 
   // Per terminal, the positions of its stem where the trie's patterns disagree
@@ -748,6 +867,72 @@ export function compileMatcher(
     if (info >>> 16 || (info & 0xffff) === 0) pairs[alpha[key]! * alphaSize] = 1;
   }
 
+  // The word-level index (glossary/word-table.ts): the nodes where a stem
+  // ends inside a word, or a pattern ends with a word, or a phrase goes on.
+  // Each is stored with its kinds, the node after a space that continues a
+  // phrase from it (+1; 0 = none), and its first terminal.
+  const nodeCount = trie.nodes;
+  const tableNodes: number[] = [];
+  const tableRoles: number[] = [];
+  const tableValues: number[] = [];
+  for (let v = 1; v < nodeCount; v++) {
+    const kinds = kindOf(v);
+    const goesOn = child(v, SPACE);
+    const role =
+      (kinds & TAKES_SUFFIX ? WordTableRole.Inside : 0) |
+      (kinds & ENDS_WORD || goesOn >= 0 ? WordTableRole.WordEnd : 0);
+    if (role) {
+      tableNodes.push(v);
+      tableRoles.push(role);
+      tableValues.push((goesOn + 1) | (kinds << SLOT_KINDS), rec[4 * v + 3]!);
+    }
+  }
+  const lanesOf = (salt: number): { a: Int32Array; b: Int32Array } => {
+    // Parents are numbered before their children, so one pass in order hashes every path.
+    const a = new Int32Array(nodeCount);
+    const b = new Int32Array(nodeCount);
+    a[0] = seedA(0, salt);
+    b[0] = seedB(0, salt);
+    for (let v = 1; v < nodeCount; v++) {
+      const k = trie.key[v]!;
+      if (k === SPACE) {
+        a[v] = seedA(v, salt);
+        b[v] = seedB(v, salt);
+      } else {
+        const p = trie.parent[v]!;
+        a[v] = stepA(a[p]!, k);
+        b[v] = stepB(b[p]!, k);
+      }
+    }
+    return { a, b };
+  };
+  const built =
+    options.wordTable === false || nodeCount >= SLOT_NODE
+      ? null
+      : WordTable.build(
+          Int32Array.from(tableNodes),
+          Uint8Array.from(tableRoles),
+          Int32Array.from(tableValues),
+          lanesOf,
+        );
+  const words = built?.table ?? null;
+  const salt = built?.salt ?? 0;
+  const slots = words?.slots ?? new Int32Array(0);
+  const insideBloom = words?.inside ?? new Uint32Array(0);
+  // Where a stem may end inside a word: where the rest of the word spells some
+  // suffix. Reading the word's keys backwards through a trie of every suffix,
+  // reversed, finds those places; only they are looked up.
+  const reversed = new ReversedSuffixes(allSuffixes);
+  const { rows: revRows, alpha: revAlpha, width: revWidth, final: revFinal } = reversed;
+  /** The lanes before each key of the current word. */
+  const MAX_WORD_KEYS = 256;
+  const laneA = new Int32Array(MAX_WORD_KEYS + 1);
+  const laneB = new Int32Array(MAX_WORD_KEYS + 1);
+  /** Stem lengths (in keys) where a suffix may start, longest first. */
+  const splits = new Int32Array(MAX_WORD_KEYS);
+  const memo = new WordMemo();
+  const memoSlots = memo.slots;
+
   // The best match found from the current word start (reset by matchAt):
   // its end, its terminal (-1 = none) and whether it is approximate.
   let bestEnd = -1;
@@ -766,14 +951,14 @@ export function compileMatcher(
     stemEnd: number,
     end: number,
     lastWordStart: number,
-    node: number,
+    first: number,
     stemState: StemState,
   ): void => {
     const withSuffix = end > stemEnd;
     let cachedSet = -1;
     let cachedResult: 0 | 1 | 2 = 0;
-    for (let t = rec[(node << 2) + 3]!; t >= 0; t = termNext[t]!) {
-      const s = termSuffix[t]!;
+    for (let t = first; t >= 0; t = terminals[4 * t + 1]!) {
+      const s = terminals[4 * t]!;
       let suffixResult: 0 | 1 | 2 = 1;
       if (withSuffix) {
         if (s < 0) continue;
@@ -791,14 +976,15 @@ export function compileMatcher(
       } else if (s >= 0 && !suffixSets[s]!.bare) continue;
       let stemResult: 0 | 1 | 2;
       if (stemState === 1 || stemState === 2) stemResult = stemState;
-      else if (stemState !== 0 && stemEnd - start === termStemLength[t]) {
+      else if (stemState === PLAIN_SPAN) stemResult = comparePlain(text, start, stemEnd, tStem[t]!);
+      else if (stemState !== 0 && stemEnd - start === (terminals[4 * t + 3]! & ~AMBIGUOUS_BIT)) {
         // The span is the stem letter for letter; only the letters where the
         // trie's patterns disagree are unknown: compare those.
         stemResult = checkConflicts(text, start, t, stemState === 4 ? 2 : 1);
       } else stemResult = compareStem(text, start, stemEnd, tStem[t]!);
       if (stemResult === 0) continue;
       let approximate = stemResult === 2 || suffixResult === 2;
-      if (!approximate && withSuffix && termAmbiguous[t]) {
+      if (!approximate && withSuffix && terminals[4 * t + 3]! & AMBIGUOUS_BIT) {
         approximate = isAmbiguousKazakhForm(foldWord(text, lastWordStart, end));
       }
       // Longer wins; at equal length an exact match beats an approximate one; then the earlier entry.
@@ -807,7 +993,7 @@ export function compileMatcher(
         end > bestEnd ||
         (end === bestEnd &&
           ((bestApprox && !approximate) ||
-            (bestApprox === approximate && termEntry[t]! < termEntry[bestT]!)))
+            (bestApprox === approximate && terminals[4 * t + 2]! < terminals[4 * bestT + 2]!)))
       ) {
         bestEnd = end;
         bestT = t;
@@ -864,7 +1050,7 @@ export function compileMatcher(
         if (info & (TAKES_SUFFIX << 16)) {
           // A stem ends inside this word: the rest of the word must be one of its suffixes.
           if (end < i) end = wordEnd(text, i);
-          verify(text, start, i, end, wordStart, node, stateOf(wordCyrillic));
+          verify(text, start, i, end, wordStart, rec[r + 3]!, stateOf(wordCyrillic));
         }
         const key = KEY[c]!;
         const count = info & 0xffff;
@@ -920,7 +1106,7 @@ export function compileMatcher(
           // "ҚР-ның": a suffix after a hyphen, or a hyphenated term (Алаш-Орда).
           if (kindOf(node) & TAKES_SUFFIX) {
             if (end < i) end = wordEnd(text, i);
-            verify(text, start, i, end, wordStart, node, stateOf(wordCyrillic));
+            verify(text, start, i, end, wordStart, rec[(node << 2) + 3]!, stateOf(wordCyrillic));
           }
           node = child(node, HYPHEN);
           if (node < 0) return;
@@ -931,7 +1117,15 @@ export function compileMatcher(
       // The word ends here.
       if (walkLatin && !wordCyrillic) return; // a Latin word never matches through look-alikes
       if (kindOf(node) & ENDS_WORD)
-        verify(text, start, afterLetter, afterLetter, wordStart, node, stateOf(wordCyrillic));
+        verify(
+          text,
+          start,
+          afterLetter,
+          afterLetter,
+          wordStart,
+          rec[(node << 2) + 3]!,
+          stateOf(wordCyrillic),
+        );
       if (k !== CharClass.Space) return;
       node = child(node, SPACE);
       if (node < 0) return;
@@ -942,8 +1136,136 @@ export function compileMatcher(
     }
   };
 
-  const scan = (text: string): Match[] => {
-    const out: Match[] = [];
+  /** readWord's answer when the letter walk must take over. */
+  const WALK = -2;
+  /** Where the word readWord read ends. */
+  let wordStop = 0;
+
+  /**
+   * Read the word at wordStart from word state `state` (0 = the root) through
+   * the word table, verifying the terminals it meets for a match from
+   * `start` (into bestEnd/bestT/bestApprox). Returns the state the next word
+   * of a phrase goes on from, -1 when none does, or WALK when the word holds
+   * an invisible character or a line-end hyphen, is longer than
+   * MAX_WORD_KEYS, or is Latin read through look-alikes.
+   */
+  const readWord = (text: string, start: number, wordStart: number, state: number): number => {
+    const table = words!;
+    const n = text.length;
+    let a = seedA(state, salt);
+    let b = seedB(state, salt);
+    let length = 0;
+    let flags = 0;
+    let i = wordStart;
+    for (; i < n; i++) {
+      const info = CHAR[text.charCodeAt(i)]!;
+      let key = info & CHAR_KEY;
+      const k = (info >>> CHAR_CLASS_SHIFT) & 7;
+      if (k !== CharClass.Word) {
+        if (k === CharClass.Hyphen) {
+          if (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) key = HYPHEN;
+          else if (lineBreakHyphenEnd(text, i, true) > 0) return WALK;
+          else break;
+        } else if (k === CharClass.Ignorable) return WALK;
+        else break;
+      }
+      flags |= info;
+      laneA[length] = a;
+      laneB[length] = b;
+      if (++length === MAX_WORD_KEYS) return WALK;
+      a = stepA(a, key);
+      b = stepB(b, key);
+    }
+    // No invisible characters inside: the word's keys are its code units, one for one.
+    const end = i;
+    wordStop = end;
+    if (flags & CHAR_LOOKALIKE && !(flags & CHAR_CYRILLIC)) return WALK;
+    let splitCount = 0;
+    for (let v = 0, p = length - 1; p > 0; p--) {
+      const x = revAlpha[CHAR[text.charCodeAt(wordStart + p)]! & CHAR_KEY]!;
+      if (x === 0) break;
+      v = revRows[v * revWidth + x]!;
+      if (v < 0) break;
+      if (revFinal[v] && WordTable.maybe(insideBloom, laneA[p]!, laneB[p]!))
+        splits[splitCount++] = p;
+    }
+    // Shorter stems first, as the letter walk meets them.
+    while (splitCount > 0) {
+      const p = splits[--splitCount]!;
+      const at = table.find(laneA[p]!, laneB[p]!);
+      if (at >= 0 && slots[at + 2]! & (TAKES_SUFFIX << SLOT_KINDS))
+        verify(text, start, wordStart + p, end, wordStart, slots[at + 3]!, PLAIN_SPAN);
+    }
+    const at = table.find(a, b);
+    if (at < 0) return -1;
+    const value = slots[at + 2]!;
+    if (value & (ENDS_WORD << SLOT_KINDS))
+      verify(text, start, end, end, wordStart, slots[at + 3]!, PLAIN_SPAN);
+    return (value & SLOT_NODE) - 1;
+  };
+
+  /**
+   * Match from a word start word by word, leaving the longest verified match
+   * in bestEnd/bestT/bestApprox as matchAt does. Returns where the first word
+   * ends, or -1 when the letter walk must take over (see readWord). What the
+   * first word yields is remembered by its characters (glossary/word-memo.ts).
+   */
+  const matchWords = (text: string, start: number): number => {
+    bestT = -1;
+    const n = text.length;
+    // The first word's end and hash, hyphenated parts included. Where
+    // readWord would hand over to the walk for a reason outside the word's
+    // own characters, so does this.
+    let hash = MEMO_SEED;
+    let i = start;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const k = CLASS[c];
+      if (k !== CharClass.Word) {
+        if (k === CharClass.Hyphen) {
+          if (i + 1 >= n || CLASS[text.charCodeAt(i + 1)] !== CharClass.Word) {
+            if (lineBreakHyphenEnd(text, i, true) > 0) return -1;
+            break;
+          }
+        } else if (k === CharClass.Ignorable) return -1;
+        else break;
+      }
+      hash = memoStep(hash, c);
+    }
+    const firstEnd = i;
+    let state: number;
+    const at = memo.find(text, start, firstEnd, hash);
+    if (at >= 0) {
+      state = memoSlots[at + 5]!;
+      if (state === WALK) return -1;
+      bestT = memoSlots[at + 3]!;
+      bestApprox = memoSlots[at + 4] === 1;
+      bestEnd = firstEnd;
+    } else {
+      state = readWord(text, start, start, 0);
+      // The walk's reasons left are the word's own: too long, or Latin.
+      if (state === WALK) {
+        memo.store(text, start, firstEnd, hash, -1, 0, WALK);
+        return -1;
+      }
+      memo.store(text, start, firstEnd, hash, bestT, bestApprox ? 1 : 0, state);
+    }
+    i = firstEnd;
+    while (state >= 0) {
+      if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Space) break;
+      while (i < n && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
+      if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Word) break;
+      state = readWord(text, start, i, state);
+      if (state === WALK) return -1;
+      i = wordStop;
+    }
+    return firstEnd;
+  };
+
+  /** The packed output, grown as needed and copied out at the end of a scan. */
+  let out = new Int32Array(4096);
+  const scanSpans = (text: string): ScanSpans => {
+    let count = 0;
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -952,42 +1274,76 @@ export function compileMatcher(
         i++;
         continue;
       }
-      // A word starts at i; most words share no first letter with a term's first word.
-      const first = rootChild[KEY[c]!]!;
-      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
-      if (
-        first >= 0 &&
-        (CLASS[next] !== CharClass.Word || pairs[alpha[KEY[c]!]! * alphaSize + alpha[KEY[next]!]!])
-      ) {
-        matchAt(text, i, first);
-        if (bestT >= 0) {
-          const info = termInfo[bestT]!;
-          out.push({
-            start: i,
-            end: bestEnd,
-            id: info.id,
-            lang: info.lang,
-            term: info.term,
-            approximate: bestApprox,
-          });
-          i = bestEnd;
+      let found = false;
+      const firstEnd = words ? matchWords(text, i) : -1;
+      if (firstEnd >= 0) {
+        if (bestT >= 0) found = true;
+        else {
+          i = firstEnd;
           continue;
         }
+      } else {
+        // The letter walk. Most words share no first two letters with a term's first word.
+        const first = rootChild[KEY[c]!]!;
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
+        if (
+          first >= 0 &&
+          (CLASS[next] !== CharClass.Word ||
+            pairs[alpha[KEY[c]!]! * alphaSize + alpha[KEY[next]!]!])
+        ) {
+          matchAt(text, i, first);
+          found = bestT >= 0;
+        }
       }
-      // Skip the rest of the word.
-      i = wordEnd(text, i);
+      if (!found) {
+        i = wordEnd(text, i);
+        continue;
+      }
+      if (4 * count + 4 > out.length)
+        out = grown(out, 4 * count + 4, (size) => new Int32Array(size));
+      const at = 4 * count++;
+      out[at] = i;
+      out[at + 1] = bestEnd;
+      out[at + 2] = termOf[bestT]!;
+      out[at + 3] = bestApprox ? 1 : 0;
+      i = bestEnd;
     }
-    return out;
+    return { count, data: out.slice(0, 4 * count) };
+  };
+
+  const scan = (text: string): Match[] => {
+    const { count, data } = scanSpans(text);
+    const matches = new Array<Match>(count);
+    for (let k = 0; k < count; k++) {
+      const term = terms[data[4 * k + 2]!]!;
+      matches[k] = {
+        start: data[4 * k]!,
+        end: data[4 * k + 1]!,
+        id: term.id,
+        lang: term.lang,
+        term: term.term,
+        approximate: data[4 * k + 3] === 1,
+      };
+    }
+    return matches;
   };
 
   return {
     scan,
+    scanSpans,
+    terms,
     entries: entries.length,
     stats: {
       nodes: trie.nodes,
       patterns: tEntry.length,
       suffixSets: suffixSets.length,
-      bytes: frozen.bytes,
+      bytes:
+        frozen.bytes +
+        terminals.byteLength +
+        termOf.byteLength +
+        (words?.bytes ?? 0) +
+        memo.bytes +
+        reversed.bytes,
     },
   };
 }

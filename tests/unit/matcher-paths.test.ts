@@ -1,0 +1,160 @@
+/**
+ * The matcher reads most words through its word table and a memo of words it
+ * has seen, and hands the rest to the letter-by-letter walk of its trie (see
+ * glossary/matcher.ts). Both must find exactly the same matches: this runs
+ * both over every clause of both Constitutions in both languages, plain and
+ * roughed up the way real pages are (line-end hyphens, soft hyphens and
+ * zero-width characters, Latin look-alikes, Russian substitutes for Kazakh
+ * letters, capitals, runs of whitespace), with the bundled glossary and the
+ * evaluation glossary.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { BUNDLED_ENTRIES } from '../../glossary/data';
+import { compileMatcher, matchableOf, type Matcher } from '../../glossary/matcher';
+import { parseMatchableGlossary } from '../../glossary/matchable-file';
+import { clauses } from '../../glossary/sources';
+import type { MatchableEntry } from '../../glossary/types';
+
+const EVAL_FILE = join(import.meta.dirname, '../fixtures/eval-glossary.json');
+const GLOSSARIES: [string, MatchableEntry[]][] = [
+  ['bundled', BUNDLED_ENTRIES.map(matchableOf)],
+  ['evaluation', parseMatchableGlossary(readFileSync(EVAL_FILE, 'utf8'), EVAL_FILE)],
+];
+
+const CONSTITUTION = (['2026', '1995'] as const)
+  .flatMap((edition) => (['kk', 'ru'] as const).map((lang) => clauses(edition, lang)))
+  .flat()
+  .map((c) => c.text)
+  .join('\n\n');
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LOOKALIKES: Record<string, string> = {
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  с: 'c',
+  р: 'p',
+  і: 'i',
+  х: 'x',
+};
+const SUBSTITUTES: Record<string, string> = {
+  қ: 'к',
+  ғ: 'г',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  і: 'и',
+  ә: 'а',
+  һ: 'х',
+};
+
+/** The text with, at random, each kind of damage a page's text shows. */
+function roughen(text: string, seed: number): string {
+  const random = rng(seed);
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const r = random();
+    const inWord = /\p{L}/u.test(ch) && /\p{L}/u.test(text[i + 1] ?? '');
+    if (inWord && r < 0.004) out += ch + '-\n';
+    else if (inWord && r < 0.008) out += ch + (random() < 0.5 ? '\u00ad' : '\u200b');
+    else if (r < 0.03 && LOOKALIKES[ch]) out += LOOKALIKES[ch];
+    else if (r < 0.08 && SUBSTITUTES[ch]) out += SUBSTITUTES[ch];
+    else if (r < 0.1) out += ch.toUpperCase();
+    else if (ch === ' ' && r < 0.15) out += random() < 0.5 ? ' \n  ' : '\t';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Distinct made-up words, more than the memo keeps, so that it forgets and starts again mid-text. */
+function manyWords(count: number, seed: number): string {
+  const random = rng(seed);
+  const syllables = [
+    'сот',
+    'заң',
+    'құқ',
+    'ық',
+    'тар',
+    'дың',
+    'пра',
+    'во',
+    'суд',
+    'ен',
+    'ің',
+    'ға',
+    'ов',
+  ];
+  const words: string[] = [];
+  for (let k = 0; k < count; k++) {
+    let w = '';
+    const parts = 2 + Math.floor(random() * 4);
+    for (let p = 0; p < parts; p++) w += syllables[Math.floor(random() * syllables.length)];
+    words.push(w + k.toString(36).replace(/\d/g, (d) => 'абвгдежзий'[Number(d)]!));
+  }
+  return words.join(' ');
+}
+
+const TEXTS: [string, string][] = [
+  ['the Constitutions', CONSTITUTION],
+  ['the Constitutions, roughed up', roughen(CONSTITUTION, 1)],
+  ['the Constitutions, roughed up again', roughen(CONSTITUTION, 2)],
+  ['made-up words between clauses', `${manyWords(40_000, 3)}\n${CONSTITUTION.slice(0, 50_000)}`],
+];
+
+function spans(matcher: Matcher, text: string): string[] {
+  return matcher.scan(text).map((m) => `${m.start}-${m.end} ${m.id} ${m.term} ${m.approximate}`);
+}
+
+describe.each(GLOSSARIES)('the %s glossary', (_, entries) => {
+  const fast = compileMatcher(entries);
+  const walk = compileMatcher(entries, { wordTable: false });
+
+  test.each(TEXTS)('word table and letter walk agree on %s', (_, text) => {
+    const expected = spans(walk, text);
+    expect(expected.length).toBeGreaterThan(500);
+    expect(spans(fast, text)).toEqual(expected);
+    // Again, now that the memo knows the text's words.
+    expect(spans(fast, text)).toEqual(expected);
+  });
+
+  test('the damage does make approximate matches and breaks some words', () => {
+    const text = roughen(CONSTITUTION, 1);
+    const plain = walk.scan(CONSTITUTION);
+    const rough = walk.scan(text);
+    expect(rough.filter((m) => m.approximate).length).toBeGreaterThan(
+      plain.filter((m) => m.approximate).length + 100,
+    );
+    expect(text).toMatch(/\p{L}-\n\p{L}/u);
+  });
+
+  test('packed spans say what the matches say', () => {
+    const { count, data } = fast.scanSpans(CONSTITUTION);
+    const matches = fast.scan(CONSTITUTION);
+    expect(count).toBe(matches.length);
+    matches.forEach((m, k) => {
+      const term = fast.terms[data[4 * k + 2]!]!;
+      expect([data[4 * k], data[4 * k + 1], term.id, term.term, data[4 * k + 3] === 1]).toEqual([
+        m.start,
+        m.end,
+        m.id,
+        m.term,
+        m.approximate,
+      ]);
+    });
+  });
+});
