@@ -5,7 +5,7 @@
  * instead of in every tab, and tabs send their text to be scanned
  * (`text/scan`). Kept free of browser APIs for the unit tests.
  */
-import { compileMatcher, matchableOf, type Matcher } from '../glossary/matcher';
+import { compileMatcher, matchableOf, type MatchedTerm, type Matcher } from '../glossary/matcher';
 import type { GlossarySnapshot, ScanResult } from './protocol';
 
 interface Compiled {
@@ -13,31 +13,88 @@ interface Compiled {
   matcher: Matcher;
   /** Ids of personal entries and overrides. */
   personal: Set<string>;
+  /**
+   * Per index in `matcher.terms`, the first index of a term with the same id,
+   * language and text, so an answer lists each term once even if the matcher
+   * lists it twice.
+   */
+  canonical: Int32Array;
+  /** Per index in `matcher.terms`: its index in the answer being built, or -1. */
+  slot: Int32Array;
 }
 
 export class MatcherCache {
   private compiled: Compiled | null = null;
 
-  constructor(private readonly snapshot: () => Promise<GlossarySnapshot>) {}
+  constructor(
+    private readonly snapshot: () => Promise<GlossarySnapshot>,
+    /** How a snapshot's entries become a matcher (replaced in tests). */
+    private readonly compile: (entries: GlossarySnapshot['entries']) => Matcher = (entries) =>
+      compileMatcher(entries.map(matchableOf)),
+  ) {}
 
   /** The matcher for the current snapshot (compiled on first use after a change). */
   async get(): Promise<Compiled> {
     const snap = await this.snapshot();
     if (this.compiled?.revision !== snap.revision) {
+      const matcher = this.compile(snap.entries);
       this.compiled = {
         revision: snap.revision,
-        matcher: compileMatcher(snap.entries.map(matchableOf)),
+        matcher,
         personal: new Set(snap.entries.filter((e) => e.source === 'personal').map((e) => e.id)),
+        canonical: canonicalTerms(matcher.terms),
+        slot: new Int32Array(matcher.terms.length).fill(-1),
       };
     }
     return this.compiled;
   }
 
+  /**
+   * Scan the texts, packed for the message (see `ScanResult`): spans per text
+   * and, once each, the terms they use.
+   */
   async scan(texts: readonly string[]): Promise<ScanResult> {
-    const { revision, matcher, personal } = await this.get();
-    const matches = texts.map((t) => matcher.scan(t));
+    const { revision, matcher, personal, canonical, slot } = await this.get();
+    // From here on nothing awaits, so `slot` is this answer's alone; it is reset before returning.
+    const used: number[] = [];
+    const terms: MatchedTerm[] = [];
+    let spans: number[][];
+    try {
+      spans = texts.map((text) => {
+        const { count, data } = matcher.scanSpans(text);
+        const flat = new Array<number>(4 * count);
+        for (let k = 0; k < 4 * count; k += 4) {
+          const t = canonical[data[k + 2]!]!;
+          let s = slot[t]!;
+          if (s < 0) {
+            s = slot[t] = terms.length;
+            used.push(t);
+            terms.push(matcher.terms[t]!);
+          }
+          flat[k] = data[k]!;
+          flat[k + 1] = data[k + 1]!;
+          flat[k + 2] = s;
+          flat[k + 3] = data[k + 3]!;
+        }
+        return flat;
+      });
+    } finally {
+      for (const t of used) slot[t] = -1;
+    }
     const ids = new Set<string>();
-    for (const list of matches) for (const m of list) if (personal.has(m.id)) ids.add(m.id);
-    return { revision, matches, personal: [...ids] };
+    for (const term of terms) if (personal.has(term.id)) ids.add(term.id);
+    return { revision, terms, spans, personal: [...ids] };
   }
+}
+
+function canonicalTerms(terms: readonly MatchedTerm[]): Int32Array {
+  const first = new Map<string, number>();
+  const canonical = new Int32Array(terms.length);
+  terms.forEach((t, i) => {
+    const key = `${t.id}\u0000${t.lang}\u0000${t.term}`;
+    const known = first.get(key);
+    if (known === undefined) first.set(key, i);
+    canonical[i] = known ?? i;
+  });
+  return canonical;
 }

@@ -4,7 +4,8 @@
  * ask it through `browser.runtime.sendMessage` and it answers with the
  * matching response type. Changes are broadcast to tabs and pages.
  */
-import type { Entry, EntrySource, Match } from '../glossary/types';
+import type { MatchedTerm } from '../glossary/matcher';
+import type { Entry, EntrySource } from '../glossary/types';
 
 /** An entry as the database holds it. */
 export interface StoredEntry extends Entry {
@@ -65,12 +66,24 @@ export type Request =
    */
   | { type: 'text/scan'; texts: string[] }; // → ScanResult
 
+/**
+ * The answer to `text/scan`, packed: messages are JSON, and one object per
+ * match would cost more to build, send and parse than the scan itself.
+ * `decodeScanResult` (lib/scan-result.ts) turns it back into matches.
+ */
 export interface ScanResult {
   /** The glossary revision the texts were scanned against. */
   revision: number;
-  /** One list per text, in the matcher's order. */
-  matches: Match[][];
-  /** The ids among the matches that are personal entries or overrides (painted as `personal`). */
+  /** The terms this answer's spans refer to, each once, in order of first use. */
+  terms: MatchedTerm[];
+  /**
+   * One list per text, in the order sent: its matches in text order, four
+   * numbers apiece, `start, end, term, approximate` — `start` and `end` offsets
+   * in the text, `term` an index into `terms`, `approximate` 1 or 0 (as
+   * `Match.approximate`). Empty for a text without matches.
+   */
+  spans: number[][];
+  /** The ids among `terms` that are personal entries or overrides (painted as `personal`). */
   personal: string[];
 }
 

@@ -25,6 +25,7 @@ import { siteHost } from './site';
 import { siteDisabled } from '../../lib/sites';
 import { ask } from '../../lib/ask';
 import { resolveUiLanguage } from '../../lib/i18n';
+import { decodeScanResult } from '../../lib/scan-result';
 
 export class ContentApp {
   private settings: Settings | null = null;
@@ -103,20 +104,15 @@ export class ContentApp {
   private async scanTexts(texts: string[]): Promise<Match[][] | null> {
     try {
       const res = await ask<ScanResult>({ type: 'text/scan', texts });
+      // One copy of each id and term string, shared by its matches and across answers.
+      const matches = decodeScanResult(res, (s) => intern(this.strings, s));
       if (res.revision !== this.revision) {
         // A new glossary: personal ids learnt under the old one may be stale.
         this.revision = res.revision;
         this.personal.clear();
       }
       for (const id of res.personal) this.personal.add(id);
-      // Every match arrives with its own copies of the id and term strings: share them.
-      for (const list of res.matches) {
-        for (const m of list) {
-          m.id = intern(this.strings, m.id);
-          m.term = intern(this.strings, m.term);
-        }
-      }
-      return res.matches;
+      return matches;
     } catch {
       return null;
     }

@@ -6,7 +6,14 @@ import { seedBundled } from '../../db/seed';
 import { GlossaryService } from '../../db/service';
 import { foldTerm } from '../../glossary/normalize';
 import type { Entry } from '../../glossary/types';
-import type { GlossarySnapshot, ImportSummary, Settings, StoredEntry } from '../../lib/protocol';
+import type {
+  GlossarySnapshot,
+  ImportSummary,
+  ScanResult,
+  Settings,
+  StoredEntry,
+} from '../../lib/protocol';
+import { decodeScanResult } from '../../lib/scan-result';
 
 function entry(id: string, kk: string, ru: string, extra: Partial<Entry> = {}): Entry {
   return {
@@ -209,22 +216,22 @@ describe('requests', () => {
     expect(summary).toEqual({ added: 1, updated: 0, skipped: 0 });
   });
 
-  test('text/scan answers with matches, the revision and the personal ids; it follows changes', async () => {
+  test('text/scan answers with packed matches, the revision and the personal ids; it follows changes', async () => {
     const svc = await seeded();
-    type Scan = { revision: number; matches: { id: string }[][]; personal: string[] };
-    const first = await ask<Scan>(svc, {
+    const ids = (res: ScanResult) => decodeScanResult(res).map((l) => l.map((m) => m.id));
+    const first = await ask<ScanResult>(svc, {
       type: 'text/scan',
       texts: ['Решение суда', 'без терминов'],
     });
-    expect(first.matches.map((l) => l.map((m) => m.id))).toEqual([['sot'], []]);
+    expect(ids(first)).toEqual([['sot'], []]);
     expect(first.personal).toEqual([]);
     const saved = await ask<StoredEntry>(svc, {
       type: 'entry/save',
       entry: entry('', 'шешім', 'решение'),
     });
-    const second = await ask<Scan>(svc, { type: 'text/scan', texts: ['Решение суда'] });
+    const second = await ask<ScanResult>(svc, { type: 'text/scan', texts: ['Решение суда'] });
     expect(second.revision).toBe(first.revision + 1);
-    expect(second.matches[0]!.map((m) => m.id)).toEqual([saved.id, 'sot']);
+    expect(ids(second)).toEqual([[saved.id, 'sot']]);
     expect(second.personal).toEqual([saved.id]);
     expect((await svc.handle({ type: 'text/scan', texts: 'суд' })).response).toEqual({
       error: 'texts must be a list of strings',

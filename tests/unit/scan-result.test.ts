@@ -1,0 +1,197 @@
+/**
+ * The packed `text/scan` answer: what the background's MatcherCache sends
+ * decodes, after a trip through JSON as a message takes, to exactly what
+ * `matcher.scan` finds; each term the answer uses is listed once.
+ */
+import { describe, expect, test } from 'vitest';
+import { BUNDLED_ENTRIES } from '../../glossary/data/index';
+import { compileMatcher, matchableOf, type Matcher } from '../../glossary/matcher';
+import type { Entry, EntrySource } from '../../glossary/types';
+import { MatcherCache } from '../../lib/matcher-cache';
+import type { GlossarySnapshot, ScanResult, StoredEntry } from '../../lib/protocol';
+import { decodeScanResult } from '../../lib/scan-result';
+
+function stored(id: string, kk: string, ru: string, source: EntrySource = 'bundled'): StoredEntry {
+  return {
+    id,
+    kk: { term: kk, variants: [], definition: `${kk} анықтамасы` },
+    ru: { term: ru, variants: [], definition: `определение: ${ru}` },
+    citations: [],
+    tags: [],
+    source,
+    createdAt: 0,
+    updatedAt: 0,
+  };
+}
+
+const ENTRIES: StoredEntry[] = [
+  stored('sot', 'сот', 'суд'),
+  stored('sot-biligi', 'сот билігі', 'судебная власть'),
+  stored('zan', 'заң', 'закон'),
+  stored('azamattyq-is', 'азаматтық іс жүргізу', 'гражданское судопроизводство'),
+  stored('p-resheniye', 'шешім', 'решение', 'personal'),
+];
+
+/** A cache over a snapshot that the test can change. */
+function cacheOf(
+  entries: StoredEntry[],
+  compile?: (entries: StoredEntry[]) => Matcher,
+): { cache: MatcherCache; snap: GlossarySnapshot } {
+  const snap: GlossarySnapshot = { revision: 1, bundledVersion: '1.0.0', entries };
+  const cache = new MatcherCache(() => Promise.resolve(snap), compile);
+  return { cache, snap };
+}
+
+/** What the content script gets: the answer as a message carries it (JSON), decoded. */
+function received(res: ScanResult): ReturnType<typeof decodeScanResult> {
+  return decodeScanResult(JSON.parse(JSON.stringify(res)) as ScanResult);
+}
+
+function expectTermsOnceAndUsed(res: ScanResult): void {
+  const keys = res.terms.map((t) => `${t.id}|${t.lang}|${t.term}`);
+  expect(new Set(keys).size).toBe(keys.length);
+  const used = new Set<number>();
+  for (const flat of res.spans) {
+    expect(flat.length % 4).toBe(0);
+    for (let k = 0; k < flat.length; k += 4) used.add(flat[k + 2]!);
+  }
+  expect([...used].sort((a, b) => a - b)).toEqual(res.terms.map((_, i) => i));
+}
+
+const TEXTS = [
+  '',
+  'без терминов',
+  'Решение суда вступает в силу.',
+  'Сот билігін сот жүзеге асырады; соттың шешімі заңға сай.',
+  'азаматтык іс жүргізу туралы заң', // approximate: substitute letters
+  '   ',
+  'Закон о судебной власти, суд, суды, суду, решения и решение.',
+  '',
+];
+
+describe('text/scan answer', () => {
+  test('decodes to what matcher.scan finds, for every text, in order', async () => {
+    const { cache } = cacheOf(ENTRIES);
+    const { matcher } = await cache.get();
+    const res = await cache.scan(TEXTS);
+    expect(res.spans).toHaveLength(TEXTS.length);
+    const expected = TEXTS.map((t) => matcher.scan(t));
+    expect(received(res)).toEqual(expected);
+    // The texts exercise what they claim to.
+    expect(expected[0]).toEqual([]);
+    expect(expected[1]).toEqual([]);
+    expect(expected[4]!.some((m) => m.approximate)).toBe(true);
+    expect(expected[6]!.length).toBeGreaterThan(5);
+    expect(res.spans[0]).toEqual([]);
+    expect(res.spans[1]).toEqual([]);
+  });
+
+  test('lists each used term once, only those, and personal ids once', async () => {
+    const { cache } = cacheOf(ENTRIES);
+    const res = await cache.scan(TEXTS);
+    expectTermsOnceAndUsed(res);
+    // суд / сот occur many times over several texts: one term per language.
+    expect(
+      res.terms
+        .filter((t) => t.id === 'sot')
+        .map((t) => t.lang)
+        .sort(),
+    ).toEqual(['kk', 'ru']);
+    // The personal entry matched in both languages, listed once.
+    expect(res.personal).toEqual(['p-resheniye']);
+    expect(res.terms.filter((t) => t.id === 'p-resheniye')).toHaveLength(2);
+  });
+
+  test('an answer without matches has no terms; each answer has only its own terms', async () => {
+    const { cache } = cacheOf(ENTRIES);
+    expect(await cache.scan(['', 'без терминов'])).toEqual({
+      revision: 1,
+      terms: [],
+      spans: [[], []],
+      personal: [],
+    });
+    expect(await cache.scan([])).toEqual({ revision: 1, terms: [], spans: [], personal: [] });
+    await cache.scan(['суд и закон']);
+    const later = await cache.scan(['заң']);
+    expect(later.terms).toEqual([{ id: 'zan', lang: 'kk', term: 'заң' }]);
+    expect(later.spans).toEqual([[0, 3, 0, 0]]);
+    // A term an earlier answer used second is this answer's first.
+    const again = await cache.scan(['закон']);
+    expect(again.terms).toEqual([{ id: 'zan', lang: 'ru', term: 'закон' }]);
+    expect(again.spans).toEqual([[0, 5, 0, 0]]);
+  });
+
+  test('follows the snapshot revision', async () => {
+    const { cache, snap } = cacheOf(ENTRIES);
+    expect((await cache.scan(['шешім'])).personal).toEqual(['p-resheniye']);
+    snap.revision = 2;
+    snap.entries = ENTRIES.filter((e) => e.id !== 'p-resheniye');
+    const res = await cache.scan(['шешім', 'суд']);
+    expect(res).toMatchObject({ revision: 2, personal: [] });
+    expect(received(res).map((l) => l.map((m) => m.id))).toEqual([[], ['sot']]);
+  });
+
+  test('a term the matcher lists twice is listed once', async () => {
+    // A matcher whose terms list holds a copy of each term, and whose spans use both copies.
+    const twice = (entries: StoredEntry[]): Matcher => {
+      const real = compileMatcher(entries.map(matchableOf));
+      const n = real.terms.length;
+      let flip = 0;
+      return {
+        ...real,
+        terms: [...real.terms, ...real.terms.map((t) => ({ ...t }))],
+        scanSpans(text) {
+          const { count, data } = real.scanSpans(text);
+          const copy = data.slice();
+          for (let k = 2; k < copy.length; k += 4) if (flip++ % 2) copy[k]! += n;
+          return { count, data: copy };
+        },
+      };
+    };
+    const { cache } = cacheOf(ENTRIES, twice);
+    const texts = ['суд суда суду суд', 'Решение суда'];
+    const res = await cache.scan(texts);
+    expectTermsOnceAndUsed(res);
+    const plain = compileMatcher(ENTRIES.map(matchableOf));
+    expect(received(res)).toEqual(texts.map((t) => plain.scan(t)));
+  });
+
+  test("passes each term's id and term through `share` once, and every match uses the result", async () => {
+    const { cache } = cacheOf(ENTRIES);
+    const res = await cache.scan(TEXTS);
+    const shared: string[] = [];
+    const decoded = decodeScanResult(res, (s) => {
+      shared.push(s);
+      return `<${s}>`;
+    });
+    expect(shared).toEqual(res.terms.flatMap((t) => [t.id, t.term]));
+    const matches = decoded.flat();
+    expect(matches.length).toBeGreaterThan(res.terms.length);
+    for (const m of matches)
+      expect([m.id, m.term]).toEqual([
+        expect.stringMatching(/^<.*>$/),
+        expect.stringMatching(/^<.*>$/),
+      ]);
+  });
+
+  test('the bundled glossary: its definitions, scanned in one answer, round-trip', async () => {
+    const entries = BUNDLED_ENTRIES.map((e: Entry, i) => ({
+      ...stored(e.id, e.kk.term, e.ru.term, i % 50 === 0 ? 'personal' : 'bundled'),
+      ...e,
+    }));
+    const { cache } = cacheOf(entries);
+    const { matcher } = await cache.get();
+    const texts = BUNDLED_ENTRIES.flatMap((e) => [e.kk.definition, e.ru.definition, '']);
+    const res = await cache.scan(texts);
+    const expected = texts.map((t) => matcher.scan(t));
+    expect(received(res)).toEqual(expected);
+    expectTermsOnceAndUsed(res);
+    const matched = expected.flat();
+    expect(matched.length).toBeGreaterThan(1000);
+    expect(res.terms.length).toBeLessThan(matched.length);
+    const personal = new Set(entries.filter((e) => e.source === 'personal').map((e) => e.id));
+    expect(res.personal.sort()).toEqual(
+      [...new Set(matched.map((m) => m.id).filter((id) => personal.has(id)))].sort(),
+    );
+  });
+});
