@@ -30,7 +30,18 @@ import { russianForms } from './morphology/russian';
 import type { SurfacePattern, SuffixSet } from './morphology/types';
 import type { Entry, Lang, Match, MatchableEntry } from './types';
 import { MEMO_SEED, WordMemo, memoStep } from './word-memo';
-import { WordTable, WordTableRole, seedA, seedB, stepA, stepB } from './word-table';
+import {
+  SLOT_ENDS_WORD,
+  SLOT_HYPHEN,
+  SLOT_STATE,
+  SLOT_TAKES_SUFFIX,
+  WordTable,
+  WordTableBuilder,
+  seedA,
+  seedB,
+  stepA,
+  stepB,
+} from './word-table';
 
 export interface Matcher {
   /** Non-overlapping matches, leftmost-longest, in text order. */
@@ -85,24 +96,25 @@ export function matchableOf(entry: Entry): MatchableEntry {
  * recompiles when a user saves an entry, and then only the new term is
  * inflected. Bounded, so a long session cannot grow it without limit.
  */
-const patternCache = new Map<string, SurfacePattern[]>();
+const patternCache: Record<Lang, Map<string, SurfacePattern[]>> = { kk: new Map(), ru: new Map() };
 const PATTERN_CACHE_LIMIT = 50_000;
 
 /** Forget the cached patterns (the benchmark measures cold compilations). */
 export function clearPatternCache(): void {
-  patternCache.clear();
+  patternCache.kk.clear();
+  patternCache.ru.clear();
 }
 
 export function defaultPatterns(lang: Lang, term: string): SurfacePattern[] {
-  const key = lang + term;
-  let patterns = patternCache.get(key);
+  const cache = patternCache[lang];
+  let patterns = cache.get(term);
   if (!patterns) {
     patterns =
       lang === 'kk'
         ? kazakhPatterns(term)
         : russianForms(term).map((stem) => ({ stem, suffixes: null }));
-    if (patternCache.size >= PATTERN_CACHE_LIMIT) patternCache.clear();
-    patternCache.set(key, patterns);
+    if (cache.size >= PATTERN_CACHE_LIMIT) cache.clear();
+    cache.set(term, patterns);
   }
   return patterns;
 }
@@ -142,24 +154,12 @@ const VIA_LOOKALIKE = (() => {
   return t;
 })();
 
-/**
- * Code unit → what the word-table scan needs of it, in one load: its trie key
- * (low 16 bits), its CharClass, whether it is Cyrillic, whether it is a Latin
- * look-alike.
- */
+/** Code unit → what the word-table scan needs of it, in one load: its trie key (low 16 bits) and its CharClass. */
 const CHAR_KEY = 0xffff;
 const CHAR_CLASS_SHIFT = 16;
-const CHAR_CYRILLIC = 1 << 19;
-const CHAR_LOOKALIKE = 1 << 20;
 const CHAR = (() => {
   const t = new Int32Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    t[c] =
-      KEY[c]! |
-      (CLASS[c]! << CHAR_CLASS_SHIFT) |
-      (IS_CYRILLIC[c] ? CHAR_CYRILLIC : 0) |
-      (VIA_LOOKALIKE[c] ? CHAR_LOOKALIKE : 0);
-  }
+  for (let c = 0; c < 0x10000; c++) t[c] = KEY[c]! | (CLASS[c]! << CHAR_CLASS_SHIFT);
   return t;
 })();
 
@@ -665,17 +665,34 @@ const PLAIN_SPAN = 5;
 /** Bits of NodeTable `kind`: a terminal may end the word here / takes suffixes. */
 const ENDS_WORD = 1;
 const TAKES_SUFFIX = 2;
-/** A word-table slot's first value: the node after a space (+1, low bits), and the node's kinds. */
-const SLOT_KINDS = 27;
-const SLOT_NODE = (1 << SLOT_KINDS) - 1;
 /** Marks, in a terminal's record, a stem whose form may be a common derived word (see tMaybeAmbiguous). */
 const AMBIGUOUS_BIT = 1 << 30;
+
+/** The word-table word a pattern's stem ends with: its words read one after the other. */
+function wordOfStem(builder: WordTableBuilder, stem: string): number {
+  let state = 0;
+  let from = 0;
+  for (;;) {
+    const space = stem.indexOf(' ', from);
+    const to = space < 0 ? stem.length : space;
+    // The term's own hyphens, which a line end may follow.
+    for (let h = stem.indexOf('-', from); h >= 0 && h < to; h = stem.indexOf('-', h + 1))
+      builder.markHyphen(builder.word(state, stem, from, h + 1));
+    const w = builder.word(state, stem, from, to);
+    if (space < 0) return w;
+    state = builder.goOn(w);
+    from = space + 1;
+  }
+}
 
 export function compileMatcher(
   entries: readonly MatchableEntry[],
   options: MatcherOptions = {},
 ): Matcher {
   const patternsOf = options.patterns ?? defaultPatterns;
+  // The word table by default; the letter trie when asked (the tests compare
+  // the two) or when the table cannot be used.
+  const builder = options.wordTable === false ? null : new WordTableBuilder(KEY);
   const trie = new BuildTrie();
   const head = new NodeTable(-1); // first terminal of a node
   const kind = new NodeTable(0);
@@ -715,19 +732,23 @@ export function compileMatcher(
               suffixIndex.set(p.suffixes.id, suffix);
             }
           }
-          // Forms of one term share long prefixes (конституционн-ый/-ого суд…):
-          // start below the part this stem shares with the previous one.
           const stem = p.stem;
-          let j = 0;
-          const shared = Math.min(stem.length, prevStem.length);
-          while (j < shared && stem.charCodeAt(j) === prevStem.charCodeAt(j)) j++;
-          let node = j > 0 ? prevPath[j - 1]! : 0;
-          for (; j < stem.length; j++) {
-            const ch = stem.charCodeAt(j);
-            node = trie.add(node, KEY[ch]!, ch);
-            prevPath[j] = node;
+          let node: number;
+          if (builder) node = wordOfStem(builder, stem);
+          else {
+            // Forms of one term share long prefixes (конституционн-ый/-ого суд…):
+            // start below the part this stem shares with the previous one.
+            let j = 0;
+            const shared = Math.min(stem.length, prevStem.length);
+            while (j < shared && stem.charCodeAt(j) === prevStem.charCodeAt(j)) j++;
+            node = j > 0 ? prevPath[j - 1]! : 0;
+            for (; j < stem.length; j++) {
+              const ch = stem.charCodeAt(j);
+              node = trie.add(node, KEY[ch]!, ch);
+              prevPath[j] = node;
+            }
+            prevStem = stem;
           }
-          prevStem = stem;
           head.ensure(node);
           kind.ensure(node);
           // The same pattern twice for one entry (a variant that inflects like the term) adds nothing.
@@ -742,10 +763,12 @@ export function compileMatcher(
           tTerm.push(term);
           tStem.push(p.stem);
           tSuffix.push(suffix);
-          const lastWord = p.stem.slice(p.stem.lastIndexOf(' ') + 1);
-          tMaybeAmbiguous.push(
-            lang === 'kk' && suffix >= 0 && ambiguousForms.some((f) => f.startsWith(lastWord)),
-          );
+          let maybeAmbiguous = false;
+          if (lang === 'kk' && suffix >= 0) {
+            const lastWord = stem.slice(stem.lastIndexOf(' ') + 1);
+            maybeAmbiguous = ambiguousForms.some((f) => f.startsWith(lastWord));
+          }
+          tMaybeAmbiguous.push(maybeAmbiguous);
           // Keep entry order along the chain so ties go to the earlier entry.
           tNext.push(-1);
           let last = head.data[node]!;
@@ -761,9 +784,15 @@ export function compileMatcher(
       }
     }
   }
-  head.ensure(trie.nodes);
-  kind.ensure(trie.nodes);
-  const frozen = new FrozenTrie(trie, head.data, kind.data);
+  if (builder && (builder.collided || builder.full))
+    return compileMatcher(entries, { ...options, wordTable: false });
+  head.ensure(builder ? builder.words : trie.nodes);
+  kind.ensure(builder ? builder.words : trie.nodes);
+  const words = builder?.freeze(head.data, kind.data, ENDS_WORD, TAKES_SUFFIX) ?? null;
+  // The letter trie (empty when the word table serves).
+  const frozen = builder
+    ? new FrozenTrie(trie, Int32Array.of(-1), Int32Array.of(0))
+    : new FrozenTrie(trie, head.data, kind.data);
   const { rec, edges, dense, alpha, alphaSize, rootChild, exact } = frozen;
 
   // The terminal tables as the scan reads them: typed arrays, and one shared
@@ -798,7 +827,7 @@ export function compileMatcher(
   const conflictList: number[] = [];
   let prev = '';
   const path: number[] = [];
-  for (let t = 0; t < tEntry.length; t++) {
+  for (let t = 0; t < (builder ? 0 : tEntry.length); t++) {
     conflictStart[t] = conflictList.length;
     const stem = tStem[t]!;
     let j = 0;
@@ -867,67 +896,23 @@ export function compileMatcher(
     if (info >>> 16 || (info & 0xffff) === 0) pairs[alpha[key]! * alphaSize] = 1;
   }
 
-  // The word-level index (glossary/word-table.ts): the nodes where a stem
-  // ends inside a word, or a pattern ends with a word, or a phrase goes on.
-  // Each is stored with its kinds, the node after a space that continues a
-  // phrase from it (+1; 0 = none), and its first terminal.
-  const nodeCount = trie.nodes;
-  const tableNodes: number[] = [];
-  const tableRoles: number[] = [];
-  const tableValues: number[] = [];
-  for (let v = 1; v < nodeCount; v++) {
-    const kinds = kindOf(v);
-    const goesOn = child(v, SPACE);
-    const role =
-      (kinds & TAKES_SUFFIX ? WordTableRole.Inside : 0) |
-      (kinds & ENDS_WORD || goesOn >= 0 ? WordTableRole.WordEnd : 0);
-    if (role) {
-      tableNodes.push(v);
-      tableRoles.push(role);
-      tableValues.push((goesOn + 1) | (kinds << SLOT_KINDS), rec[4 * v + 3]!);
-    }
-  }
-  const lanesOf = (salt: number): { a: Int32Array; b: Int32Array } => {
-    // Parents are numbered before their children, so one pass in order hashes every path.
-    const a = new Int32Array(nodeCount);
-    const b = new Int32Array(nodeCount);
-    a[0] = seedA(0, salt);
-    b[0] = seedB(0, salt);
-    for (let v = 1; v < nodeCount; v++) {
-      const k = trie.key[v]!;
-      if (k === SPACE) {
-        a[v] = seedA(v, salt);
-        b[v] = seedB(v, salt);
-      } else {
-        const p = trie.parent[v]!;
-        a[v] = stepA(a[p]!, k);
-        b[v] = stepB(b[p]!, k);
-      }
-    }
-    return { a, b };
-  };
-  const built =
-    options.wordTable === false || nodeCount >= SLOT_NODE
-      ? null
-      : WordTable.build(
-          Int32Array.from(tableNodes),
-          Uint8Array.from(tableRoles),
-          Int32Array.from(tableValues),
-          lanesOf,
-        );
-  const words = built?.table ?? null;
-  const salt = built?.salt ?? 0;
   const slots = words?.slots ?? new Int32Array(0);
-  const insideBloom = words?.inside ?? new Uint32Array(0);
+  const stemBloom = words?.stems ?? new Uint32Array(0);
   // Where a stem may end inside a word: where the rest of the word spells some
   // suffix. Reading the word's keys backwards through a trie of every suffix,
   // reversed, finds those places; only they are looked up.
   const reversed = new ReversedSuffixes(allSuffixes);
   const { rows: revRows, alpha: revAlpha, width: revWidth, final: revFinal } = reversed;
-  /** The lanes before each key of the current word. */
-  const MAX_WORD_KEYS = 256;
+  /**
+   * The lanes before each key of the current word and, in a word with
+   * invisible characters or a line-end hyphen, where each key is in the text
+   * (~position for a term's own hyphen at a line end, where no stem ends).
+   * A longer word cannot hold a match: no stem and suffix come near it.
+   */
+  const MAX_WORD_KEYS = 512;
   const laneA = new Int32Array(MAX_WORD_KEYS + 1);
   const laneB = new Int32Array(MAX_WORD_KEYS + 1);
+  const keyAt = new Int32Array(MAX_WORD_KEYS + 1);
   /** Stem lengths (in keys) where a suffix may start, longest first. */
   const splits = new Int32Array(MAX_WORD_KEYS);
   const memo = new WordMemo();
@@ -1136,87 +1121,126 @@ export function compileMatcher(
     }
   };
 
-  /** readWord's answer when the letter walk must take over. */
-  const WALK = -2;
-  /** Where the word readWord read ends. */
+  /** Where the word readWord read ends (after its last letter). */
   let wordStop = 0;
 
   /**
-   * Read the word at wordStart from word state `state` (0 = the root) through
-   * the word table, verifying the terminals it meets for a match from
-   * `start` (into bestEnd/bestT/bestApprox). Returns the state the next word
-   * of a phrase goes on from, -1 when none does, or WALK when the word holds
-   * an invisible character or a line-end hyphen, is longer than
-   * MAX_WORD_KEYS, or is Latin read through look-alikes.
+   * Read the word at wordStart from word state `state` (0 = a first word)
+   * through the word table, verifying the terminals it meets for a match
+   * from `start` (into bestEnd/bestT/bestApprox). Returns the state the next
+   * word of a phrase goes on from, or -1 when none does.
+   *
+   * It reads the text as the letter walk does: invisible characters are
+   * skipped; a hyphen followed by a letter is part of the word; a hyphen at a
+   * line end is the term's own when some term has one there (Алаш-\nОрда),
+   * else it joins a word split across lines (правосу-\nдие).
    */
   const readWord = (text: string, start: number, wordStart: number, state: number): number => {
     const table = words!;
     const n = text.length;
-    let a = seedA(state, salt);
-    let b = seedB(state, salt);
+    let a = seedA(state);
+    let b = seedB(state);
     let length = 0;
-    let flags = 0;
+    /** Keys are not one per code unit from wordStart: keyAt holds their places. */
+    let irregular = false;
+    let lineBreak = false;
+    let lastLetterEnd = wordStart;
     let i = wordStart;
-    for (; i < n; i++) {
+    while (i < n) {
       const info = CHAR[text.charCodeAt(i)]!;
       let key = info & CHAR_KEY;
       const k = (info >>> CHAR_CLASS_SHIFT) & 7;
-      if (k !== CharClass.Word) {
-        if (k === CharClass.Hyphen) {
-          if (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) key = HYPHEN;
-          else if (lineBreakHyphenEnd(text, i, true) > 0) return WALK;
-          else break;
-        } else if (k === CharClass.Ignorable) return WALK;
-        else break;
+      let at = i;
+      let after = i + 1;
+      if (k === CharClass.Word) {
+        lastLetterEnd = after;
+      } else if (k === CharClass.Hyphen) {
+        if (after >= n || CLASS[text.charCodeAt(after)] !== CharClass.Word) {
+          const broken = lineBreakHyphenEnd(text, i, true);
+          if (broken < 0) break;
+          if (!irregular) {
+            for (let p = 0; p < length; p++) keyAt[p] = wordStart + p;
+            irregular = true;
+          }
+          lineBreak = true;
+          const found = table.find(stepA(a, HYPHEN), stepB(b, HYPHEN));
+          if (found >= 0 && slots[found + 2]! & SLOT_HYPHEN) {
+            key = HYPHEN;
+            at = ~i;
+            after = broken;
+          } else {
+            const soft = lineBreakHyphenEnd(text, i);
+            if (soft < 0) break;
+            i = soft;
+            continue;
+          }
+        } else key = HYPHEN;
+      } else if (k === CharClass.Ignorable) {
+        if (!irregular) {
+          for (let p = 0; p < length; p++) keyAt[p] = wordStart + p;
+          irregular = true;
+        }
+        i++;
+        continue;
+      } else break;
+      if (length === MAX_WORD_KEYS) {
+        wordStop = wordEnd(text, i);
+        return -1;
       }
-      flags |= info;
       laneA[length] = a;
       laneB[length] = b;
-      if (++length === MAX_WORD_KEYS) return WALK;
+      if (irregular) keyAt[length] = at;
+      length++;
       a = stepA(a, key);
       b = stepB(b, key);
+      i = after;
     }
-    // No invisible characters inside: the word's keys are its code units, one for one.
-    const end = i;
+    const end = lastLetterEnd;
     wordStop = end;
-    if (flags & CHAR_LOOKALIKE && !(flags & CHAR_CYRILLIC)) return WALK;
+    // Where the rest of the word may be a suffix, shortest stems first, as the walk meets them.
     let splitCount = 0;
     for (let v = 0, p = length - 1; p > 0; p--) {
-      const x = revAlpha[CHAR[text.charCodeAt(wordStart + p)]! & CHAR_KEY]!;
+      const place = irregular ? keyAt[p]! : wordStart + p;
+      const x = revAlpha[CHAR[text.charCodeAt(place < 0 ? ~place : place)]! & CHAR_KEY]!;
       if (x === 0) break;
       v = revRows[v * revWidth + x]!;
       if (v < 0) break;
-      if (revFinal[v] && WordTable.maybe(insideBloom, laneA[p]!, laneB[p]!))
+      if (revFinal[v] && place >= 0 && WordTable.maybeStem(stemBloom, laneA[p]!, laneB[p]!))
         splits[splitCount++] = p;
     }
-    // Shorter stems first, as the letter walk meets them.
     while (splitCount > 0) {
       const p = splits[--splitCount]!;
-      const at = table.find(laneA[p]!, laneB[p]!);
-      if (at >= 0 && slots[at + 2]! & (TAKES_SUFFIX << SLOT_KINDS))
-        verify(text, start, wordStart + p, end, wordStart, slots[at + 3]!, PLAIN_SPAN);
+      const found = table.find(laneA[p]!, laneB[p]!);
+      if (found >= 0 && slots[found + 2]! & SLOT_TAKES_SUFFIX) {
+        const stemEnd = irregular ? keyAt[p]! : wordStart + p;
+        // Past a term's own hyphen at a line end the walk measures the suffix's word afresh.
+        const suffixEnd = lineBreak ? wordEnd(text, stemEnd) : end;
+        verify(text, start, stemEnd, suffixEnd, wordStart, slots[found + 3]!, PLAIN_SPAN);
+      }
     }
-    const at = table.find(a, b);
-    if (at < 0) return -1;
-    const value = slots[at + 2]!;
-    if (value & (ENDS_WORD << SLOT_KINDS))
-      verify(text, start, end, end, wordStart, slots[at + 3]!, PLAIN_SPAN);
-    return (value & SLOT_NODE) - 1;
+    const found = table.find(a, b);
+    if (found < 0) return -1;
+    const value = slots[found + 2]!;
+    if (value & SLOT_ENDS_WORD)
+      verify(text, start, end, end, wordStart, slots[found + 3]!, PLAIN_SPAN);
+    // Trailing invisible characters belong to no word, but the walk reads past them.
+    wordStop = i;
+    return (value & SLOT_STATE) - 1;
   };
 
   /**
    * Match from a word start word by word, leaving the longest verified match
-   * in bestEnd/bestT/bestApprox as matchAt does. Returns where the first word
-   * ends, or -1 when the letter walk must take over (see readWord). What the
-   * first word yields is remembered by its characters (glossary/word-memo.ts).
+   * in bestEnd/bestT/bestApprox as matchAt does; returns where the first word
+   * ends. What a plain first word yields is remembered by its characters
+   * (glossary/word-memo.ts).
    */
   const matchWords = (text: string, start: number): number => {
     bestT = -1;
     const n = text.length;
-    // The first word's end and hash, hyphenated parts included. Where
-    // readWord would hand over to the walk for a reason outside the word's
-    // own characters, so does this.
+    // The first word's end and hash, hyphenated parts included; a word with
+    // invisible characters or a line-end hyphen is not remembered.
     let hash = MEMO_SEED;
+    let plain = true;
     let i = start;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -1224,39 +1248,39 @@ export function compileMatcher(
       if (k !== CharClass.Word) {
         if (k === CharClass.Hyphen) {
           if (i + 1 >= n || CLASS[text.charCodeAt(i + 1)] !== CharClass.Word) {
-            if (lineBreakHyphenEnd(text, i, true) > 0) return -1;
+            if (lineBreakHyphenEnd(text, i, true) > 0) plain = false;
             break;
           }
-        } else if (k === CharClass.Ignorable) return -1;
-        else break;
+        } else if (k === CharClass.Ignorable) {
+          plain = false;
+          break;
+        } else break;
       }
       hash = memoStep(hash, c);
     }
-    const firstEnd = i;
     let state: number;
-    const at = memo.find(text, start, firstEnd, hash);
-    if (at >= 0) {
-      state = memoSlots[at + 5]!;
-      if (state === WALK) return -1;
-      bestT = memoSlots[at + 3]!;
-      bestApprox = memoSlots[at + 4] === 1;
-      bestEnd = firstEnd;
-    } else {
+    let firstEnd = i;
+    if (!plain) {
       state = readWord(text, start, start, 0);
-      // The walk's reasons left are the word's own: too long, or Latin.
-      if (state === WALK) {
-        memo.store(text, start, firstEnd, hash, -1, 0, WALK);
-        return -1;
+      i = wordStop;
+      firstEnd = wordEnd(text, start);
+    } else {
+      const at = memo.find(text, start, firstEnd, hash);
+      if (at >= 0) {
+        state = memoSlots[at + 5]!;
+        bestT = memoSlots[at + 3]!;
+        bestApprox = memoSlots[at + 4] === 1;
+        bestEnd = firstEnd;
+      } else {
+        state = readWord(text, start, start, 0);
+        memo.store(text, start, firstEnd, hash, bestT, bestApprox ? 1 : 0, state);
       }
-      memo.store(text, start, firstEnd, hash, bestT, bestApprox ? 1 : 0, state);
     }
-    i = firstEnd;
     while (state >= 0) {
       if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Space) break;
       while (i < n && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
       if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Word) break;
       state = readWord(text, start, i, state);
-      if (state === WALK) return -1;
       i = wordStop;
     }
     return firstEnd;
@@ -1275,8 +1299,8 @@ export function compileMatcher(
         continue;
       }
       let found = false;
-      const firstEnd = words ? matchWords(text, i) : -1;
-      if (firstEnd >= 0) {
+      if (words) {
+        const firstEnd = matchWords(text, i);
         if (bestT >= 0) found = true;
         else {
           i = firstEnd;
@@ -1334,7 +1358,7 @@ export function compileMatcher(
     terms,
     entries: entries.length,
     stats: {
-      nodes: trie.nodes,
+      nodes: builder ? builder.words : trie.nodes,
       patterns: tEntry.length,
       suffixSets: suffixSets.length,
       bytes:
