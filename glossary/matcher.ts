@@ -53,6 +53,11 @@ export interface Matcher {
   scanSpans(text: string): ScanSpans;
   /** The terms `ScanSpans` refer to by index. */
   readonly terms: readonly MatchedTerm[];
+  /**
+   * Forget the words remembered from earlier scans (glossary/word-memo.ts),
+   * as a matcher fresh from compiling is: the benchmark measures such scans.
+   */
+  forgetWords(): void;
   /** Number of entries compiled. */
   readonly entries: number;
   /** Trie nodes and stored patterns, for the benchmark's memory figures. */
@@ -668,6 +673,20 @@ const TAKES_SUFFIX = 2;
 /** Marks, in a terminal's record, a stem whose form may be a common derived word (see tMaybeAmbiguous). */
 const AMBIGUOUS_BIT = 1 << 30;
 
+/** The letter trie of a matcher that reads words through the word table: empty, made once. */
+let empty: { trie: BuildTrie; frozen: FrozenTrie } | null = null;
+function emptyTrie(): BuildTrie {
+  empty ??= (() => {
+    const trie = new BuildTrie();
+    return { trie, frozen: new FrozenTrie(trie, Int32Array.of(-1), Int32Array.of(0)) };
+  })();
+  return empty.trie;
+}
+function emptyFrozenTrie(): FrozenTrie {
+  emptyTrie();
+  return empty!.frozen;
+}
+
 /** The word-table word a pattern's stem ends with: its words read one after the other. */
 function wordOfStem(builder: WordTableBuilder, stem: string): number {
   let state = 0;
@@ -692,8 +711,10 @@ export function compileMatcher(
   const patternsOf = options.patterns ?? defaultPatterns;
   // The word table by default; the letter trie when asked (the tests compare
   // the two) or when the table cannot be used.
-  const builder = options.wordTable === false ? null : new WordTableBuilder(KEY);
-  const trie = new BuildTrie();
+  // About a dozen words per entry (the forms of a Russian phrase, a Kazakh stem or two).
+  const builder =
+    options.wordTable === false ? null : new WordTableBuilder(KEY, entries.length * 12);
+  const trie = builder ? emptyTrie() : new BuildTrie();
   const head = new NodeTable(-1); // first terminal of a node
   const kind = new NodeTable(0);
 
@@ -784,15 +805,12 @@ export function compileMatcher(
       }
     }
   }
-  if (builder && (builder.collided || builder.full))
-    return compileMatcher(entries, { ...options, wordTable: false });
+  if (builder?.full) return compileMatcher(entries, { ...options, wordTable: false });
   head.ensure(builder ? builder.words : trie.nodes);
   kind.ensure(builder ? builder.words : trie.nodes);
   const words = builder?.freeze(head.data, kind.data, ENDS_WORD, TAKES_SUFFIX) ?? null;
   // The letter trie (empty when the word table serves).
-  const frozen = builder
-    ? new FrozenTrie(trie, Int32Array.of(-1), Int32Array.of(0))
-    : new FrozenTrie(trie, head.data, kind.data);
+  const frozen = builder ? emptyFrozenTrie() : new FrozenTrie(trie, head.data, kind.data);
   const { rec, edges, dense, alpha, alphaSize, rootChild, exact } = frozen;
 
   // The terminal tables as the scan reads them: typed arrays, and one shared
@@ -898,6 +916,8 @@ export function compileMatcher(
 
   const slots = words?.slots ?? new Int32Array(0);
   const stemBloom = words?.stems ?? new Uint32Array(0);
+  const startBloom = words?.starts ?? new Uint32Array(0);
+  const shortBloom = words?.shortWords ?? new Uint32Array(0);
   // Where a stem may end inside a word: where the rest of the word spells some
   // suffix. Reading the word's keys backwards through a trie of every suffix,
   // reversed, finds those places; only they are looked up.
@@ -1194,6 +1214,14 @@ export function compileMatcher(
       a = stepA(a, key);
       b = stepB(b, key);
       i = after;
+      // A later word of a phrase: do its first two keys begin any, or its first one make one?
+      if (
+        length === 2 &&
+        state !== 0 &&
+        !WordTable.maybe(startBloom, a, b) &&
+        !WordTable.maybe(shortBloom, laneA[1]!, laneB[1]!)
+      )
+        return -1;
     }
     const end = lastLetterEnd;
     wordStop = end;
@@ -1205,7 +1233,7 @@ export function compileMatcher(
       if (x === 0) break;
       v = revRows[v * revWidth + x]!;
       if (v < 0) break;
-      if (revFinal[v] && place >= 0 && WordTable.maybeStem(stemBloom, laneA[p]!, laneB[p]!))
+      if (revFinal[v] && place >= 0 && WordTable.maybe(stemBloom, laneA[p]!, laneB[p]!))
         splits[splitCount++] = p;
     }
     while (splitCount > 0) {
@@ -1356,13 +1384,14 @@ export function compileMatcher(
     scan,
     scanSpans,
     terms,
+    forgetWords: () => memo.clear(),
     entries: entries.length,
     stats: {
       nodes: builder ? builder.words : trie.nodes,
       patterns: tEntry.length,
       suffixSets: suffixSets.length,
       bytes:
-        frozen.bytes +
+        (builder ? 0 : frozen.bytes) +
         terminals.byteLength +
         termOf.byteLength +
         (words?.bytes ?? 0) +

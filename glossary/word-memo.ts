@@ -39,7 +39,8 @@ export class WordMemo {
     this.clear();
   }
 
-  private clear(): void {
+  /** Forget every word. */
+  clear(): void {
     for (let s = 0; s < 1 << BITS; s++) this.slots[s * STRIDE + 1] = -1;
     this.poolUsed = 0;
     this.words = 0;

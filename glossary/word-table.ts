@@ -14,12 +14,11 @@
  * A word state is where a word starts: 0 for the first word of a pattern, or
  * the state reached after an earlier word of a phrase and a space. Patterns
  * that agree on their words so far share their states. The hash of a word is
- * two 32-bit lanes seeded by its state and stepped by each key. The builder
- * compares the keys of words whose lanes agree, and reports a collision
- * (never seen: 64 bits over some 10^5 words) so that the matcher can do
- * without the table; a text word that merely hashes like a stored one yields
- * a candidate that verification rejects, since every match is compared with
- * its term.
+ * two 32-bit lanes seeded by its state and stepped by each key. Lanes stand
+ * for the keys: a text word that merely hashes like a stored one, or two
+ * stored words that hash alike (64 bits over some 10^5 words), only yield
+ * candidates that verification rejects, since every match is compared with
+ * its own term, letter by letter.
  */
 
 /** The first lane's seed for a word state. */
@@ -71,6 +70,14 @@ export class WordTable {
   private readonly shift: number;
   /** Bloom filter of the words that take suffixes. */
   readonly stems = new Uint32Array(1 << (BLOOM_BITS - 5));
+  /**
+   * Bloom filters of how the later words of phrases begin: their first two
+   * keys (from their state), or the whole word when it has just one. After
+   * the first word of a phrase, the next word of the text rarely goes on
+   * with it, and two letters tell.
+   */
+  readonly starts = new Uint32Array(1 << (BLOOM_BITS - 5));
+  readonly shortWords = new Uint32Array(1 << (BLOOM_BITS - 5));
 
   constructor(count: number) {
     let size = 1024;
@@ -90,16 +97,13 @@ export class WordTable {
     slots[s * 4 + 1] = b;
     slots[s * 4 + 2] = value;
     slots[s * 4 + 3] = first;
-    if (value & SLOT_TAKES_SUFFIX) {
-      const bit = bloomBit(a, b);
-      this.stems[bit >>> 5]! |= 1 << (bit & 31);
-    }
+    if (value & SLOT_TAKES_SUFFIX) WordTable.mark(this.stems, a, b);
   }
 
-  /** May a stem that takes suffixes have these lanes? (false: certainly not) */
-  static maybeStem(stems: Uint32Array, a: number, b: number): boolean {
+  /** May a word of this Bloom filter have these lanes? (false: certainly not) */
+  static maybe(bloom: Uint32Array, a: number, b: number): boolean {
     const bit = bloomBit(a, b);
-    return (stems[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+    return (bloom[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
 
   /** Where the word with these lanes has its slot (its values at +2 and +3), or -1. */
@@ -114,8 +118,19 @@ export class WordTable {
     }
   }
 
+  /** Put these lanes in a Bloom filter. */
+  static mark(bloom: Uint32Array, a: number, b: number): void {
+    const bit = bloomBit(a, b);
+    bloom[bit >>> 5]! |= 1 << (bit & 31);
+  }
+
   get bytes(): number {
-    return this.slots.byteLength + this.stems.byteLength;
+    return (
+      this.slots.byteLength +
+      this.stems.byteLength +
+      this.starts.byteLength +
+      this.shortWords.byteLength
+    );
   }
 }
 
@@ -129,30 +144,49 @@ function grow(a: Int32Array<ArrayBuffer>, n: number, fill: number): Int32Array<A
 
 /**
  * Collects the words of the patterns while the matcher is compiled. Each
- * distinct (state, keys) is one word, numbered from 0; the matcher chains its
+ * distinct (state, lanes) is one word, numbered from 0; the matcher chains its
  * terminals per word, as it would per trie node.
  */
 export class WordTableBuilder {
-  /** Open addressing over word numbers (-1 = empty). */
-  private map = new Int32Array(1 << 12).fill(-1);
-  private laneA = new Int32Array(1 << 11);
-  private laneB = new Int32Array(1 << 11);
-  private stateOf = new Int32Array(1 << 11);
-  /** Where each word's keys can be read again: a string and a range of it. */
-  private readonly source: string[] = [];
-  private from = new Int32Array(1 << 11);
-  private to = new Int32Array(1 << 11);
-  /** The state a phrase goes on from after each word (-1 = none yet). */
-  private next = new Int32Array(1 << 11).fill(-1);
-  private hyphen = new Uint8Array(1 << 11);
+  /** Open addressing, three int32 per slot: lane A, lane B, word number (-1 = empty). */
+  private map: Int32Array<ArrayBuffer>;
+  /** Per word: its lanes, the state a phrase goes on from after it (-1 = none yet), whether it ends in a term's own hyphen. */
+  private laneA: Int32Array<ArrayBuffer>;
+  private laneB: Int32Array<ArrayBuffer>;
+  private next: Int32Array<ArrayBuffer>;
+  private hyphen: Uint8Array<ArrayBuffer>;
+  /** See WordTable.starts and shortWords. */
+  private readonly starts = new Uint32Array(1 << (BLOOM_BITS - 5));
+  private readonly shortWords = new Uint32Array(1 << (BLOOM_BITS - 5));
   words = 0;
   private states = 1;
-  /** Two different words had the same lanes: the table cannot be used. */
-  collided = false;
 
-  constructor(private readonly keyOf: Uint16Array) {}
+  /** `expected`: about how many words there will be (the arrays grow past it). */
+  constructor(
+    private readonly keyOf: Uint16Array,
+    expected: number,
+  ) {
+    let size = 1024;
+    while (size < expected) size *= 2;
+    this.map = WordTableBuilder.emptyMap(size * 2);
+    this.laneA = new Int32Array(size);
+    this.laneB = new Int32Array(size);
+    this.next = new Int32Array(size).fill(-1);
+    this.hyphen = new Uint8Array(size);
+  }
 
-  /** The word text[from, to) read from `state` (keys through keyOf), added when new. */
+  private static emptyMap(slots: number): Int32Array<ArrayBuffer> {
+    const map = new Int32Array(slots * 3);
+    for (let s = 0; s < slots; s++) map[s * 3 + 2] = -1;
+    return map;
+  }
+
+  /**
+   * The word text[from, to) read from `state` (keys through keyOf), added
+   * when new. Two words are one when their lanes agree: should two different
+   * words ever do so (64 bits over some 10^5 words), they share a slot and
+   * their terms still verify each against its own text.
+   */
   word(state: number, text: string, from: number, to: number): number {
     const keyOf = this.keyOf;
     let a = seedA(state);
@@ -161,25 +195,22 @@ export class WordTableBuilder {
       const k = keyOf[text.charCodeAt(j)]!;
       a = stepA(a, k);
       b = stepB(b, k);
+      if (j === from + 1 && state !== 0) WordTable.mark(this.starts, a, b);
     }
-    const mask = this.map.length - 1;
+    if (to - from < 2 && state !== 0) WordTable.mark(this.shortWords, a, b);
+    const map = this.map;
+    const mask = map.length / 3 - 1;
     let s = Math.imul(a, 0x9e3779b1) & mask;
     for (;;) {
-      const w = this.map[s]!;
+      const w = map[s * 3 + 2]!;
       if (w < 0) break;
-      if (this.laneA[w] === a && this.laneB[w] === b) {
-        if (!this.sameKeys(w, state, text, from, to)) this.collided = true;
-        return w;
-      }
+      if (map[s * 3] === a && map[s * 3 + 1] === b) return w;
       s = (s + 1) & mask;
     }
     const w = this.words++;
     if (w >= this.laneA.length) {
       this.laneA = grow(this.laneA, w, 0);
       this.laneB = grow(this.laneB, w, 0);
-      this.stateOf = grow(this.stateOf, w, 0);
-      this.from = grow(this.from, w, 0);
-      this.to = grow(this.to, w, 0);
       this.next = grow(this.next, w, -1);
       const hyphen = new Uint8Array(this.laneA.length);
       hyphen.set(this.hyphen);
@@ -187,12 +218,10 @@ export class WordTableBuilder {
     }
     this.laneA[w] = a;
     this.laneB[w] = b;
-    this.stateOf[w] = state;
-    this.source[w] = text;
-    this.from[w] = from;
-    this.to[w] = to;
-    this.map[s] = w;
-    if (this.words * 2 > this.map.length) this.rehash();
+    map[s * 3] = a;
+    map[s * 3 + 1] = b;
+    map[s * 3 + 2] = w;
+    if (this.words * 2 > mask + 1) this.rehash();
     return w;
   }
 
@@ -207,12 +236,19 @@ export class WordTableBuilder {
     this.hyphen[w] = 1;
   }
 
+  /** Too many states for a slot to hold: the matcher does without the table. */
+  get full(): boolean {
+    return this.states >= SLOT_STATE;
+  }
+
   /**
    * The table: every word with its kinds (ENDS_WORD / TAKES_SUFFIX bits of
    * `kinds`, as the matcher gives them) and first terminal.
    */
   freeze(heads: Int32Array, kinds: Int32Array, endsWord: number, takesSuffix: number): WordTable {
     const table = new WordTable(this.words);
+    table.starts.set(this.starts);
+    table.shortWords.set(this.shortWords);
     for (let w = 0; w < this.words; w++) {
       const k = kinds[w]!;
       const value =
@@ -225,28 +261,16 @@ export class WordTableBuilder {
     return table;
   }
 
-  /** Fewer states than this: a slot has room for them. */
-  get full(): boolean {
-    return this.states >= SLOT_STATE;
-  }
-
-  private sameKeys(w: number, state: number, text: string, from: number, to: number): boolean {
-    if (this.stateOf[w] !== state || this.to[w]! - this.from[w]! !== to - from) return false;
-    const other = this.source[w]!;
-    const keyOf = this.keyOf;
-    for (let j = 0, o = this.from[w]!; j < to - from; j++, o++) {
-      if (keyOf[text.charCodeAt(from + j)] !== keyOf[other.charCodeAt(o)]) return false;
-    }
-    return true;
-  }
-
   private rehash(): void {
-    const map = new Int32Array(this.map.length * 2).fill(-1);
-    const mask = map.length - 1;
+    const old = this.map;
+    const map = WordTableBuilder.emptyMap((old.length / 3) * 2);
+    const mask = map.length / 3 - 1;
     for (let w = 0; w < this.words; w++) {
       let s = Math.imul(this.laneA[w]!, 0x9e3779b1) & mask;
-      while (map[s]! >= 0) s = (s + 1) & mask;
-      map[s] = w;
+      while (map[s * 3 + 2]! >= 0) s = (s + 1) & mask;
+      map[s * 3] = this.laneA[w]!;
+      map[s * 3 + 1] = this.laneB[w]!;
+      map[s * 3 + 2] = w;
     }
     this.map = map;
   }

@@ -95,6 +95,11 @@ function vowelCount(w: string): number {
   return n;
 }
 
+// The letter sets as patterns: testing a whole word at once spares a
+// one-letter string per Cyrillic letter (charAt allocates beyond Latin-1).
+const NOT_RUSSIAN_LETTER = new RegExp(`[^${[...RUSSIAN_LETTERS].join('')}]`);
+const KAZAKH_LETTER = new RegExp(`[${[...KAZAKH_LETTERS].join('')}]`);
+
 // ---------------------------------------------------------------------------
 // Word classification
 
@@ -139,14 +144,7 @@ function classify(original: string, folded: string): WordInfo {
   let invariable = core.length === 0 || INDECLINABLE.has(folded) || INDECLINABLE.has(core);
   // Acronyms (РК, ООН, ЦИК, КазНУ): two or more capitals never inflect.
   if (!invariable && countUpper(origCore) >= 2) invariable = true;
-  if (!invariable) {
-    for (let i = 0; i < core.length; i++) {
-      if (!RUSSIAN_LETTERS.has(core.charAt(i))) {
-        invariable = true;
-        break;
-      }
-    }
-  }
+  if (!invariable && NOT_RUSSIAN_LETTER.test(core)) invariable = true;
   const adjective = invariable || functional ? null : adjectiveInfo(core);
   return { prefix, core, folded, invariable, functional, adjective };
 }
@@ -578,13 +576,7 @@ export function russianForms(term: string): string[] {
   // A term with Kazakh words is matched as written (Ата Заң), except a Russian
   // title before a Kazakh name, whose name is an invariable dependent
   // (Председатель Қазақстан Халық Кеңесі → Председателя Қазақстан Халық Кеңесі).
-  let kazakhAt = -1;
-  for (let i = 0; i < self.length; i++) {
-    if (KAZAKH_LETTERS.has(self.charAt(i))) {
-      kazakhAt = i;
-      break;
-    }
-  }
+  const kazakhAt = self.search(KAZAKH_LETTER);
   if (kazakhAt >= 0) {
     const firstSpace = self.indexOf(' ');
     const titleEnd = firstSpace < 0 ? self.length : firstSpace;
@@ -608,8 +600,9 @@ export function russianForms(term: string): string[] {
     }
   }
 
-  const result = new Set<string>([self]);
-  if (!declined.some((s) => s !== null)) return [...result];
+  if (!declined.some((s) => s !== null)) return [self];
+  // Few forms per term: a list searched in place dedups them faster than a Set.
+  const result: string[] = [self];
 
   // Segments: a declinable word's slots, or the constant text of a run of invariable words.
   const segments: (Slots | string)[] = [];
@@ -648,7 +641,7 @@ export function russianForms(term: string): string[] {
         phrases = next;
       }
     }
-    for (const ph of phrases) result.add(ph);
+    for (const ph of phrases) if (!result.includes(ph)) result.push(ph);
   }
-  return [...result];
+  return result;
 }
