@@ -1243,73 +1243,126 @@ export function compileMatcher(
         const stemEnd = irregular ? keyAt[p]! : wordStart + p;
         // Past a term's own hyphen at a line end the walk measures the suffix's word afresh.
         const suffixEnd = lineBreak ? wordEnd(text, stemEnd) : end;
+        if (recording) record(p, slots[found + 3]!);
         verify(text, start, stemEnd, suffixEnd, wordStart, slots[found + 3]!, PLAIN_SPAN);
       }
     }
     const found = table.find(a, b);
     if (found < 0) return -1;
     const value = slots[found + 2]!;
-    if (value & SLOT_ENDS_WORD)
+    if (value & SLOT_ENDS_WORD) {
+      if (recording) record(length, slots[found + 3]!);
       verify(text, start, end, end, wordStart, slots[found + 3]!, PLAIN_SPAN);
+    }
     // Trailing invisible characters belong to no word, but the walk reads past them.
     wordStop = i;
     return (value & SLOT_STATE) - 1;
   };
 
+  // What readWord verifies in a later word of a phrase, recorded for the
+  // memo (up to three checks, each its stem's length in the word << 24 | its
+  // first terminal; -1 none) so that the word's next occurrence replays them.
+  let recording = false;
+  let recorded = 0;
+  const checks = new Int32Array(3);
+  const record = (stemLength: number, first: number): void => {
+    if (recorded < 3 && first < 1 << 24) checks[recorded] = (stemLength << 24) | first;
+    recorded++;
+  };
+
+  // What hashWord found of the word it read.
+  let wordHash = 0;
+  let wordPlain = true;
   /**
-   * Match from a word start word by word, leaving the longest verified match
-   * in bestEnd/bestT/bestApprox as matchAt does; returns where the first word
-   * ends. What a plain first word yields is remembered by its characters
-   * (glossary/word-memo.ts).
+   * Where the word at i ends (hyphenated parts included), with its hash; a
+   * word with invisible characters or a line-end hyphen is not plain, and is
+   * not remembered.
    */
-  const matchWords = (text: string, start: number): number => {
-    bestT = -1;
+  const hashWord = (text: string, i: number): number => {
     const n = text.length;
-    // The first word's end and hash, hyphenated parts included; a word with
-    // invisible characters or a line-end hyphen is not remembered.
     let hash = MEMO_SEED;
-    let plain = true;
-    let i = start;
+    wordPlain = true;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
       const k = CLASS[c];
       if (k !== CharClass.Word) {
         if (k === CharClass.Hyphen) {
           if (i + 1 >= n || CLASS[text.charCodeAt(i + 1)] !== CharClass.Word) {
-            if (lineBreakHyphenEnd(text, i, true) > 0) plain = false;
+            if (lineBreakHyphenEnd(text, i, true) > 0) wordPlain = false;
             break;
           }
         } else if (k === CharClass.Ignorable) {
-          plain = false;
+          wordPlain = false;
           break;
         } else break;
       }
       hash = memoStep(hash, c);
     }
-    let state: number;
+    wordHash = hash;
+    return i;
+  };
+
+  /**
+   * Match from a word start word by word, leaving the longest verified match
+   * in bestEnd/bestT/bestApprox as matchAt does; returns where the first word
+   * ends. What plain words yield is remembered (glossary/word-memo.ts): for a
+   * first word, its best match itself; for a later word of a phrase, the
+   * checks to make, since they verify the whole phrase.
+   */
+  const matchWords = (text: string, start: number): number => {
+    bestT = -1;
+    const n = text.length;
+    let i = hashWord(text, start);
     let firstEnd = i;
-    if (!plain) {
+    let state: number;
+    if (!wordPlain) {
       state = readWord(text, start, start, 0);
       i = wordStop;
       firstEnd = wordEnd(text, start);
     } else {
-      const at = memo.find(text, start, firstEnd, hash);
+      const at = memo.find(text, start, firstEnd, wordHash, 0);
       if (at >= 0) {
-        state = memoSlots[at + 5]!;
-        bestT = memoSlots[at + 3]!;
-        bestApprox = memoSlots[at + 4] === 1;
+        bestT = memoSlots[at + 4]!;
+        bestApprox = memoSlots[at + 5] === 1;
         bestEnd = firstEnd;
+        state = memoSlots[at + 6]!;
       } else {
         state = readWord(text, start, start, 0);
-        memo.store(text, start, firstEnd, hash, bestT, bestApprox ? 1 : 0, state);
+        memo.store(text, start, firstEnd, wordHash, 0, bestT, bestApprox ? 1 : 0, state, 0);
       }
     }
     while (state >= 0) {
       if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Space) break;
       while (i < n && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
       if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Word) break;
-      state = readWord(text, start, i, state);
-      i = wordStop;
+      const wordStart = i;
+      const end = hashWord(text, wordStart);
+      if (!wordPlain) {
+        state = readWord(text, start, wordStart, state);
+        i = wordStop;
+        continue;
+      }
+      const at = memo.find(text, wordStart, end, wordHash, state);
+      if (at >= 0) {
+        for (let q = 5; q < 8; q++) {
+          const check = memoSlots[at + q]!;
+          if (check < 0) break;
+          const stemEnd = wordStart + (check >>> 24);
+          verify(text, start, stemEnd, end, wordStart, check & 0xffffff, PLAIN_SPAN);
+        }
+        state = memoSlots[at + 4]!;
+        i = end;
+        continue;
+      }
+      recording = true;
+      recorded = 0;
+      checks.fill(-1);
+      const next = readWord(text, start, wordStart, state);
+      recording = false;
+      if (recorded <= 3)
+        memo.store(text, wordStart, end, wordHash, state, next, checks[0]!, checks[1]!, checks[2]!);
+      state = next;
+      i = end;
     }
     return firstEnd;
   };

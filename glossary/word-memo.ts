@@ -1,10 +1,13 @@
 /**
  * What the matcher found for a word, remembered by the word's exact code
- * units. Running text repeats its words (in the benchmark's texts, a tenth of
- * the words of a 1 MB document are distinct), and what a first word of a match
- * yields — its best single-word match and where a phrase may go on — depends
- * on nothing but its own characters, so a repeated word costs one lookup here
- * instead of the word table's lookups and the verification of its terms.
+ * units and the word state it was read from. Running text repeats its words
+ * (in the benchmark's texts, a tenth of the words of a 1 MB document are
+ * distinct), and what a word yields depends on nothing but its own characters
+ * and that state: a first word, its best single-word match and where a phrase
+ * may go on; a later word of a phrase, where its terms may end in it (which
+ * are then verified against the whole phrase) and where the phrase goes on.
+ * A repeated word costs one lookup here instead of the word table's lookups
+ * and the verification of its terms.
  *
  * Words are compared character by character with a copy kept in a pool, so a
  * hash collision can never return another word's result. Memory is bounded:
@@ -28,7 +31,8 @@ export function memoStep(h: number, c: number): number {
 export class WordMemo {
   /**
    * Per slot: [0] hash, [1] where the word's copy starts in the pool (-1 =
-   * empty), [2] its length, [3..5] the three values stored with it.
+   * empty), [2] its length, [3] the word state, [4..7] the four values
+   * stored with it.
    */
   readonly slots = new Int32Array((1 << BITS) * STRIDE);
   private readonly pool = new Uint16Array(POOL_CHARS);
@@ -46,40 +50,42 @@ export class WordMemo {
     this.words = 0;
   }
 
-  private static first(hash: number, length: number): number {
-    return Math.imul(hash ^ length, 0x9e3779b1) >>> (32 - BITS);
+  private static first(hash: number, length: number, state: number): number {
+    return Math.imul(hash ^ length ^ Math.imul(state, 0x85ebca6b), 0x9e3779b1) >>> (32 - BITS);
   }
 
-  /** The slot of text[start, end) (hashed to `hash`): its values at +3…+5; -1 when not remembered. */
-  find(text: string, start: number, end: number, hash: number): number {
+  /** The slot of text[start, end) (hashed to `hash`) read from `state`: its values at +4…+7; -1 when not remembered. */
+  find(text: string, start: number, end: number, hash: number, state: number): number {
     const { slots, pool } = this;
     const length = end - start;
-    for (let s = WordMemo.first(hash, length); ; s = (s + 1) & ((1 << BITS) - 1)) {
+    for (let s = WordMemo.first(hash, length, state); ; s = (s + 1) & ((1 << BITS) - 1)) {
       const at = s * STRIDE;
       const copy = slots[at + 1]!;
       if (copy < 0) return -1;
-      if (slots[at] !== hash || slots[at + 2] !== length) continue;
+      if (slots[at] !== hash || slots[at + 2] !== length || slots[at + 3] !== state) continue;
       let j = 0;
       while (j < length && pool[copy + j] === text.charCodeAt(start + j)) j++;
       if (j === length) return at;
     }
   }
 
-  /** Remember the values of text[start, end) (not remembered yet). */
+  /** Remember the values of text[start, end) read from `state` (not remembered yet). */
   store(
     text: string,
     start: number,
     end: number,
     hash: number,
+    state: number,
     v0: number,
     v1: number,
     v2: number,
+    v3: number,
   ): void {
     const length = end - start;
     if (length > 64) return; // rare, and would crowd the pool
     if (this.words >= MAX_WORDS || this.poolUsed + length > POOL_CHARS) this.clear();
     const { slots, pool } = this;
-    let s = WordMemo.first(hash, length);
+    let s = WordMemo.first(hash, length, state);
     while (slots[s * STRIDE + 1]! >= 0) s = (s + 1) & ((1 << BITS) - 1);
     const at = s * STRIDE;
     const copy = this.poolUsed;
@@ -89,9 +95,11 @@ export class WordMemo {
     slots[at] = hash;
     slots[at + 1] = copy;
     slots[at + 2] = length;
-    slots[at + 3] = v0;
-    slots[at + 4] = v1;
-    slots[at + 5] = v2;
+    slots[at + 3] = state;
+    slots[at + 4] = v0;
+    slots[at + 5] = v1;
+    slots[at + 6] = v2;
+    slots[at + 7] = v3;
   }
 
   get bytes(): number {
