@@ -1,5 +1,5 @@
 /**
- * The term matcher: compiles glossary entries once into a trie of every way
+ * The term matcher: compiles glossary entries once into an index of every way
  * their terms may appear, then finds them in a text in one pass, whatever the
  * glossary size (never one pass per term).
  *
@@ -7,20 +7,23 @@
  * - Each term becomes surface patterns (glossary/morphology): Russian terms all
  *   their declined forms; Kazakh terms the stems of their last word, each with
  *   the set of suffix chains it may take.
- * - Patterns are inserted into a character trie keyed in a lossy alphabet:
- *   folded (lowercase, ё → е, Latin look-alikes → Cyrillic) and "degraded"
- *   (Kazakh letters → their Russian substitutes, қ → к). One walk therefore
- *   finds exact matches and matches typed with substitute letters.
- * - A candidate is verified against the exact folded form; one that needed a
- *   substitute letter is reported `approximate`.
- * - The scan visits each word start once. It reads a word as a whole: hashed
- *   as it goes, and looked up in the word table (glossary/word-table.ts) at
- *   its end and where the rest of it is a suffix; what a word yields as the
- *   first word of a match is remembered by its characters
- *   (glossary/word-memo.ts), so a repeated word costs one lookup. Words with
- *   invisible characters or a line-end hyphen, and Latin words, are walked
- *   through the trie letter by letter instead; the tests hold both ways to
- *   the same results.
+ * - Keys are a lossy alphabet: folded (lowercase, ё → е, Latin look-alikes →
+ *   Cyrillic) and "degraded" (Kazakh letters → their Russian substitutes,
+ *   қ → к). One lookup therefore finds exact matches and matches typed with
+ *   substitute letters.
+ * - Each word of each pattern goes into the word table (glossary/word-table.ts)
+ *   under a hash of its keys and the state its phrase has reached: there a
+ *   stem ends (and takes suffixes), a pattern ends, or a phrase goes on.
+ * - The scan visits each word start once and reads the word whole: hashed as
+ *   it goes, looked up at its end and where the rest of it is a suffix, then
+ *   the next word of a phrase the same way. What a word yields is remembered
+ *   by its characters (glossary/word-memo.ts), so a repeated word costs one
+ *   lookup.
+ * - A candidate is verified against its term's exact folded form, letter by
+ *   letter; one that needed a substitute letter is reported `approximate`.
+ * - The first design, a character trie walked letter by letter, is kept as
+ *   the reference (`wordTable: false`): the tests hold the word table to the
+ *   same matches on real and roughened text.
  */
 import * as norm from './normalize';
 import { lineBreakHyphenEnd } from './normalize';
@@ -945,10 +948,10 @@ export function compileMatcher(
   let bestApprox = false;
 
   /**
-   * Check the terminals of `node` for a match of text[start, end): the stem
-   * ends at `stemEnd`; a suffix runs from there to `end` (none when equal).
-   * `stemState` is what the walk learnt of the stem: 1 exact, 2 approximate,
-   * 0 unknown (it must be compared letter by letter).
+   * Check the terminals chained from `first` for a match of text[start,
+   * end): the stem ends at `stemEnd`; a suffix runs from there to `end` (none
+   * when equal). `stemState` is what the walk learnt of the stem (see
+   * StemState); the word table knows nothing of it (PLAIN_SPAN, or 0).
    */
   const verify = (
     text: string,
