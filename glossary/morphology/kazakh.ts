@@ -5,13 +5,14 @@
  *
  * The rules themselves are data in ./kazakh-rules.ts. This module only walks
  * the chain stem + (plural) + (possessive) + (case | -дағы | -дай | -ша) and
- * caches one SuffixSet per class of stem, so that compiling 10,000 terms costs
- * a few map look-ups per term once the classes are warm.
+ * caches one SuffixSet per class of stem, and remembers the patterns of each
+ * last word (terms share them), so that compiling 10,000 terms costs a few map
+ * look-ups per term once the classes and words are warm.
  *
  * No browser APIs here: this runs in the background worker, tests and the CLI.
  */
 
-import { foldTerm } from '../normalize';
+import { CLASS, CharClass, FOLD, foldTerm } from '../normalize';
 import type { SuffixSet, SurfacePattern } from './types';
 import {
   AFTER_POSSESSIVE_3,
@@ -62,9 +63,41 @@ type Chain = 'plain' | 'p3' | 'pl3' | 'abbr';
 // ---------------------------------------------------------------------------
 // Letters and classes
 
-function isVowel(ch: string | undefined): boolean {
-  return ch !== undefined && VOWELS.includes(ch);
+/**
+ * Letter classes by code unit: the letters of the rules are all below U+0500,
+ * and reading a code unit spares the one-letter string that indexing a
+ * Cyrillic string allocates.
+ */
+const CODE_LIMIT = 0x500;
+
+function codeSet(letters: string): Uint8Array {
+  const t = new Uint8Array(CODE_LIMIT);
+  for (let i = 0; i < letters.length; i++) t[letters.charCodeAt(i)] = 1;
+  return t;
 }
+
+const VOWEL_CODES = codeSet(VOWELS);
+const BACK_VOWEL_CODES = codeSet(BACK_VOWELS);
+const FRONT_VOWEL_CODES = codeSet(FRONT_VOWELS);
+const LOANWORD_LETTER = new RegExp(`[${LOANWORD_LETTERS}]`);
+const FINAL_CLASS_OF_CODE: readonly (FinalClass | undefined)[] = (() => {
+  const t = new Array<FinalClass | undefined>(CODE_LIMIT).fill(undefined);
+  for (const [ch, c] of Object.entries(FINAL_CLASS_OF)) t[ch.charCodeAt(0)] = c;
+  return t;
+})();
+
+function isVowelCode(c: number): boolean {
+  return c < CODE_LIMIT && VOWEL_CODES[c] === 1;
+}
+
+/** Whether word[i] is a vowel (false past either end). */
+function isVowelAt(word: string, i: number): boolean {
+  return isVowelCode(word.charCodeAt(i));
+}
+
+const U = 'у'.charCodeAt(0);
+const SOFT_SIGN = 'ь'.charCodeAt(0);
+const HARD_SIGN = 'ъ'.charCodeAt(0);
 
 /** Realise a template's archiphonemes (A I G Q) in a harmony. */
 function realise(template: string, h: Harmony): string {
@@ -86,13 +119,11 @@ function realise(template: string, h: Harmony): string {
 export function harmonyOf(word: string): Harmony {
   if (word.endsWith('ь')) return 'front';
   for (let i = word.length - 1; i >= 0; i--) {
-    const ch = word[i]!;
-    if (BACK_VOWELS.includes(ch)) return 'back';
-    if (FRONT_VOWELS.includes(ch)) return 'front';
-    if (ch === 'у') {
-      const prev = word[i - 1];
-      const next = word[i + 1];
-      if (prev !== undefined && !isVowel(prev) && next !== undefined && !isVowel(next)) {
+    const c = word.charCodeAt(i);
+    if (c < CODE_LIMIT && BACK_VOWEL_CODES[c] === 1) return 'back';
+    if (c < CODE_LIMIT && FRONT_VOWEL_CODES[c] === 1) return 'front';
+    if (c === U) {
+      if (i > 0 && !isVowelAt(word, i - 1) && i + 1 < word.length && !isVowelAt(word, i + 1)) {
         return 'back';
       }
     }
@@ -104,9 +135,10 @@ export function harmonyOf(word: string): Harmony {
 /** Class of the last sound (a final soft/hard sign is skipped). */
 export function finalClassOf(word: string): FinalClass | undefined {
   let i = word.length - 1;
-  if (word[i] === 'ь' || word[i] === 'ъ') i--;
-  const ch = word[i];
-  return ch === undefined ? undefined : FINAL_CLASS_OF[ch];
+  const c = word.charCodeAt(i);
+  if (c === SOFT_SIGN || c === HARD_SIGN) i--;
+  const d = word.charCodeAt(i);
+  return d < CODE_LIMIT ? FINAL_CLASS_OF_CODE[d] : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -170,7 +202,7 @@ function makeSet(id: string, build: () => Iterable<string>): SuffixSet {
 }
 
 function startsWithVowel(suffix: string): boolean {
-  return isVowel(suffix[0]);
+  return isVowelAt(suffix, 0);
 }
 
 function filterStart(forms: string[], start: Start): string[] {
@@ -233,15 +265,14 @@ export function suffixSetCount(): number {
 function voices(word: string): boolean {
   const last = word[word.length - 1];
   if (last === undefined || !(last in VOICING)) return false;
-  if (!isVowel(word[word.length - 2])) return false; // банк → банкі
+  if (!isVowelAt(word, word.length - 2)) return false; // банк → банкі
   if (NON_VOICING_STEMS.has(word)) return false;
-  for (const ch of word) if (LOANWORD_LETTERS.includes(ch)) return false;
-  return true;
+  return !LOANWORD_LETTER.test(word);
 }
 
 /** The stem with its last vowel dropped (мүлік → мүлк), or undefined if not in the list. */
 function droppedStem(word: string): { stem: string; both: boolean } | undefined {
-  const entry = VOWEL_DROPPING_STEMS[lastSegment(word)];
+  const entry = VOWEL_DROPPING.get(lastSegment(word));
   if (!entry) return undefined;
   return { stem: word.slice(0, -2) + word.slice(-1), both: entry.both };
 }
@@ -252,16 +283,20 @@ function lastSegment(word: string): string {
   return i < 0 ? word : word.slice(i + 1);
 }
 
+const VOWEL_DROPPING: ReadonlyMap<string, { readonly both: boolean }> = new Map(
+  Object.entries(VOWEL_DROPPING_STEMS),
+);
+
 /** Reverse of the vowel drop: халқ → халық (for izafet bases such as Қазақстан халқы). */
 const UNDROPPED: ReadonlyMap<string, string> = new Map(
   Object.keys(VOWEL_DROPPING_STEMS).map((w) => [w.slice(0, -2) + w.slice(-1), w]),
 );
 
-/** Patterns of the plain paradigm of `word` after `prefix`. */
-function pushPlain(out: SurfacePattern[], prefix: string, word: string) {
+/** Patterns of the plain paradigm of `word`. */
+function pushPlain(out: SurfacePattern[], word: string) {
   const c = finalClassOf(word);
   if (!c) {
-    out.push({ stem: prefix + word, suffixes: null });
+    out.push({ stem: word, suffixes: null });
     return;
   }
   const h = harmonyOf(word);
@@ -269,38 +304,38 @@ function pushPlain(out: SurfacePattern[], prefix: string, word: string) {
 
   if (EPENTHETIC_I_STEMS.has(seg)) {
     // акт: bare, or акті- + any ending of a front vowel stem (актіні, актілер).
-    out.push({ stem: prefix + word, suffixes: null });
-    out.push({ stem: prefix + word + 'і', suffixes: suffixSet('front', 'V', 'all', 'plain') });
+    out.push({ stem: word, suffixes: null });
+    out.push({ stem: word + 'і', suffixes: suffixSet('front', 'V', 'all', 'plain') });
     return;
   }
 
   const last = word[word.length - 1]!;
-  if (word.length >= 3 && word[word.length - 2] === last && !isVowel(last)) {
+  if (word.length >= 3 && word[word.length - 2] === last && !isVowelAt(word, word.length - 1)) {
     // Loans in a double consonant (процесс) drop one before a suffix
     // (процеске, процесі); older texts keep both (процесске).
-    out.push({ stem: prefix + word, suffixes: suffixSet(h, c, 'all', 'plain') });
-    out.push({ stem: prefix + word.slice(0, -1), suffixes: suffixSet(h, c, 'all', 'plain') });
+    out.push({ stem: word, suffixes: suffixSet(h, c, 'all', 'plain') });
+    out.push({ stem: word.slice(0, -1), suffixes: suffixSet(h, c, 'all', 'plain') });
     return;
   }
 
   const dropped = droppedStem(word);
   if (dropped) {
-    out.push({ stem: prefix + word, suffixes: suffixSet(h, c, 'cons', 'plain') });
-    out.push({ stem: prefix + dropped.stem, suffixes: suffixSet(h, c, 'vowel', 'plain') });
+    out.push({ stem: word, suffixes: suffixSet(h, c, 'cons', 'plain') });
+    out.push({ stem: dropped.stem, suffixes: suffixSet(h, c, 'vowel', 'plain') });
     if (dropped.both && !voices(word)) {
-      out.push({ stem: prefix + word, suffixes: suffixSet(h, c, 'vowel', 'plain') });
+      out.push({ stem: word, suffixes: suffixSet(h, c, 'vowel', 'plain') });
     }
     return;
   }
 
   if (voices(word)) {
     const alt = word.slice(0, -1) + VOICING[last]!;
-    out.push({ stem: prefix + word, suffixes: suffixSet(h, c, 'cons', 'plain') });
-    out.push({ stem: prefix + alt, suffixes: suffixSet(h, c, 'vowel', 'plain') });
+    out.push({ stem: word, suffixes: suffixSet(h, c, 'cons', 'plain') });
+    out.push({ stem: alt, suffixes: suffixSet(h, c, 'vowel', 'plain') });
     return;
   }
 
-  out.push({ stem: prefix + word, suffixes: suffixSet(h, c, 'all', 'plain') });
+  out.push({ stem: word, suffixes: suffixSet(h, c, 'all', 'plain') });
 }
 
 /**
@@ -311,13 +346,13 @@ function pushPlain(out: SurfacePattern[], prefix: string, word: string) {
 function izafetBases(word: string): string[] {
   const bases: string[] = [];
   const n = word.length;
-  if (n >= 4 && word[n - 2] === 'с' && isVowel(word[n - 3])) bases.push(word.slice(0, -2));
-  if (n >= 3 && !isVowel(word[n - 2])) {
+  if (n >= 4 && word[n - 2] === 'с' && isVowelAt(word, n - 3)) bases.push(word.slice(0, -2));
+  if (n >= 3 && !isVowelAt(word, n - 2)) {
     let base = word.slice(0, -1);
     const last = base[base.length - 1]!;
     const undropped = UNDROPPED.get(lastSegment(base));
     if (undropped) base = base.slice(0, base.length - lastSegment(base).length) + undropped;
-    else if (last in DEVOICING && isVowel(base[base.length - 2])) {
+    else if (last in DEVOICING && isVowelAt(base, base.length - 2)) {
       base = base.slice(0, -1) + DEVOICING[last]!; // төреліг → төрелік
     }
     bases.push(base);
@@ -329,12 +364,23 @@ function izafetBases(word: string): string[] {
 // Public API
 
 /**
- * An abbreviation: a last word with no vowel (ҚР), or a short one written all
- * in capitals (ЖОО). `term` is the term as written, `word` its folded last word.
+ * Whether a folded word has a vowel (у included): a word without one is an
+ * abbreviation (ҚР).
  */
-function isAbbreviation(term: string, word: string): boolean {
-  let vowel = false;
-  for (let i = 0; i < word.length && !vowel; i++) vowel = isVowel(word[i]) || word[i] === 'у';
+function hasVowel(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (isVowelCode(c) || c === U) return true;
+  }
+  return false;
+}
+
+/**
+ * An abbreviation: a last word with no vowel (ҚР), or a short one written all
+ * in capitals (ЖОО). `term` is the term as written, `word` its folded last word
+ * and `vowel` whether that has a vowel (hasVowel).
+ */
+function isAbbreviation(term: string, word: string, vowel: boolean): boolean {
   if (!vowel) return true;
   if (word.length > MAX_ABBREVIATION_LENGTH) return false;
   const trimmed = term.trimEnd();
@@ -344,25 +390,124 @@ function isAbbreviation(term: string, word: string): boolean {
   return word.length >= 2 && raw.toUpperCase() === raw && raw.toLowerCase() !== raw;
 }
 
+/**
+ * What a term's patterns owe to its last word: the patterns with the term's
+ * earlier words left out (each stem is the term's prefix + the stem here).
+ * They depend on the word alone and on whether words precede it (the izafet
+ * reading), so they are remembered per word: glossary terms share their last
+ * words heavily (сот, құқық, кодекс …).
+ */
+interface WordEntry {
+  readonly vowel: boolean;
+  /** The patterns of the word as a whole term, once asked for. */
+  alone: readonly SurfacePattern[] | undefined;
+  /** The patterns of the word as the last of several, once asked for. */
+  last: readonly SurfacePattern[] | undefined;
+}
+
+const wordMemo = new Map<string, WordEntry>();
+/** Words remembered at most; the memo starts over when full. */
+const WORD_MEMO_LIMIT = 20_000;
+
+/** Forget the remembered words (the benchmark measures cold compilations). */
+export function forgetKazakhWords(): void {
+  wordMemo.clear();
+}
+
+/**
+ * foldTerm for the common case of a term made only of Cyrillic letters
+ * (Kazakh included), single inner spaces and hyphens, where folding is just
+ * lowercasing and ё → е (none at all for a term in lowercase); anything else
+ * goes through foldTerm. `plain` tells which way it went.
+ */
+function foldFast(term: string): { folded: string; plain: boolean } {
+  const n = term.length;
+  let changes = false;
+  let yo = false;
+  for (let i = 0; i < n; i++) {
+    const c = term.charCodeAt(i);
+    if (c === 0x20) {
+      if (i === 0 || i === n - 1 || term.charCodeAt(i - 1) === 0x20) return general(term);
+    } else if (c !== 0x2d) {
+      if (!(c < CODE_LIMIT && FAST_FOLDING[c] === 1)) return general(term);
+      if (FOLD[c] !== c) {
+        changes = true;
+        if (c === 0x401 || c === 0x451) yo = true;
+      }
+    }
+  }
+  if (!changes) return { folded: term, plain: true };
+  const lower = term.toLowerCase();
+  return { folded: yo ? lower.replaceAll('ё', 'е') : lower, plain: true };
+}
+
+function general(term: string): { folded: string; plain: boolean } {
+  return { folded: foldTerm(term), plain: false };
+}
+
+/**
+ * Code units below U+0500 that foldTerm folds as String.toLowerCase does (ё
+ * aside, replaced after): the Cyrillic letters, checked against the fold table
+ * itself.
+ */
+const FAST_FOLDING: Uint8Array = (() => {
+  const t = new Uint8Array(CODE_LIMIT);
+  for (let c = 0x400; c < CODE_LIMIT; c++) {
+    const ch = String.fromCharCode(c);
+    const lower = c === 0x401 || c === 0x451 ? 'е' : ch.toLowerCase();
+    if (CLASS[c] === CharClass.Word && lower === String.fromCharCode(FOLD[c]!)) t[c] = 1;
+  }
+  return t;
+})();
+
 /** The surface patterns of a Kazakh term: see the module comment and GUIDE §3. */
 export function kazakhPatterns(term: string): SurfacePattern[] {
-  const folded = foldTerm(term);
+  const { folded, plain } = foldFast(term);
   if (!folded) return [];
   const space = folded.lastIndexOf(' ');
-  const prefix = folded.slice(0, space + 1);
-  const word = folded.slice(space + 1);
+  const prefix = space < 0 ? '' : folded.slice(0, space + 1);
+  const word = space < 0 ? folded : folded.slice(space + 1);
 
-  if (isAbbreviation(term, word)) {
+  let entry = wordMemo.get(word);
+  if (!entry) {
+    if (wordMemo.size >= WORD_MEMO_LIMIT) wordMemo.clear();
+    entry = { vowel: hasVowel(word), alone: undefined, last: undefined };
+    wordMemo.set(word, entry);
+  }
+  // A plain term's last word as written is the tail of the term as long as
+  // `word`; when it equals `word`, it is in lowercase and no abbreviation.
+  const abbreviation =
+    plain && entry.vowel && term.endsWith(word) ? false : isAbbreviation(term, word, entry.vowel);
+  if (abbreviation) {
     return [{ stem: folded, suffixes: abbreviationSet() }];
   }
+  let own: readonly SurfacePattern[];
+  if (space < 0) own = entry.alone ??= frozen(wordPatterns(word, false));
+  else own = entry.last ??= frozen(wordPatterns(word, true));
+  // The remembered patterns are frozen: a one-word term may hand them out as they are.
+  if (prefix === '') return own.slice();
+  const out = new Array<SurfacePattern>(own.length);
+  for (let i = 0; i < own.length; i++) {
+    const p = own[i]!;
+    out[i] = { stem: prefix + p.stem, suffixes: p.suffixes };
+  }
+  return out;
+}
 
+function frozen(patterns: SurfacePattern[]): readonly SurfacePattern[] {
+  for (const p of patterns) Object.freeze(p);
+  return patterns;
+}
+
+/** The patterns of a term's last word `word` (see WordEntry); `multi`: words precede it. */
+function wordPatterns(word: string, multi: boolean): SurfacePattern[] {
   const out: SurfacePattern[] = [];
-  pushPlain(out, prefix, word);
-  pushVariantSpellings(out, prefix, word, word);
+  pushPlain(out, word);
+  pushVariantSpellings(out, word, word);
 
   // A word with a frozen possessive (отбасы) also takes the after-possessive cases.
   if (FROZEN_POSSESSIVE_STEMS.has(lastSegment(word))) {
-    out.push({ stem: folded, suffixes: suffixSet(harmonyOf(word), 'V', 'all', 'p3') });
+    out.push({ stem: word, suffixes: suffixSet(harmonyOf(word), 'V', 'all', 'p3') });
     return out;
   }
 
@@ -370,18 +515,29 @@ export function kazakhPatterns(term: string): SurfacePattern[] {
   // possessive (сот төрелігі, Қазақстан Республикасы). It takes the
   // after-possessive cases, and its base the plural + possessive chain.
   const last = word[word.length - 1];
-  if (space >= 0 && (last === 'ы' || last === 'і') && word.length >= 3) {
+  if (multi && (last === 'ы' || last === 'і') && word.length >= 3) {
     const h = harmonyOf(word);
-    out.push({ stem: folded, suffixes: suffixSet(h, 'V', 'all', 'p3') });
+    out.push({ stem: word, suffixes: suffixSet(h, 'V', 'all', 'p3') });
     for (const base of izafetBases(word)) {
       const c = finalClassOf(base);
-      if (c)
-        out.push({ stem: prefix + base, suffixes: suffixSet(harmonyOf(base), c, 'cons', 'pl3') });
-      pushVariantSpellings(out, prefix, base, word);
+      if (c) out.push({ stem: base, suffixes: suffixSet(harmonyOf(base), c, 'cons', 'pl3') });
+      pushVariantSpellings(out, base, word);
     }
   }
   return out;
 }
+
+const VARIANTS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(VARIANT_SPELLINGS));
+
+/** The plural of each stem with variant spellings (құқықтар) → the stem (құқық). */
+const VARIANT_OF_PLURAL: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const k of VARIANTS.keys()) {
+    const c = finalClassOf(k);
+    if (c) m.set(k + realise(PLURAL[c][0]!, harmonyOf(k)), k);
+  }
+  return m;
+})();
 
 /**
  * The variant spellings of `stem` (VARIANT_SPELLINGS), when `stem` is the last
@@ -389,17 +545,15 @@ export function kazakhPatterns(term: string): SurfacePattern[] {
  * құқықтары). One pattern: the forms' common beginning, which every form
  * extends, so that the matcher checks each against AMBIGUOUS_FORMS.
  */
-function pushVariantSpellings(out: SurfacePattern[], prefix: string, stem: string, word: string) {
+function pushVariantSpellings(out: SurfacePattern[], stem: string, word: string) {
   let key = stem;
-  let forms = VARIANT_SPELLINGS[key];
+  let forms = VARIANTS.get(key);
   if (!forms && key !== word) {
     // A plural izafet base (құқықтар): its singular.
-    for (const k of Object.keys(VARIANT_SPELLINGS)) {
-      const c = finalClassOf(k);
-      if (c && key === k + realise(PLURAL[c][0]!, harmonyOf(k))) {
-        key = k;
-        forms = VARIANT_SPELLINGS[k];
-      }
+    const k = VARIANT_OF_PLURAL.get(key);
+    if (k !== undefined) {
+      key = k;
+      forms = VARIANTS.get(k);
     }
   }
   if (!forms || forms.length === 0) return;
@@ -407,7 +561,7 @@ function pushVariantSpellings(out: SurfacePattern[], prefix: string, stem: strin
   for (const f of forms) while (!f.startsWith(common)) common = common.slice(0, -1);
   if (forms.includes(common)) common = common.slice(0, -1);
   out.push({
-    stem: prefix + common,
+    stem: common,
     suffixes: makeSet(`variant|${key}`, () => forms.map((f) => f.slice(common.length))),
   });
 }
