@@ -115,6 +115,10 @@ interface WordInfo {
   /** Preposition, conjunction, pronoun: ends a declinable group. */
   readonly functional: boolean;
   readonly adjective: AdjectiveInfo | null;
+  /** Its declension as an adjective, once asked for. */
+  adjectiveDeclension?: Declension;
+  /** Its declension as a head noun, by hint (hintIndex), once asked for. */
+  nounDeclensions?: (Declension | null | undefined)[];
 }
 
 interface AdjectiveInfo {
@@ -123,27 +127,88 @@ interface AdjectiveInfo {
   readonly form: Form;
 }
 
-/** Capital letters of the Russian and Latin alphabets (acronyms: РК, ООН, ЦИК, ISO). */
-function countUpper(s: string): number {
+/** Capital letters of the Russian and Latin alphabets in s[from, to) (acronyms: РК, ООН, ЦИК, ISO). */
+function countUpper(s: string, from: number, to: number): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if ((c >= 0x410 && c <= 0x42f) || c === 0x401 || (c >= 0x41 && c <= 0x5a)) n++;
   }
   return n;
 }
 
-function classify(original: string, folded: string): WordInfo {
+/**
+ * A word of a term: `original` as written, `folded` its folded form. Words
+ * recur across terms (суд, Республики, административный), so what is known
+ * of a folded word is remembered: its classification and, once built, its
+ * declensions. An acronym in capitals (РК) and the same letters in lowercase
+ * are remembered apart.
+ */
+function wordInfo(original: string, folded: string): WordInfo {
+  // Acronyms (РК, ООН, ЦИК, КазНУ): two or more capitals never inflect.
+  return knownWord(
+    folded,
+    countUpper(original, original.lastIndexOf('-') + 1, original.length) >= 2,
+  );
+}
+
+/**
+ * The words of a plain term (see foldPlain) from the term and its fold, which
+ * have the same length and the same spaces and hyphens.
+ */
+function plainWords(term: string, folded: string): WordInfo[] {
+  const words: WordInfo[] = [];
+  let start = 0;
+  for (;;) {
+    const space = folded.indexOf(' ', start);
+    const end = space < 0 ? folded.length : space;
+    const word = folded.slice(start, end);
+    // In lowercase there is no capital to count.
+    let acronym = false;
+    if (folded !== term) {
+      const hyphen = word.lastIndexOf('-');
+      acronym = countUpper(term, start + hyphen + 1, end) >= 2;
+    }
+    words.push(knownWord(word, acronym));
+    if (space < 0) return words;
+    start = space + 1;
+  }
+}
+
+function knownWord(folded: string, acronym: boolean): WordInfo {
+  let entry = wordMemo.get(folded);
+  if (!entry) {
+    if (wordMemo.size >= WORD_MEMO_LIMIT) wordMemo.clear();
+    entry = { plain: undefined, acronym: undefined };
+    wordMemo.set(folded, entry);
+  }
+  if (acronym) return (entry.acronym ??= classify(folded, true));
+  return (entry.plain ??= classify(folded, false));
+}
+
+interface WordEntry {
+  plain: WordInfo | undefined;
+  acronym: WordInfo | undefined;
+}
+
+const wordMemo = new Map<string, WordEntry>();
+/** Words remembered at most; the memo starts over when full. */
+const WORD_MEMO_LIMIT = 20_000;
+
+/** Forget the remembered words (the benchmark measures cold compilations). */
+export function forgetRussianWords(): void {
+  wordMemo.clear();
+}
+
+function classify(folded: string, acronym: boolean): WordInfo {
   const hyphen = folded.lastIndexOf('-');
   const prefix = hyphen >= 0 ? folded.slice(0, hyphen + 1) : '';
   const core = hyphen >= 0 ? folded.slice(hyphen + 1) : folded;
-  const origCore = original.slice(original.lastIndexOf('-') + 1);
   const functional =
     hyphen < 0 &&
     (PREPOSITIONS.has(folded) || CONJUNCTIONS.has(folded) || FUNCTION_WORDS.has(folded));
   let invariable = core.length === 0 || INDECLINABLE.has(folded) || INDECLINABLE.has(core);
-  // Acronyms (РК, ООН, ЦИК, КазНУ): two or more capitals never inflect.
-  if (!invariable && countUpper(origCore) >= 2) invariable = true;
+  if (!invariable && acronym) invariable = true;
   if (!invariable && NOT_RUSSIAN_LETTER.test(core)) invariable = true;
   const adjective = invariable || functional ? null : adjectiveInfo(core);
   return { prefix, core, folded, invariable, functional, adjective };
@@ -527,12 +592,49 @@ function readGroup(words: readonly WordInfo[], start: number): Group | null {
   return { adjectives, noun: -1, end: adjectives[adjectives.length - 1]! + 1 };
 }
 
-function groupSlots(words: readonly WordInfo[], g: Group, out: (Slots | null)[]): void {
+/**
+ * A word's declension: its distinct forms, in the order the slots first give
+ * them, and per slot the forms it takes there (indexes into `forms`; null
+ * where the word has no form, so the phrase has none either).
+ */
+interface Declension {
+  readonly forms: readonly string[];
+  readonly cells: readonly (readonly number[] | null)[];
+  /** Index of the word's dictionary form (its core) in `forms`, or -1. */
+  readonly own: number;
+}
+
+function declension(slots: Slots, core: string): Declension {
+  const forms: string[] = [];
+  const cells = new Array<number[] | null>(SLOTS).fill(null);
+  for (let slot = 0; slot < SLOTS; slot++) {
+    const cell = slots[slot];
+    if (!cell) continue;
+    const ids: number[] = [];
+    for (const f of cell) {
+      let id = forms.indexOf(f);
+      if (id < 0) id = forms.push(f) - 1;
+      ids.push(id);
+    }
+    cells[slot] = ids;
+  }
+  return { forms, cells, own: forms.indexOf(core) };
+}
+
+/** Index of a hint among the twelve (number × gender), for the per-word remembered declensions. */
+function hintIndex(number: 'sg' | 'pl' | null, gender: Gender | null): number {
+  const n = number === null ? 0 : number === 'sg' ? 1 : 2;
+  const g = gender === null ? 0 : gender === 'm' ? 1 : gender === 'f' ? 2 : 3;
+  return n * 4 + g;
+}
+
+function groupDeclensions(words: readonly WordInfo[], g: Group, out: (Declension | null)[]): void {
   let number: 'sg' | 'pl' | null = null;
   let gender: Gender | null = null;
   for (const a of g.adjectives) {
-    const info = words[a]!.adjective!;
-    out[a] = adjectiveSlots(info, words[a]!.core);
+    const w = words[a]!;
+    const info = w.adjective!;
+    out[a] = w.adjectiveDeclension ??= declension(adjectiveSlots(info, w.core), w.core);
     if (info.form === 'pl') number = 'pl';
     else {
       number ??= 'sg';
@@ -541,27 +643,40 @@ function groupSlots(words: readonly WordInfo[], g: Group, out: (Slots | null)[])
   }
   if (g.noun >= 0) {
     const noun = words[g.noun]!;
-    out[g.noun] = noun.invariable ? null : nounSlots(noun.core, { number, gender });
+    if (noun.invariable) out[g.noun] = null;
+    else {
+      const known = (noun.nounDeclensions ??= []);
+      const h = hintIndex(number, gender);
+      let d = known[h];
+      if (d === undefined) {
+        const slots = nounSlots(noun.core, { number, gender });
+        d = known[h] = slots ? declension(slots, noun.core) : null;
+      }
+      out[g.noun] = d;
+    }
   }
 }
 
 const WHITESPACE = /\s+/;
 
 /**
- * foldTerm for the common case of a term made only of Russian letters, single
- * spaces and hyphens, where folding is just lowercasing and ё → е; anything
- * else goes through foldTerm. Saves the general normaliser's allocations.
+ * foldTerm for the common case of a plain term, made only of Russian letters,
+ * single spaces and hyphens, where folding is just lowercasing and ё → е (none
+ * at all for a term in lowercase); null for any other term.
  */
-function foldFast(term: string): string {
+function foldPlain(term: string): string | null {
   const n = term.length;
-  if (n === 0) return foldTerm(term);
+  if (n === 0) return null;
+  let upper = false;
   for (let i = 0; i < n; i++) {
     const c = term.charCodeAt(i);
-    const letter = (c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451;
+    const lower = (c >= 0x430 && c <= 0x44f) || c === 0x451;
+    const letter = lower || (c >= 0x410 && c <= 0x42f) || c === 0x401;
     const gap = c === 0x20 && i > 0 && i < n - 1 && term.charCodeAt(i - 1) !== 0x20;
-    if (!letter && !gap && !(c === 0x2d && i > 0 && i < n - 1)) return foldTerm(term);
+    if (!letter && !gap && !(c === 0x2d && i > 0 && i < n - 1)) return null;
+    if (letter && (!lower || c === 0x451)) upper = true;
   }
-  return term.toLowerCase().replaceAll('ё', 'е');
+  return upper ? term.toLowerCase().replaceAll('ё', 'е') : term;
 }
 
 /**
@@ -570,78 +685,149 @@ function foldFast(term: string): string {
  * everything else as written.
  */
 export function russianForms(term: string): string[] {
-  const self = foldFast(term);
-  const parts = term.trim().split(WHITESPACE);
-  // A term with Kazakh letters (Ата Заң) is Kazakh: it is matched as written.
-  // A term with Kazakh words is matched as written (Ата Заң), except a Russian
-  // title before a Kazakh name, whose name is an invariable dependent
-  // (Председатель Қазақстан Халық Кеңесі → Председателя Қазақстан Халық Кеңесі).
-  const kazakhAt = self.search(KAZAKH_LETTER);
-  if (kazakhAt >= 0) {
-    const firstSpace = self.indexOf(' ');
-    const titleEnd = firstSpace < 0 ? self.length : firstSpace;
-    const last = self.charAt(titleEnd - 1);
-    if (kazakhAt < titleEnd || VOWELS.has(last)) return [self];
+  const plain = foldPlain(term);
+  const self = plain ?? foldTerm(term);
+  let words: WordInfo[];
+  let aligned = true;
+  if (plain !== null) {
+    // No Kazakh letter, and each word sits where it sits in the term.
+    words = plainWords(term, plain);
+  } else {
+    const parts = term.trim().split(WHITESPACE);
+    // A term with Kazakh letters (Ата Заң) is Kazakh: it is matched as written.
+    // A term with Kazakh words is matched as written (Ата Заң), except a Russian
+    // title before a Kazakh name, whose name is an invariable dependent
+    // (Председатель Қазақстан Халық Кеңесі → Председателя Қазақстан Халық Кеңесі).
+    const kazakhAt = self.search(KAZAKH_LETTER);
+    if (kazakhAt >= 0) {
+      const firstSpace = self.indexOf(' ');
+      const titleEnd = firstSpace < 0 ? self.length : firstSpace;
+      const last = self.charAt(titleEnd - 1);
+      if (kazakhAt < titleEnd || VOWELS.has(last)) return [self];
+    }
+    // Fold once: the words of the folded term line up with the whitespace-separated parts.
+    const foldedParts = self.split(' ');
+    aligned = foldedParts.length === parts.length;
+    words = parts.map((p, i) => wordInfo(p, aligned ? foldedParts[i]! : foldTerm(p)));
   }
-  // Fold once: the words of the folded term line up with the whitespace-separated parts.
-  const foldedParts = self.split(' ');
-  const aligned = foldedParts.length === parts.length;
-  const words = parts.map((p, i) => classify(p, aligned ? foldedParts[i]! : foldTerm(p)));
-  const declined: (Slots | null)[] = new Array<Slots | null>(words.length).fill(null);
+  const declined: (Declension | null)[] = new Array<Declension | null>(words.length).fill(null);
 
   const head = readGroup(words, 0);
   if (head) {
-    groupSlots(words, head, declined);
+    groupDeclensions(words, head, declined);
     // Coordination right after the head: "права и свободы человека".
     const conj = words[head.end];
     if (conj && COORDINATORS.has(conj.folded)) {
       const second = readGroup(words, head.end + 1);
-      if (second && second.noun >= 0) groupSlots(words, second, declined);
+      if (second && second.noun >= 0) groupDeclensions(words, second, declined);
     }
   }
 
-  if (!declined.some((s) => s !== null)) return [self];
-  // Few forms per term: a list searched in place dedups them faster than a Set.
-  const result: string[] = [self];
-
-  // Segments: a declinable word's slots, or the constant text of a run of invariable words.
-  const segments: (Slots | string)[] = [];
+  // The phrase: constant texts (runs of words as written, the space before a
+  // declined word and its prefix) around the declined words' forms.
+  // texts[k] precedes the k-th declined word; texts[last] follows the last one.
+  const texts: string[] = [];
+  const decls: Declension[] = [];
   let constant = '';
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const slots = declined[i];
+    const d = declined[i];
     const sep = i === 0 ? '' : ' ';
-    if (slots) {
-      if (constant !== '' || sep !== '') segments.push(constant + sep + w.prefix);
-      else if (w.prefix !== '') segments.push(w.prefix);
+    if (d) {
+      texts.push(constant + sep + w.prefix);
+      decls.push(d);
       constant = '';
-      segments.push(slots);
     } else constant += sep + w.folded;
   }
-  if (constant !== '') segments.push(constant);
+  texts.push(constant);
+  if (decls.length === 0) return [self];
+  return phrases(self, aligned, texts, decls);
+}
 
-  for (let slot = 0; slot < SLOTS; slot++) {
-    let phrases: string[] = [''];
-    for (const seg of segments) {
-      if (typeof seg === 'string') {
-        for (let k = 0; k < phrases.length; k++) phrases[k] += seg;
-        continue;
-      }
-      const cell = seg[slot];
-      if (!cell) {
-        phrases = [];
-        break;
-      }
-      if (cell.length === 1) {
-        const o = cell[0]!;
-        for (let k = 0; k < phrases.length; k++) phrases[k] += o;
-      } else {
-        const next: string[] = [];
-        for (const ph of phrases) for (const o of cell) next.push(ph + o);
-        phrases = next;
-      }
+/**
+ * Every phrase, slot by slot, each declined word's forms combined in order
+ * (the first word's varying slowest), after `self` and without repeats. A
+ * phrase is told by which form each declined word takes: the forms hold no
+ * space and the texts between them begin with one, so two phrases are equal
+ * exactly when their choices are; choices are compared as numbers. When the
+ * folded term lines up with its words (`aligned`), `self` is the choice of
+ * every word's dictionary form; otherwise phrases are compared with it as text.
+ */
+function phrases(
+  self: string,
+  aligned: boolean,
+  texts: readonly string[],
+  decls: readonly Declension[],
+): string[] {
+  const result: string[] = [self];
+  const k = decls.length;
+  // The choice that spells self: each declined word in its dictionary form.
+  let selfKey = aligned ? 0 : -1;
+  let radix = 1;
+  for (const d of decls) {
+    radix *= d.forms.length;
+    if (selfKey >= 0) selfKey = d.own < 0 ? -1 : selfKey * d.forms.length + d.own;
+  }
+  if (radix > 2 ** 48) return phrasesAsText(result, texts, decls);
+
+  if (k === 1) {
+    // One declined word: its forms in order, each once.
+    const forms = decls[0]!.forms;
+    const before = texts[0]!;
+    const after = texts[1]!;
+    for (let id = 0; id < forms.length; id++) {
+      if (id === selfKey) continue;
+      const ph = before + forms[id]! + after;
+      if (aligned || ph !== self) result.push(ph);
     }
-    for (const ph of phrases) if (!result.includes(ph)) result.push(ph);
+    return result;
+  }
+
+  const seen: number[] = [];
+  const choice = new Array<number>(k).fill(0);
+  const cells = new Array<readonly number[]>(k);
+  slots: for (let slot = 0; slot < SLOTS; slot++) {
+    for (let j = 0; j < k; j++) {
+      const cell = decls[j]!.cells[slot];
+      if (!cell || cell.length === 0) continue slots;
+      cells[j] = cell;
+      choice[j] = 0;
+    }
+    // Odometer over the cells, the last word turning fastest.
+    for (;;) {
+      let key = 0;
+      for (let j = 0; j < k; j++) key = key * decls[j]!.forms.length + cells[j]![choice[j]!]!;
+      if (key !== selfKey && !seen.includes(key)) {
+        seen.push(key);
+        let ph = texts[0]!;
+        for (let j = 0; j < k; j++) ph += decls[j]!.forms[cells[j]![choice[j]!]!]! + texts[j + 1]!;
+        if (aligned || ph !== self) result.push(ph);
+      }
+      let j = k - 1;
+      while (j >= 0 && ++choice[j]! === cells[j]!.length) choice[j--] = 0;
+      if (j < 0) break;
+    }
+  }
+  return result;
+}
+
+/** The phrases compared as text (more combinations than numbers can tell apart). */
+function phrasesAsText(
+  result: string[],
+  texts: readonly string[],
+  decls: readonly Declension[],
+): string[] {
+  for (let slot = 0; slot < SLOTS; slot++) {
+    let list: string[] = [texts[0]!];
+    for (let j = 0; j < decls.length; j++) {
+      const d = decls[j]!;
+      const cell = d.cells[slot];
+      const next: string[] = [];
+      if (cell)
+        for (const ph of list) for (const id of cell) next.push(ph + d.forms[id]! + texts[j + 1]!);
+      list = next;
+    }
+    for (const ph of list) if (!result.includes(ph)) result.push(ph);
   }
   return result;
 }
