@@ -100,6 +100,14 @@ function vowelCount(w: string): number {
 const NOT_RUSSIAN_LETTER = new RegExp(`[^${[...RUSSIAN_LETTERS].join('')}]`);
 const KAZAKH_LETTER = new RegExp(`[${[...KAZAKH_LETTERS].join('')}]`);
 
+// The word-keyed tables as maps: a look-up by a word made at run time is
+// cheaper in a Map than among an object's properties.
+const POSSESSIVE = new Map(Object.entries(POSSESSIVE_ADJECTIVES));
+const ENDING_FORM = new Map(Object.entries(ADJECTIVE_ENDINGS));
+const LEXICON = new Map(Object.entries(NOUN_LEXICON));
+const PLURAL_A = new Map(Object.entries(MASCULINE_PLURAL_A));
+const INSERTION = new Map(Object.entries(GEN_PL_INSERTION));
+
 // ---------------------------------------------------------------------------
 // Word classification
 
@@ -216,12 +224,12 @@ function classify(folded: string, acronym: boolean): WordInfo {
 
 /** Is the word an adjective or participle in the nominative, and which table does it follow? */
 function adjectiveInfo(w: string): AdjectiveInfo | null {
-  const poss = POSSESSIVE_ADJECTIVES[w];
+  const poss = POSSESSIVE.get(w);
   if (poss) return { paradigms: ['possessive'], stem: poss.stem, form: poss.form };
   if (w.length < 4 || NOUNS_LIKE_ADJECTIVES.has(w)) return null;
   for (const e of NOUN_ENDINGS_LIKE_ADJECTIVES) if (w.endsWith(e)) return null;
   const ending = w.slice(-2);
-  const form = ADJECTIVE_ENDINGS[ending];
+  const form = ENDING_FORM.get(ending);
   if (form === undefined) return null;
   const stem = w.slice(0, -2);
   const c = stem.charAt(stem.length - 1);
@@ -355,7 +363,7 @@ interface Hint {
 }
 
 function nounReadings(w: string, hint: Hint): Reading[] {
-  const lex = NOUN_LEXICON[w];
+  const lex = LEXICON.get(w);
   if (lex) {
     return lex.paradigms.map((id) => {
       const r = lex.plural ? pluralOnly(id, w) : singular(id, w);
@@ -376,7 +384,7 @@ function nounReadings(w: string, hint: Hint): Reading[] {
           ? 'mTs'
           : 'mHard';
     const fleeting = fleetingStem(w);
-    const plA = MASCULINE_PLURAL_A[w];
+    const plA = PLURAL_A.get(w);
     for (const pid of plA === 'only' ? ['mPlA' as const] : plA ? [id, 'mPlA' as const] : [id]) {
       const r = singular(pid, w, fleeting ? [fleeting.stem] : []);
       // A sure fleeting vowel replaces the full stem outside the nominative.
@@ -460,7 +468,7 @@ function nounReadings(w: string, hint: Hint): Reading[] {
  */
 function insertFleetingVowel(stem: string, feminine: boolean): string | null {
   const last = stem.charAt(stem.length - 1);
-  const rule = GEN_PL_INSERTION[last];
+  const rule = INSERTION.get(last);
   if (!rule || (feminine && !rule.feminine)) return null;
   const before = stem.charAt(stem.length - 2);
   const head = stem.slice(0, -1);
@@ -602,6 +610,8 @@ interface Declension {
   readonly cells: readonly (readonly number[] | null)[];
   /** Index of the word's dictionary form (its core) in `forms`, or -1. */
   readonly own: number;
+  /** Each form followed by a space (the usual text before the next declined word), once asked for. */
+  spaced?: readonly string[];
 }
 
 function declension(slots: Slots, core: string): Declension {
@@ -800,7 +810,13 @@ function phrases(
       if (key !== selfKey && !seen.includes(key)) {
         seen.push(key);
         let ph = texts[0]!;
-        for (let j = 0; j < k; j++) ph += decls[j]!.forms[cells[j]![choice[j]!]!]! + texts[j + 1]!;
+        for (let j = 0; j < k; j++) {
+          const d = decls[j]!;
+          const id = cells[j]![choice[j]!]!;
+          const text = texts[j + 1]!;
+          if (text === ' ') ph += (d.spaced ??= d.forms.map((f) => f + ' '))[id]!;
+          else ph += d.forms[id]! + text;
+        }
         if (aligned || ph !== self) result.push(ph);
       }
       let j = k - 1;
