@@ -407,7 +407,7 @@ interface WordEntry {
 
 const wordMemo = new Map<string, WordEntry>();
 /** Words remembered at most; the memo starts over when full. */
-const WORD_MEMO_LIMIT = 20_000;
+const WORD_MEMO_LIMIT = 10_000;
 
 /** Forget the remembered words (the benchmark measures cold compilations). */
 export function forgetKazakhWords(): void {

@@ -201,7 +201,7 @@ interface WordEntry {
 
 const wordMemo = new Map<string, WordEntry>();
 /** Words remembered at most; the memo starts over when full. */
-const WORD_MEMO_LIMIT = 20_000;
+const WORD_MEMO_LIMIT = 10_000;
 
 /** Forget the remembered words (the benchmark measures cold compilations). */
 export function forgetRussianWords(): void {
@@ -602,12 +602,14 @@ function readGroup(words: readonly WordInfo[], start: number): Group | null {
 
 /**
  * A word's declension: its distinct forms, in the order the slots first give
- * them, and per slot the forms it takes there (indexes into `forms`; null
- * where the word has no form, so the phrase has none either).
+ * them, and per slot the forms it takes there: ids[starts[slot]] up to
+ * ids[starts[slot + 1]], indexes into `forms` (none where the word has no
+ * form, so the phrase has none either).
  */
 interface Declension {
   readonly forms: readonly string[];
-  readonly cells: readonly (readonly number[] | null)[];
+  readonly starts: readonly number[];
+  readonly ids: readonly number[];
   /** Index of the word's dictionary form (its core) in `forms`, or -1. */
   readonly own: number;
   /** Each form followed by a space (the usual text before the next declined word), once asked for. */
@@ -616,19 +618,24 @@ interface Declension {
 
 function declension(slots: Slots, core: string): Declension {
   const forms: string[] = [];
-  const cells = new Array<number[] | null>(SLOTS).fill(null);
+  const starts: number[] = [];
+  const ids: number[] = [];
   for (let slot = 0; slot < SLOTS; slot++) {
-    const cell = slots[slot];
-    if (!cell) continue;
-    const ids: number[] = [];
-    for (const f of cell) {
+    starts.push(ids.length);
+    for (const f of slots[slot] ?? []) {
       let id = forms.indexOf(f);
       if (id < 0) id = forms.push(f) - 1;
       ids.push(id);
     }
-    cells[slot] = ids;
   }
-  return { forms, cells, own: forms.indexOf(core) };
+  starts.push(ids.length);
+  return { forms, starts, ids, own: forms.indexOf(core) };
+}
+
+function sameDeclension(a: Declension, b: Declension): boolean {
+  const same = (x: readonly (string | number)[], y: readonly (string | number)[]) =>
+    x.length === y.length && x.every((v, i) => v === y[i]);
+  return same(a.forms, b.forms) && same(a.starts, b.starts) && same(a.ids, b.ids);
 }
 
 /** Index of a hint among the twelve (number × gender), for the per-word remembered declensions. */
@@ -660,7 +667,10 @@ function groupDeclensions(words: readonly WordInfo[], g: Group, out: (Declension
       let d = known[h];
       if (d === undefined) {
         const slots = nounSlots(noun.core, { number, gender });
-        d = known[h] = slots ? declension(slots, noun.core) : null;
+        d = slots ? declension(slots, noun.core) : null;
+        // Hints that change nothing for this noun share one declension.
+        for (const other of known) if (d && other && sameDeclension(d, other)) d = other;
+        known[h] = d;
       }
       out[g.noun] = d;
     }
@@ -794,25 +804,29 @@ function phrases(
   }
 
   const seen: number[] = [];
+  // Per declined word, where in its ids the slot's cell is (choice) and ends.
   const choice = new Array<number>(k).fill(0);
-  const cells = new Array<readonly number[]>(k);
+  const ends = new Array<number>(k).fill(0);
   slots: for (let slot = 0; slot < SLOTS; slot++) {
     for (let j = 0; j < k; j++) {
-      const cell = decls[j]!.cells[slot];
-      if (!cell || cell.length === 0) continue slots;
-      cells[j] = cell;
-      choice[j] = 0;
+      const starts = decls[j]!.starts;
+      if (starts[slot] === starts[slot + 1]) continue slots;
+      choice[j] = starts[slot]!;
+      ends[j] = starts[slot + 1]!;
     }
     // Odometer over the cells, the last word turning fastest.
     for (;;) {
       let key = 0;
-      for (let j = 0; j < k; j++) key = key * decls[j]!.forms.length + cells[j]![choice[j]!]!;
+      for (let j = 0; j < k; j++) {
+        const d = decls[j]!;
+        key = key * d.forms.length + d.ids[choice[j]!]!;
+      }
       if (key !== selfKey && !seen.includes(key)) {
         seen.push(key);
         let ph = texts[0]!;
         for (let j = 0; j < k; j++) {
           const d = decls[j]!;
-          const id = cells[j]![choice[j]!]!;
+          const id = d.ids[choice[j]!]!;
           const text = texts[j + 1]!;
           if (text === ' ') ph += (d.spaced ??= d.forms.map((f) => f + ' '))[id]!;
           else ph += d.forms[id]! + text;
@@ -820,7 +834,10 @@ function phrases(
         if (aligned || ph !== self) result.push(ph);
       }
       let j = k - 1;
-      while (j >= 0 && ++choice[j]! === cells[j]!.length) choice[j--] = 0;
+      while (j >= 0 && ++choice[j]! === ends[j]!) {
+        choice[j] = decls[j]!.starts[slot]!;
+        j--;
+      }
       if (j < 0) break;
     }
   }
@@ -837,10 +854,12 @@ function phrasesAsText(
     let list: string[] = [texts[0]!];
     for (let j = 0; j < decls.length; j++) {
       const d = decls[j]!;
-      const cell = d.cells[slot];
       const next: string[] = [];
-      if (cell)
-        for (const ph of list) for (const id of cell) next.push(ph + d.forms[id]! + texts[j + 1]!);
+      for (const ph of list) {
+        for (let at = d.starts[slot]!; at < d.starts[slot + 1]!; at++) {
+          next.push(ph + d.forms[d.ids[at]!]! + texts[j + 1]!);
+        }
+      }
       list = next;
     }
     for (const ph of list) if (!result.includes(ph)) result.push(ph);
