@@ -124,9 +124,9 @@ interface WordInfo {
   readonly functional: boolean;
   readonly adjective: AdjectiveInfo | null;
   /** Its declension as an adjective, once asked for. */
-  adjectiveDeclension?: Declension;
+  adjectiveDeclension: Declension | undefined;
   /** Its declension as a head noun, by hint (hintIndex), once asked for. */
-  nounDeclensions?: (Declension | null | undefined)[];
+  nounDeclensions: (Declension | null | undefined)[] | undefined;
 }
 
 interface AdjectiveInfo {
@@ -219,7 +219,17 @@ function classify(folded: string, acronym: boolean): WordInfo {
   if (!invariable && acronym) invariable = true;
   if (!invariable && NOT_RUSSIAN_LETTER.test(core)) invariable = true;
   const adjective = invariable || functional ? null : adjectiveInfo(core);
-  return { prefix, core, folded, invariable, functional, adjective };
+  // Every field set from the start: one object shape for every word.
+  return {
+    prefix,
+    core,
+    folded,
+    invariable,
+    functional,
+    adjective,
+    adjectiveDeclension: undefined,
+    nounDeclensions: undefined,
+  };
 }
 
 /** Is the word an adjective or participle in the nominative, and which table does it follow? */
@@ -613,7 +623,7 @@ interface Declension {
   /** Index of the word's dictionary form (its core) in `forms`, or -1. */
   readonly own: number;
   /** Each form followed by a space (the usual text before the next declined word), once asked for. */
-  spaced?: readonly string[];
+  spaced: readonly string[] | undefined;
 }
 
 function declension(slots: Slots, core: string): Declension {
@@ -629,7 +639,7 @@ function declension(slots: Slots, core: string): Declension {
     }
   }
   starts.push(ids.length);
-  return { forms, starts, ids, own: forms.indexOf(core) };
+  return { forms, starts, ids, own: forms.indexOf(core), spaced: undefined };
 }
 
 function sameDeclension(a: Declension, b: Declension): boolean {
