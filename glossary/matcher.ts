@@ -1278,15 +1278,21 @@ export function compileMatcher(
     recorded++;
   };
 
-  // What hashWord found of the word it read.
+  // What hashWord found of the word it read last, and where.
   let wordHash = 0;
   let wordPlain = true;
+  /** Reset at the start of each scan (it holds a place in the text scanned). */
+  let hashedAt = -1;
+  let hashedEnd = -1;
   /**
    * Where the word at i ends (hyphenated parts included), with its hash; a
    * word with invisible characters or a line-end hyphen is not plain, and is
    * not remembered.
    */
   const hashWord = (text: string, i: number): number => {
+    // A word a failed phrase read is read again as a first word: once is enough.
+    if (i === hashedAt) return hashedEnd;
+    hashedAt = i;
     const n = text.length;
     let hash = MEMO_SEED;
     wordPlain = true;
@@ -1307,6 +1313,7 @@ export function compileMatcher(
       hash = memoStep(hash, c);
     }
     wordHash = hash;
+    hashedEnd = i;
     return i;
   };
 
@@ -1344,6 +1351,19 @@ export function compileMatcher(
       while (i < n && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
       if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Word) break;
       const wordStart = i;
+      // Most words after a phrase's first word do not go on with it, and
+      // their first two letters tell (see WordTable.starts).
+      if (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) {
+        const k0 = KEY[text.charCodeAt(i)]!;
+        const k1 = KEY[text.charCodeAt(i + 1)]!;
+        const a1 = stepA(seedA(state), k0);
+        const b1 = stepB(seedB(state), k0);
+        if (
+          !WordTable.maybe(startBloom, stepA(a1, k1), stepB(b1, k1)) &&
+          !WordTable.maybe(shortBloom, a1, b1)
+        )
+          break;
+      }
       const end = hashWord(text, wordStart);
       if (!wordPlain) {
         state = readWord(text, start, wordStart, state);
@@ -1379,6 +1399,7 @@ export function compileMatcher(
   let out = new Int32Array(4096);
   const scanSpans = (text: string): ScanSpans => {
     let count = 0;
+    hashedAt = -1;
     const n = text.length;
     let i = 0;
     while (i < n) {
