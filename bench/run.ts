@@ -151,7 +151,7 @@ async function main() {
     for (const t of texts) {
       // Warm up, then the best of enough runs to read at least ~15 MB: a
       // 100 KB text scanned three times would measure the JIT, not the matcher.
-      const runs = Math.min(60, Math.max(3, Math.ceil(15 / t.mb)));
+      const runs = Math.min(60, Math.max(5, Math.ceil(15 / t.mb)));
       for (let w = 0; w < Math.min(runs, 10); w++) matcher.scanSpans(t.text);
       let count = 0;
       // Each timed scan starts with no words remembered, as after compiling.

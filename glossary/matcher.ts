@@ -31,6 +31,7 @@ import { forgetKazakhWords, isAmbiguousKazakhForm, kazakhPatterns } from './morp
 import { AMBIGUOUS_FORMS } from './morphology/kazakh-rules';
 import { forgetRussianWords, russianForms } from './morphology/russian';
 import type { SurfacePattern, SuffixSet } from './morphology/types';
+import { unpackSpans, type MatchedTerm, type ScanSpans } from './spans';
 import type { Entry, Lang, Match, MatchableEntry } from './types';
 import { MEMO_SEED, WordMemo, memoStep } from './word-memo';
 import {
@@ -67,18 +68,7 @@ export interface Matcher {
   readonly stats: { nodes: number; patterns: number; suffixSets: number; bytes: number };
 }
 
-/** What a match reports of the term it found. */
-export interface MatchedTerm {
-  readonly id: string;
-  readonly lang: Lang;
-  readonly term: string;
-}
-
-/** Matches packed four int32 apiece: start, end, the index of the term in `Matcher.terms`, approximate (0 or 1). */
-export interface ScanSpans {
-  readonly count: number;
-  readonly data: Int32Array;
-}
+export type { MatchedTerm, ScanSpans } from './spans';
 
 export interface MatcherOptions {
   /** Where the surface patterns of a term come from; the morphologies by default. */
@@ -177,6 +167,35 @@ const CHAR = (() => {
 })();
 
 /**
+ * A trie of the given strings as child maps (node 0 the root), each read
+ * through keyOf, forwards or backwards; final marks a whole string.
+ */
+function mapTrie(
+  strings: Iterable<string>,
+  keyOf: Uint16Array,
+  backwards: boolean,
+): { next: Map<number, number>[]; final: boolean[] } {
+  const next: Map<number, number>[] = [new Map()];
+  const final: boolean[] = [false];
+  for (const s of strings) {
+    let node = 0;
+    for (let i = 0; i < s.length; i++) {
+      const k = keyOf[s.charCodeAt(backwards ? s.length - 1 - i : i)]!;
+      let child = next[node]!.get(k);
+      if (child === undefined) {
+        child = next.length;
+        next.push(new Map());
+        final.push(false);
+        next[node]!.set(k, child);
+      }
+      node = child;
+    }
+    final[node] = true;
+  }
+  return { next, final };
+}
+
+/**
  * Every suffix of every suffix set, reversed, as a trie with a dense row per
  * node (there are about a thousand): reading a word backwards from its end
  * finds each place where the rest of the word is some suffix.
@@ -189,28 +208,12 @@ class ReversedSuffixes {
   readonly final: Uint8Array;
 
   constructor(suffixes: Iterable<string>) {
-    const next: Map<number, number>[] = [new Map()];
-    const isFinal: boolean[] = [false];
+    const { next, final } = mapTrie(suffixes, KEY, true);
     let width = 1;
-    for (const s of suffixes) {
-      let node = 0;
-      for (let j = s.length - 1; j >= 0; j--) {
-        const k = KEY[s.charCodeAt(j)]!;
-        if (!this.alpha[k]) this.alpha[k] = width++;
-        let child = next[node]!.get(k);
-        if (child === undefined) {
-          child = next.length;
-          next.push(new Map());
-          isFinal.push(false);
-          next[node]!.set(k, child);
-        }
-        node = child;
-      }
-      if (node > 0) isFinal[node] = true;
-    }
+    for (const children of next) for (const k of children.keys()) this.alpha[k] ||= width++;
     this.width = width;
     this.rows = new Int32Array(next.length * width).fill(-1);
-    this.final = Uint8Array.from(isFinal, (f) => (f ? 1 : 0));
+    this.final = Uint8Array.from(final, (f) => (f ? 1 : 0));
     next.forEach((children, v) => {
       for (const [k, child] of children) this.rows[v * width + this.alpha[k]!] = child;
     });
@@ -234,23 +237,7 @@ class SuffixTrie {
 
   constructor(suffixes: readonly string[], table: Uint16Array) {
     // Build with maps, then lay the nodes out breadth first.
-    const next: Map<number, number>[] = [new Map()];
-    const isFinal: boolean[] = [false];
-    for (const s of suffixes) {
-      let node = 0;
-      for (let j = 0; j < s.length; j++) {
-        const k = table[s.charCodeAt(j)]!;
-        let child = next[node]!.get(k);
-        if (child === undefined) {
-          child = next.length;
-          next.push(new Map());
-          isFinal.push(false);
-          next[node]!.set(k, child);
-        }
-        node = child;
-      }
-      isFinal[node] = true;
-    }
+    const { next, final: isFinal } = mapTrie(suffixes, table, false);
     const n = next.length;
     this.start = new Int32Array(n + 1);
     this.keys = new Uint16Array(n - 1);
@@ -1447,19 +1434,7 @@ export function compileMatcher(
 
   const scan = (text: string): Match[] => {
     const { count, data } = scanSpans(text);
-    const matches = new Array<Match>(count);
-    for (let k = 0; k < count; k++) {
-      const term = terms[data[4 * k + 2]!]!;
-      matches[k] = {
-        start: data[4 * k]!,
-        end: data[4 * k + 1]!,
-        id: term.id,
-        lang: term.lang,
-        term: term.term,
-        approximate: data[4 * k + 3] === 1,
-      };
-    }
-    return matches;
+    return unpackSpans(data, count, terms);
   };
 
   return {

@@ -4,7 +4,7 @@
  * ask it through `browser.runtime.sendMessage` and it answers with the
  * matching response type. Changes are broadcast to tabs and pages.
  */
-import type { MatchedTerm } from '../glossary/matcher';
+import type { MatchedTerm } from '../glossary/spans';
 import type { Entry, EntrySource } from '../glossary/types';
 
 /** An entry as the database holds it. */

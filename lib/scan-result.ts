@@ -2,6 +2,7 @@
  * The content script's side of `text/scan`: the packed answer (`ScanResult`,
  * built by lib/matcher-cache.ts) back into matches. Pure, for the unit tests.
  */
+import { unpackSpans } from '../glossary/spans';
 import type { Match } from '../glossary/types';
 import type { ScanResult } from './protocol';
 
@@ -15,20 +16,5 @@ export function decodeScanResult(
   share: (s: string) => string = (s) => s,
 ): Match[][] {
   const terms = res.terms.map((t) => ({ id: share(t.id), lang: t.lang, term: share(t.term) }));
-  return res.spans.map((flat) => {
-    const matches = new Array<Match>(flat.length >> 2);
-    for (let k = 0; k < matches.length; k++) {
-      const term = terms[flat[4 * k + 2]!];
-      if (!term) throw new RangeError(`scan answer: no term ${flat[4 * k + 2]}`);
-      matches[k] = {
-        start: flat[4 * k]!,
-        end: flat[4 * k + 1]!,
-        id: term.id,
-        lang: term.lang,
-        term: term.term,
-        approximate: flat[4 * k + 3] === 1,
-      };
-    }
-    return matches;
-  });
+  return res.spans.map((flat) => unpackSpans(flat, flat.length >> 2, terms));
 }

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { rng } from '../../bench/corpus';
 import { BUNDLED_ENTRIES } from '../../glossary/data';
 import { compileMatcher, matchableOf, type Matcher } from '../../glossary/matcher';
 import { parseMatchableGlossary } from '../../glossary/matchable-file';
@@ -28,18 +29,6 @@ const CONSTITUTION = (['2026', '1995'] as const)
   .flat()
   .map((c) => c.text)
   .join('\n\n');
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LOOKALIKES: Record<string, string> = {
   а: 'a',
