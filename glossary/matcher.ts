@@ -907,6 +907,9 @@ export function compileMatcher(
     // A one-letter first word, or one that is a whole pattern: no second letter to test.
     const info = rec[(first << 2) + 1]!;
     if (info >>> 16 || (info & 0xffff) === 0) pairs[alpha[key]! * alphaSize] = 1;
+    // A one-letter stem that takes suffixes: any letter may follow (а → аның).
+    if ((info >>> 16) & TAKES_SUFFIX)
+      pairs.fill(1, alpha[key]! * alphaSize, (alpha[key]! + 1) * alphaSize);
   }
 
   const slots = words?.slots ?? new Int32Array(0);

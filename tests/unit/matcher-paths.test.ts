@@ -147,3 +147,19 @@ describe.each(GLOSSARIES)('the %s glossary', (_, entries) => {
     });
   });
 });
+
+describe('cases where the two paths once disagreed', () => {
+  function agree(entries: MatchableEntry[], text: string): string[] {
+    const expected = spans(compileMatcher(entries, { wordTable: false }), text);
+    expect(spans(compileMatcher(entries), text)).toEqual(expected);
+    return expected;
+  }
+
+  test('a one-letter stem takes suffixes whose first letter some term has', () => {
+    const entries = [
+      { id: 'a', kk: ['а'], ru: [] },
+      { id: 'b', kk: ['заң'], ru: [] },
+    ];
+    expect(agree(entries, 'аның аңдардағы')).toEqual(['0-4 a а false', '5-14 a а false']);
+  });
+});
