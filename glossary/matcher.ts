@@ -1009,14 +1009,18 @@ export function compileMatcher(
   // letters: some node's patterns disagree on a letter, so verification must
   // compare (unknown); a substitute letter was needed (approx); a Cyrillic
   // letter was read from a Latin look-alike in the current word (latin: such
-  // a word counts only if it also holds Cyrillic).
+  // a word counts only if it also holds Cyrillic; maybeLatin: a look-alike
+  // was read where the patterns disagree, so verification must compare).
   let walkUnknown = false;
   let walkApprox = false;
   let walkLatin = false;
+  let walkMaybeLatin = false;
   /** Compare text letter c with the exact letter e of a node's patterns; false: no pattern can match. */
   const readExact = (c: number, e: number): boolean => {
-    if (e === 0) walkUnknown = true;
-    else if (FOLD[c] !== e) {
+    if (e === 0) {
+      walkUnknown = true;
+      if (VIA_LOOKALIKE[c]) walkMaybeLatin = true;
+    } else if (FOLD[c] !== e) {
       if (FL[c] === e) walkLatin = true;
       else if (DEGRADE[e] === e)
         return false; // a Kazakh letter in the text where every term has a plain one
@@ -1027,7 +1031,15 @@ export function compileMatcher(
 
   /** What the walk knows of the stem read so far: 0 unknown (compare it), 1 exact, 2 approximate. */
   const stateOf = (wordCyrillic: boolean): StemState =>
-    walkLatin && !wordCyrillic ? 0 : walkUnknown ? (walkApprox ? 4 : 3) : walkApprox ? 2 : 1;
+    (walkLatin && !wordCyrillic) || walkMaybeLatin
+      ? 0
+      : walkUnknown
+        ? walkApprox
+          ? 4
+          : 3
+        : walkApprox
+          ? 2
+          : 1;
 
   /** Walk the trie from a word start, leaving the longest verified match in bestEnd/bestT/bestApprox. */
   const matchAt = (text: string, start: number, first: number): void => {
@@ -1039,7 +1051,7 @@ export function compileMatcher(
     let wordStart = start;
     /** After the last letter read: a span ends there, not after trailing invisible characters. */
     let afterLetter = i;
-    walkUnknown = walkApprox = walkLatin = false;
+    walkUnknown = walkApprox = walkLatin = walkMaybeLatin = false;
     const c0 = text.charCodeAt(start);
     let wordCyrillic = IS_CYRILLIC[c0] === 1;
     if (!readExact(c0, exact[first]!)) return;

@@ -162,4 +162,12 @@ describe('cases where the two paths once disagreed', () => {
     ];
     expect(agree(entries, 'аның аңдардағы')).toEqual(['0-4 a а false', '5-14 a а false']);
   });
+
+  test('a Latin word is no term, even where terms disagree on the letter (а / ә)', () => {
+    const entries = [
+      { id: 'a', kk: ['а'], ru: [] },
+      { id: 'b', kk: ['әкімшілік іс'], ru: [] },
+    ];
+    expect(agree(entries, 'a а')).toEqual(['2-3 a а false']);
+  });
 });
