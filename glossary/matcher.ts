@@ -731,6 +731,8 @@ export function compileMatcher(
 
   let prevStem = '';
   const prevPath: number[] = [];
+  /** The longest stem, for the word table's MAX_WORD_KEYS. */
+  let longestStem = 0;
   for (let entryIdx = 0; entryIdx < entries.length; entryIdx++) {
     const entry = entries[entryIdx]!;
     for (const lang of ['kk', 'ru'] as const) {
@@ -749,6 +751,7 @@ export function compileMatcher(
             }
           }
           const stem = p.stem;
+          if (stem.length > longestStem) longestStem = stem.length;
           let node: number;
           if (builder) node = wordOfStem(builder, stem);
           else {
@@ -925,9 +928,12 @@ export function compileMatcher(
    * The lanes before each key of the current word and, in a word with
    * invisible characters or a line-end hyphen, where each key is in the text
    * (~position for a term's own hyphen at a line end, where no stem ends).
-   * A longer word cannot hold a match: no stem and suffix come near it.
+   * A longer word cannot hold a match: no stem and suffix come near it (at
+   * least 512, more for a glossary with a longer term).
    */
-  const MAX_WORD_KEYS = 512;
+  let longestSuffix = 0;
+  for (const s of allSuffixes) if (s.length > longestSuffix) longestSuffix = s.length;
+  const MAX_WORD_KEYS = Math.max(512, longestStem + longestSuffix);
   const laneA = new Int32Array(MAX_WORD_KEYS + 1);
   const laneB = new Int32Array(MAX_WORD_KEYS + 1);
   const keyAt = new Int32Array(MAX_WORD_KEYS + 1);

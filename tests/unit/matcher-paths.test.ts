@@ -170,4 +170,10 @@ describe('cases where the two paths once disagreed', () => {
     ];
     expect(agree(entries, 'a а')).toEqual(['2-3 a а false']);
   });
+
+  test('a term whose word is longer than 512 letters is found too', () => {
+    const long = 'а'.repeat(300) + 'б'.repeat(300);
+    const entries = [{ id: 'long', kk: [long], ru: [] }];
+    expect(agree(entries, `x ${long}тың y`)).toEqual([`2-605 long ${long} false`]);
+  });
 });
