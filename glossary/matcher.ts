@@ -1245,6 +1245,9 @@ export function compileMatcher(
     let splitCount = 0;
     for (let v = 0, p = length - 1; p > 0; p--) {
       const place = irregular ? keyAt[p]! : wordStart + p;
+      // A term's own hyphen at a line end, a lowercase letter next: a suffix
+      // before it reads it as a split word's, as the walk's verification does.
+      if (place < 0 && lineBreakHyphenEnd(text, ~place) > 0) continue;
       const x = revAlpha[CHAR[text.charCodeAt(place < 0 ? ~place : place)]! & CHAR_KEY]!;
       if (x === 0) break;
       v = revRows[v * revWidth + x]!;

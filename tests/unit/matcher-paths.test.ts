@@ -16,6 +16,7 @@ import { BUNDLED_ENTRIES } from '../../glossary/data';
 import { compileMatcher, matchableOf, type Matcher } from '../../glossary/matcher';
 import { parseMatchableGlossary } from '../../glossary/matchable-file';
 import { clauses } from '../../glossary/sources';
+import type { SurfacePattern } from '../../glossary/morphology/types';
 import type { MatchableEntry } from '../../glossary/types';
 
 const EVAL_FILE = join(import.meta.dirname, '../fixtures/eval-glossary.json');
@@ -175,5 +176,21 @@ describe('cases where the two paths once disagreed', () => {
     const long = 'а'.repeat(300) + 'б'.repeat(300);
     const entries = [{ id: 'long', kk: [long], ru: [] }];
     expect(agree(entries, `x ${long}тың y`)).toEqual([`2-605 long ${long} false`]);
+  });
+
+  test('a suffix split at a line end where another term has its own hyphen', () => {
+    // аа takes өі; аао-і has a hyphen where ааө-\nі breaks its line (ө reads as о).
+    const patterns = (_: string, term: string): SurfacePattern[] =>
+      term === 'аа'
+        ? [{ stem: 'аа', suffixes: { id: 'аа', forms: new Set(['', 'өі']) } }]
+        : [{ stem: 'аао-і', suffixes: null }];
+    const entries = [
+      { id: 'a', kk: ['аа'], ru: [] },
+      { id: 'b', kk: ['аао-і'], ru: [] },
+    ];
+    const text = 'ааө-\nі';
+    const expected = spans(compileMatcher(entries, { wordTable: false, patterns }), text);
+    expect(expected).toEqual(['0-6 a аа false']);
+    expect(spans(compileMatcher(entries, { patterns }), text)).toEqual(expected);
   });
 });
