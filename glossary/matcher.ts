@@ -1245,15 +1245,21 @@ export function compileMatcher(
     let splitCount = 0;
     for (let v = 0, p = length - 1; p > 0; p--) {
       const place = irregular ? keyAt[p]! : wordStart + p;
-      // A term's own hyphen at a line end, a lowercase letter next: a suffix
-      // before it reads it as a split word's, as the walk's verification does.
-      if (place < 0 && lineBreakHyphenEnd(text, ~place) > 0) continue;
-      const x = revAlpha[CHAR[text.charCodeAt(place < 0 ? ~place : place)]! & CHAR_KEY]!;
-      if (x === 0) break;
-      v = revRows[v * revWidth + x]!;
-      if (v < 0) break;
-      if (revFinal[v] && place >= 0 && WordTable.maybe(stemBloom, laneA[p]!, laneB[p]!))
-        splits[splitCount++] = p;
+      if (place < 0) {
+        // A term's own hyphen at a line end. For a stem before it, the walk's
+        // verification reads it as a split word's when a lowercase letter
+        // follows, else ends the suffix's word there: read the suffix afresh.
+        if (lineBreakHyphenEnd(text, ~place) < 0) v = 0;
+        continue;
+      }
+      if (v < 0) continue;
+      const x = revAlpha[CHAR[text.charCodeAt(place)]! & CHAR_KEY]!;
+      v = x === 0 ? -1 : revRows[v * revWidth + x]!;
+      if (v < 0) {
+        if (lineBreak) continue; // an own hyphen further back may start a suffix afresh
+        break;
+      }
+      if (revFinal[v] && WordTable.maybe(stemBloom, laneA[p]!, laneB[p]!)) splits[splitCount++] = p;
     }
     while (splitCount > 0) {
       const p = splits[--splitCount]!;

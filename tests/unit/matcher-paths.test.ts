@@ -193,4 +193,20 @@ describe('cases where the two paths once disagreed', () => {
     expect(expected).toEqual(['0-6 a аа false']);
     expect(spans(compileMatcher(entries, { patterns }), text)).toEqual(expected);
   });
+
+  test("a suffix before another term's own hyphen at a line end, a capital next", () => {
+    // c takes i; си-і has a hyphen where ci-\nА breaks its line (Latin c, i read as с, і).
+    const patterns = (_: string, term: string): SurfacePattern[] =>
+      term === 'c'
+        ? [{ stem: 'c', suffixes: { id: 'c', forms: new Set(['', 'i']) } }]
+        : [{ stem: 'си-і', suffixes: null }];
+    const entries = [
+      { id: 'c', kk: ['c'], ru: [] },
+      { id: 'b', kk: ['си-і'], ru: [] },
+    ];
+    const text = 'ci-\nА';
+    const expected = spans(compileMatcher(entries, { wordTable: false, patterns }), text);
+    expect(expected).toEqual(['0-2 c c false']);
+    expect(spans(compileMatcher(entries, { patterns }), text)).toEqual(expected);
+  });
 });
