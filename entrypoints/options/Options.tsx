@@ -3,16 +3,14 @@
  * export, and settings. Deep links (#entry=<id>, #add?text=…&lang=…) choose
  * what opens; every write goes through the background.
  */
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { background } from '../../components/ask';
 import { EntryForm } from '../../components/EntryForm';
 import { EntryTable } from '../../components/EntryTable';
 import { ImportExport } from '../../components/ImportExport';
 import { SettingsPanel } from '../../components/SettingsPanel';
 import { TermCard } from '../../components/TermCard';
-import { useBroadcasts } from '../../components/use-broadcasts';
-import { resolveUiLanguage, translator } from '../../lib/i18n';
-import type { Broadcast, Settings, StoredEntry } from '../../lib/protocol';
+import { usePage } from '../../components/use-page';
 import { entryHash, parseRoute, type Route } from './route';
 
 function useRoute(): [Route, (hash: string) => void] {
@@ -27,35 +25,17 @@ function useRoute(): [Route, (hash: string) => void] {
 
 export function Options() {
   const [route, go] = useRoute();
-  const [glossary, setGlossary] = useState<StoredEntry[] | null>(null);
+  const {
+    entries: glossary,
+    setEntries: setGlossary,
+    settings,
+    error,
+    ui,
+    t,
+    updateSettings,
+  } = usePage('options.title');
   /** "Saved." or "Reset." for the entry it concerns, shown by that entry's form. */
   const [notice, setNotice] = useState<{ id: string; text: string } | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    background
-      .glossary()
-      .then((g) => setGlossary(g.entries))
-      .catch((e: unknown) => setError(String(e)));
-  }, []);
-  useEffect(() => {
-    load();
-    background.settings().then(setSettings, (e: unknown) => setError(String(e)));
-  }, [load]);
-  useBroadcasts(
-    useCallback(
-      (b: Broadcast) => (b.type === 'settings/changed' ? setSettings(b.settings) : load()),
-      [load],
-    ),
-  );
-
-  const ui = resolveUiLanguage(settings?.uiLanguage ?? 'auto');
-  const t = useMemo(() => translator(ui), [ui]);
-  useEffect(() => {
-    document.documentElement.lang = ui;
-    document.title = t('options.title');
-  }, [ui, t]);
 
   const personal = useMemo(
     () => (glossary ?? []).filter((e) => e.source === 'personal'),
@@ -63,9 +43,6 @@ export function Options() {
   );
   const editing =
     route.view === 'entry' ? (glossary?.find((e) => e.id === route.id) ?? null) : null;
-
-  const updateSettings = (patch: Partial<Settings>) =>
-    background.setSettings(patch).then(setSettings, (e: unknown) => setError(String(e)));
 
   let main;
   if (glossary === null) main = <p>{t('popup.loading')}</p>;

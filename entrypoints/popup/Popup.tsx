@@ -2,14 +2,11 @@
  * The toolbar popup: glossary search, and the switches that turn highlighting
  * off on the current site or everywhere.
  */
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { background } from '../../components/ask';
 import { SearchPanel } from '../../components/SearchPanel';
 import { Switch } from '../../components/Switch';
-import { useBroadcasts } from '../../components/use-broadcasts';
-import { resolveUiLanguage, translator } from '../../lib/i18n';
-import type { Broadcast, Settings, StoredEntry } from '../../lib/protocol';
+import { usePage } from '../../components/use-page';
 import { siteDisabled } from '../../lib/sites';
 import { entryHash } from '../options/route';
 
@@ -31,48 +28,18 @@ function openInOptions(hash: string): void {
 }
 
 export function Popup() {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [entries, setEntries] = useState<StoredEntry[] | null>(null);
+  const { entries, settings, error, ui, t, updateSettings: update } = usePage('app.name');
   const [host, setHost] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const loadGlossary = useCallback(() => {
-    background
-      .glossary()
-      .then((g) => setEntries(g.entries))
-      .catch((e: unknown) => setError(String(e)));
-  }, []);
   useEffect(() => {
-    loadGlossary();
-    background.settings().then(setSettings, (e: unknown) => setError(String(e)));
     activeHostname().then(setHost, () => setHost(null));
-  }, [loadGlossary]);
-  useBroadcasts(
-    useCallback(
-      (b: Broadcast) => {
-        if (b.type === 'settings/changed') setSettings(b.settings);
-        else loadGlossary();
-      },
-      [loadGlossary],
-    ),
-  );
+  }, []);
 
-  const ui = resolveUiLanguage(settings?.uiLanguage ?? 'auto');
-  const t = useMemo(() => translator(ui), [ui]);
-  useEffect(() => {
-    document.documentElement.lang = ui;
-    document.title = t('app.name');
-  }, [ui, t]);
-
-  const update = (patch: Partial<Settings>) => {
-    background.setSettings(patch).then(setSettings, (e: unknown) => setError(String(e)));
-  };
   const siteOff = host !== null && !!settings && siteDisabled(settings.disabledSites, host);
   const toggleSite = (on: boolean) => {
     if (!settings || host === null) return;
     // Turning a site back on also lifts a listed parent domain, which is what turned it off.
     const others = settings.disabledSites.filter((d) => !siteDisabled([d], host));
-    update({ disabledSites: on ? others : [...others, host] });
+    void update({ disabledSites: on ? others : [...others, host] });
   };
 
   return (
@@ -111,7 +78,7 @@ export function Popup() {
           name="enabled"
           checked={settings?.enabled ?? true}
           disabled={!settings}
-          onChange={(on) => update({ enabled: on })}
+          onChange={(on) => void update({ enabled: on })}
           label={t('popup.globalSwitch')}
         />
         <button type="button" class="link" onClick={() => openInOptions('#add')}>

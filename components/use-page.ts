@@ -1,0 +1,50 @@
+/**
+ * What the popup and the options page both hold: the glossary and the
+ * settings as the background has them, kept in step through its broadcasts,
+ * the interface language they choose (with the page's lang and title), and
+ * the last error of a request.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { resolveUiLanguage, translator, type UiKey } from '../lib/i18n';
+import type { Broadcast, Settings, StoredEntry } from '../lib/protocol';
+import { background } from './ask';
+import { useBroadcasts } from './use-broadcasts';
+
+export function usePage(titleKey: UiKey) {
+  const [entries, setEntries] = useState<StoredEntry[] | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fail = useCallback((e: unknown) => setError(String(e)), []);
+
+  const reload = useCallback(() => {
+    background
+      .glossary()
+      .then((g) => setEntries(g.entries))
+      .catch(fail);
+  }, [fail]);
+  useEffect(() => {
+    reload();
+    background.settings().then(setSettings, fail);
+  }, [reload, fail]);
+  useBroadcasts(
+    useCallback(
+      (b: Broadcast) => (b.type === 'settings/changed' ? setSettings(b.settings) : reload()),
+      [reload],
+    ),
+  );
+
+  const ui = resolveUiLanguage(settings?.uiLanguage ?? 'auto');
+  const t = useMemo(() => translator(ui), [ui]);
+  useEffect(() => {
+    document.documentElement.lang = ui;
+    document.title = t(titleKey);
+  }, [ui, t, titleKey]);
+
+  /** Change settings through the background; the page shows what it answers. */
+  const updateSettings = useCallback(
+    (patch: Partial<Settings>) => background.setSettings(patch).then(setSettings, fail),
+    [fail],
+  );
+
+  return { entries, setEntries, settings, error, ui, t, updateSettings };
+}
