@@ -1157,7 +1157,10 @@ export function compileMatcher(
     }
   };
 
-  /** Where the word readWord read ends (after its last letter). */
+  /**
+   * Where the next word of a phrase may start after the word readWord read
+   * (past trailing invisible characters); set when it returns a state.
+   */
   let wordStop = 0;
 
   /**
@@ -1219,10 +1222,7 @@ export function compileMatcher(
         i++;
         continue;
       } else break;
-      if (length === MAX_WORD_KEYS) {
-        wordStop = wordEnd(text, i);
-        return -1;
-      }
+      if (length === MAX_WORD_KEYS) return -1;
       laneA[length] = a;
       laneB[length] = b;
       if (irregular) keyAt[length] = at;
@@ -1240,7 +1240,6 @@ export function compileMatcher(
         return -1;
     }
     const end = lastLetterEnd;
-    wordStop = end;
     // Where the rest of the word may be a suffix, shortest stems first, as the walk meets them.
     let splitCount = 0;
     for (let v = 0, p = length - 1; p > 0; p--) {
