@@ -78,6 +78,11 @@ export interface MatcherOptions {
    * letter by letter everywhere; the tests compare the two.
    */
   wordTable?: boolean;
+  /**
+   * The word memo holds 2^memoBits slots (half of them words) before it
+   * forgets everything: 15 by default; the tests make it tiny.
+   */
+  memoBits?: number;
 }
 
 /** The terms of an entry the matcher looks for: the term and its variants, per language. */
@@ -939,7 +944,7 @@ export function compileMatcher(
   const keyAt = new Int32Array(MAX_WORD_KEYS + 1);
   /** Stem lengths (in keys) where a suffix may start, longest first. */
   const splits = new Int32Array(MAX_WORD_KEYS);
-  const memo = new WordMemo();
+  const memo = new WordMemo(options.memoBits);
   const memoSlots = memo.slots;
 
   // The best match found from the current word start (reset by matchAt):
@@ -1267,7 +1272,6 @@ export function compileMatcher(
         const stemEnd = irregular ? keyAt[p]! : wordStart + p;
         // Past a term's own hyphen at a line end the walk measures the suffix's word afresh.
         const suffixEnd = lineBreak ? wordEnd(text, stemEnd) : end;
-        if (recording) record(p, slots[found + 3]!);
         verify(text, start, stemEnd, suffixEnd, wordStart, slots[found + 3]!, PLAIN_SPAN);
       }
     }
@@ -1275,23 +1279,11 @@ export function compileMatcher(
     if (found < 0) return -1;
     const value = slots[found + 2]!;
     if (value & SLOT_ENDS_WORD) {
-      if (recording) record(length, slots[found + 3]!);
       verify(text, start, end, end, wordStart, slots[found + 3]!, PLAIN_SPAN);
     }
     // Trailing invisible characters belong to no word, but the walk reads past them.
     wordStop = i;
     return (value & SLOT_STATE) - 1;
-  };
-
-  // What readWord verifies in a later word of a phrase, recorded for the
-  // memo (up to three checks, each its stem's length in the word << 24 | its
-  // first terminal; -1 none) so that the word's next occurrence replays them.
-  let recording = false;
-  let recorded = 0;
-  const checks = new Int32Array(3);
-  const record = (stemLength: number, first: number): void => {
-    if (recorded < 3 && first < 1 << 24) checks[recorded] = (stemLength << 24) | first;
-    recorded++;
   };
 
   // What hashWord found of the word it read last, and where.
@@ -1336,9 +1328,12 @@ export function compileMatcher(
   /**
    * Match from a word start word by word, leaving the longest verified match
    * in bestEnd/bestT/bestApprox as matchAt does; returns where the first word
-   * ends. What plain words yield is remembered (glossary/word-memo.ts): for a
-   * first word, its best match itself; for a later word of a phrase, the
-   * checks to make, since they verify the whole phrase.
+   * ends. What plain words yield is remembered (glossary/word-memo.ts): a
+   * first word under its own text; a later word of a phrase under its own
+   * text and the memo slot of the word before it. That slot stands for the
+   * exact text of every earlier word of the phrase, so what the later word
+   * yields is its verified best match, as for a first word: the whole phrase
+   * is compared letter by letter once, not at each of its occurrences.
    */
   const matchWords = (text: string, start: number): number => {
     bestT = -1;
@@ -1346,6 +1341,8 @@ export function compileMatcher(
     let i = hashWord(text, start);
     let firstEnd = i;
     let state: number;
+    /** The memo slot of the word read last, while every word so far has one (else -1). */
+    let chain = -1;
     if (!wordPlain) {
       state = readWord(text, start, start, 0);
       i = wordStop;
@@ -1357,9 +1354,10 @@ export function compileMatcher(
         bestApprox = memoSlots[at + 5] === 1;
         bestEnd = firstEnd;
         state = memoSlots[at + 6]!;
+        chain = at;
       } else {
         state = readWord(text, start, start, 0);
-        memo.store(text, start, firstEnd, wordHash, 0, bestT, bestApprox ? 1 : 0, state, 0);
+        chain = memo.store(text, start, firstEnd, wordHash, 0, bestT, bestApprox ? 1 : 0, state);
       }
     }
     while (state >= 0) {
@@ -1381,31 +1379,44 @@ export function compileMatcher(
           break;
       }
       const end = hashWord(text, wordStart);
-      if (!wordPlain) {
+      if (!wordPlain || chain < 0) {
         state = readWord(text, start, wordStart, state);
         i = wordStop;
+        chain = -1;
         continue;
       }
-      const at = memo.find(text, wordStart, end, wordHash, state);
+      // Slot keys: 0 for a first word, the previous word's slot + 1 here.
+      const at = memo.find(text, wordStart, end, wordHash, chain + 1);
       if (at >= 0) {
-        for (let q = 5; q < 8; q++) {
-          const check = memoSlots[at + q]!;
-          if (check < 0) break;
-          const stemEnd = wordStart + (check >>> 24);
-          verify(text, start, stemEnd, end, wordStart, check & 0xffffff, PLAIN_SPAN);
+        const t = memoSlots[at + 4]!;
+        if (t >= 0) {
+          bestT = t;
+          bestApprox = memoSlots[at + 5] === 1;
+          bestEnd = end;
         }
-        state = memoSlots[at + 4]!;
+        state = memoSlots[at + 6]!;
+        chain = at;
         i = end;
         continue;
       }
-      recording = true;
-      recorded = 0;
-      checks.fill(-1);
-      const next = readWord(text, start, wordStart, state);
-      recording = false;
-      if (recorded <= 3)
-        memo.store(text, wordStart, end, wordHash, state, next, checks[0]!, checks[1]!, checks[2]!);
-      state = next;
+      const hadT = bestT;
+      const hadEnd = bestEnd;
+      state = readWord(text, start, wordStart, state);
+      // What this word added: every match it verifies ends at its end.
+      const found = bestT >= 0 && (hadT < 0 || bestEnd > hadEnd);
+      // A full memo forgets every slot, this phrase's too: then stop remembering.
+      chain = memo.full
+        ? -1
+        : memo.store(
+            text,
+            wordStart,
+            end,
+            wordHash,
+            chain + 1,
+            found ? bestT : -1,
+            found && bestApprox ? 1 : 0,
+            state,
+          );
       i = end;
     }
     return firstEnd;

@@ -1,25 +1,26 @@
 /**
  * What the matcher found for a word, remembered by the word's exact code
- * units and the word state it was read from. Running text repeats its words
- * (in the benchmark's texts, a tenth of the words of a 1 MB document are
- * distinct), and what a word yields depends on nothing but its own characters
- * and that state: a first word, its best single-word match and where a phrase
- * may go on; a later word of a phrase, where its terms may end in it (which
- * are then verified against the whole phrase) and where the phrase goes on.
- * A repeated word costs one lookup here instead of the word table's lookups
- * and the verification of its terms.
+ * units and a key: 0 for the first word of a match, else the slot of the word
+ * before it (+1). Running text repeats its words and phrases (in the
+ * benchmark's texts, a tenth of the words of a 1 MB document are distinct),
+ * and what a word yields depends on nothing but its own characters and those
+ * of the words before it: its best match, verified, and the word state a
+ * phrase goes on from. A slot stands for the exact text of its word and of
+ * every word before it, so a repeated word or phrase costs one lookup per word
+ * here instead of the word table's lookups and the verification of its terms.
  *
  * Words are compared character by character with a copy kept in a pool, so a
  * hash collision can never return another word's result. Memory is bounded:
- * when the pool or the table fills up, everything is forgotten at once.
+ * when the pool or the table fills up, everything is forgotten at once (and a
+ * phrase being read stops being remembered: its slots are gone).
  */
 
-/** Slots: 2^15, eight int32 each (a cache line holds two). */
+/** Slots: 2^15 by default, eight int32 each (a cache line holds two). */
 const BITS = 15;
 const STRIDE = 8;
-/** Forget everything past this many words, so that probes stay short. */
-const MAX_WORDS = (1 << BITS) >> 1;
 const POOL_CHARS = 1 << 18;
+/** Longer words are not remembered. */
+const MAX_LENGTH = 64;
 
 export const MEMO_SEED = 0x811c9dc5 | 0;
 
@@ -31,62 +32,79 @@ export function memoStep(h: number, c: number): number {
 export class WordMemo {
   /**
    * Per slot: [0] hash, [1] where the word's copy starts in the pool (-1 =
-   * empty), [2] its length, [3] the word state, [4..7] the four values
-   * stored with it.
+   * empty), [2] its length, [3] its key, [4..6] the three values stored
+   * with it, [7] unused (two slots to a cache line).
    */
-  readonly slots = new Int32Array((1 << BITS) * STRIDE);
+  readonly slots: Int32Array;
   private readonly pool = new Uint16Array(POOL_CHARS);
   private poolUsed = 0;
   private words = 0;
+  /** Slot numbers are hashes shifted right by this. */
+  private readonly shift: number;
+  private readonly mask: number;
+  /** Forget everything past this many words (half the slots), so that probes stay short. */
+  private readonly maxWords: number;
 
-  constructor() {
+  /** `bits`: 2^bits slots (the tests make it small, to forget often). */
+  constructor(bits = BITS) {
+    this.slots = new Int32Array((1 << bits) * STRIDE);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.maxWords = (1 << bits) >> 1;
     this.clear();
   }
 
   /** Forget every word. */
   clear(): void {
-    for (let s = 0; s < 1 << BITS; s++) this.slots[s * STRIDE + 1] = -1;
+    for (let s = 0; s <= this.mask; s++) this.slots[s * STRIDE + 1] = -1;
     this.poolUsed = 0;
     this.words = 0;
   }
 
-  private static first(hash: number, length: number, state: number): number {
-    return Math.imul(hash ^ length ^ Math.imul(state, 0x85ebca6b), 0x9e3779b1) >>> (32 - BITS);
+  private first(hash: number, length: number, key: number): number {
+    return Math.imul(hash ^ length ^ Math.imul(key, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
   }
 
-  /** The slot of text[start, end) (hashed to `hash`) read from `state`: its values at +4…+7; -1 when not remembered. */
-  find(text: string, start: number, end: number, hash: number, state: number): number {
-    const { slots, pool } = this;
+  /** The slot of text[start, end) (hashed to `hash`) under `key`: its values at +4…+6; -1 when not remembered. */
+  find(text: string, start: number, end: number, hash: number, key: number): number {
+    const { slots, pool, mask } = this;
     const length = end - start;
-    for (let s = WordMemo.first(hash, length, state); ; s = (s + 1) & ((1 << BITS) - 1)) {
+    for (let s = this.first(hash, length, key); ; s = (s + 1) & mask) {
       const at = s * STRIDE;
       const copy = slots[at + 1]!;
       if (copy < 0) return -1;
-      if (slots[at] !== hash || slots[at + 2] !== length || slots[at + 3] !== state) continue;
+      if (slots[at] !== hash || slots[at + 2] !== length || slots[at + 3] !== key) continue;
       let j = 0;
       while (j < length && pool[copy + j] === text.charCodeAt(start + j)) j++;
       if (j === length) return at;
     }
   }
 
-  /** Remember the values of text[start, end) read from `state` (not remembered yet). */
+  /** The next store forgets every word first. */
+  get full(): boolean {
+    return this.words >= this.maxWords || this.poolUsed + MAX_LENGTH > POOL_CHARS;
+  }
+
+  /**
+   * Remember the values of text[start, end) under `key` (not remembered
+   * yet); returns its slot, or -1 for a word too long to remember.
+   */
   store(
     text: string,
     start: number,
     end: number,
     hash: number,
-    state: number,
+    key: number,
     v0: number,
     v1: number,
     v2: number,
-    v3: number,
-  ): void {
+  ): number {
     const length = end - start;
-    if (length > 64) return; // rare, and would crowd the pool
-    if (this.words >= MAX_WORDS || this.poolUsed + length > POOL_CHARS) this.clear();
+    if (length > MAX_LENGTH) return -1; // rare, and would crowd the pool
+    if (this.full) this.clear();
     const { slots, pool } = this;
-    let s = WordMemo.first(hash, length, state);
-    while (slots[s * STRIDE + 1]! >= 0) s = (s + 1) & ((1 << BITS) - 1);
+    let s = this.first(hash, length, key);
+    while (slots[s * STRIDE + 1]! >= 0) s = (s + 1) & this.mask;
     const at = s * STRIDE;
     const copy = this.poolUsed;
     for (let j = 0; j < length; j++) pool[copy + j] = text.charCodeAt(start + j);
@@ -95,11 +113,11 @@ export class WordMemo {
     slots[at] = hash;
     slots[at + 1] = copy;
     slots[at + 2] = length;
-    slots[at + 3] = state;
+    slots[at + 3] = key;
     slots[at + 4] = v0;
     slots[at + 5] = v1;
     slots[at + 6] = v2;
-    slots[at + 7] = v3;
+    return at;
   }
 
   get bytes(): number {

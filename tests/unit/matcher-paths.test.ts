@@ -110,6 +110,28 @@ function spans(matcher: Matcher, text: string): string[] {
   return matcher.scan(text).map((m) => `${m.start}-${m.end} ${m.id} ${m.term} ${m.approximate}`);
 }
 
+test('a phrase word remembered after the memo forgot its first word is not taken for another phrase', () => {
+  // The memo keeps a later word under its first word's slot: once it forgets
+  // that first word, another may take the slot. Exact and approximate first
+  // words (қ / к) among fillers, with a memo of four words, forgetting often.
+  const entries: MatchableEntry[] = [{ id: 'cc', kk: ['Конституциялық Сот'], ru: [] }];
+  const random = rng(7);
+  const parts: string[] = [];
+  for (let k = 0; k < 3_000; k++) {
+    const r = random();
+    if (r < 0.3) parts.push('конституциялық сот');
+    else if (r < 0.6) parts.push('конституциялык сот');
+    else parts.push(`сөз${k.toString(36).replace(/\d/g, (d) => 'абвгдежзий'[Number(d)]!)}`);
+  }
+  const text = parts.join(' ');
+  const walk = compileMatcher(entries, { wordTable: false });
+  const expected = spans(walk, text);
+  expect(expected.filter((s) => s.endsWith('true')).length).toBeGreaterThan(500);
+  for (const memoBits of [2, 3, 4, 5]) {
+    expect(spans(compileMatcher(entries, { memoBits }), text)).toEqual(expected);
+  }
+});
+
 describe.each(GLOSSARIES)('the %s glossary', (_, entries) => {
   const fast = compileMatcher(entries);
   const walk = compileMatcher(entries, { wordTable: false });
@@ -120,6 +142,11 @@ describe.each(GLOSSARIES)('the %s glossary', (_, entries) => {
     expect(spans(fast, text)).toEqual(expected);
     // Again, now that the memo knows the text's words.
     expect(spans(fast, text)).toEqual(expected);
+  });
+
+  test('a memo that keeps 32 words, forgetting them in the middle of phrases, changes nothing', () => {
+    const tiny = compileMatcher(entries, { memoBits: 6 });
+    expect(spans(tiny, CONSTITUTION)).toEqual(spans(walk, CONSTITUTION));
   });
 
   test('the damage does make approximate matches and breaks some words', () => {
