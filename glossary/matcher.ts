@@ -1365,6 +1365,23 @@ export function compileMatcher(
       while (i < n && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
       if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Word) break;
       const wordStart = i;
+      // The word that came after the last word the last time: compared in
+      // place, it needs neither a hash nor a probe.
+      if (chain >= 0) {
+        const next = memo.nextAt(chain, text, wordStart);
+        if (next >= 0) {
+          const t = memoSlots[next + 4]!;
+          if (t >= 0) {
+            bestT = t;
+            bestApprox = memoSlots[next + 5] === 1;
+            bestEnd = wordStart + memoSlots[next + 2]!;
+          }
+          state = memoSlots[next + 6]!;
+          chain = next;
+          i = wordStart + memoSlots[next + 2]!;
+          continue;
+        }
+      }
       // Most words after a phrase's first word do not go on with it, and
       // their first two letters tell (see WordTable.starts).
       if (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) {
@@ -1395,6 +1412,7 @@ export function compileMatcher(
           bestEnd = end;
         }
         state = memoSlots[at + 6]!;
+        memoSlots[chain + 7] = at;
         chain = at;
         i = end;
         continue;
@@ -1405,6 +1423,7 @@ export function compileMatcher(
       // What this word added: every match it verifies ends at its end.
       const found = bestT >= 0 && (hadT < 0 || bestEnd > hadEnd);
       // A full memo forgets every slot, this phrase's too: then stop remembering.
+      const previous = chain;
       chain = memo.full
         ? -1
         : memo.store(
@@ -1417,6 +1436,7 @@ export function compileMatcher(
             found && bestApprox ? 1 : 0,
             state,
           );
+      if (chain >= 0) memoSlots[previous + 7] = chain;
       i = end;
     }
     return firstEnd;

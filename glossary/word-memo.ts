@@ -15,6 +15,8 @@
  * phrase being read stops being remembered: its slots are gone).
  */
 
+import { CLASS, CharClass, lineBreakHyphenEnd } from './normalize';
+
 /** Slots: 2^15 by default, eight int32 each (a cache line holds two). */
 const BITS = 15;
 const STRIDE = 8;
@@ -33,7 +35,7 @@ export class WordMemo {
   /**
    * Per slot: [0] hash, [1] where the word's copy starts in the pool (-1 =
    * empty), [2] its length, [3] its key, [4..6] the three values stored
-   * with it, [7] unused (two slots to a cache line).
+   * with it, [7] the slot of the word that followed it last (-1 none).
    */
   readonly slots: Int32Array;
   private readonly pool = new Uint16Array(POOL_CHARS);
@@ -80,6 +82,35 @@ export class WordMemo {
     }
   }
 
+  /**
+   * The slot of the word that followed the word in slot `at` when it was
+   * last read, if text at `start` is that word again (a whole plain word:
+   * what follows it would end the word for hashWord too); else -1.
+   */
+  nextAt(at: number, text: string, start: number): number {
+    const { slots, pool } = this;
+    const next = slots[at + 7]!;
+    if (next < 0) return -1;
+    const copy = slots[next + 1]!;
+    // A slot forgotten, or taken by a word after another.
+    if (copy < 0 || slots[next + 3] !== at + 1) return -1;
+    const length = slots[next + 2]!;
+    const end = start + length;
+    if (end > text.length) return -1;
+    for (let j = 0; j < length; j++) if (pool[copy + j] !== text.charCodeAt(start + j)) return -1;
+    if (end < text.length) {
+      const k = CLASS[text.charCodeAt(end)];
+      if (k === CharClass.Word || k === CharClass.Ignorable) return -1;
+      if (
+        k === CharClass.Hyphen &&
+        ((end + 1 < text.length && CLASS[text.charCodeAt(end + 1)] === CharClass.Word) ||
+          lineBreakHyphenEnd(text, end, true) > 0)
+      )
+        return -1;
+    }
+    return next;
+  }
+
   /** The next store forgets every word first. */
   get full(): boolean {
     return this.words >= this.maxWords || this.poolUsed + MAX_LENGTH > POOL_CHARS;
@@ -117,6 +148,7 @@ export class WordMemo {
     slots[at + 4] = v0;
     slots[at + 5] = v1;
     slots[at + 6] = v2;
+    slots[at + 7] = -1;
     return at;
   }
 

@@ -132,6 +132,29 @@ test('a phrase word remembered after the memo forgot its first word is not taken
   }
 });
 
+test('the word that followed a phrase word last time is that word again only where it ends', () => {
+  // After «ішкі» the memo offers «іс», seen there just before; in «іс-қимыл»,
+  // in «іс» soft hyphen «тер» and in «іс-» line break «тер» the word goes on.
+  const entries: MatchableEntry[] = [{ id: 'ii', kk: ['ішкі іс'], ru: [] }];
+  const text = ['іс-қимыл', 'іс\u00adтер', 'іс-\nтер', 'істер']
+    .map((w) => `ішкі іс, ішкі ${w}`)
+    .join(', ');
+  const walk = compileMatcher(entries, { wordTable: false });
+  const expected = spans(walk, text);
+  expect(expected.map((s) => s.split(' ')[0])).toEqual([
+    '0-7',
+    '24-31',
+    '33-44',
+    '46-53',
+    '55-67',
+    '69-76',
+    '78-88',
+  ]);
+  const fast = compileMatcher(entries);
+  expect(spans(fast, text)).toEqual(expected);
+  expect(spans(fast, text)).toEqual(expected);
+});
+
 describe.each(GLOSSARIES)('the %s glossary', (_, entries) => {
   const fast = compileMatcher(entries);
   const walk = compileMatcher(entries, { wordTable: false });
