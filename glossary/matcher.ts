@@ -355,11 +355,19 @@ function foldWord(text: string, start: number, end: number): string {
 }
 
 /**
- * Compare text[start, end) with the expected folded stem, reading the text the
- * way `normalize` does but without allocating: 0 = no match, 1 = exact,
- * 2 = approximate (a Russian substitute stands for a Kazakh letter).
+ * Compare text[start, end) with the expected folded stem, stems[from, from +
+ * length), reading the text the way `normalize` does but without allocating:
+ * 0 = no match, 1 = exact, 2 = approximate (a Russian substitute stands for a
+ * Kazakh letter).
  */
-function compareStem(text: string, start: number, end: number, expected: string): 0 | 1 | 2 {
+function compareStem(
+  text: string,
+  start: number,
+  end: number,
+  stems: Uint16Array,
+  from: number,
+  length: number,
+): 0 | 1 | 2 {
   let result: 1 | 2 = 1;
   let j = 0;
   let wordHasCyrillic = false;
@@ -379,7 +387,7 @@ function compareStem(text: string, start: number, end: number, expected: string)
       while (i < end && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
       t = SPACE;
     } else if (k === CharClass.Hyphen) {
-      if (expected.charCodeAt(j) === HYPHEN) {
+      if (j < length && stems[from + j] === HYPHEN) {
         // The term's own hyphen, perhaps at a line end.
         i++;
         const broken = lineBreakHyphenEnd(text, i - 1, true);
@@ -398,8 +406,8 @@ function compareStem(text: string, start: number, end: number, expected: string)
       t = FL[c]!;
       i++;
     }
-    if (j >= expected.length) return 0;
-    const e = expected.charCodeAt(j++);
+    if (j >= length) return 0;
+    const e = stems[from + j++]!;
     if (FOLD[c] === e) continue; // as written (also a Latin letter of a Latin term)
     if (t === e) {
       if (VIA_LOOKALIKE[c]) wordUsedLookalike = true;
@@ -413,7 +421,7 @@ function compareStem(text: string, start: number, end: number, expected: string)
     }
     return 0;
   }
-  if (j !== expected.length) return 0;
+  if (j !== length) return 0;
   // The last word may go on into its suffix; a look-alike-only stem there is rare enough to accept.
   if (
     wordUsedLookalike &&
@@ -431,13 +439,20 @@ function compareStem(text: string, start: number, end: number, expected: string)
  * anything else (a substitute letter, a look-alike, a run of spaces) goes to
  * compareStem.
  */
-function comparePlain(text: string, start: number, end: number, expected: string): 0 | 1 | 2 {
-  if (end - start === expected.length) {
+function comparePlain(
+  text: string,
+  start: number,
+  end: number,
+  stems: Uint16Array,
+  from: number,
+  length: number,
+): 0 | 1 | 2 {
+  if (end - start === length) {
     let j = 0;
-    while (j < expected.length && FOLD[text.charCodeAt(start + j)] === expected.charCodeAt(j)) j++;
-    if (j === expected.length) return 1;
+    while (j < length && FOLD[text.charCodeAt(start + j)] === stems[from + j]) j++;
+    if (j === length) return 1;
   }
-  return compareStem(text, start, end, expected);
+  return compareStem(text, start, end, stems, from, length);
 }
 
 /** A growable typed array. */
@@ -672,6 +687,10 @@ const ENDS_WORD = 1;
 const TAKES_SUFFIX = 2;
 /** Marks, in a terminal's record, a stem whose form may be a common derived word (see tMaybeAmbiguous). */
 const AMBIGUOUS_BIT = 1 << 30;
+/** Marks the last terminal of a node's chain. */
+const LAST_BIT = 1 << 29;
+/** A terminal's stem length, below those bits. */
+const STEM_LENGTH = LAST_BIT - 1;
 
 /** The letter trie of a matcher that reads words through the word table: empty, made once. */
 let empty: { trie: BuildTrie; frozen: FrozenTrie } | null = null;
@@ -809,8 +828,22 @@ export function compileMatcher(
     }
   }
   if (builder?.full) return compileMatcher(entries, { ...options, wordTable: false });
-  head.ensure(builder ? builder.words : trie.nodes);
-  kind.ensure(builder ? builder.words : trie.nodes);
+  const nodes = builder ? builder.words : trie.nodes;
+  head.ensure(nodes);
+  kind.ensure(nodes);
+
+  // Lay the terminals out node by node, each node's chain in order: checking
+  // a node's terminals then reads neighbouring records, and their stems one
+  // after another in one array, not strings strewn over the heap (for a large
+  // glossary, a word met for the first time in a text costs cache misses, not
+  // instructions). `order`: new terminal number → old.
+  const order: number[] = [];
+  for (let node = 0; node < nodes; node++) {
+    const first = head.data[node]!;
+    if (first < 0) continue;
+    head.data[node] = order.length;
+    for (let t = first; t >= 0; t = tNext[t]!) order.push(t);
+  }
   const words = builder?.freeze(head.data, kind.data, ENDS_WORD, TAKES_SUFFIX) ?? null;
   // The letter trie (empty when the word table serves).
   const frozen = builder ? emptyFrozenTrie() : new FrozenTrie(trie, head.data, kind.data);
@@ -819,26 +852,39 @@ export function compileMatcher(
   // The terminal tables as the scan reads them: typed arrays, and one shared
   // object per (entry, language, term) with what a match reports.
   const T = tEntry.length;
-  // One record of four int32 per terminal, so that checking one reads one
-  // cache line: its suffix set (-1 none), the next terminal of its node (-1
-  // none), its entry, and its stem's length | AMBIGUOUS_BIT.
-  const terminals = new Int32Array(T * 4);
-  for (let t = 0; t < T; t++) {
-    terminals[4 * t] = tSuffix[t]!;
-    terminals[4 * t + 1] = tNext[t]!;
-    terminals[4 * t + 2] = tEntry[t]!;
-    terminals[4 * t + 3] = tStem[t]!.length | (tMaybeAmbiguous[t] ? AMBIGUOUS_BIT : 0);
-  }
-  // The terms matches report, and each terminal's: terminals come term by
-  // term, so the previous terminal's term is usually this one's.
+  // The terms matches report, and each terminal's. In the order they were
+  // made, terminals come term by term, so the previous terminal's term is
+  // usually this one's.
   const terms: MatchedTerm[] = [];
-  const termOf = new Int32Array(T);
+  const termOfMade = new Int32Array(T);
   for (let t = 0; t < T; t++) {
     const last = terms[terms.length - 1];
     if (!last || last.term !== tTerm[t] || last.lang !== tLang[t] || tEntry[t - 1] !== tEntry[t]) {
       terms.push({ id: entries[tEntry[t]!]!.id, lang: tLang[t]!, term: tTerm[t]! });
     }
-    termOf[t] = terms.length - 1;
+    termOfMade[t] = terms.length - 1;
+  }
+  const termOf = Int32Array.from(order, (made) => termOfMade[made]!);
+  const stemOf = order.map((made) => tStem[made]!);
+  let stemChars = 0;
+  for (const stem of stemOf) stemChars += stem.length;
+  /** Every stem, one after another in terminal order. */
+  const stems = new Uint16Array(stemChars);
+  // One record of four int32 per terminal, so that checking one reads one
+  // cache line: its suffix set (-1 none), where its stem starts in `stems`,
+  // its entry, and its stem's length | AMBIGUOUS_BIT | LAST_BIT (the last of
+  // its node's chain; else the next terminal is the next record).
+  const terminals = new Int32Array(T * 4);
+  for (let t = 0, at = 0; t < T; t++) {
+    const made = order[t]!;
+    const stem = stemOf[t]!;
+    for (let j = 0; j < stem.length; j++) stems[at + j] = stem.charCodeAt(j);
+    terminals[4 * t] = tSuffix[made]!;
+    terminals[4 * t + 1] = at;
+    terminals[4 * t + 2] = tEntry[made]!;
+    terminals[4 * t + 3] =
+      stem.length | (tMaybeAmbiguous[made] ? AMBIGUOUS_BIT : 0) | (tNext[made]! < 0 ? LAST_BIT : 0);
+    at += stem.length;
   }
 
   // Per terminal, the positions of its stem where the trie's patterns disagree
@@ -848,9 +894,9 @@ export function compileMatcher(
   const conflictList: number[] = [];
   let prev = '';
   const path: number[] = [];
-  for (let t = 0; t < (builder ? 0 : tEntry.length); t++) {
+  for (let t = 0; t < (builder ? 0 : T); t++) {
     conflictStart[t] = conflictList.length;
-    const stem = tStem[t]!;
+    const stem = stemOf[t]!;
     let j = 0;
     const shared = Math.min(stem.length, prev.length);
     while (j < shared && stem.charCodeAt(j) === prev.charCodeAt(j)) j++;
@@ -865,11 +911,11 @@ export function compileMatcher(
   /** Compare the text with terminal t's stem at its conflict positions only; `base` is what the walk found elsewhere. */
   const checkConflicts = (text: string, start: number, t: number, base: 1 | 2): 0 | 1 | 2 => {
     let result: 0 | 1 | 2 = base;
-    const stem = tStem[t]!;
+    const stem = terminals[4 * t + 1]!;
     for (let k = conflictStart[t]!; k < conflictStart[t + 1]!; k++) {
       const p = conflictPos[k]!;
       const c = text.charCodeAt(start + p);
-      const e = stem.charCodeAt(p);
+      const e = stems[stem + p]!;
       if (FOLD[c] === e || FL[c] === e) continue;
       if (DEGRADE[e] !== e && DEGRADE[FL[c]!] === DEGRADE[e]) result = 2;
       else return 0;
@@ -971,7 +1017,7 @@ export function compileMatcher(
     const withSuffix = end > stemEnd;
     let cachedSet = -1;
     let cachedResult: 0 | 1 | 2 = 0;
-    for (let t = first; t >= 0; t = terminals[4 * t + 1]!) {
+    for (let t = first; t >= 0; t = terminals[4 * t + 3]! & LAST_BIT ? -1 : t + 1) {
       const s = terminals[4 * t]!;
       let suffixResult: 0 | 1 | 2 = 1;
       if (withSuffix) {
@@ -990,12 +1036,28 @@ export function compileMatcher(
       } else if (s >= 0 && !suffixSets[s]!.bare) continue;
       let stemResult: 0 | 1 | 2;
       if (stemState === 1 || stemState === 2) stemResult = stemState;
-      else if (stemState === PLAIN_SPAN) stemResult = comparePlain(text, start, stemEnd, tStem[t]!);
-      else if (stemState !== 0 && stemEnd - start === (terminals[4 * t + 3]! & ~AMBIGUOUS_BIT)) {
+      else if (stemState === PLAIN_SPAN)
+        stemResult = comparePlain(
+          text,
+          start,
+          stemEnd,
+          stems,
+          terminals[4 * t + 1]!,
+          terminals[4 * t + 3]! & STEM_LENGTH,
+        );
+      else if (stemState !== 0 && stemEnd - start === (terminals[4 * t + 3]! & STEM_LENGTH)) {
         // The span is the stem letter for letter; only the letters where the
         // trie's patterns disagree are unknown: compare those.
         stemResult = checkConflicts(text, start, t, stemState === 4 ? 2 : 1);
-      } else stemResult = compareStem(text, start, stemEnd, tStem[t]!);
+      } else
+        stemResult = compareStem(
+          text,
+          start,
+          stemEnd,
+          stems,
+          terminals[4 * t + 1]!,
+          terminals[4 * t + 3]! & STEM_LENGTH,
+        );
       if (stemResult === 0) continue;
       let approximate = stemResult === 2 || suffixResult === 2;
       if (!approximate && withSuffix && terminals[4 * t + 3]! & AMBIGUOUS_BIT) {
@@ -1511,6 +1573,7 @@ export function compileMatcher(
         (builder ? 0 : frozen.bytes) +
         terminals.byteLength +
         termOf.byteLength +
+        stems.byteLength +
         (words?.bytes ?? 0) +
         memo.bytes +
         reversed.bytes,
