@@ -998,6 +998,8 @@ export function compileMatcher(
   let bestEnd = -1;
   let bestT = -1;
   let bestApprox = false;
+  /** termOf[bestT], what the match reports (the memo keeps it, saving a lookup per match). */
+  let bestTerm = -1;
 
   /**
    * Check the terminals chained from `first` for a match of text[start,
@@ -1074,6 +1076,7 @@ export function compileMatcher(
         bestEnd = end;
         bestT = t;
         bestApprox = approximate;
+        bestTerm = termOf[t]!;
       }
     }
   };
@@ -1387,9 +1390,12 @@ export function compileMatcher(
     return i;
   };
 
+  /** What the memo keeps of the best match besides bestT: its term << 1 | approximate. */
+  const reported = (): number => (bestTerm << 1) | (bestApprox ? 1 : 0);
+
   /**
    * Match from a word start word by word, leaving the longest verified match
-   * in bestEnd/bestT/bestApprox as matchAt does; returns where the first word
+   * in bestEnd/bestT/bestApprox/bestTerm as matchAt does; returns where the first word
    * ends. What plain words yield is remembered (glossary/word-memo.ts): a
    * first word under its own text; a later word of a phrase under its own
    * text and the memo slot of the word before it. That slot stands for the
@@ -1413,13 +1419,14 @@ export function compileMatcher(
       const at = memo.find(text, start, firstEnd, wordHash, 0);
       if (at >= 0) {
         bestT = memoSlots[at + 4]!;
-        bestApprox = memoSlots[at + 5] === 1;
+        bestTerm = memoSlots[at + 5]! >> 1;
+        bestApprox = (memoSlots[at + 5]! & 1) === 1;
         bestEnd = firstEnd;
         state = memoSlots[at + 6]!;
         chain = at;
       } else {
         state = readWord(text, start, start, 0);
-        chain = memo.store(text, start, firstEnd, wordHash, 0, bestT, bestApprox ? 1 : 0, state);
+        chain = memo.store(text, start, firstEnd, wordHash, 0, bestT, reported(), state);
       }
     }
     while (state >= 0) {
@@ -1435,7 +1442,8 @@ export function compileMatcher(
           const t = memoSlots[next + 4]!;
           if (t >= 0) {
             bestT = t;
-            bestApprox = memoSlots[next + 5] === 1;
+            bestTerm = memoSlots[next + 5]! >> 1;
+            bestApprox = (memoSlots[next + 5]! & 1) === 1;
             bestEnd = wordStart + memoSlots[next + 2]!;
           }
           state = memoSlots[next + 6]!;
@@ -1470,7 +1478,8 @@ export function compileMatcher(
         const t = memoSlots[at + 4]!;
         if (t >= 0) {
           bestT = t;
-          bestApprox = memoSlots[at + 5] === 1;
+          bestTerm = memoSlots[at + 5]! >> 1;
+          bestApprox = (memoSlots[at + 5]! & 1) === 1;
           bestEnd = end;
         }
         state = memoSlots[at + 6]!;
@@ -1495,7 +1504,7 @@ export function compileMatcher(
             wordHash,
             chain + 1,
             found ? bestT : -1,
-            found && bestApprox ? 1 : 0,
+            found ? reported() : 0,
             state,
           );
       if (chain >= 0) memoSlots[previous + 7] = chain;
@@ -1547,7 +1556,7 @@ export function compileMatcher(
       const at = 4 * count++;
       out[at] = i;
       out[at + 1] = bestEnd;
-      out[at + 2] = termOf[bestT]!;
+      out[at + 2] = bestTerm;
       out[at + 3] = bestApprox ? 1 : 0;
       i = bestEnd;
     }
