@@ -13,7 +13,12 @@
  * 5 MB built from ../shared/corpus and ../shared/constitution.
  * Throughput is MB of UTF-8 text per second; memory is the heap the compiled
  * index holds (after a forced GC; run with --expose-gc).
+ *
+ * Each glossary size is measured in a process of its own (this script, run
+ * with --size N): in one process, the JIT's view of the matchers compiled
+ * before would colour the next one's figures (by up to a fifth, seen here).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -117,15 +122,86 @@ function floor(text: string): number {
 const fmt = (x: number, digits = 1) =>
   x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-async function main() {
-  if (!gc) console.warn('note: run with --expose-gc (npm run bench does) for memory figures');
-  const real = await realEntries();
-  const texts = TEXT_SIZES.map((t) => {
+interface SizeResult {
+  rows: string[];
+  buildMs: number;
+  mbps5: number;
+  ratioPeer5: number;
+}
+
+function loadTexts(): { label: string; bytes: number; text: string; mb: number }[] {
+  return TEXT_SIZES.map((t) => {
     const text = textOfSize(t.bytes);
     return { ...t, text, mb: Buffer.byteLength(text) / MB };
   });
+}
+
+/** Measure one glossary size (in a process of its own): its table rows and the 5 MB figures. */
+async function measureSize(size: number): Promise<SizeResult> {
+  if (!gc) console.warn('note: run with --expose-gc (npm run bench does) for memory figures');
+  const real = await realEntries();
+  const texts = loadTexts();
+  const rows: string[] = [];
+  let result = { buildMs: 0, mbps5: 0, ratioPeer5: 0 };
+  const entries = glossaryOfSize(size, real);
+  clearPatternCache();
+  const h0 = heapAfterGc();
+  const matcher = compileMatcher(entries);
+  const indexMb = (heapAfterGc() - h0) / MB;
+  // Cold compilations (morphology included), best of three.
+  const buildMs = timeBest(3, () => {
+    clearPatternCache();
+    compileMatcher(entries);
+  });
+  const p0 = performance.now();
+  const peer = regexPeer(entries);
+  const peerBuildMs = performance.now() - p0;
+  for (const t of texts) {
+    // Warm up, then the best of enough runs to read at least ~15 MB: a
+    // 100 KB text scanned three times would measure the JIT, not the matcher.
+    const runs = Math.min(60, Math.max(5, Math.ceil(15 / t.mb)));
+    for (let w = 0; w < Math.min(runs, 10); w++) matcher.scanSpans(t.text);
+    let count = 0;
+    // Each timed scan starts with no words remembered, as after compiling.
+    const ms = timeBest(runs, () => {
+      matcher.forgetWords();
+      count = matcher.scanSpans(t.text).count;
+    });
+    for (let w = 0; w < Math.min(runs, 10); w++) matcher.scan(t.text);
+    const objectsMs = timeBest(runs, () => {
+      matcher.forgetWords();
+      matcher.scan(t.text);
+    });
+    const peerRun = runPeer(peer, t.text);
+    const ours = t.mb / (ms / 1000);
+    const theirs = t.mb / (peerRun.ms / 1000);
+    const floorMbps = t.mb / (floor(t.text) / 1000);
+    rows.push(
+      `| ${size.toLocaleString('en-US')} | ${t.label} | ${fmt(buildMs)} | ${fmt(ours)} | ${fmt(t.mb / (objectsMs / 1000))} | ${fmt(indexMb, 2)} | ${count.toLocaleString('en-US')} | ${fmt(peerBuildMs)} | ${fmt(theirs, 2)}${peerRun.extrapolated ? '*' : ''} | ${fmt(floorMbps, 0)} | ${fmt(ours / theirs, 0)}× |`,
+    );
+    if (t.label === '5 MB') result = { buildMs, mbps5: ours, ratioPeer5: ours / theirs };
+  }
+  return { rows, ...result };
+}
+
+/** Run this script again with --size N, in a fresh process with the same Node flags. */
+function measureInChild(size: number): SizeResult {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, import.meta.filename, '--size', String(size)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+  );
+  const last = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !last.startsWith('{'))
+    throw new Error(`the benchmark for ${size} entries failed (exit ${child.status})`);
+  return JSON.parse(last) as SizeResult;
+}
+
+async function main() {
+  const real = await realEntries();
+  const texts = loadTexts();
   console.log(
-    `Ata Zan matcher benchmark — Node ${process.version}, ${real.length} real entries; texts: ${texts.map((t) => `${t.label} (${t.text.length.toLocaleString('en-US')} chars)`).join(', ')}\n`,
+    `Ata Zan matcher benchmark — Node ${process.version}, ${real.length} real entries; texts: ${texts.map((t) => `${t.label} (${t.text.length.toLocaleString('en-US')} chars)`).join(', ')}; each glossary size in a process of its own\n`,
   );
 
   const rows: string[] = [];
@@ -133,51 +209,11 @@ async function main() {
     '| glossary | text | ours build ms | ours MB/s | ours MB/s, Match objects | ours index MB | matches | RegExp-per-term build ms | RegExp MB/s | floor MB/s | ours ÷ RegExp |',
   );
   rows.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  const summary = new Map<number, { buildMs: number; mbps5: number; ratioPeer5: number }>();
+  const summary = new Map<number, SizeResult>();
   for (const size of GLOSSARY_SIZES) {
-    const entries = glossaryOfSize(size, real);
-    clearPatternCache();
-    const h0 = heapAfterGc();
-    const matcher = compileMatcher(entries);
-    const indexMb = (heapAfterGc() - h0) / MB;
-    // Cold compilations (morphology included), best of three.
-    const buildMs = timeBest(3, () => {
-      clearPatternCache();
-      compileMatcher(entries);
-    });
-    const p0 = performance.now();
-    const peer = regexPeer(entries);
-    const peerBuildMs = performance.now() - p0;
-    for (const t of texts) {
-      // Warm up, then the best of enough runs to read at least ~15 MB: a
-      // 100 KB text scanned three times would measure the JIT, not the matcher.
-      const runs = Math.min(60, Math.max(5, Math.ceil(15 / t.mb)));
-      for (let w = 0; w < Math.min(runs, 10); w++) matcher.scanSpans(t.text);
-      let count = 0;
-      // Each timed scan starts with no words remembered, as after compiling.
-      const ms = timeBest(runs, () => {
-        matcher.forgetWords();
-        count = matcher.scanSpans(t.text).count;
-      });
-      for (let w = 0; w < Math.min(runs, 10); w++) matcher.scan(t.text);
-      const objectsMs = timeBest(runs, () => {
-        matcher.forgetWords();
-        matcher.scan(t.text);
-      });
-      const peerRun = runPeer(peer, t.text);
-      const ours = t.mb / (ms / 1000);
-      const theirs = t.mb / (peerRun.ms / 1000);
-      const floorMbps = t.mb / (floor(t.text) / 1000);
-      rows.push(
-        `| ${size.toLocaleString('en-US')} | ${t.label} | ${fmt(buildMs)} | ${fmt(ours)} | ${fmt(t.mb / (objectsMs / 1000))} | ${fmt(indexMb, 2)} | ${count.toLocaleString('en-US')} | ${fmt(peerBuildMs)} | ${fmt(theirs, 2)}${peerRun.extrapolated ? '*' : ''} | ${fmt(floorMbps, 0)} | ${fmt(ours / theirs, 0)}× |`,
-      );
-      if (t.label === '5 MB')
-        summary.set(size, {
-          buildMs,
-          mbps5: ours,
-          ratioPeer5: ours / theirs,
-        });
-    }
+    const result = measureInChild(size);
+    rows.push(...result.rows);
+    summary.set(size, result);
   }
   console.log(rows.join('\n'));
   console.log(
@@ -220,7 +256,12 @@ async function all(): Promise<void> {
   console.log('\nThe content script on a ~1 MB page in Chromium: npm run bench:page');
 }
 
-all().catch((e: unknown) => {
+const sizeArg = process.argv.indexOf('--size');
+const run =
+  sizeArg >= 0
+    ? measureSize(Number(process.argv[sizeArg + 1])).then((r) => console.log(JSON.stringify(r)))
+    : all();
+run.catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });
