@@ -1434,6 +1434,20 @@ export function compileMatcher(
       while (i < n && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
       if (i >= n || CLASS[text.charCodeAt(i)] !== CharClass.Word) break;
       const wordStart = i;
+      // Most words after a phrase's first word do not go on with it, and
+      // their first two letters tell (see WordTable.starts), before anything
+      // else is read.
+      if (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) {
+        const k0 = KEY[text.charCodeAt(i)]!;
+        const k1 = KEY[text.charCodeAt(i + 1)]!;
+        const a1 = stepA(seedA(state), k0);
+        const b1 = stepB(seedB(state), k0);
+        if (
+          !WordTable.maybe(startBloom, stepA(a1, k1), stepB(b1, k1)) &&
+          !WordTable.maybe(shortBloom, a1, b1)
+        )
+          break;
+      }
       // The word that came after the last word the last time: compared in
       // place, it needs neither a hash nor a probe.
       if (chain >= 0) {
@@ -1451,19 +1465,6 @@ export function compileMatcher(
           i = wordStart + memoSlots[next + 2]!;
           continue;
         }
-      }
-      // Most words after a phrase's first word do not go on with it, and
-      // their first two letters tell (see WordTable.starts).
-      if (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) {
-        const k0 = KEY[text.charCodeAt(i)]!;
-        const k1 = KEY[text.charCodeAt(i + 1)]!;
-        const a1 = stepA(seedA(state), k0);
-        const b1 = stepB(seedB(state), k0);
-        if (
-          !WordTable.maybe(startBloom, stepA(a1, k1), stepB(b1, k1)) &&
-          !WordTable.maybe(shortBloom, a1, b1)
-        )
-          break;
       }
       const end = hashWord(text, wordStart);
       if (!wordPlain || chain < 0) {
