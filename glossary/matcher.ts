@@ -864,10 +864,16 @@ export function compileMatcher(
     }
     termOfMade[t] = terms.length - 1;
   }
-  const termOf = Int32Array.from(order, (made) => termOfMade[made]!);
-  const stemOf = order.map((made) => tStem[made]!);
+  // Plain loops: this runs once per glossary, before the JIT has warmed up.
+  const termOf = new Int32Array(T);
+  const stemOf: string[] = new Array<string>(T);
   let stemChars = 0;
-  for (const stem of stemOf) stemChars += stem.length;
+  for (let t = 0; t < T; t++) {
+    const made = order[t]!;
+    termOf[t] = termOfMade[made]!;
+    stemOf[t] = tStem[made]!;
+    stemChars += tStem[made]!.length;
+  }
   /** Every stem, one after another in terminal order. */
   const stems = new Uint16Array(stemChars);
   // One record of four int32 per terminal, so that checking one reads one
