@@ -364,7 +364,7 @@ function compareStem(
   text: string,
   start: number,
   end: number,
-  stems: Uint16Array,
+  stems: string,
   from: number,
   length: number,
 ): 0 | 1 | 2 {
@@ -387,7 +387,7 @@ function compareStem(
       while (i < end && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
       t = SPACE;
     } else if (k === CharClass.Hyphen) {
-      if (j < length && stems[from + j] === HYPHEN) {
+      if (j < length && stems.charCodeAt(from + j) === HYPHEN) {
         // The term's own hyphen, perhaps at a line end.
         i++;
         const broken = lineBreakHyphenEnd(text, i - 1, true);
@@ -407,7 +407,7 @@ function compareStem(
       i++;
     }
     if (j >= length) return 0;
-    const e = stems[from + j++]!;
+    const e = stems.charCodeAt(from + j++);
     if (FOLD[c] === e) continue; // as written (also a Latin letter of a Latin term)
     if (t === e) {
       if (VIA_LOOKALIKE[c]) wordUsedLookalike = true;
@@ -443,13 +443,13 @@ function comparePlain(
   text: string,
   start: number,
   end: number,
-  stems: Uint16Array,
+  stems: string,
   from: number,
   length: number,
 ): 0 | 1 | 2 {
   if (end - start === length) {
     let j = 0;
-    while (j < length && FOLD[text.charCodeAt(start + j)] === stems[from + j]) j++;
+    while (j < length && FOLD[text.charCodeAt(start + j)] === stems.charCodeAt(from + j)) j++;
     if (j === length) return 1;
   }
   return compareStem(text, start, end, stems, from, length);
@@ -834,9 +834,9 @@ export function compileMatcher(
 
   // Lay the terminals out node by node, each node's chain in order: checking
   // a node's terminals then reads neighbouring records, and their stems one
-  // after another in one array, not strings strewn over the heap (for a large
-  // glossary, a word met for the first time in a text costs cache misses, not
-  // instructions). `order`: new terminal number → old.
+  // after another in one string, not strings strewn over the heap (for a
+  // large glossary, a word met for the first time in a text costs cache
+  // misses, not instructions). `order`: new terminal number → old.
   const order: number[] = [];
   for (let node = 0; node < nodes; node++) {
     const first = head.data[node]!;
@@ -867,15 +867,17 @@ export function compileMatcher(
   // Plain loops: this runs once per glossary, before the JIT has warmed up.
   const termOf = new Int32Array(T);
   const stemOf: string[] = new Array<string>(T);
-  let stemChars = 0;
   for (let t = 0; t < T; t++) {
     const made = order[t]!;
     termOf[t] = termOfMade[made]!;
     stemOf[t] = tStem[made]!;
-    stemChars += tStem[made]!.length;
   }
-  /** Every stem, one after another in terminal order. */
-  const stems = new Uint16Array(stemChars);
+  /**
+   * Every stem, one after another in terminal order: joined by the engine in
+   * one go, where copying code unit by code unit in a cold service worker
+   * costs tens of milliseconds.
+   */
+  const stems = stemOf.join('');
   // One record of four int32 per terminal, so that checking one reads one
   // cache line: its suffix set (-1 none), where its stem starts in `stems`,
   // its entry, and its stem's length | AMBIGUOUS_BIT | LAST_BIT (the last of
@@ -884,7 +886,6 @@ export function compileMatcher(
   for (let t = 0, at = 0; t < T; t++) {
     const made = order[t]!;
     const stem = stemOf[t]!;
-    for (let j = 0; j < stem.length; j++) stems[at + j] = stem.charCodeAt(j);
     terminals[4 * t] = tSuffix[made]!;
     terminals[4 * t + 1] = at;
     terminals[4 * t + 2] = tEntry[made]!;
@@ -921,7 +922,7 @@ export function compileMatcher(
     for (let k = conflictStart[t]!; k < conflictStart[t + 1]!; k++) {
       const p = conflictPos[k]!;
       const c = text.charCodeAt(start + p);
-      const e = stems[stem + p]!;
+      const e = stems.charCodeAt(stem + p);
       if (FOLD[c] === e || FL[c] === e) continue;
       if (DEGRADE[e] !== e && DEGRADE[FL[c]!] === DEGRADE[e]) result = 2;
       else return 0;
@@ -1589,7 +1590,7 @@ export function compileMatcher(
         (builder ? 0 : frozen.bytes) +
         terminals.byteLength +
         termOf.byteLength +
-        stems.byteLength +
+        2 * stems.length +
         (words?.bytes ?? 0) +
         memo.bytes +
         reversed.bytes,
