@@ -1491,7 +1491,7 @@ export function compileMatcher(
           bestEnd = end;
         }
         state = memoSlots[at + 6]!;
-        memoSlots[chain + 7] = at;
+        memo.follows(at, chain);
         chain = at;
         i = end;
         continue;
@@ -1515,7 +1515,7 @@ export function compileMatcher(
             found ? reported() : 0,
             state,
           );
-      if (chain >= 0) memoSlots[previous + 7] = chain;
+      if (chain >= 0) memo.follows(chain, previous);
       i = end;
     }
     return firstEnd;

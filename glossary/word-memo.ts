@@ -111,6 +111,11 @@ export class WordMemo {
     return next;
   }
 
+  /** The word in slot `next` followed the word in slot `at` (what nextAt offers). */
+  follows(next: number, at: number): void {
+    this.slots[at + 7] = next;
+  }
+
   /** The next store forgets every word first. */
   get full(): boolean {
     return this.words >= this.maxWords || this.poolUsed + MAX_LENGTH > POOL_CHARS;
