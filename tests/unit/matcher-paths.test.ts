@@ -228,35 +228,40 @@ describe('cases where the two paths once disagreed', () => {
     expect(agree(entries, `x ${long}тың y`)).toEqual([`2-605 long ${long} false`]);
   });
 
-  test('a suffix split at a line end where another term has its own hyphen', () => {
-    // аа takes өі; аао-і has a hyphen where ааө-\nі breaks its line (ө reads as о).
+  // A term (stem + one suffix) and another with its own hyphen where the
+  // text breaks a line: [name, id, stem, suffix, hyphenated term, text, expected].
+  test.each([
+    [
+      // аа takes өі; аао-і has a hyphen where ааө-\nі breaks its line (ө reads as о).
+      'a suffix split at a line end where another term has its own hyphen',
+      'a',
+      'аа',
+      'өі',
+      'аао-і',
+      'ааө-\nі',
+      '0-6 a аа false',
+    ],
+    [
+      // c takes i; си-і has a hyphen where ci-\nА breaks its line (Latin c, i read as с, і).
+      "a suffix before another term's own hyphen at a line end, a capital next",
+      'c',
+      'c',
+      'i',
+      'си-і',
+      'ci-\nА',
+      '0-2 c c false',
+    ],
+  ])('%s', (_, id, stem, suffix, hyphenated, text, match) => {
     const patterns = (_: string, term: string): SurfacePattern[] =>
-      term === 'аа'
-        ? [{ stem: 'аа', suffixes: { id: 'аа', forms: new Set(['', 'өі']) } }]
-        : [{ stem: 'аао-і', suffixes: null }];
+      term === stem
+        ? [{ stem, suffixes: { id: stem, forms: new Set(['', suffix]) } }]
+        : [{ stem: hyphenated, suffixes: null }];
     const entries = [
-      { id: 'a', kk: ['аа'], ru: [] },
-      { id: 'b', kk: ['аао-і'], ru: [] },
+      { id, kk: [stem], ru: [] },
+      { id: 'b', kk: [hyphenated], ru: [] },
     ];
-    const text = 'ааө-\nі';
     const expected = spans(compileMatcher(entries, { wordTable: false, patterns }), text);
-    expect(expected).toEqual(['0-6 a аа false']);
-    expect(spans(compileMatcher(entries, { patterns }), text)).toEqual(expected);
-  });
-
-  test("a suffix before another term's own hyphen at a line end, a capital next", () => {
-    // c takes i; си-і has a hyphen where ci-\nА breaks its line (Latin c, i read as с, і).
-    const patterns = (_: string, term: string): SurfacePattern[] =>
-      term === 'c'
-        ? [{ stem: 'c', suffixes: { id: 'c', forms: new Set(['', 'i']) } }]
-        : [{ stem: 'си-і', suffixes: null }];
-    const entries = [
-      { id: 'c', kk: ['c'], ru: [] },
-      { id: 'b', kk: ['си-і'], ru: [] },
-    ];
-    const text = 'ci-\nА';
-    const expected = spans(compileMatcher(entries, { wordTable: false, patterns }), text);
-    expect(expected).toEqual(['0-2 c c false']);
+    expect(expected).toEqual([match]);
     expect(spans(compileMatcher(entries, { patterns }), text)).toEqual(expected);
   });
 });
