@@ -6,7 +6,13 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { foldTerm } from '../glossary/normalize';
-import type { Citation, Edition, Entry, Lang } from '../glossary/types';
+import {
+  isCodeCitation,
+  type Citation,
+  type Edition,
+  type Entry,
+  type Lang,
+} from '../glossary/types';
 import type { Translate } from '../lib/i18n';
 import type { StoredEntry } from '../lib/protocol';
 
@@ -48,7 +54,7 @@ interface Fields {
 type FieldName = keyof Fields;
 
 function fieldsOf(entry: StoredEntry | null, prefill?: EntryFormProps['prefill']): Fields {
-  const c = entry?.citations[0];
+  const c = entry?.citations.find((x) => !isCodeCitation(x));
   const fields: Fields = {
     'kk-term': entry?.kk.term ?? '',
     'ru-term': entry?.ru.term ?? '',
@@ -57,7 +63,7 @@ function fieldsOf(entry: StoredEntry | null, prefill?: EntryFormProps['prefill']
     'kk-definition': entry?.kk.definition ?? '',
     'ru-definition': entry?.ru.definition ?? '',
     tags: entry?.tags.join(', ') ?? '',
-    edition: c?.edition ?? '',
+    edition: c && !isCodeCitation(c) ? c.edition : '',
     article: c?.article ?? '',
     clause: c?.clause ?? '',
     'quote-kk': c?.quote.kk ?? '',
@@ -74,17 +80,22 @@ const lines = (s: string) =>
     .filter(Boolean);
 
 function entryOf(f: Fields, editing: StoredEntry | null): Entry {
-  const citations: Citation[] = [];
-  if (f.edition) {
-    citations.push({
-      edition: f.edition,
-      article: f.article.trim(),
-      clause: f.clause.trim() || null,
-      quote: { kk: f['quote-kk'].trim(), ru: f['quote-ru'].trim() },
-    });
-  }
-  // Citations beyond the first are not editable here; keep them as they were.
-  citations.push(...(editing?.citations.slice(1) ?? []));
+  // The form edits the entry's first Constitution citation; the others (code citations
+  // included) are kept as they were.
+  const kept = [...(editing?.citations ?? [])];
+  const at = kept.findIndex((x) => !isCodeCitation(x));
+  const edited: Citation[] = f.edition
+    ? [
+        {
+          edition: f.edition,
+          article: f.article.trim(),
+          clause: f.clause.trim() || null,
+          quote: { kk: f['quote-kk'].trim(), ru: f['quote-ru'].trim() },
+        },
+      ]
+    : [];
+  const citations: Citation[] =
+    at < 0 ? [...edited, ...kept] : [...kept.slice(0, at), ...edited, ...kept.slice(at + 1)];
   const entry: Entry = {
     id: editing?.id ?? '',
     kk: {
@@ -104,6 +115,13 @@ function entryOf(f: Fields, editing: StoredEntry | null): Entry {
       .filter(Boolean),
   };
   if (editing?.en) entry.en = editing.en;
+  if (editing?.status) entry.status = editing.status;
+  for (const lang of ['kk', 'ru'] as const) {
+    const statuses = editing?.[lang].variantStatus;
+    if (!statuses) continue;
+    const kept = Object.entries(statuses).filter(([v]) => entry[lang].variants.includes(v));
+    if (kept.length) entry[lang].variantStatus = Object.fromEntries(kept);
+  }
   return entry;
 }
 

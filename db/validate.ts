@@ -5,7 +5,8 @@
  * definitions may be empty, tags are free text. Strings are trimmed and empty
  * variants dropped, so what is stored is what the matcher can use.
  */
-import type { Citation, Entry, TermSide } from '../glossary/types';
+import { CODE_SLUGS, TERM_STATUSES } from '../glossary/codes';
+import type { Citation, CodeSlug, Entry, TermSide, TermStatus } from '../glossary/types';
 
 export class ValidationError extends Error {
   override name = 'ValidationError';
@@ -37,33 +38,48 @@ function side(x: unknown, lang: 'kk' | 'ru'): TermSide {
   if (!isObj(x)) throw new ValidationError(`An entry needs a ${name} term (${lang}.term)`);
   const term = str(x.term, `${lang}.term`, false);
   if (!term) throw new ValidationError(`An entry needs a ${name} term (${lang}.term is empty)`);
-  return {
+  const out: TermSide = {
     term,
     variants: [...new Set(strings(x.variants, `${lang}.variants`))].filter((v) => v !== term),
     definition: str(x.definition, `${lang}.definition`, false),
   };
+  if (isObj(x.variantStatus)) {
+    const kept = Object.entries(x.variantStatus).filter(
+      (pair): pair is [string, TermStatus] => out.variants.includes(pair[0]) && isStatus(pair[1]),
+    );
+    if (kept.length) out.variantStatus = Object.fromEntries(kept);
+  }
+  return out;
 }
+
+const isStatus = (x: unknown): x is TermStatus =>
+  typeof x === 'string' && (TERM_STATUSES as readonly string[]).includes(x);
 
 function citation(x: unknown, i: number): Citation {
   const where = `citations[${i}]`;
   if (!isObj(x)) throw new ValidationError(`${where} must be an object`);
-  if (x.edition !== '2026' && x.edition !== '1995') {
-    throw new ValidationError(`${where}.edition must be "2026" or "1995"`);
-  }
   const article = str(x.article, `${where}.article`, true);
   if (!article) throw new ValidationError(`${where}.article must not be empty`);
   const clause =
     x.clause === null || x.clause === undefined ? null : str(x.clause, `${where}.clause`, true);
-  const quote = isObj(x.quote) ? x.quote : {};
-  const out: Citation = {
-    edition: x.edition,
-    article,
-    clause: clause || null,
-    quote: {
-      kk: str(quote.kk, `${where}.quote.kk`, false),
-      ru: str(quote.ru, `${where}.quote.ru`, false),
-    },
+  const q = isObj(x.quote) ? x.quote : {};
+  const quote = {
+    kk: str(q.kk, `${where}.quote.kk`, false),
+    ru: str(q.ru, `${where}.quote.ru`, false),
   };
+  let out: Citation;
+  if (x.code !== undefined) {
+    if (!(CODE_SLUGS as unknown[]).includes(x.code)) {
+      throw new ValidationError(`${where}.code must be one of ${CODE_SLUGS.join(', ')}`);
+    }
+    const edition = str(x.edition, `${where}.edition`, true);
+    out = { code: x.code as CodeSlug, edition, article, clause: clause || null, quote };
+  } else {
+    if (x.edition !== '2026' && x.edition !== '1995') {
+      throw new ValidationError(`${where}.edition must be "2026" or "1995"`);
+    }
+    out = { edition: x.edition, article, clause: clause || null, quote };
+  }
   if (typeof x.mentions === 'boolean') out.mentions = x.mentions;
   return out;
 }
@@ -82,6 +98,7 @@ export function validateEntry(input: unknown): Entry {
     })(),
     tags: [...new Set(strings(input.tags, 'tags'))],
   };
+  if (isStatus(input.status)) entry.status = input.status;
   if (isObj(input.en)) {
     const en = str(input.en.term, 'en.term', false);
     if (en) entry.en = { term: en };

@@ -4,6 +4,7 @@
  * extension itself does not validate bundled data at runtime.
  */
 import * as v from 'valibot';
+import { CODE_SLUGS, TERM_STATUSES } from './codes';
 import type { Entry, GlossaryFile } from './types';
 
 /**
@@ -98,24 +99,60 @@ const Text = v.pipe(
   v.check((s) => s.trim() === s, 'must not have leading or trailing whitespace'),
 );
 
-const TermSideSchema = v.strictObject({
-  term: Text,
-  variants: v.array(Text, 'must be an array of strings'),
-  definition: Text,
-});
+const Status = v.picklist(TERM_STATUSES, 'must be "preferred", "admitted" or "historical"');
 
-const CitationSchema = v.strictObject({
-  edition: v.picklist(['2026', '1995'], 'must be "2026" or "1995"'),
-  article: v.pipe(
-    Text,
-    v.regex(/^[0-9]+(-[0-9]+)?$/, 'must be an article number such as "76" or "83-1"'),
+const TermSideSchema = v.pipe(
+  v.strictObject({
+    term: Text,
+    variants: v.array(Text, 'must be an array of strings'),
+    definition: Text,
+    variantStatus: v.optional(v.record(Text, Status)),
+  }),
+  v.forward(
+    v.check(
+      (s) => Object.keys(s.variantStatus ?? {}).every((k) => s.variants.includes(k)),
+      "must only give the status of the side's own variants",
+    ),
+    ['variantStatus'],
   ),
+);
+
+const Article = v.pipe(
+  Text,
+  v.regex(/^[0-9]+(-[0-9]+)?$/, 'must be an article number such as "76" or "83-1"'),
+);
+
+const ConstitutionCitationSchema = v.strictObject({
+  edition: v.picklist(['2026', '1995'], 'must be "2026" or "1995"'),
+  article: Article,
   clause: v.nullable(
     v.pipe(Text, v.regex(/^[0-9]+(-[0-9]+)?$/, 'must be a clause number such as "1" or "3-1"')),
   ),
   quote: v.strictObject({ kk: Text, ru: Text }),
   mentions: v.optional(v.boolean('must be a boolean')),
 });
+
+const CodeCitationSchema = v.strictObject({
+  code: v.picklist(CODE_SLUGS, 'must be a code slug of glossary/sources/codes'),
+  edition: v.pipe(Text, v.isoDate('must be the edition date, YYYY-MM-DD')),
+  article: Article,
+  clause: v.nullable(
+    v.pipe(
+      Text,
+      v.regex(
+        /^([0-9]+(-[0-9]+)?|intro)$/,
+        'must be a clause number such as "1", "3-1" or "intro"',
+      ),
+    ),
+  ),
+  quote: v.strictObject({ kk: Text, ru: Text }),
+  mentions: v.optional(v.boolean('must be a boolean')),
+});
+
+const CitationSchema = v.union(
+  [CodeCitationSchema, ConstitutionCitationSchema],
+  'must be a Constitution citation (edition, article, clause, quote) or a code citation (code, edition, article, clause, quote)',
+);
 
 const EntrySchema = v.pipe(
   v.strictObject({
@@ -129,10 +166,11 @@ const EntrySchema = v.pipe(
       v.minLength(1, 'must hold at least one tag'),
       v.check((t) => new Set(t).size === t.length, 'must not repeat a tag'),
     ),
+    status: v.optional(Status),
   }),
   v.forward(
     v.check(
-      (e) => !e.tags.includes('constitutional-law') || e.citations.length > 0,
+      (e) => !e.tags.includes('constitutional-law') || e.citations.some((c) => !('code' in c)),
       'a constitutional-law entry must cite the Constitution at least once',
     ),
     ['citations'],

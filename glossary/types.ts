@@ -6,17 +6,37 @@
 
 export type Lang = 'kk' | 'ru';
 
+/**
+ * How a term stands in the official texts: the wording they use now
+ * (preferred), another wording still in use (admitted), or a superseded one
+ * (historical: the prosecutor's protest, terms of the 1995 Constitution only).
+ */
+export type TermStatus = 'preferred' | 'admitted' | 'historical';
+
 /** One language side of an entry. `variants` are synonyms and abbreviations (ҚР/РК). */
 export interface TermSide {
   term: string;
   variants: string[];
   definition: string;
+  /** The status of a variant; a variant not listed is admitted. */
+  variantStatus?: Record<string, TermStatus>;
 }
 
 /** Which Constitution a citation quotes: the current one (2026) or the 1995 one (edition 01.01.2023). */
 export type Edition = '2026' | '1995';
 
-export interface Citation {
+/** The codes the glossary cites, by their slug in glossary/sources/codes. */
+export type CodeSlug =
+  | 'civil-procedure'
+  | 'criminal-procedure'
+  | 'criminal'
+  | 'administrative-procedure'
+  | 'civil-general'
+  | 'labour';
+
+/** A clause of the Constitution, quoted in both languages. */
+export interface ConstitutionCitation {
+  code?: undefined;
   edition: Edition;
   /** "76", "83-1" */
   article: string;
@@ -28,6 +48,24 @@ export interface Citation {
   mentions?: boolean;
 }
 
+/** An article title or a concept clause of a code, quoted in both languages. */
+export interface CodeCitation {
+  code: CodeSlug;
+  /** The edition (YYYY-MM-DD) of the text quoted: titles may come from an older edition than the concepts. */
+  edition: string;
+  /** "148", "27-1" */
+  article: string;
+  /** The clause of a concepts article ("1", "14-1", "intro"); null for the article's title (or the whole text of an unnumbered concepts article). */
+  clause: string | null;
+  quote: { kk: string; ru: string };
+  mentions?: boolean;
+}
+
+export type Citation = ConstitutionCitation | CodeCitation;
+
+/** Whether a citation quotes a code rather than the Constitution. */
+export const isCodeCitation = (c: Citation): c is CodeCitation => c.code !== undefined;
+
 export interface Entry {
   /** Stable, unique; bundled ids are lowercase ASCII slugs, personal ids start with "p-". */
   id: string;
@@ -36,6 +74,8 @@ export interface Entry {
   en?: { term: string };
   citations: Citation[];
   tags: string[];
+  /** The status of the entry's terms; absent means preferred. */
+  status?: TermStatus;
 }
 
 export type EntrySource = 'bundled' | 'personal';

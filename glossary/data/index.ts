@@ -5,13 +5,25 @@
  * check that this module bundles all of them.
  */
 import type { Entry, GlossaryFile } from '../types';
+import administrativeProcedure from './administrative-procedure.json';
+import civilGeneral from './civil-general.json';
+import civilProcedure from './civil-procedure.json';
 import constitution2026 from './constitution-2026.json';
+import criminalProcedure from './criminal-procedure.json';
+import criminal from './criminal.json';
+import labour from './labour.json';
 import legacy1995 from './legacy-1995.json';
 import procedure from './procedure.json';
 import { compareVersions } from '../version';
 
 const FILES: readonly GlossaryFile[] = [
   constitution2026 as GlossaryFile,
+  civilProcedure as GlossaryFile,
+  criminalProcedure as GlossaryFile,
+  criminal as GlossaryFile,
+  administrativeProcedure as GlossaryFile,
+  civilGeneral as GlossaryFile,
+  labour as GlossaryFile,
   procedure as GlossaryFile,
   legacy1995 as GlossaryFile,
 ];

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, parseGlossary } from '../../glossary/schema';
-import { findClause, findRecord } from '../../glossary/sources';
+import { citationPlace, citationProblems } from '../../glossary/attestation';
 import { foldTerm } from '../../glossary/normalize';
 import { compileMatcher, matchableOf } from '../../glossary/matcher';
 import { kazakhForms } from '../../glossary/morphology/kazakh';
@@ -111,19 +111,12 @@ describe('glossary data files', () => {
     expect(bad).toEqual([]);
   });
 
-  it('quotes every cited clause word for word, in both languages', () => {
+  it('quotes every cited clause or article title word for word, in both languages', () => {
     const bad: string[] = [];
     for (const e of ALL) {
       for (const c of e.citations) {
-        for (const lang of LANGS) {
-          const where = `${e.id} (${FILE_OF.get(e.id)}): ${c.edition} art. ${c.article}${c.clause ? `.${c.clause}` : ''} ${lang}`;
-          const record = findRecord(c.edition, lang, c.article, c.clause);
-          const text = findClause(c.edition, lang, c.article, c.clause);
-          if (!record) bad.push(`${where}: no such clause`);
-          else if (text === undefined) bad.push(`${where}: the clause is repealed`);
-          else if (!foldTerm(text).includes(foldTerm(c.quote[lang])))
-            bad.push(`${where}: quote not in the clause: "${c.quote[lang]}"`);
-        }
+        for (const p of citationProblems(c))
+          bad.push(`${e.id} (${FILE_OF.get(e.id)}): ${citationPlace(c)}: ${p}`);
       }
     }
     expect(bad).toEqual([]);
@@ -132,7 +125,9 @@ describe('glossary data files', () => {
   it('cites no clause twice in one entry', () => {
     const bad: string[] = [];
     for (const e of ALL) {
-      const keys = e.citations.map((c) => `${c.edition}|${c.article}|${c.clause ?? ''}`);
+      const keys = e.citations.map(
+        (c) => `${c.code ?? ''}|${c.edition}|${c.article}|${c.clause ?? ''}`,
+      );
       if (new Set(keys).size !== keys.length) bad.push(e.id);
     }
     expect(bad).toEqual([]);
@@ -156,6 +151,9 @@ describe('glossary data files', () => {
 const sameIn = (e: Entry, lang: Lang, term: string): boolean =>
   termsOf(e, lang).some((t) => foldTerm(t) === foldTerm(term));
 
+/** At most this many entries may rest only on clauses that establish them without naming them. */
+const MAX_UNNAMED = 12;
+
 /** Terms that do not inflect in the language (the morphology rightly gives no other forms). */
 const INDECLINABLE: ReadonlySet<string> = new Set(['теңге']);
 
@@ -165,26 +163,42 @@ describe('the matcher finds the glossary terms', () => {
   /** All entries together, as the extension runs it. */
   const all = compileMatcher(ALL.map(matchableOf));
 
-  it('finds each entry in every clause it cites (unless the citation says mentions: false)', () => {
+  /** Whether the entry's own matcher finds its term (or a variant) of `lang` in `text`. */
+  const findsIn = (e: Entry, lang: Lang, text: string): boolean =>
+    single
+      .get(e.id)
+      ?.scan(text)
+      .some((m) => m.id === e.id && (m.lang === lang || sameIn(e, lang, m.term))) ?? false;
+
+  it('finds each entry in every quote it cites (unless the citation says mentions: false)', () => {
     const bad: string[] = [];
     for (const e of ALL) {
       for (const c of e.citations) {
         if (c.mentions === false) continue;
         for (const lang of LANGS) {
-          const text = findClause(c.edition, lang, c.article, c.clause);
-          if (text === undefined) continue; // reported by the quote test
-          const found = single
-            .get(e.id)
-            ?.scan(text)
-            .some((m) => m.id === e.id && (m.lang === lang || sameIn(e, lang, m.term)));
-          if (!found)
-            bad.push(
-              `${e.id}: "${e[lang].term}" not in ${c.edition} art. ${c.article}${c.clause ? `.${c.clause}` : ''} ${lang}`,
-            );
+          if (!findsIn(e, lang, c.quote[lang]))
+            bad.push(`${e.id}: "${e[lang].term}" not in the ${lang} quote of ${citationPlace(c)}`);
         }
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('attests every entry: a citation whose two quotes hold its two terms', () => {
+    const bad = ALL.filter(
+      (e) =>
+        !e.citations.some(
+          (c) => c.mentions !== false && LANGS.every((lang) => findsIn(e, lang, c.quote[lang])),
+        ),
+    ).map((e) => `${e.id} (${FILE_OF.get(e.id)})`);
+    // The few concepts a text establishes without naming them (citations with mentions: false).
+    const unnamed = bad.filter((id) =>
+      ALL.find((e) => `${e.id} (${FILE_OF.get(e.id)})` === id)?.citations.some(
+        (c) => c.mentions === false,
+      ),
+    );
+    expect(unnamed.length).toBeLessThanOrEqual(MAX_UNNAMED);
+    expect(bad.filter((id) => !unnamed.includes(id))).toEqual([]);
   });
 
   /** Where a sentence puts the word form: [before, after]. */
