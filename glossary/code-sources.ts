@@ -24,8 +24,8 @@ interface ArticleRecord {
 interface ConceptRecord {
   article: string;
   clause: string | null;
-  kk: string;
-  ru: string;
+  kk: string | null;
+  ru: string | null;
 }
 
 interface CodeFile {
@@ -86,6 +86,7 @@ function buildIndex(): Map<string, CodeRecord[]> {
     }
     const conceptEdition = (file.concepts_version ?? file.version).kk;
     for (const c of file.concepts) {
+      if (!c.kk || !c.ru) continue; // a repealed item printed in one language only
       add(code, {
         kind: 'concept',
         article: c.article,

@@ -13,7 +13,6 @@ import criminalProcedure from './criminal-procedure.json';
 import criminal from './criminal.json';
 import labour from './labour.json';
 import legacy1995 from './legacy-1995.json';
-import procedure from './procedure.json';
 import { compareVersions } from '../version';
 
 const FILES: readonly GlossaryFile[] = [
@@ -24,7 +23,6 @@ const FILES: readonly GlossaryFile[] = [
   administrativeProcedure as GlossaryFile,
   civilGeneral as GlossaryFile,
   labour as GlossaryFile,
-  procedure as GlossaryFile,
   legacy1995 as GlossaryFile,
 ];
 
