@@ -364,6 +364,16 @@ export const ADJECTIVE_ENDINGS: Readonly<Record<string, Gender | 'pl'>> = {
   ие: 'pl',
 };
 
+/**
+ * Reflexive participles: the postfix -ся follows every ending of the
+ * participle (вновь открывшиеся обстоятельства → вновь открывшихся
+ * обстоятельств, открывшимися; находящийся → находящегося). A word is one
+ * when it ends in -ся and, without it, is an adjective whose stem ends in one
+ * of these letters (-щий-ся, -ший-ся: every active participle).
+ */
+export const REFLEXIVE_POSTFIX = 'ся';
+export const REFLEXIVE_PARTICIPLE_STEM_ENDS = new Set(['щ', 'ш']);
+
 /** Possessive-type adjectives (stem + ending → paradigm `possessive`), listed because -ье/-ья/-ьи are noun endings too. */
 export const POSSESSIVE_ADJECTIVES: Readonly<
   Record<string, { stem: string; form: Gender | 'pl' }>
@@ -736,9 +746,12 @@ export const NOUN_LEXICON: Readonly<Record<string, NounException>> = {
 };
 
 /**
- * Adverbs that modify an adjective in a term and never change: "особо тяжкое
- * преступление" → "особо тяжких преступлений". Besides these, any word in -но
- * standing before an adjective is read as an adverb (безвестно отсутствующий).
+ * Adverbs that modify an adjective or participle in a term and never change:
+ * "особо тяжкое преступление" → "особо тяжких преступлений", "вновь
+ * открывшиеся обстоятельства" → "вновь открывшихся обстоятельств". A listed
+ * adverb is never read as a noun, wherever it stands before the head. Besides
+ * these, any word in -но standing before an adjective is read as an adverb
+ * (безвестно отсутствующий).
  */
 export const ADVERBS: ReadonlySet<string> = new Set([
   'особо',
@@ -752,4 +765,9 @@ export const ADVERBS: ReadonlySet<string> = new Set([
   'заведомо',
   'вновь',
   'впервые',
+  'повторно',
+  'ранее',
+  'впредь',
+  'временно',
+  'безвестно',
 ]);

@@ -42,6 +42,8 @@ import {
   NOUNS_LIKE_ADJECTIVES,
   POSSESSIVE_ADJECTIVES,
   PREPOSITIONS,
+  REFLEXIVE_PARTICIPLE_STEM_ENDS,
+  REFLEXIVE_POSTFIX,
   RUSSIAN_LETTERS,
   SHORT_ADJECTIVES_IN_OI,
   SIBILANTS,
@@ -133,6 +135,8 @@ interface AdjectiveInfo {
   readonly paradigms: readonly AdjectiveParadigmId[];
   readonly stem: string;
   readonly form: Form;
+  /** Written after every ending: -ся of a reflexive participle (открывшихся), or ''. */
+  readonly postfix: string;
 }
 
 /** Capital letters of the Russian and Latin alphabets in s[from, to) (acronyms: РК, ООН, ЦИК, ISO). */
@@ -218,7 +222,8 @@ function classify(folded: string, acronym: boolean): WordInfo {
   let invariable = core.length === 0 || INDECLINABLE.has(folded) || INDECLINABLE.has(core);
   if (!invariable && acronym) invariable = true;
   if (!invariable && NOT_RUSSIAN_LETTER.test(core)) invariable = true;
-  const adjective = invariable || functional ? null : adjectiveInfo(core);
+  // A listed adverb is never an adjective (более, ранее look like neuters in -ее).
+  const adjective = invariable || functional || ADVERBS.has(folded) ? null : adjectiveInfo(core);
   // Every field set from the start: one object shape for every word.
   return {
     prefix,
@@ -234,8 +239,21 @@ function classify(folded: string, acronym: boolean): WordInfo {
 
 /** Is the word an adjective or participle in the nominative, and which table does it follow? */
 function adjectiveInfo(w: string): AdjectiveInfo | null {
+  // A reflexive participle: the participle without -ся, and -ся after every ending.
+  if (w.endsWith(REFLEXIVE_POSTFIX) && w.length > REFLEXIVE_POSTFIX.length + 4) {
+    const base = plainAdjectiveInfo(w.slice(0, -REFLEXIVE_POSTFIX.length));
+    const stemEnd = base?.stem.charAt(base.stem.length - 1);
+    if (base && stemEnd && REFLEXIVE_PARTICIPLE_STEM_ENDS.has(stemEnd)) {
+      return { ...base, postfix: REFLEXIVE_POSTFIX };
+    }
+    return null;
+  }
+  return plainAdjectiveInfo(w);
+}
+
+function plainAdjectiveInfo(w: string): AdjectiveInfo | null {
   const poss = POSSESSIVE.get(w);
-  if (poss) return { paradigms: ['possessive'], stem: poss.stem, form: poss.form };
+  if (poss) return { paradigms: ['possessive'], stem: poss.stem, form: poss.form, postfix: '' };
   if (w.length < 4 || NOUNS_LIKE_ADJECTIVES.has(w)) return null;
   for (const e of NOUN_ENDINGS_LIKE_ADJECTIVES) if (w.endsWith(e)) return null;
   const ending = w.slice(-2);
@@ -285,7 +303,7 @@ function adjectiveInfo(w: string): AdjectiveInfo | null {
       // ый, ые
       paradigms = ['hard'];
   }
-  return { paradigms, stem, form };
+  return { paradigms, stem, form, postfix: '' };
 }
 
 // ---------------------------------------------------------------------------
@@ -295,8 +313,8 @@ function adjectiveSlots(info: AdjectiveInfo, word: string): Slots {
   const slots = emptySlots();
   for (const id of info.paradigms) {
     const p = ADJECTIVE_PARADIGMS[id];
-    if (info.form !== 'pl') fillAdjective(slots, 0, p[info.form], info.stem, info.form === 'm');
-    fillAdjective(slots, 7, p.pl, info.stem, true);
+    if (info.form !== 'pl') fillAdjective(slots, 0, p[info.form], info, info.form === 'm');
+    fillAdjective(slots, 7, p.pl, info, true);
   }
   // The dictionary form is its own nominative (the table also lists -ой for -ый).
   const base = info.form === 'pl' ? 7 : 0;
@@ -309,12 +327,12 @@ function fillAdjective(
   slots: Slots,
   base: number,
   table: CaseEndings,
-  stem: string,
+  info: AdjectiveInfo,
   animateIsGenitive: boolean,
 ): void {
   for (let col = 0; col < 7; col++) {
     const cas = col === ACC_ANIMATE && animateIsGenitive ? GEN : CASE_OF_COLUMN[col]!;
-    for (const e of table[cas]) addForm(slots, base + col, stem + e);
+    for (const e of table[cas]) addForm(slots, base + col, info.stem + e + info.postfix);
   }
 }
 
@@ -428,8 +446,10 @@ function nounReadings(w: string, hint: Hint): Reading[] {
           : prev === 'ц'
             ? 'fATs'
             : 'fA';
-      // Neuter plurals (средства) or a plural shown by the adjective (должностные лица).
-      if (w.endsWith('ства') || hint.number === 'pl') {
+      // Neuter plurals (средства, обстоятельства: never masculine).
+      if (w.endsWith('ства')) return [pluralOnly('nO', w)];
+      // A plural shown by the adjective (должностные лица).
+      if (hint.number === 'pl') {
         return [pluralOnly('nO', w), pluralOnly('mPlA', w)];
       }
       return [singular(id, w)];
@@ -590,10 +610,11 @@ function readGroup(words: readonly WordInfo[], start: number): Group | null {
       i++;
       continue;
     }
-    // An adverb before an adjective stays as it is (особо тяжкое, безвестно отсутствующий).
+    // An adverb stays as it is (особо тяжкое, вновь открывшиеся); a word in -но
+    // is read as one before an adjective (безвестно отсутствующий).
     if (
-      next?.adjective &&
-      (ADVERBS.has(w.folded) || (w.folded.endsWith('но') && w.folded.length > 4))
+      (ADVERBS.has(w.folded) && next !== undefined) ||
+      (next?.adjective && w.folded.endsWith('но') && w.folded.length > 4)
     ) {
       i++;
       continue;
