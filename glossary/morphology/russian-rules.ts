@@ -587,6 +587,18 @@ export const MASCULINE_PLURAL_A: Readonly<Record<string, 'only' | 'both'>> = {
   инспектор: 'both',
   договор: 'both',
   сектор: 'both',
+  // Labour Code: ежегодные оплачиваемые трудовые отпуска, графики отпусков.
+  отпуск: 'only',
+  // пропуск "pass" → пропуска, пропуск "omission" (пропуск срока) → пропуски.
+  пропуск: 'both',
+  // Also in legal text: поезда, корпуса, мастера, катера, сорта.
+  поезд: 'only',
+  корпус: 'only',
+  мастер: 'only',
+  катер: 'only',
+  сорт: 'only',
+  // Regular in legal usage, so not listed: срок → сроки, орган → органы,
+  // приговор → приговоры, прокурор → прокуроры, район → районы.
 };
 
 /**
@@ -740,6 +752,13 @@ export const NOUN_LEXICON: Readonly<Record<string, NounException>> = {
   дочь: { paradigms: ['fSoft'], stem: 'дочер' },
   день: { paradigms: ['mSoft'], stem: 'дн' },
   рубль: { paradigms: ['mSoft'] },
+  // Plural on another stem: судно → суда, судов, судам (the singular is regular).
+  // (суда, судов, судам… are also forms of суд: the matcher tells the senses.)
+  судно: {
+    paradigms: ['nO'],
+    replacePl: true,
+    extraPl: [['суда'], ['судов'], ['судам'], ['суда'], ['судами'], ['судах']],
+  },
   // Genitive plurals the insertion rule gets wrong.
   окно: { paradigms: ['nO'], extraPl: [[], ['окон'], [], [], [], []] },
   земля: { paradigms: ['fJa'], extraPl: [[], ['земель'], [], [], [], []] },
