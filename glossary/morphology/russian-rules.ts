@@ -556,6 +556,25 @@ export const NOUNS_IN_OI = new Set([
 /** One-syllable adjectives in -ой: the one-syllable rule above would make them nouns. */
 export const SHORT_ADJECTIVES_IN_OI = new Set(['злой']);
 
+/**
+ * Nouns that are also adjectives in the same letters (простой "downtime" /
+ * простой "simple"). Such a word is read as an adjective when a noun follows
+ * it in the term (простой вексель → простого векселя) and as a masculine noun
+ * when it is the head (простой, вынужденный простой, простой по вине
+ * работодателя → простоя, простою, простоем, простое, простои, простоев), never
+ * as a substantivized adjective. Other forms of the adjective (простое
+ * товарищество, простая письменная форма) are unaffected.
+ *
+ * Value: forms of the noun left out when no adjective precedes it, because
+ * in text they are nearly always the adjective: the prepositional (о) простое
+ * is the neuter простое of простое товарищество, простое большинство (8 times
+ * in the codes, never the noun). With an adjective (в вынужденном простое) the
+ * phrase tells them apart, and the form is kept.
+ */
+export const NOUN_ADJECTIVE_HOMONYMS: Readonly<Record<string, readonly string[]>> = {
+  простой: ['простое'],
+};
+
 /** Nouns in -ая/-яя/-ие/-ий that the ending rules would take for adjectives. */
 export const NOUNS_LIKE_ADJECTIVES = new Set(['стая', 'свая', 'гений', 'оружие', 'наличие']);
 

@@ -32,6 +32,7 @@ import {
   MASCULINE_FLEETING_ENDINGS,
   MASCULINE_PLURAL_A,
   NO_FLEETING,
+  NOUN_ADJECTIVE_HOMONYMS,
   NOUN_ENDINGS_LIKE_ADJECTIVES,
   NOUN_LEXICON,
   NOUN_PARADIGMS,
@@ -109,6 +110,7 @@ const ENDING_FORM = new Map(Object.entries(ADJECTIVE_ENDINGS));
 const LEXICON = new Map(Object.entries(NOUN_LEXICON));
 const PLURAL_A = new Map(Object.entries(MASCULINE_PLURAL_A));
 const INSERTION = new Map(Object.entries(GEN_PL_INSERTION));
+const HOMONYMS = new Map(Object.entries(NOUN_ADJECTIVE_HOMONYMS));
 
 // ---------------------------------------------------------------------------
 // Word classification
@@ -627,6 +629,11 @@ function readGroup(words: readonly WordInfo[], start: number): Group | null {
     return { adjectives, noun: i, end: i + 1 };
   }
   if (adjectives.length === 0) return null;
+  // No noun, and the last adjective is also a noun (простой "downtime"): it is the head.
+  const last = adjectives[adjectives.length - 1]!;
+  if (HOMONYMS.has(words[last]!.folded)) {
+    return { adjectives: adjectives.slice(0, -1), noun: last, end: last + 1 };
+  }
   // No noun: the adjectives are substantivized (Уполномоченный, обвиняемый).
   return { adjectives, noun: -1, end: adjectives[adjectives.length - 1]! + 1 };
 }
@@ -698,6 +705,15 @@ function groupDeclensions(words: readonly WordInfo[], g: Group, out: (Declension
       let d = known[h];
       if (d === undefined) {
         const slots = nounSlots(noun.core, { number, gender });
+        // A noun that is also an adjective, with no adjective before it: leave
+        // out its forms that are nearly always the adjective (NOUN_ADJECTIVE_HOMONYMS).
+        const left = g.adjectives.length === 0 ? HOMONYMS.get(noun.folded) : undefined;
+        if (slots && left) {
+          for (let i = 0; i < SLOTS; i++) {
+            const cell = slots[i]?.filter((f) => !left.includes(f));
+            slots[i] = cell && cell.length > 0 ? cell : null;
+          }
+        }
         d = slots ? declension(slots, noun.core) : null;
         // Hints that change nothing for this noun share one declension.
         for (const other of known) if (d && other && sameDeclension(d, other)) d = other;
