@@ -49,6 +49,35 @@ export const FINAL_CLASS_OF: Readonly<Record<string, FinalClass>> = (() => {
   return t;
 })();
 
+/**
+ * A final ю after a vowel is й + the verbal-noun suffix -у (қой- + -у → қою,
+ * жой- + -у → жою, қи- + -у → қию): it inflects like the у of сайлау,
+ * жүргізу (class RYU: қоюдың, қоюға, қоюды, қоюы, қоюлар; GUIDE §3) and has no
+ * harmony of its own (the vowel before it decides). These are the vowels it
+ * may follow; after ь (интервью) it is the vowel of a loan (class V).
+ */
+export const VERBAL_NOUN_YU_AFTER = 'аәеоөұүыіи';
+
+/**
+ * у is the vowel u of a Russian loan, and so decides a back harmony, when it
+ * stands before a consonant after a consonant (референдум, институт: the
+ * general rule) or after one of these vowels: -иус, -иум (нотариус →
+ * нотариустың, нотариусқа; радиус, консорциум). Native Kazakh spelling never
+ * writes и + у (й + у is ю: қию), so this touches loans only.
+ */
+export const VOWELS_BEFORE_LOAN_U = 'и';
+
+/**
+ * Words whose endings do not follow the harmony of their last vowel, by the
+ * harmonies they take, the usual one first. куә is written with back endings
+ * in the codes (куәның, куәға, куәдан, куәлар: the spoken куа), and with front
+ * ones too (куәнің, Criminal Procedure Code art. 26, 115, 274): both are
+ * matched. Derived words (куәлік, куәгер) follow the normal rule.
+ */
+export const HARMONY_EXCEPTIONS: Readonly<Record<string, readonly Harmony[]>> = {
+  куә: ['back', 'front'],
+};
+
 /** Placeholder → [back, front] realisation. */
 export const ARCHIPHONEMES: Readonly<Record<string, readonly [string, string]>> = {
   A: ['а', 'е'],
@@ -171,6 +200,14 @@ export const DEVOICING: Readonly<Record<string, string>> = { г: 'к', ғ: 'қ',
  * its last consonant (no general rule applies to loans).
  */
 export const LOANWORD_LETTERS = 'вфхцчщэюяьъ';
+
+/**
+ * Letters only Kazakh has. A final stop whose syllable holds one (the native
+ * suffixes -лық/-лік/-дық/-тік…, any final қ) voices even when the word before
+ * it is a loan with a LOANWORD_LETTERS letter: ведомство + -лық → ведомстволығы,
+ * жария + -лы + -лық → жариялылығы, құпия + -лық → құпиялығы.
+ */
+export const KAZAKH_ONLY_LETTERS = 'әғқңөұүһі';
 
 /** Stems ending in vowel + к/қ/п that keep the stop before a vowel (Russian loans). */
 export const NON_VOICING_STEMS: ReadonlySet<string> = new Set([

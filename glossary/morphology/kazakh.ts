@@ -27,6 +27,8 @@ import {
   FINAL_CLASS_OF,
   FROZEN_POSSESSIVE_STEMS,
   FRONT_VOWELS,
+  HARMONY_EXCEPTIONS,
+  KAZAKH_ONLY_LETTERS,
   LOANWORD_LETTERS,
   MAX_ABBREVIATION_LENGTH,
   NON_VOICING_STEMS,
@@ -34,7 +36,9 @@ import {
   POSSESSIVES,
   POSSESSIVE_3,
   VARIANT_SPELLINGS,
+  VERBAL_NOUN_YU_AFTER,
   VOICING,
+  VOWELS_BEFORE_LOAN_U,
   VOWELS,
   VOWEL_DROPPING_STEMS,
   type FinalClass,
@@ -80,6 +84,9 @@ const VOWEL_CODES = codeSet(VOWELS);
 const BACK_VOWEL_CODES = codeSet(BACK_VOWELS);
 const FRONT_VOWEL_CODES = codeSet(FRONT_VOWELS);
 const LOANWORD_LETTER = new RegExp(`[${LOANWORD_LETTERS}]`);
+const KAZAKH_ONLY_LETTER = new RegExp(`[${KAZAKH_ONLY_LETTERS}]`);
+const YU_AFTER_CODES = codeSet(VERBAL_NOUN_YU_AFTER);
+const LOAN_U_AFTER_CODES = codeSet(VOWELS_BEFORE_LOAN_U);
 const FINAL_CLASS_OF_CODE: readonly (FinalClass | undefined)[] = (() => {
   const t = new Array<FinalClass | undefined>(CODE_LIMIT).fill(undefined);
   for (const [ch, c] of Object.entries(FINAL_CLASS_OF)) t[ch.charCodeAt(0)] = c;
@@ -96,6 +103,7 @@ function isVowelAt(word: string, i: number): boolean {
 }
 
 const U = 'у'.charCodeAt(0);
+const YU = 'ю'.charCodeAt(0);
 const SOFT_SIGN = 'ь'.charCodeAt(0);
 const HARD_SIGN = 'ъ'.charCodeAt(0);
 
@@ -111,29 +119,58 @@ function realise(template: string, h: Harmony): string {
 }
 
 /**
+ * Whether the word ends in the verbal noun -ю (= й + у) after a vowel: қою,
+ * жою, қию (VERBAL_NOUN_YU_AFTER).
+ */
+function endsInVerbalNounYu(word: string): boolean {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== YU) return false;
+  const c = word.charCodeAt(n - 2);
+  return c < CODE_LIMIT && YU_AFTER_CODES[c] === 1;
+}
+
+/**
  * Harmony of a word: its last vowel decides. у is a consonant (сайлау is back
- * by its а, жүргізу front by its і) except in loans, where у between
- * consonants is the vowel u (референдум, институт: back), or when it is the
- * only vowel (су). A final soft sign makes a loan front (рольге).
+ * by its а, жүргізу front by its і) except in loans, where у before a
+ * consonant after a consonant or after и is the vowel u (референдум, институт,
+ * нотариус: back; VOWELS_BEFORE_LOAN_U), or when it is the only vowel (су). The
+ * verbal noun -ю (қою) counts as у. A final soft sign makes a loan front
+ * (рольге). HARMONY_EXCEPTIONS is applied by harmoniesOf, not here.
  */
 export function harmonyOf(word: string): Harmony {
   if (word.endsWith('ь')) return 'front';
-  for (let i = word.length - 1; i >= 0; i--) {
+  const from = endsInVerbalNounYu(word) ? word.length - 2 : word.length - 1;
+  for (let i = from; i >= 0; i--) {
     const c = word.charCodeAt(i);
     if (c < CODE_LIMIT && BACK_VOWEL_CODES[c] === 1) return 'back';
     if (c < CODE_LIMIT && FRONT_VOWEL_CODES[c] === 1) return 'front';
-    if (c === U) {
-      if (i > 0 && !isVowelAt(word, i - 1) && i + 1 < word.length && !isVowelAt(word, i + 1)) {
-        return 'back';
-      }
+    if (c === U && i > 0 && i + 1 < word.length && !isVowelAt(word, i + 1)) {
+      const p = word.charCodeAt(i - 1);
+      if (!isVowelCode(p) || (p < CODE_LIMIT && LOAN_U_AFTER_CODES[p] === 1)) return 'back';
     }
   }
   // Only у (су, ту) or no vowel at all: back is the more common reading.
   return 'back';
 }
 
-/** Class of the last sound (a final soft/hard sign is skipped). */
+/**
+ * The harmonies a word's endings take: HARMONY_EXCEPTIONS (by the part after
+ * the last hyphen) or its last vowel's.
+ */
+export function harmoniesOf(word: string): readonly Harmony[] {
+  return HARMONY_EXCEPTIONS_MAP.get(lastSegment(word)) ?? [harmonyOf(word)];
+}
+
+const HARMONY_EXCEPTIONS_MAP: ReadonlyMap<string, readonly Harmony[]> = new Map(
+  Object.entries(HARMONY_EXCEPTIONS),
+);
+
+/**
+ * Class of the last sound (a final soft/hard sign is skipped). The verbal noun
+ * -ю after a vowel (қою) ends in у: RYU.
+ */
 export function finalClassOf(word: string): FinalClass | undefined {
+  if (endsInVerbalNounYu(word)) return 'RYU';
   let i = word.length - 1;
   const c = word.charCodeAt(i);
   if (c === SOFT_SIGN || c === HARD_SIGN) i--;
@@ -267,6 +304,9 @@ function voices(word: string): boolean {
   if (last === undefined || !(last in VOICING)) return false;
   if (!isVowelAt(word, word.length - 2)) return false; // банк → банкі
   if (NON_VOICING_STEMS.has(word)) return false;
+  // A Kazakh letter in the last syllable (-лық, -лік, any final қ): a native
+  // ending, which voices even after a loan (ведомстволық → ведомстволығы).
+  if (KAZAKH_ONLY_LETTER.test(word.slice(-2))) return true;
   return !LOANWORD_LETTER.test(word);
 }
 
@@ -292,14 +332,17 @@ const UNDROPPED: ReadonlyMap<string, string> = new Map(
   Object.keys(VOWEL_DROPPING_STEMS).map((w) => [w.slice(0, -2) + w.slice(-1), w]),
 );
 
-/** Patterns of the plain paradigm of `word`. */
+/** Patterns of the plain paradigm of `word`, in each harmony it takes (harmoniesOf). */
 function pushPlain(out: SurfacePattern[], word: string) {
   const c = finalClassOf(word);
   if (!c) {
     out.push({ stem: word, suffixes: null });
     return;
   }
-  const h = harmonyOf(word);
+  for (const h of harmoniesOf(word)) pushPlainIn(out, word, c, h);
+}
+
+function pushPlainIn(out: SurfacePattern[], word: string, c: FinalClass, h: Harmony) {
   const seg = lastSegment(word);
 
   if (EPENTHETIC_I_STEMS.has(seg)) {

@@ -364,6 +364,16 @@ export const ADJECTIVE_ENDINGS: Readonly<Record<string, Gender | 'pl'>> = {
   ие: 'pl',
 };
 
+/**
+ * Reflexive participles: the postfix -ся follows every ending of the
+ * participle (вновь открывшиеся обстоятельства → вновь открывшихся
+ * обстоятельств, открывшимися; находящийся → находящегося). A word is one
+ * when it ends in -ся and, without it, is an adjective whose stem ends in one
+ * of these letters (-щий-ся, -ший-ся: every active participle).
+ */
+export const REFLEXIVE_POSTFIX = 'ся';
+export const REFLEXIVE_PARTICIPLE_STEM_ENDS = new Set(['щ', 'ш']);
+
 /** Possessive-type adjectives (stem + ending → paradigm `possessive`), listed because -ье/-ья/-ьи are noun endings too. */
 export const POSSESSIVE_ADJECTIVES: Readonly<
   Record<string, { stem: string; form: Gender | 'pl' }>
@@ -546,6 +556,25 @@ export const NOUNS_IN_OI = new Set([
 /** One-syllable adjectives in -ой: the one-syllable rule above would make them nouns. */
 export const SHORT_ADJECTIVES_IN_OI = new Set(['злой']);
 
+/**
+ * Nouns that are also adjectives in the same letters (простой "downtime" /
+ * простой "simple"). Such a word is read as an adjective when a noun follows
+ * it in the term (простой вексель → простого векселя) and as a masculine noun
+ * when it is the head (простой, вынужденный простой, простой по вине
+ * работодателя → простоя, простою, простоем, простое, простои, простоев), never
+ * as a substantivized adjective. Other forms of the adjective (простое
+ * товарищество, простая письменная форма) are unaffected.
+ *
+ * Value: forms of the noun left out when no adjective precedes it, because
+ * in text they are nearly always the adjective: the prepositional (о) простое
+ * is the neuter простое of простое товарищество, простое большинство (8 times
+ * in the codes, never the noun). With an adjective (в вынужденном простое) the
+ * phrase tells them apart, and the form is kept.
+ */
+export const NOUN_ADJECTIVE_HOMONYMS: Readonly<Record<string, readonly string[]>> = {
+  простой: ['простое'],
+};
+
 /** Nouns in -ая/-яя/-ие/-ий that the ending rules would take for adjectives. */
 export const NOUNS_LIKE_ADJECTIVES = new Set(['стая', 'свая', 'гений', 'оружие', 'наличие']);
 
@@ -577,6 +606,18 @@ export const MASCULINE_PLURAL_A: Readonly<Record<string, 'only' | 'both'>> = {
   инспектор: 'both',
   договор: 'both',
   сектор: 'both',
+  // Labour Code: ежегодные оплачиваемые трудовые отпуска, графики отпусков.
+  отпуск: 'only',
+  // пропуск "pass" → пропуска, пропуск "omission" (пропуск срока) → пропуски.
+  пропуск: 'both',
+  // Also in legal text: поезда, корпуса, мастера, катера, сорта.
+  поезд: 'only',
+  корпус: 'only',
+  мастер: 'only',
+  катер: 'only',
+  сорт: 'only',
+  // Regular in legal usage, so not listed: срок → сроки, орган → органы,
+  // приговор → приговоры, прокурор → прокуроры, район → районы.
 };
 
 /**
@@ -730,15 +771,25 @@ export const NOUN_LEXICON: Readonly<Record<string, NounException>> = {
   дочь: { paradigms: ['fSoft'], stem: 'дочер' },
   день: { paradigms: ['mSoft'], stem: 'дн' },
   рубль: { paradigms: ['mSoft'] },
+  // Plural on another stem: судно → суда, судов, судам (the singular is regular).
+  // (суда, судов, судам… are also forms of суд: the matcher tells the senses.)
+  судно: {
+    paradigms: ['nO'],
+    replacePl: true,
+    extraPl: [['суда'], ['судов'], ['судам'], ['суда'], ['судами'], ['судах']],
+  },
   // Genitive plurals the insertion rule gets wrong.
   окно: { paradigms: ['nO'], extraPl: [[], ['окон'], [], [], [], []] },
   земля: { paradigms: ['fJa'], extraPl: [[], ['земель'], [], [], [], []] },
 };
 
 /**
- * Adverbs that modify an adjective in a term and never change: "особо тяжкое
- * преступление" → "особо тяжких преступлений". Besides these, any word in -но
- * standing before an adjective is read as an adverb (безвестно отсутствующий).
+ * Adverbs that modify an adjective or participle in a term and never change:
+ * "особо тяжкое преступление" → "особо тяжких преступлений", "вновь
+ * открывшиеся обстоятельства" → "вновь открывшихся обстоятельств". A listed
+ * adverb is never read as a noun, wherever it stands before the head. Besides
+ * these, any word in -но standing before an adjective is read as an adverb
+ * (безвестно отсутствующий).
  */
 export const ADVERBS: ReadonlySet<string> = new Set([
   'особо',
@@ -752,4 +803,9 @@ export const ADVERBS: ReadonlySet<string> = new Set([
   'заведомо',
   'вновь',
   'впервые',
+  'повторно',
+  'ранее',
+  'впредь',
+  'временно',
+  'безвестно',
 ]);

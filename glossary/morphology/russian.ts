@@ -32,6 +32,7 @@ import {
   MASCULINE_FLEETING_ENDINGS,
   MASCULINE_PLURAL_A,
   NO_FLEETING,
+  NOUN_ADJECTIVE_HOMONYMS,
   NOUN_ENDINGS_LIKE_ADJECTIVES,
   NOUN_LEXICON,
   NOUN_PARADIGMS,
@@ -42,6 +43,8 @@ import {
   NOUNS_LIKE_ADJECTIVES,
   POSSESSIVE_ADJECTIVES,
   PREPOSITIONS,
+  REFLEXIVE_PARTICIPLE_STEM_ENDS,
+  REFLEXIVE_POSTFIX,
   RUSSIAN_LETTERS,
   SHORT_ADJECTIVES_IN_OI,
   SIBILANTS,
@@ -107,6 +110,7 @@ const ENDING_FORM = new Map(Object.entries(ADJECTIVE_ENDINGS));
 const LEXICON = new Map(Object.entries(NOUN_LEXICON));
 const PLURAL_A = new Map(Object.entries(MASCULINE_PLURAL_A));
 const INSERTION = new Map(Object.entries(GEN_PL_INSERTION));
+const HOMONYMS = new Map(Object.entries(NOUN_ADJECTIVE_HOMONYMS));
 
 // ---------------------------------------------------------------------------
 // Word classification
@@ -133,6 +137,8 @@ interface AdjectiveInfo {
   readonly paradigms: readonly AdjectiveParadigmId[];
   readonly stem: string;
   readonly form: Form;
+  /** Written after every ending: -ся of a reflexive participle (открывшихся), or ''. */
+  readonly postfix: string;
 }
 
 /** Capital letters of the Russian and Latin alphabets in s[from, to) (acronyms: РК, ООН, ЦИК, ISO). */
@@ -218,7 +224,8 @@ function classify(folded: string, acronym: boolean): WordInfo {
   let invariable = core.length === 0 || INDECLINABLE.has(folded) || INDECLINABLE.has(core);
   if (!invariable && acronym) invariable = true;
   if (!invariable && NOT_RUSSIAN_LETTER.test(core)) invariable = true;
-  const adjective = invariable || functional ? null : adjectiveInfo(core);
+  // A listed adverb is never an adjective (более, ранее look like neuters in -ее).
+  const adjective = invariable || functional || ADVERBS.has(folded) ? null : adjectiveInfo(core);
   // Every field set from the start: one object shape for every word.
   return {
     prefix,
@@ -234,8 +241,21 @@ function classify(folded: string, acronym: boolean): WordInfo {
 
 /** Is the word an adjective or participle in the nominative, and which table does it follow? */
 function adjectiveInfo(w: string): AdjectiveInfo | null {
+  // A reflexive participle: the participle without -ся, and -ся after every ending.
+  if (w.endsWith(REFLEXIVE_POSTFIX) && w.length > REFLEXIVE_POSTFIX.length + 4) {
+    const base = plainAdjectiveInfo(w.slice(0, -REFLEXIVE_POSTFIX.length));
+    const stemEnd = base?.stem.charAt(base.stem.length - 1);
+    if (base && stemEnd && REFLEXIVE_PARTICIPLE_STEM_ENDS.has(stemEnd)) {
+      return { ...base, postfix: REFLEXIVE_POSTFIX };
+    }
+    return null;
+  }
+  return plainAdjectiveInfo(w);
+}
+
+function plainAdjectiveInfo(w: string): AdjectiveInfo | null {
   const poss = POSSESSIVE.get(w);
-  if (poss) return { paradigms: ['possessive'], stem: poss.stem, form: poss.form };
+  if (poss) return { paradigms: ['possessive'], stem: poss.stem, form: poss.form, postfix: '' };
   if (w.length < 4 || NOUNS_LIKE_ADJECTIVES.has(w)) return null;
   for (const e of NOUN_ENDINGS_LIKE_ADJECTIVES) if (w.endsWith(e)) return null;
   const ending = w.slice(-2);
@@ -285,7 +305,7 @@ function adjectiveInfo(w: string): AdjectiveInfo | null {
       // ый, ые
       paradigms = ['hard'];
   }
-  return { paradigms, stem, form };
+  return { paradigms, stem, form, postfix: '' };
 }
 
 // ---------------------------------------------------------------------------
@@ -295,8 +315,8 @@ function adjectiveSlots(info: AdjectiveInfo, word: string): Slots {
   const slots = emptySlots();
   for (const id of info.paradigms) {
     const p = ADJECTIVE_PARADIGMS[id];
-    if (info.form !== 'pl') fillAdjective(slots, 0, p[info.form], info.stem, info.form === 'm');
-    fillAdjective(slots, 7, p.pl, info.stem, true);
+    if (info.form !== 'pl') fillAdjective(slots, 0, p[info.form], info, info.form === 'm');
+    fillAdjective(slots, 7, p.pl, info, true);
   }
   // The dictionary form is its own nominative (the table also lists -ой for -ый).
   const base = info.form === 'pl' ? 7 : 0;
@@ -309,12 +329,12 @@ function fillAdjective(
   slots: Slots,
   base: number,
   table: CaseEndings,
-  stem: string,
+  info: AdjectiveInfo,
   animateIsGenitive: boolean,
 ): void {
   for (let col = 0; col < 7; col++) {
     const cas = col === ACC_ANIMATE && animateIsGenitive ? GEN : CASE_OF_COLUMN[col]!;
-    for (const e of table[cas]) addForm(slots, base + col, stem + e);
+    for (const e of table[cas]) addForm(slots, base + col, info.stem + e + info.postfix);
   }
 }
 
@@ -428,8 +448,10 @@ function nounReadings(w: string, hint: Hint): Reading[] {
           : prev === 'ц'
             ? 'fATs'
             : 'fA';
-      // Neuter plurals (средства) or a plural shown by the adjective (должностные лица).
-      if (w.endsWith('ства') || hint.number === 'pl') {
+      // Neuter plurals (средства, обстоятельства: never masculine).
+      if (w.endsWith('ства')) return [pluralOnly('nO', w)];
+      // A plural shown by the adjective (должностные лица).
+      if (hint.number === 'pl') {
         return [pluralOnly('nO', w), pluralOnly('mPlA', w)];
       }
       return [singular(id, w)];
@@ -590,10 +612,11 @@ function readGroup(words: readonly WordInfo[], start: number): Group | null {
       i++;
       continue;
     }
-    // An adverb before an adjective stays as it is (особо тяжкое, безвестно отсутствующий).
+    // An adverb stays as it is (особо тяжкое, вновь открывшиеся); a word in -но
+    // is read as one before an adjective (безвестно отсутствующий).
     if (
-      next?.adjective &&
-      (ADVERBS.has(w.folded) || (w.folded.endsWith('но') && w.folded.length > 4))
+      (ADVERBS.has(w.folded) && next !== undefined) ||
+      (next?.adjective && w.folded.endsWith('но') && w.folded.length > 4)
     ) {
       i++;
       continue;
@@ -606,6 +629,11 @@ function readGroup(words: readonly WordInfo[], start: number): Group | null {
     return { adjectives, noun: i, end: i + 1 };
   }
   if (adjectives.length === 0) return null;
+  // No noun, and the last adjective is also a noun (простой "downtime"): it is the head.
+  const last = adjectives[adjectives.length - 1]!;
+  if (HOMONYMS.has(words[last]!.folded)) {
+    return { adjectives: adjectives.slice(0, -1), noun: last, end: last + 1 };
+  }
   // No noun: the adjectives are substantivized (Уполномоченный, обвиняемый).
   return { adjectives, noun: -1, end: adjectives[adjectives.length - 1]! + 1 };
 }
@@ -677,6 +705,15 @@ function groupDeclensions(words: readonly WordInfo[], g: Group, out: (Declension
       let d = known[h];
       if (d === undefined) {
         const slots = nounSlots(noun.core, { number, gender });
+        // A noun that is also an adjective, with no adjective before it: leave
+        // out its forms that are nearly always the adjective (NOUN_ADJECTIVE_HOMONYMS).
+        const left = g.adjectives.length === 0 ? HOMONYMS.get(noun.folded) : undefined;
+        if (slots && left) {
+          for (let i = 0; i < SLOTS; i++) {
+            const cell = slots[i]?.filter((f) => !left.includes(f));
+            slots[i] = cell && cell.length > 0 ? cell : null;
+          }
+        }
         d = slots ? declension(slots, noun.core) : null;
         // Hints that change nothing for this noun share one declension.
         for (const other of known) if (d && other && sameDeclension(d, other)) d = other;
