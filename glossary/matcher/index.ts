@@ -25,14 +25,28 @@
  *   the reference (`wordTable: false`): the tests hold the word table to the
  *   same matches on real and roughened text.
  */
-import * as norm from './normalize';
-import { lineBreakHyphenEnd } from './normalize';
-import { forgetKazakhWords, isAmbiguousKazakhForm, kazakhPatterns } from './morphology/kazakh';
-import { AMBIGUOUS_FORMS } from './morphology/kazakh-rules';
-import { forgetRussianWords, russianForms } from './morphology/russian';
-import type { SurfacePattern, SuffixSet } from './morphology/types';
-import { unpackSpans, type MatchedTerm, type ScanSpans } from './spans';
-import type { Entry, Lang, Match, MatchableEntry } from './types';
+import { forgetKazakhWords, isAmbiguousKazakhForm, kazakhPatterns } from '../morphology/kazakh';
+import { AMBIGUOUS_FORMS } from '../morphology/kazakh-rules';
+import { forgetRussianWords, russianForms } from '../morphology/russian';
+import type { SurfacePattern, SuffixSet } from '../morphology/types';
+import { unpackSpans, type MatchedTerm, type ScanSpans } from '../spans';
+import type { Entry, Lang, Match, MatchableEntry } from '../types';
+import {
+  CHAR,
+  CHAR_CLASS_SHIFT,
+  CHAR_KEY,
+  CLASS,
+  CharClass,
+  DEGRADE,
+  FL,
+  FOLD,
+  HYPHEN,
+  IS_CYRILLIC,
+  KEY,
+  SPACE,
+  VIA_LOOKALIKE,
+} from './chars';
+import { foldWord, lineBreakHyphenEnd, wordEnd } from './words';
 import { MEMO_SEED, WordMemo, memoStep } from './word-memo';
 import {
   SLOT_ENDS_WORD,
@@ -68,7 +82,8 @@ export interface Matcher {
   readonly stats: { nodes: number; patterns: number; suffixSets: number; bytes: number };
 }
 
-export type { MatchedTerm, ScanSpans } from './spans';
+export type { MatchedTerm, ScanSpans } from '../spans';
+export { unpackSpans } from '../spans';
 
 export interface MatcherOptions {
   /** Where the surface patterns of a term come from; the morphologies by default. */
@@ -126,50 +141,6 @@ export function defaultPatterns(lang: Lang, term: string): SurfacePattern[] {
   }
   return patterns;
 }
-
-// Local bindings of the normalisation tables and constants: the scan loop reads
-// them millions of times, and a module namespace access can cost a getter call.
-const CLASS = norm.CLASS;
-const DEGRADE = norm.DEGRADE;
-const FOLD = norm.FOLD;
-const IS_CYRILLIC = norm.IS_CYRILLIC;
-const LOOKALIKE = norm.LOOKALIKE;
-const SPACE = norm.SPACE;
-const HYPHEN = norm.HYPHEN;
-const CharClass = norm.CharClass;
-
-/** Code unit → folded code unit with Latin look-alikes read as the Cyrillic letters they stand for. */
-const FL = (() => {
-  const t = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    const f = FOLD[c]!;
-    t[c] = LOOKALIKE[f]! || f;
-  }
-  return t;
-})();
-
-/** Code unit → trie key: FL, then degraded (Kazakh letters → their Russian substitutes). */
-const KEY = (() => {
-  const t = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) t[c] = DEGRADE[FL[c]!]!;
-  return t;
-})();
-
-/** A code unit read through a Latin look-alike (so its word must hold Cyrillic to count). */
-const VIA_LOOKALIKE = (() => {
-  const t = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (!IS_CYRILLIC[c] && LOOKALIKE[FOLD[c]!]) t[c] = 1;
-  return t;
-})();
-
-/** Code unit → what the word-table scan needs of it, in one load: its trie key (low 16 bits) and its CharClass. */
-const CHAR_KEY = 0xffff;
-const CHAR_CLASS_SHIFT = 16;
-const CHAR = (() => {
-  const t = new Int32Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) t[c] = KEY[c]! | (CLASS[c]! << CHAR_CLASS_SHIFT);
-  return t;
-})();
 
 /**
  * A trie of the given strings as child maps (node 0 the root), each read
@@ -316,42 +287,6 @@ function compileSuffixSet(set: SuffixSet): CompiledSuffixes {
     bare: set.forms.has(''),
     any: nonEmpty.length > 0,
   };
-}
-
-/** Where a word that continues at `i` ends (after its last letter), hyphenated and line-broken parts included. */
-function wordEnd(text: string, i: number): number {
-  const n = text.length;
-  let end = i;
-  while (i < n) {
-    const k = CLASS[text.charCodeAt(i)];
-    if (k === CharClass.Word) {
-      end = ++i;
-    } else if (k === CharClass.Ignorable) {
-      i++;
-    } else if (k === CharClass.Hyphen) {
-      const after = lineBreakHyphenEnd(text, i);
-      if (after > 0) i = after;
-      else if (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) i++;
-      else break;
-    } else break;
-  }
-  return end;
-}
-
-/** One word of the text, folded (invisible characters and line-break hyphens dropped). */
-function foldWord(text: string, start: number, end: number): string {
-  let word = '';
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const k = CLASS[c];
-    if (k === CharClass.Word) word += String.fromCharCode(FL[c]!);
-    else if (k === CharClass.Hyphen) {
-      const after = lineBreakHyphenEnd(text, i);
-      if (after > 0) i = after - 1;
-      else word += '-';
-    }
-  }
-  return word;
 }
 
 /**

@@ -15,7 +15,8 @@
  * phrase being read stops being remembered: its slots are gone).
  */
 
-import { CLASS, CharClass, lineBreakHyphenEnd } from './normalize';
+import { CLASS, CharClass } from './chars';
+import { lineBreakHyphenEnd } from './words';
 
 /** Slots: 2^15 by default, eight int32 each (a cache line holds two). */
 const BITS = 15;
