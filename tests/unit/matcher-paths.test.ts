@@ -11,13 +11,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { rng } from '../../bench/corpus';
 import { BUNDLED_ENTRIES } from '../../glossary/data';
 import { compileMatcher, matchableOf, type Matcher } from '../../glossary/matcher';
 import { parseMatchableGlossary } from '../../glossary/matchable-file';
 import { clauses } from '../../glossary/sources';
 import type { SurfacePattern } from '../../glossary/morphology/types';
 import type { MatchableEntry } from '../../glossary/types';
+import { rng } from '../support/random';
+import { roughen } from '../support/roughen';
 
 const EVAL_FILE = join(import.meta.dirname, '../fixtures/eval-glossary.json');
 const GLOSSARIES: [string, MatchableEntry[]][] = [
@@ -30,46 +31,6 @@ const CONSTITUTION = (['2026', '1995'] as const)
   .flat()
   .map((c) => c.text)
   .join('\n\n');
-
-const LOOKALIKES: Record<string, string> = {
-  а: 'a',
-  е: 'e',
-  о: 'o',
-  с: 'c',
-  р: 'p',
-  і: 'i',
-  х: 'x',
-};
-const SUBSTITUTES: Record<string, string> = {
-  қ: 'к',
-  ғ: 'г',
-  ң: 'н',
-  ө: 'о',
-  ұ: 'у',
-  ү: 'у',
-  і: 'и',
-  ә: 'а',
-  һ: 'х',
-};
-
-/** The text with, at random, each kind of damage a page's text shows. */
-function roughen(text: string, seed: number): string {
-  const random = rng(seed);
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const r = random();
-    const inWord = /\p{L}/u.test(ch) && /\p{L}/u.test(text[i + 1] ?? '');
-    if (inWord && r < 0.004) out += ch + '-\n';
-    else if (inWord && r < 0.008) out += ch + (random() < 0.5 ? '\u00ad' : '\u200b');
-    else if (r < 0.03 && LOOKALIKES[ch]) out += LOOKALIKES[ch];
-    else if (r < 0.08 && SUBSTITUTES[ch]) out += SUBSTITUTES[ch];
-    else if (r < 0.1) out += ch.toUpperCase();
-    else if (ch === ' ' && r < 0.15) out += random() < 0.5 ? ' \n  ' : '\t';
-    else out += ch;
-  }
-  return out;
-}
 
 /** Distinct made-up words, more than the memo keeps, so that it forgets and starts again mid-text. */
 function manyWords(count: number, seed: number): string {
