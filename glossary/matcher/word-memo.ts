@@ -15,8 +15,7 @@
  * phrase being read stops being remembered: its slots are gone).
  */
 
-import { CLASS, CharClass } from './chars';
-import { lineBreakHyphenEnd } from './words';
+import { lineEndHyphenEnd, wordGoesOn } from './words';
 
 /** Slots: 2^15 by default, eight int32 each (a cache line holds two). */
 const BITS = 15;
@@ -38,7 +37,7 @@ export class WordMemo {
    * empty), [2] its length, [3] its key, [4..6] the three values stored
    * with it, [7] the slot of the word that followed it last (-1 none).
    */
-  readonly slots: Int32Array;
+  private readonly slots: Int32Array;
   private readonly pool = new Uint16Array(POOL_CHARS);
   private poolUsed = 0;
   private words = 0;
@@ -68,7 +67,7 @@ export class WordMemo {
     return Math.imul(hash ^ length ^ Math.imul(key, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
   }
 
-  /** The slot of text[start, end) (hashed to `hash`) under `key`: its values at +4…+6; -1 when not remembered. */
+  /** The slot of text[start, end) (hashed to `hash`) under `key` (see value0…value2); -1 when not remembered. */
   find(text: string, start: number, end: number, hash: number, key: number): number {
     const { slots, pool, mask } = this;
     const length = end - start;
@@ -99,17 +98,29 @@ export class WordMemo {
     const end = start + length;
     if (end > text.length) return -1;
     for (let j = 0; j < length; j++) if (pool[copy + j] !== text.charCodeAt(start + j)) return -1;
-    if (end < text.length) {
-      const k = CLASS[text.charCodeAt(end)];
-      if (k === CharClass.Word || k === CharClass.Ignorable) return -1;
-      if (
-        k === CharClass.Hyphen &&
-        ((end + 1 < text.length && CLASS[text.charCodeAt(end + 1)] === CharClass.Word) ||
-          lineBreakHyphenEnd(text, end, true) > 0)
-      )
-        return -1;
-    }
+    // The word must end there, as it did then (a term's own hyphen at a line end would go on).
+    if (wordGoesOn(text, end) >= 0 || lineEndHyphenEnd(text, end) > 0) return -1;
     return next;
+  }
+
+  /** The length of the word in slot `at`. */
+  length(at: number): number {
+    return this.slots[at + 2]!;
+  }
+
+  /** The first value stored with the word in slot `at`. */
+  value0(at: number): number {
+    return this.slots[at + 4]!;
+  }
+
+  /** The second value stored with the word in slot `at`. */
+  value1(at: number): number {
+    return this.slots[at + 5]!;
+  }
+
+  /** The third value stored with the word in slot `at`. */
+  value2(at: number): number {
+    return this.slots[at + 6]!;
   }
 
   /** The word in slot `next` followed the word in slot `at` (what nextAt offers). */

@@ -50,13 +50,13 @@ function bloomBit(a: number, b: number): number {
 }
 
 /** A slot's first value: the state a phrase goes on from (+1; 0 = none) in the low bits, then flags. */
-export const SLOT_STATE = (1 << 26) - 1;
+const SLOT_STATE = (1 << 26) - 1;
 /** The word is a stem that takes suffixes. */
-export const SLOT_TAKES_SUFFIX = 1 << 26;
+const SLOT_TAKES_SUFFIX = 1 << 26;
 /** A pattern ends with the word. */
-export const SLOT_ENDS_WORD = 1 << 27;
+const SLOT_ENDS_WORD = 1 << 27;
 /** The keys are a term's word up to and including its own hyphen. */
-export const SLOT_HYPHEN = 1 << 28;
+const SLOT_HYPHEN = 1 << 28;
 
 /** The table as the scan reads it. */
 export class WordTable {
@@ -65,7 +65,7 @@ export class WordTable {
    * = an empty slot), the first terminal (-1 = none). Everything a lookup
    * needs sits in one cache line.
    */
-  readonly slots: Int32Array;
+  private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly shift: number;
   /** Bloom filter of the words that take suffixes. */
@@ -100,13 +100,53 @@ export class WordTable {
     if (value & SLOT_TAKES_SUFFIX) WordTable.mark(this.stems, a, b);
   }
 
+  /** May a stem that takes suffixes have these lanes? (false: certainly not) */
+  mayTakeSuffix(a: number, b: number): boolean {
+    return WordTable.maybe(this.stems, a, b);
+  }
+
+  /** May a later word of a phrase begin with the two keys that led to these lanes? */
+  mayStart(a: number, b: number): boolean {
+    return WordTable.maybe(this.starts, a, b);
+  }
+
+  /** May a later word of a phrase be the one key that led to these lanes? */
+  mayBeShort(a: number, b: number): boolean {
+    return WordTable.maybe(this.shortWords, a, b);
+  }
+
   /** May a word of this Bloom filter have these lanes? (false: certainly not) */
   static maybe(bloom: Uint32Array, a: number, b: number): boolean {
     const bit = bloomBit(a, b);
     return (bloom[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
 
-  /** Where the word with these lanes has its slot (its values at +2 and +3), or -1. */
+  /** The state a phrase goes on from after the word in slot `at`, or -1. */
+  goesOn(at: number): number {
+    return (this.slots[at + 2]! & SLOT_STATE) - 1;
+  }
+
+  /** Some terminal's stem ends with the word in slot `at` and takes suffixes. */
+  takesSuffix(at: number): boolean {
+    return (this.slots[at + 2]! & SLOT_TAKES_SUFFIX) !== 0;
+  }
+
+  /** Some pattern ends with the word in slot `at`. */
+  endsWord(at: number): boolean {
+    return (this.slots[at + 2]! & SLOT_ENDS_WORD) !== 0;
+  }
+
+  /** The keys of slot `at` are a term's word up to and including its own hyphen. */
+  ownHyphen(at: number): boolean {
+    return (this.slots[at + 2]! & SLOT_HYPHEN) !== 0;
+  }
+
+  /** The first terminal of the word in slot `at` (-1 none). */
+  first(at: number): number {
+    return this.slots[at + 3]!;
+  }
+
+  /** Where the word with these lanes has its slot (read it with goesOn…first), or -1. */
   find(a: number, b: number): number {
     const { slots, mask } = this;
     let s = Math.imul(a, 0x9e3779b1) >>> this.shift;
@@ -236,7 +276,7 @@ export class WordTableBuilder {
     this.hyphen[w] = 1;
   }
 
-  /** Too many states for a slot to hold: the matcher does without the table. */
+  /** Too many states for a slot to hold (2^26: far more words than any glossary has). */
   get full(): boolean {
     return this.states >= SLOT_STATE;
   }

@@ -48,7 +48,7 @@ export function lineBreakHyphenEnd(text: string, i: number, anyCase = false): nu
  * offset, else -1.
  */
 export function lineEndHyphenEnd(text: string, i: number): number {
-  return lineBreakHyphenEnd(text, i, true);
+  return CLASS[text.charCodeAt(i)] === CharClass.Hyphen ? lineBreakHyphenEnd(text, i, true) : -1;
 }
 
 /**
