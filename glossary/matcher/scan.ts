@@ -16,7 +16,7 @@
  * here, by the word table.
  */
 import { isAmbiguousKazakhForm } from '../morphology/kazakh';
-import type { ScanSpans } from '../spans';
+import { SPAN_FIELDS, packSpan, type ScanSpans } from '../spans';
 import { CHAR, CHAR_CLASS_SHIFT, CHAR_KEY, CLASS, CharClass, HYPHEN, KEY } from './chars';
 import type { ReversedSuffixes } from './suffix-sets';
 import type { Terminals } from './terminals';
@@ -104,19 +104,15 @@ export class Scanner {
         i = firstEnd;
         continue;
       }
-      if (4 * count + 4 > this.out.length) {
+      if (SPAN_FIELDS * (count + 1) > this.out.length) {
         const grown = new Int32Array(this.out.length * 2);
         grown.set(this.out);
         this.out = grown;
       }
-      const at = 4 * count++;
-      this.out[at] = i;
-      this.out[at + 1] = this.bestEnd;
-      this.out[at + 2] = this.bestTerm;
-      this.out[at + 3] = this.bestApprox ? 1 : 0;
+      packSpan(this.out, count++, i, this.bestEnd, this.bestTerm, this.bestApprox);
       i = this.bestEnd;
     }
-    return { count, data: this.out.slice(0, 4 * count) };
+    return { count, data: this.out.slice(0, SPAN_FIELDS * count) };
   }
 
   /** Take a match remembered in the memo's slot `at` (its values: terminal, reported, state) as the best, ending at `end`. */

@@ -39,7 +39,7 @@ export class SuffixSets {
 
 /**
  * Every suffix of every suffix set, reversed, as a trie with a dense row per
- * node (there are about a thousand): step() reads a word's keys backwards.
+ * node (suffix tries are small: the rows stay few): step() reads a word's keys backwards.
  */
 export class ReversedSuffixes {
   /** Key → column (0 = a key no suffix has). */

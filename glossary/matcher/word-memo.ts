@@ -1,9 +1,8 @@
 /**
  * What the matcher found for a word, remembered by the word's exact code
  * units and a key: 0 for the first word of a match, else the slot of the word
- * before it (+1). Running text repeats its words and phrases (in the
- * benchmark's texts, a tenth of the words of a 1 MB document are distinct),
- * and what a word yields depends on nothing but its own characters and those
+ * before it (+1). Running text repeats its words and phrases, and what a
+ * word yields depends on nothing but its own characters and those
  * of the words before it: its best match, verified, and the word state a
  * phrase goes on from. A slot stands for the exact text of its word and of
  * every word before it, so a repeated word or phrase costs one lookup per word

@@ -42,7 +42,7 @@ export function stepB(h: number, key: number): number {
   return x ^ (x >>> 15);
 }
 
-/** Bits of the Bloom filter of stems: 2^20 bits, 128 KiB, small enough to stay in the processor's cache. */
+/** Bits of each Bloom filter: 2^20 bits (128 KiB), which must stay small enough for the processor's cache. */
 const BLOOM_BITS = 20;
 
 function bloomBit(a: number, b: number): number {
