@@ -23,7 +23,7 @@ import type { Terminals } from './terminals';
 import { NO_MATCH, APPROXIMATE, comparePlain, type CompiledSuffixes } from './verify';
 import { MEMO_SEED, WordMemo, memoStep } from './word-memo';
 import { WordTable, seedA, seedB, stepA, stepB } from './word-table';
-import { foldWord, lineEndHyphenEnd, wordEnd, wordGoesOn } from './words';
+import { ALWAYS_ENDS, foldWord, lineEndHyphenEnd, wordEnd, wordGoesOn } from './words';
 
 /** What the scan reads its index from: the compiled glossary. */
 export interface ScanIndex {
@@ -254,7 +254,9 @@ export class Scanner {
     let plain = true;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (CLASS[c] !== CharClass.Word) {
+      const k = CLASS[c]!;
+      if (k !== CharClass.Word) {
+        if (ALWAYS_ENDS[k]) break;
         const j = wordGoesOn(text, i);
         if (j !== i) {
           if (j > i || lineEndHyphenEnd(text, i) > 0) plain = false;
@@ -320,6 +322,7 @@ export class Scanner {
         }
       } else if (k !== CharClass.Hyphen) {
         // Not a letter nor a hyphen inside the word: skipped, or the word's end.
+        if (ALWAYS_ENDS[k]) break;
         const j = wordGoesOn(text, i);
         if (j < 0) break;
         if (!irregular) {

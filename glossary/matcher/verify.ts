@@ -96,13 +96,16 @@ class SuffixTrie {
     const { start, keys, kids } = this;
     let node = 0;
     while (i < end) {
-      const j = wordGoesOn(text, i);
-      if (j > i) {
-        i = j;
-        continue;
-      }
       const c = text.charCodeAt(i);
-      const key = CLASS[c] === CharClass.Hyphen ? HYPHEN : table[c]!;
+      const k = CLASS[c];
+      if (k !== CharClass.Word) {
+        const j = wordGoesOn(text, i);
+        if (j > i) {
+          i = j;
+          continue;
+        }
+      }
+      const key = k === CharClass.Hyphen ? HYPHEN : table[c]!;
       let found = -1;
       for (let e = start[node]!, last = start[node + 1]!; e < last; e++) {
         if (keys[e] === key) {

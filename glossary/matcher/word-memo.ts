@@ -32,8 +32,8 @@ export function memoStep(h: number, c: number): number {
 
 export class WordMemo {
   /**
-   * Per slot: [0] hash, [1] where the word's copy starts in the pool (-1 =
-   * empty), [2] its length, [3] its key, [4..6] the three values stored
+   * Per slot: [0] hash, [1] where the word's copy starts in the pool, + 1 (0
+   * = empty), [2] its length, [3] its key, [4..6] the three values stored
    * with it, [7] the slot of the word that followed it last (-1 none).
    */
   private readonly slots: Int32Array;
@@ -57,7 +57,7 @@ export class WordMemo {
 
   /** Forget every word. */
   clear(): void {
-    for (let s = 0; s <= this.mask; s++) this.slots[s * STRIDE + 1] = -1;
+    this.slots.fill(0);
     this.poolUsed = 0;
     this.words = 0;
   }
@@ -72,7 +72,7 @@ export class WordMemo {
     const length = end - start;
     for (let s = this.first(hash, length, key); ; s = (s + 1) & mask) {
       const at = s * STRIDE;
-      const copy = slots[at + 1]!;
+      const copy = slots[at + 1]! - 1;
       if (copy < 0) return -1;
       if (slots[at] !== hash || slots[at + 2] !== length || slots[at + 3] !== key) continue;
       let j = 0;
@@ -90,7 +90,7 @@ export class WordMemo {
     const { slots, pool } = this;
     const next = slots[at + 7]!;
     if (next < 0) return -1;
-    const copy = slots[next + 1]!;
+    const copy = slots[next + 1]! - 1;
     // A slot forgotten, or taken by a word after another.
     if (copy < 0 || slots[next + 3] !== at + 1) return -1;
     const length = slots[next + 2]!;
@@ -151,14 +151,14 @@ export class WordMemo {
     if (this.full) this.clear();
     const { slots, pool } = this;
     let s = this.first(hash, length, key);
-    while (slots[s * STRIDE + 1]! >= 0) s = (s + 1) & this.mask;
+    while (slots[s * STRIDE + 1] !== 0) s = (s + 1) & this.mask;
     const at = s * STRIDE;
     const copy = this.poolUsed;
     for (let j = 0; j < length; j++) pool[copy + j] = text.charCodeAt(start + j);
     this.poolUsed += length;
     this.words++;
     slots[at] = hash;
-    slots[at + 1] = copy;
+    slots[at + 1] = copy + 1;
     slots[at + 2] = length;
     slots[at + 3] = key;
     slots[at + 4] = v0;

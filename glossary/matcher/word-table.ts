@@ -57,11 +57,13 @@ const SLOT_TAKES_SUFFIX = 1 << 26;
 const SLOT_ENDS_WORD = 1 << 27;
 /** The keys are a term's word up to and including its own hyphen. */
 const SLOT_HYPHEN = 1 << 28;
+/** Set in every stored slot: an empty slot is all zeros, as a new Int32Array is. */
+const SLOT_USED = 1 << 29;
 
 /** The table as the scan reads it. */
 export class WordTable {
   /**
-   * Four int32 per slot: lane A, lane B, the flags and state (see SLOT_*; -1
+   * Four int32 per slot: lane A, lane B, the flags and state (see SLOT_*; 0
    * = an empty slot), the first terminal (-1 = none). Everything a lookup
    * needs sits in one cache line.
    */
@@ -83,7 +85,6 @@ export class WordTable {
     let size = 1024;
     while (size < count * 2) size *= 2;
     this.slots = new Int32Array(size * 4);
-    for (let s = 0; s < size; s++) this.slots[s * 4 + 2] = -1;
     this.mask = size - 1;
     this.shift = 32 - Math.log2(size);
   }
@@ -92,10 +93,10 @@ export class WordTable {
   add(a: number, b: number, value: number, first: number): void {
     const { slots, mask } = this;
     let s = Math.imul(a, 0x9e3779b1) >>> this.shift;
-    while (slots[s * 4 + 2]! >= 0) s = (s + 1) & mask;
+    while (slots[s * 4 + 2] !== 0) s = (s + 1) & mask;
     slots[s * 4] = a;
     slots[s * 4 + 1] = b;
-    slots[s * 4 + 2] = value;
+    slots[s * 4 + 2] = value | SLOT_USED;
     slots[s * 4 + 3] = first;
     if (value & SLOT_TAKES_SUFFIX) WordTable.mark(this.stems, a, b);
   }
@@ -152,7 +153,7 @@ export class WordTable {
     let s = Math.imul(a, 0x9e3779b1) >>> this.shift;
     for (;;) {
       const at = s * 4;
-      if (slots[at + 2]! < 0) return -1;
+      if (slots[at + 2] === 0) return -1;
       if (slots[at] === a && slots[at + 1] === b) return at;
       s = (s + 1) & mask;
     }
@@ -188,7 +189,7 @@ function grow(a: Int32Array<ArrayBuffer>, n: number, fill: number): Int32Array<A
  * terminals per word, as it would per trie node.
  */
 export class WordTableBuilder {
-  /** Open addressing, three int32 per slot: lane A, lane B, word number (-1 = empty). */
+  /** Open addressing, three int32 per slot: lane A, lane B, word number + 1 (0 = empty). */
   private map: Int32Array<ArrayBuffer>;
   /** Per word: its lanes, the state a phrase goes on from after it (-1 = none yet), whether it ends in a term's own hyphen. */
   private laneA: Int32Array<ArrayBuffer>;
@@ -216,9 +217,7 @@ export class WordTableBuilder {
   }
 
   private static emptyMap(slots: number): Int32Array<ArrayBuffer> {
-    const map = new Int32Array(slots * 3);
-    for (let s = 0; s < slots; s++) map[s * 3 + 2] = -1;
-    return map;
+    return new Int32Array(slots * 3);
   }
 
   /**
@@ -242,7 +241,7 @@ export class WordTableBuilder {
     const mask = map.length / 3 - 1;
     let s = Math.imul(a, 0x9e3779b1) & mask;
     for (;;) {
-      const w = map[s * 3 + 2]!;
+      const w = map[s * 3 + 2]! - 1;
       if (w < 0) break;
       if (map[s * 3] === a && map[s * 3 + 1] === b) return w;
       s = (s + 1) & mask;
@@ -260,7 +259,7 @@ export class WordTableBuilder {
     this.laneB[w] = b;
     map[s * 3] = a;
     map[s * 3 + 1] = b;
-    map[s * 3 + 2] = w;
+    map[s * 3 + 2] = w + 1;
     if (this.words * 2 > mask + 1) this.rehash();
     return w;
   }
@@ -307,10 +306,10 @@ export class WordTableBuilder {
     const mask = map.length / 3 - 1;
     for (let w = 0; w < this.words; w++) {
       let s = Math.imul(this.laneA[w]!, 0x9e3779b1) & mask;
-      while (map[s * 3 + 2]! >= 0) s = (s + 1) & mask;
+      while (map[s * 3 + 2] !== 0) s = (s + 1) & mask;
       map[s * 3] = this.laneA[w]!;
       map[s * 3 + 1] = this.laneB[w]!;
-      map[s * 3 + 2] = w;
+      map[s * 3 + 2] = w + 1;
     }
     this.map = map;
   }

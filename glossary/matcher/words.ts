@@ -52,6 +52,17 @@ export function lineEndHyphenEnd(text: string, i: number): number {
 }
 
 /**
+ * By CharClass: 1 for the classes that always end a word (whitespace,
+ * punctuation), so a hot loop can stop there without calling wordGoesOn.
+ */
+export const ALWAYS_ENDS: Uint8Array = (() => {
+  const t = new Uint8Array(8);
+  t[CharClass.Space] = 1;
+  t[CharClass.Other] = 1;
+  return t;
+})();
+
+/**
  * Does the word that has read up to `i` go on at `i`? Returns `i` when text[i]
  * belongs to the word (a letter, or a hyphen a letter follows); an offset j > i
  * when text[i, j) is skipped and the word goes on at j (an invisible
