@@ -18,9 +18,10 @@
  *   lookups, so these rows show the memo's best case, not a new text.
  * Warm: the best of many scans in one process, each starting with no words
  * remembered (forgetWords). Fresh: compile plus the first scan of the
- * distinct text in a new Node process (what the CLI and a just-woken service
- * worker get), several processes, best and median; the RegExp peer the same
- * way (building its RegExps, then its first pass).
+ * distinct text in a new Node process that reads its glossary and text from
+ * files as the CLI does (what the CLI and a just-woken service worker get),
+ * several processes, best and median; the RegExp peer the same way (building
+ * its RegExps, then its first pass).
  * Throughput is MB of UTF-8 text per second; memory is the heap the compiled
  * index holds (after a forced GC; run with --expose-gc).
  *
@@ -32,7 +33,10 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { clearPatternCache, compileMatcher } from '../glossary/matcher';
 import type { MatchableEntry } from '../glossary/types';
-import { loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseMatchableGlossary } from '../glossary/matchable-file';
 import { distinctTexts, glossaryOfSize, realEntries, sourceTexts, textOfSize } from './corpus';
 
 const MB = 1024 * 1024;
@@ -237,9 +241,14 @@ async function measureSize(size: number): Promise<SizeResult> {
 }
 
 /** In a fresh process: compile and scan the distinct text once (ours), or build and run the peer once. */
-async function measureFresh(size: number, who: string): Promise<FreshResult> {
-  const entries = glossaryOfSize(size, await realEntries());
-  const text = distinctText();
+/**
+ * In a fresh process, as lean as the CLI's: read the glossary and the text
+ * the parent wrote to `dir`, then time compile and first scan (or the peer).
+ */
+async function measureFresh(size: number, who: string, dir: string): Promise<FreshResult> {
+  const file = join(dir, `glossary-${size}.json`);
+  const entries = parseMatchableGlossary(readFileSync(file, 'utf8'), file);
+  const text = readFileSync(join(dir, 'distinct.txt'), 'utf8');
   const mb = Buffer.byteLength(text) / MB;
   const t0 = performance.now();
   if (who === 'ours') {
@@ -330,12 +339,16 @@ async function main() {
     '|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const fresh10k = { buildMs: Infinity, mbps: 0 };
+  const dir = mkdtempSync(join(tmpdir(), 'atazan-bench-'));
+  writeFileSync(join(dir, 'distinct.txt'), distinctText());
+  for (const size of GLOSSARY_SIZES)
+    writeFileSync(join(dir, `glossary-${size}.json`), JSON.stringify(glossaryOfSize(size, real)));
   for (const size of GLOSSARY_SIZES) {
     const ours: FreshResult[] = [];
     const peers: FreshResult[] = [];
     for (let r = 0; r < FRESH_RUNS; r++) {
-      ours.push(inChild<FreshResult>(['--fresh', 'ours', String(size)]));
-      peers.push(inChild<FreshResult>(['--fresh', 'peer', String(size)]));
+      ours.push(inChild<FreshResult>(['--fresh', 'ours', String(size), dir]));
+      peers.push(inChild<FreshResult>(['--fresh', 'peer', String(size), dir]));
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const mbps = (r: FreshResult) => r.mb / (r.scanMs / 1000);
@@ -348,6 +361,7 @@ async function main() {
     if (size === 10_000) Object.assign(fresh10k, { buildMs: median(build), mbps: median(speed) });
   }
   console.log(freshRows.join('\n'));
+  rmSync(dir, { recursive: true, force: true });
 
   const s100 = summary.get(100)!;
   const s10k = summary.get(10_000)!;
@@ -411,9 +425,11 @@ const run =
   sizeArg >= 0
     ? measureSize(Number(process.argv[sizeArg + 1])).then((r) => console.log(JSON.stringify(r)))
     : freshArg >= 0
-      ? measureFresh(Number(process.argv[freshArg + 2]), process.argv[freshArg + 1]!).then((r) =>
-          console.log(JSON.stringify(r)),
-        )
+      ? measureFresh(
+          Number(process.argv[freshArg + 2]),
+          process.argv[freshArg + 1]!,
+          process.argv[freshArg + 3]!,
+        ).then((r) => console.log(JSON.stringify(r)))
       : all();
 run.catch((e: unknown) => {
   console.error(e);
