@@ -5,9 +5,20 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseMatchableGlossary } from '../glossary/matchable-file';
 import type { MatchableEntry } from '../glossary/types';
 
-export const SHARED_DIR = resolve(import.meta.dirname, '../../shared');
+/**
+ * The shared folder beside the repository (../shared), or beside the folder
+ * that holds it (a git worktree in a subfolder); ATAZAN_SHARED overrides both.
+ */
+export const SHARED_DIR =
+  process.env.ATAZAN_SHARED ??
+  [
+    resolve(import.meta.dirname, '../../shared'),
+    resolve(import.meta.dirname, '../../../shared'),
+  ].find((dir) => existsSync(dir)) ??
+  resolve(import.meta.dirname, '../../shared');
 
 function sharedFile(...parts: string[]): string {
   const path = join(SHARED_DIR, ...parts);
@@ -66,6 +77,95 @@ export function textOfSize(bytes: number): string {
   const cut = text.indexOf('\n', Math.floor(bytes * ratio));
   if (cut > 0) text = text.slice(0, cut);
   return text;
+}
+
+interface CodeFile {
+  articles?: { kk?: string | null; ru?: string | null }[];
+  articles_unverified_2020_toc?: { kk?: string | null; ru?: string | null }[];
+  concepts?: { kk?: string | null; ru?: string | null }[];
+}
+
+let distinct: { name: string; text: string }[] | null = null;
+
+/**
+ * All the distinct Kazakh and Russian legal text there is, as named documents:
+ * the corpus files, the clauses of both Constitutions in both languages and
+ * the codes' article titles and concept clauses. A paragraph (clause, title)
+ * already met in an earlier document is left out, so no text repeats and no
+ * word memo turns a second copy into lookups.
+ */
+export function distinctTexts(): { name: string; text: string }[] {
+  if (distinct) return distinct;
+  const seen = new Set<string>();
+  const out: { name: string; text: string }[] = [];
+  const add = (name: string, paragraphs: readonly (string | null | undefined)[]) => {
+    const kept: string[] = [];
+    for (const p of paragraphs) {
+      const t = p?.trim();
+      if (!t || seen.has(t)) continue;
+      seen.add(t);
+      kept.push(t);
+    }
+    if (kept.length > 0) out.push({ name, text: kept.join('\n\n') });
+  };
+  for (const f of readdirSync(sharedFile('corpus')).sort()) {
+    if (f.endsWith('.txt'))
+      add(
+        `corpus-${f.slice(0, -4)}`,
+        readFileSync(sharedFile('corpus', f), 'utf8').split(/\n\s*\n/),
+      );
+  }
+  for (const ed of ['2026', '1995']) {
+    for (const lang of ['kk', 'ru'] as const) {
+      const records = JSON.parse(
+        readFileSync(sharedFile('constitution', `${ed}.${lang}.json`), 'utf8'),
+      ) as ClauseRecord[];
+      add(
+        `constitution-${ed}-${lang}`,
+        records.map((r) => r.text),
+      );
+    }
+  }
+  for (const f of readdirSync(sharedFile('codes')).sort()) {
+    if (!f.endsWith('.json')) continue;
+    const code = JSON.parse(readFileSync(sharedFile('codes', f), 'utf8')) as CodeFile;
+    const records = [
+      ...(code.articles ?? []),
+      ...(code.articles_unverified_2020_toc ?? []),
+      ...(code.concepts ?? []),
+    ];
+    for (const lang of ['kk', 'ru'] as const)
+      add(
+        `code-${f.slice(0, -5)}-${lang}`,
+        records.map((r) => r[lang]),
+      );
+  }
+  distinct = out;
+  return out;
+}
+
+/**
+ * The entries the benchmark glossaries start with: the bundled glossary, then
+ * the evaluation glossary's entries it lacks.
+ */
+export async function realEntries(): Promise<MatchableEntry[]> {
+  const file = resolve(import.meta.dirname, '../tests/fixtures/eval-glossary.json');
+  const evalGlossary = parseMatchableGlossary(
+    readFileSync(file, 'utf8'),
+    'tests/fixtures/eval-glossary.json',
+  );
+  try {
+    const { BUNDLED_ENTRIES } = await import('../glossary/data/index');
+    const { matchableOf } = await import('../glossary/matcher');
+    const bundled = BUNDLED_ENTRIES.map(matchableOf);
+    const have = new Set(bundled.flatMap((e) => [...e.kk, ...e.ru].map((t) => t.toLowerCase())));
+    return [
+      ...bundled,
+      ...evalGlossary.filter((e) => !e.kk.some((t) => have.has(t.toLowerCase()))),
+    ];
+  } catch {
+    return evalGlossary;
+  }
 }
 
 /** Deterministic pseudo-random numbers (mulberry32). */

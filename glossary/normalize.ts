@@ -8,144 +8,34 @@
  * so the matcher can fold text on the fly in its scan loop without allocating.
  */
 
-/** Character classes of the scan loop (a plain object, not an enum: the scan reads it in its hottest loop). */
-export const CharClass = {
-  /** Punctuation, symbols: a word boundary. */
-  Other: 0,
-  /** Letters, digits and combining marks: part of a word. */
-  Word: 1,
-  /** Any whitespace, NBSP and line breaks included. */
-  Space: 2,
-  /** Soft hyphen, zero-width characters, stress marks: skipped inside words. */
-  Ignorable: 3,
-  /** A hyphen: inside a word when a letter follows; at a line end it may split a word. */
-  Hyphen: 4,
-} as const;
+import {
+  CLASS,
+  CharClass,
+  DEGRADE,
+  FOLD,
+  HYPHEN,
+  IS_CYRILLIC,
+  LOOKALIKE,
+  SPACE,
+} from './matcher/chars';
+import { wordGoesOn } from './matcher/words';
 
-/** Code used for a whitespace run in folded strings and trie keys. */
-export const SPACE = 0x20;
-/** Code used for any hyphen in folded strings. */
-export const HYPHEN = 0x2d;
-
-const IGNORABLE = [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x0300, 0x0301, 0x034f];
-const HYPHENS = [0x2d, 0x2010, 0x2011];
-
-/**
- * Latin letters that official and older sites type inside Kazakh and Russian
- * words in place of the Cyrillic letter they look like (Latin i for і, ə for ә,
- * c for с). Folded only inside words that also hold a Cyrillic letter.
- */
-export const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
-  a: 'а',
-  c: 'с',
-  e: 'е',
-  o: 'о',
-  p: 'р',
-  x: 'х',
-  y: 'у',
-  i: 'і',
-  k: 'к',
-  h: 'һ',
-  ə: 'ә',
-  ɵ: 'ө',
-  A: 'а',
-  B: 'в',
-  C: 'с',
-  E: 'е',
-  H: 'н',
-  K: 'к',
-  M: 'м',
-  O: 'о',
-  P: 'р',
-  T: 'т',
-  X: 'х',
-  Y: 'у',
-  I: 'і',
-  Ə: 'ә',
-  Ɵ: 'ө',
-};
-
-/**
- * Russian letters that stand in for Kazakh ones where a keyboard or font lacked
- * them (азаматтык for азаматтық). A match that needs one is approximate.
- */
-export const KAZAKH_SUBSTITUTES: Readonly<Record<string, string>> = {
-  ә: 'а',
-  ғ: 'г',
-  қ: 'к',
-  ң: 'н',
-  ө: 'о',
-  ұ: 'у',
-  ү: 'у',
-  һ: 'х',
-  і: 'и',
-};
-
-function buildTables(): {
-  fold: Uint16Array;
-  cls: Uint8Array;
-  degrade: Uint16Array;
-  cyr: Uint8Array;
-} {
-  const fold = new Uint16Array(0x10000);
-  const cls = new Uint8Array(0x10000);
-  const degrade = new Uint16Array(0x10000);
-  const cyr = new Uint8Array(0x10000);
-  const wordRe = /[\p{L}\p{N}\p{M}]/u;
-  const spaceRe = /\s/u;
-  for (let c = 0; c < 0x10000; c++) {
-    degrade[c] = c;
-    if (c >= 0xd800 && c <= 0xdfff) {
-      // Surrogate halves: letters outside the BMP are rare in legal text; keep
-      // them inside words so a span never splits a pair.
-      fold[c] = c;
-      cls[c] = CharClass.Word;
-      continue;
-    }
-    const ch = String.fromCharCode(c);
-    if (IGNORABLE.includes(c)) {
-      cls[c] = CharClass.Ignorable;
-      fold[c] = 0;
-    } else if (HYPHENS.includes(c)) {
-      cls[c] = CharClass.Hyphen;
-      fold[c] = HYPHEN;
-    } else if (spaceRe.test(ch)) {
-      cls[c] = CharClass.Space;
-      fold[c] = SPACE;
-    } else if (wordRe.test(ch)) {
-      cls[c] = CharClass.Word;
-      const lower = ch.toLowerCase();
-      fold[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
-      if (c >= 0x0400 && c <= 0x04ff) cyr[c] = 1;
-    } else {
-      cls[c] = CharClass.Other;
-      fold[c] = c;
-    }
-  }
-  fold['ё'.charCodeAt(0)] = 'е'.charCodeAt(0);
-  fold['Ё'.charCodeAt(0)] = 'е'.charCodeAt(0);
-  for (const [k, v] of Object.entries(KAZAKH_SUBSTITUTES))
-    degrade[k.charCodeAt(0)] = v.charCodeAt(0);
-  return { fold, cls, degrade, cyr };
-}
-
-const tables = buildTables();
-
-/** Code unit → folded code unit (lowercase; ё → е). Latin look-alikes are folded separately: see LOOKALIKE. */
-export const FOLD: Uint16Array = tables.fold;
-/** Code unit → CharClass. */
-export const CLASS: Uint8Array = tables.cls;
-/** Folded code unit → the Russian letter that substitutes for it (Kazakh letters only; identity otherwise). */
-export const DEGRADE: Uint16Array = tables.degrade;
-/** 1 for Cyrillic code units. */
-export const IS_CYRILLIC: Uint8Array = tables.cyr;
-
-/** Folded Latin code unit → the Cyrillic letter it looks like (0 when none). */
-export const LOOKALIKE: Uint16Array = (() => {
-  const t = new Uint16Array(0x10000);
-  for (const [k, v] of Object.entries(LATIN_LOOKALIKES)) t[k.charCodeAt(0)] = v.charCodeAt(0);
-  return t;
-})();
+// The character tables and the word-reading rule live with the matcher
+// (glossary/matcher/chars.ts, words.ts); they are re-exported here for
+// normalisation's other users.
+export {
+  CLASS,
+  CharClass,
+  DEGRADE,
+  FOLD,
+  HYPHEN,
+  IS_CYRILLIC,
+  KAZAKH_SUBSTITUTES,
+  LATIN_LOOKALIKES,
+  LOOKALIKE,
+  SPACE,
+} from './matcher/chars';
+export { lineBreakHyphenEnd } from './matcher/words';
 
 export interface Normalized {
   /** The folded text. */
@@ -185,33 +75,26 @@ export function normalize(input: string): Normalized {
       continue;
     }
     if (k === CharClass.Hyphen) {
-      const after = lineBreakHyphenEnd(input, i);
-      if (after > 0 && len > 0 && CLASS[input.charCodeAt(i - 1)] === CharClass.Word) {
-        i = after;
-        continue;
-      }
       out[len] = HYPHEN;
       map[len++] = i++;
       continue;
     }
     if (k === CharClass.Word) {
-      // Fold a whole word at a time: look-alikes count only where the word has Cyrillic.
+      // Fold a word (up to a hyphen inside it) at a time: look-alikes count
+      // only where it has Cyrillic. Skipped code units leave no trace.
       const start = len;
       let cyrillic = false;
-      while (i < n) {
+      for (;;) {
+        const j = wordGoesOn(input, i);
+        if (j > i) {
+          i = j;
+          continue;
+        }
         const d = input.charCodeAt(i);
-        const dk = CLASS[d];
-        if (dk === CharClass.Word) {
-          if (IS_CYRILLIC[d]) cyrillic = true;
-          out[len] = FOLD[d]!;
-          map[len++] = i++;
-        } else if (dk === CharClass.Ignorable) {
-          i++;
-        } else if (dk === CharClass.Hyphen) {
-          const after = lineBreakHyphenEnd(input, i);
-          if (after > 0) i = after;
-          else break;
-        } else break;
+        if (j < 0 || CLASS[d] !== CharClass.Word) break;
+        if (IS_CYRILLIC[d]) cyrillic = true;
+        out[len] = FOLD[d]!;
+        map[len++] = i++;
       }
       if (cyrillic) {
         for (let j = start; j < len; j++) {
@@ -230,30 +113,6 @@ export function normalize(input: string): Normalized {
     text += String.fromCharCode(...out.subarray(j, Math.min(len, j + 8192)));
   }
   return { text, map: map.slice(0, len + 1) };
-}
-
-/**
- * Where a hyphen at `i` splits a word across a line ("правосу-\nдие"): the
- * offset of the next word's first letter, or -1 when the hyphen is not
- * followed by a line break and then a lowercase letter (any letter with
- * `anyCase`: where a real hyphen, as in Алаш-\nОрда, may stand at a line end).
- */
-export function lineBreakHyphenEnd(text: string, i: number, anyCase = false): number {
-  let j = i + 1;
-  let sawBreak = false;
-  while (j < text.length) {
-    const c = text.charCodeAt(j);
-    if (CLASS[c] !== CharClass.Space) break;
-    if (c === 0x0a || c === 0x0d || c === 0x2028) sawBreak = true;
-    j++;
-  }
-  if (!sawBreak || j >= text.length) return -1;
-  const c = text.charCodeAt(j);
-  if (CLASS[c] !== CharClass.Word) return -1;
-  // A capital after the break starts a new word (a real hyphenated name such as Алаш-\nОрда keeps its hyphen).
-  return anyCase || FOLD[c] === c || String.fromCharCode(c).toLowerCase() === String.fromCharCode(c)
-    ? j
-    : -1;
 }
 
 /** Fold a short string (a term, a query, a suffix) the way `normalize` does. */

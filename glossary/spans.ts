@@ -19,6 +19,25 @@ export interface ScanSpans {
   readonly data: Int32Array;
 }
 
+/** Numbers per packed match. */
+export const SPAN_FIELDS = 4;
+
+/** Write match k into a packed array (room for it assumed). */
+export function packSpan(
+  data: Int32Array,
+  k: number,
+  start: number,
+  end: number,
+  term: number,
+  approximate: boolean,
+): void {
+  const at = SPAN_FIELDS * k;
+  data[at] = start;
+  data[at + 1] = end;
+  data[at + 2] = term;
+  data[at + 3] = approximate ? 1 : 0;
+}
+
 /**
  * Matches packed as in ScanSpans (four numbers apiece, terms by index) as
  * objects; an index with no term is an error (a packed answer gone wrong).

@@ -42,7 +42,7 @@ export function stepB(h: number, key: number): number {
   return x ^ (x >>> 15);
 }
 
-/** Bits of the Bloom filter of stems: 2^20 bits, 128 KiB, small enough to stay in the processor's cache. */
+/** Bits of each Bloom filter: 2^20 bits (128 KiB), which must stay small enough for the processor's cache. */
 const BLOOM_BITS = 20;
 
 function bloomBit(a: number, b: number): number {
@@ -50,22 +50,24 @@ function bloomBit(a: number, b: number): number {
 }
 
 /** A slot's first value: the state a phrase goes on from (+1; 0 = none) in the low bits, then flags. */
-export const SLOT_STATE = (1 << 26) - 1;
+const SLOT_STATE = (1 << 26) - 1;
 /** The word is a stem that takes suffixes. */
-export const SLOT_TAKES_SUFFIX = 1 << 26;
+const SLOT_TAKES_SUFFIX = 1 << 26;
 /** A pattern ends with the word. */
-export const SLOT_ENDS_WORD = 1 << 27;
+const SLOT_ENDS_WORD = 1 << 27;
 /** The keys are a term's word up to and including its own hyphen. */
-export const SLOT_HYPHEN = 1 << 28;
+const SLOT_HYPHEN = 1 << 28;
+/** Set in every stored slot: an empty slot is all zeros, as a new Int32Array is. */
+const SLOT_USED = 1 << 29;
 
 /** The table as the scan reads it. */
 export class WordTable {
   /**
-   * Four int32 per slot: lane A, lane B, the flags and state (see SLOT_*; -1
+   * Four int32 per slot: lane A, lane B, the flags and state (see SLOT_*; 0
    * = an empty slot), the first terminal (-1 = none). Everything a lookup
    * needs sits in one cache line.
    */
-  readonly slots: Int32Array;
+  private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly shift: number;
   /** Bloom filter of the words that take suffixes. */
@@ -83,7 +85,6 @@ export class WordTable {
     let size = 1024;
     while (size < count * 2) size *= 2;
     this.slots = new Int32Array(size * 4);
-    for (let s = 0; s < size; s++) this.slots[s * 4 + 2] = -1;
     this.mask = size - 1;
     this.shift = 32 - Math.log2(size);
   }
@@ -92,12 +93,27 @@ export class WordTable {
   add(a: number, b: number, value: number, first: number): void {
     const { slots, mask } = this;
     let s = Math.imul(a, 0x9e3779b1) >>> this.shift;
-    while (slots[s * 4 + 2]! >= 0) s = (s + 1) & mask;
+    while (slots[s * 4 + 2] !== 0) s = (s + 1) & mask;
     slots[s * 4] = a;
     slots[s * 4 + 1] = b;
-    slots[s * 4 + 2] = value;
+    slots[s * 4 + 2] = value | SLOT_USED;
     slots[s * 4 + 3] = first;
     if (value & SLOT_TAKES_SUFFIX) WordTable.mark(this.stems, a, b);
+  }
+
+  /** May a stem that takes suffixes have these lanes? (false: certainly not) */
+  mayTakeSuffix(a: number, b: number): boolean {
+    return WordTable.maybe(this.stems, a, b);
+  }
+
+  /** May a later word of a phrase begin with the two keys that led to these lanes? */
+  mayStart(a: number, b: number): boolean {
+    return WordTable.maybe(this.starts, a, b);
+  }
+
+  /** May a later word of a phrase be the one key that led to these lanes? */
+  mayBeShort(a: number, b: number): boolean {
+    return WordTable.maybe(this.shortWords, a, b);
   }
 
   /** May a word of this Bloom filter have these lanes? (false: certainly not) */
@@ -106,13 +122,38 @@ export class WordTable {
     return (bloom[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
 
-  /** Where the word with these lanes has its slot (its values at +2 and +3), or -1. */
+  /** The state a phrase goes on from after the word in slot `at`, or -1. */
+  goesOn(at: number): number {
+    return (this.slots[at + 2]! & SLOT_STATE) - 1;
+  }
+
+  /** Some terminal's stem ends with the word in slot `at` and takes suffixes. */
+  takesSuffix(at: number): boolean {
+    return (this.slots[at + 2]! & SLOT_TAKES_SUFFIX) !== 0;
+  }
+
+  /** Some pattern ends with the word in slot `at`. */
+  endsWord(at: number): boolean {
+    return (this.slots[at + 2]! & SLOT_ENDS_WORD) !== 0;
+  }
+
+  /** The keys of slot `at` are a term's word up to and including its own hyphen. */
+  ownHyphen(at: number): boolean {
+    return (this.slots[at + 2]! & SLOT_HYPHEN) !== 0;
+  }
+
+  /** The first terminal of the word in slot `at` (-1 none). */
+  first(at: number): number {
+    return this.slots[at + 3]!;
+  }
+
+  /** Where the word with these lanes has its slot (read it with goesOn…first), or -1. */
   find(a: number, b: number): number {
     const { slots, mask } = this;
     let s = Math.imul(a, 0x9e3779b1) >>> this.shift;
     for (;;) {
       const at = s * 4;
-      if (slots[at + 2]! < 0) return -1;
+      if (slots[at + 2] === 0) return -1;
       if (slots[at] === a && slots[at + 1] === b) return at;
       s = (s + 1) & mask;
     }
@@ -148,7 +189,7 @@ function grow(a: Int32Array<ArrayBuffer>, n: number, fill: number): Int32Array<A
  * terminals per word, as it would per trie node.
  */
 export class WordTableBuilder {
-  /** Open addressing, three int32 per slot: lane A, lane B, word number (-1 = empty). */
+  /** Open addressing, three int32 per slot: lane A, lane B, word number + 1 (0 = empty). */
   private map: Int32Array<ArrayBuffer>;
   /** Per word: its lanes, the state a phrase goes on from after it (-1 = none yet), whether it ends in a term's own hyphen. */
   private laneA: Int32Array<ArrayBuffer>;
@@ -176,9 +217,7 @@ export class WordTableBuilder {
   }
 
   private static emptyMap(slots: number): Int32Array<ArrayBuffer> {
-    const map = new Int32Array(slots * 3);
-    for (let s = 0; s < slots; s++) map[s * 3 + 2] = -1;
-    return map;
+    return new Int32Array(slots * 3);
   }
 
   /**
@@ -202,7 +241,7 @@ export class WordTableBuilder {
     const mask = map.length / 3 - 1;
     let s = Math.imul(a, 0x9e3779b1) & mask;
     for (;;) {
-      const w = map[s * 3 + 2]!;
+      const w = map[s * 3 + 2]! - 1;
       if (w < 0) break;
       if (map[s * 3] === a && map[s * 3 + 1] === b) return w;
       s = (s + 1) & mask;
@@ -220,7 +259,7 @@ export class WordTableBuilder {
     this.laneB[w] = b;
     map[s * 3] = a;
     map[s * 3 + 1] = b;
-    map[s * 3 + 2] = w;
+    map[s * 3 + 2] = w + 1;
     if (this.words * 2 > mask + 1) this.rehash();
     return w;
   }
@@ -236,7 +275,7 @@ export class WordTableBuilder {
     this.hyphen[w] = 1;
   }
 
-  /** Too many states for a slot to hold: the matcher does without the table. */
+  /** Too many states for a slot to hold (2^26: far more words than any glossary has). */
   get full(): boolean {
     return this.states >= SLOT_STATE;
   }
@@ -267,10 +306,10 @@ export class WordTableBuilder {
     const mask = map.length / 3 - 1;
     for (let w = 0; w < this.words; w++) {
       let s = Math.imul(this.laneA[w]!, 0x9e3779b1) & mask;
-      while (map[s * 3 + 2]! >= 0) s = (s + 1) & mask;
+      while (map[s * 3 + 2] !== 0) s = (s + 1) & mask;
       map[s * 3] = this.laneA[w]!;
       map[s * 3 + 1] = this.laneB[w]!;
-      map[s * 3 + 2] = w;
+      map[s * 3 + 2] = w + 1;
     }
     this.map = map;
   }

@@ -1,9 +1,8 @@
 /**
  * What the matcher found for a word, remembered by the word's exact code
  * units and a key: 0 for the first word of a match, else the slot of the word
- * before it (+1). Running text repeats its words and phrases (in the
- * benchmark's texts, a tenth of the words of a 1 MB document are distinct),
- * and what a word yields depends on nothing but its own characters and those
+ * before it (+1). Running text repeats its words and phrases, and what a
+ * word yields depends on nothing but its own characters and those
  * of the words before it: its best match, verified, and the word state a
  * phrase goes on from. A slot stands for the exact text of its word and of
  * every word before it, so a repeated word or phrase costs one lookup per word
@@ -15,7 +14,7 @@
  * phrase being read stops being remembered: its slots are gone).
  */
 
-import { CLASS, CharClass, lineBreakHyphenEnd } from './normalize';
+import { lineEndHyphenEnd, wordGoesOn } from './words';
 
 /** Slots: 2^15 by default, eight int32 each (a cache line holds two). */
 const BITS = 15;
@@ -33,11 +32,11 @@ export function memoStep(h: number, c: number): number {
 
 export class WordMemo {
   /**
-   * Per slot: [0] hash, [1] where the word's copy starts in the pool (-1 =
-   * empty), [2] its length, [3] its key, [4..6] the three values stored
+   * Per slot: [0] hash, [1] where the word's copy starts in the pool, + 1 (0
+   * = empty), [2] its length, [3] its key, [4..6] the three values stored
    * with it, [7] the slot of the word that followed it last (-1 none).
    */
-  readonly slots: Int32Array;
+  private readonly slots: Int32Array;
   private readonly pool = new Uint16Array(POOL_CHARS);
   private poolUsed = 0;
   private words = 0;
@@ -58,7 +57,7 @@ export class WordMemo {
 
   /** Forget every word. */
   clear(): void {
-    for (let s = 0; s <= this.mask; s++) this.slots[s * STRIDE + 1] = -1;
+    this.slots.fill(0);
     this.poolUsed = 0;
     this.words = 0;
   }
@@ -67,13 +66,13 @@ export class WordMemo {
     return Math.imul(hash ^ length ^ Math.imul(key, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
   }
 
-  /** The slot of text[start, end) (hashed to `hash`) under `key`: its values at +4…+6; -1 when not remembered. */
+  /** The slot of text[start, end) (hashed to `hash`) under `key` (see value0…value2); -1 when not remembered. */
   find(text: string, start: number, end: number, hash: number, key: number): number {
     const { slots, pool, mask } = this;
     const length = end - start;
     for (let s = this.first(hash, length, key); ; s = (s + 1) & mask) {
       const at = s * STRIDE;
-      const copy = slots[at + 1]!;
+      const copy = slots[at + 1]! - 1;
       if (copy < 0) return -1;
       if (slots[at] !== hash || slots[at + 2] !== length || slots[at + 3] !== key) continue;
       let j = 0;
@@ -91,24 +90,36 @@ export class WordMemo {
     const { slots, pool } = this;
     const next = slots[at + 7]!;
     if (next < 0) return -1;
-    const copy = slots[next + 1]!;
+    const copy = slots[next + 1]! - 1;
     // A slot forgotten, or taken by a word after another.
     if (copy < 0 || slots[next + 3] !== at + 1) return -1;
     const length = slots[next + 2]!;
     const end = start + length;
     if (end > text.length) return -1;
     for (let j = 0; j < length; j++) if (pool[copy + j] !== text.charCodeAt(start + j)) return -1;
-    if (end < text.length) {
-      const k = CLASS[text.charCodeAt(end)];
-      if (k === CharClass.Word || k === CharClass.Ignorable) return -1;
-      if (
-        k === CharClass.Hyphen &&
-        ((end + 1 < text.length && CLASS[text.charCodeAt(end + 1)] === CharClass.Word) ||
-          lineBreakHyphenEnd(text, end, true) > 0)
-      )
-        return -1;
-    }
+    // The word must end there, as it did then (a term's own hyphen at a line end would go on).
+    if (wordGoesOn(text, end) >= 0 || lineEndHyphenEnd(text, end) > 0) return -1;
     return next;
+  }
+
+  /** The length of the word in slot `at`. */
+  length(at: number): number {
+    return this.slots[at + 2]!;
+  }
+
+  /** The first value stored with the word in slot `at`. */
+  value0(at: number): number {
+    return this.slots[at + 4]!;
+  }
+
+  /** The second value stored with the word in slot `at`. */
+  value1(at: number): number {
+    return this.slots[at + 5]!;
+  }
+
+  /** The third value stored with the word in slot `at`. */
+  value2(at: number): number {
+    return this.slots[at + 6]!;
   }
 
   /** The word in slot `next` followed the word in slot `at` (what nextAt offers). */
@@ -140,14 +151,14 @@ export class WordMemo {
     if (this.full) this.clear();
     const { slots, pool } = this;
     let s = this.first(hash, length, key);
-    while (slots[s * STRIDE + 1]! >= 0) s = (s + 1) & this.mask;
+    while (slots[s * STRIDE + 1] !== 0) s = (s + 1) & this.mask;
     const at = s * STRIDE;
     const copy = this.poolUsed;
     for (let j = 0; j < length; j++) pool[copy + j] = text.charCodeAt(start + j);
     this.poolUsed += length;
     this.words++;
     slots[at] = hash;
-    slots[at + 1] = copy;
+    slots[at + 1] = copy + 1;
     slots[at + 2] = length;
     slots[at + 3] = key;
     slots[at + 4] = v0;

@@ -4,8 +4,8 @@
  * term, offsets in the original text, approximate matches flagged.
  */
 import { describe, expect, test } from 'vitest';
-import { compileMatcher } from '../../glossary/matcher';
-import type { MatchableEntry } from '../../glossary/types';
+import { compileMatcher } from '../../../glossary/matcher';
+import type { MatchableEntry } from '../../../glossary/types';
 
 const GLOSSARY: MatchableEntry[] = [
   { id: 'court', kk: ['сот'], ru: ['суд'] },
@@ -266,8 +266,8 @@ describe('hyphens at line ends', () => {
 });
 
 describe('terms that differ only in Kazakh letters', () => {
-  // Kazakh қара and Russian кара share the trie path к-а-р-а: the walk cannot tell
-  // them apart by itself, so the letters where they differ are compared at the end.
+  // Kazakh қара and Russian кара have the same keys к-а-р-а in the word table:
+  // the lookup cannot tell them apart, verification letter by letter does.
   const m = compileMatcher([
     { id: 'kk-word', kk: ['қара'], ru: [] },
     { id: 'ru-word', kk: [], ru: ['кара'] },

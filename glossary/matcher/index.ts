@@ -1,0 +1,196 @@
+/**
+ * The term matcher: compiles glossary entries once into an index of every way
+ * their terms may appear, then finds them in a text in one pass, whatever the
+ * glossary size (never one pass per term).
+ *
+ * - Each term becomes surface patterns (glossary/morphology): Russian terms all
+ *   their declined forms; Kazakh terms the stems of their last word, each with
+ *   the set of suffix chains it may take (suffix-sets.ts).
+ * - Each word of each pattern goes into the word table (word-table.ts), keyed
+ *   by its keys in a lossy alphabet (chars.ts KEY: folded, Kazakh letters
+ *   degraded to their Russian substitutes) and the state its phrase has
+ *   reached; one lookup finds exact candidates and those typed with
+ *   substitutes. Each pattern's stem ends in a terminal (terminals.ts).
+ * - The scan (scan.ts) reads the text once, word by word (words.ts), and
+ *   verifies every candidate against its term letter by letter (verify.ts);
+ *   one that needed a substitute letter is reported `approximate`.
+ */
+import { forgetKazakhWords, kazakhPatterns } from '../morphology/kazakh';
+import { AMBIGUOUS_FORMS } from '../morphology/kazakh-rules';
+import { forgetRussianWords, russianForms } from '../morphology/russian';
+import type { SurfacePattern } from '../morphology/types';
+import { unpackSpans, type MatchedTerm, type ScanSpans } from '../spans';
+import type { Entry, Lang, Match, MatchableEntry } from '../types';
+import { KEY } from './chars';
+import { Scanner } from './scan';
+import { SuffixSets } from './suffix-sets';
+import { ENDS_WORD, TAKES_SUFFIX, TerminalsBuilder } from './terminals';
+import { WordTableBuilder } from './word-table';
+
+export interface Matcher {
+  /** Non-overlapping matches, leftmost-longest, in text order. */
+  scan(text: string): Match[];
+  /**
+   * The same matches, packed: no object per match, which is what a scan of a
+   * large text with a large glossary otherwise spends most of its time on.
+   */
+  scanSpans(text: string): ScanSpans;
+  /** The terms `ScanSpans` refer to by index. */
+  readonly terms: readonly MatchedTerm[];
+  /**
+   * Forget the words remembered from earlier scans (glossary/word-memo.ts),
+   * as a matcher fresh from compiling is: the benchmark measures such scans.
+   */
+  forgetWords(): void;
+  /** Number of entries compiled. */
+  readonly entries: number;
+  /** Words of the index, terminals, suffix sets and bytes, for the benchmark's memory figures. */
+  readonly stats: { nodes: number; patterns: number; suffixSets: number; bytes: number };
+}
+
+export type { MatchedTerm, ScanSpans } from '../spans';
+export { unpackSpans } from '../spans';
+
+export interface MatcherOptions {
+  /** Where the surface patterns of a term come from; the morphologies by default. */
+  patterns?: (lang: Lang, term: string) => SurfacePattern[];
+  /**
+   * The word memo holds 2^memoBits slots (half of them words) before it
+   * forgets everything: 15 by default; the tests make it tiny.
+   */
+  memoBits?: number;
+}
+
+/** The terms of an entry the matcher looks for: the term and its variants, per language. */
+export function matchableOf(entry: Entry): MatchableEntry {
+  return {
+    id: entry.id,
+    kk: [entry.kk.term, ...entry.kk.variants].filter((t) => t.trim() !== ''),
+    ru: [entry.ru.term, ...entry.ru.variants].filter((t) => t.trim() !== ''),
+  };
+}
+
+/**
+ * The patterns of each term, kept across compilations: the extension
+ * recompiles when a user saves an entry, and then only the new term is
+ * inflected. Bounded, so a long session cannot grow it without limit.
+ */
+const patternCache: Record<Lang, Map<string, SurfacePattern[]>> = { kk: new Map(), ru: new Map() };
+const PATTERN_CACHE_LIMIT = 50_000;
+
+/**
+ * Forget the cached patterns, and what the morphologies remember of words:
+ * the benchmark measures compilations from nothing.
+ */
+export function clearPatternCache(): void {
+  patternCache.kk.clear();
+  patternCache.ru.clear();
+  forgetKazakhWords();
+  forgetRussianWords();
+}
+
+export function defaultPatterns(lang: Lang, term: string): SurfacePattern[] {
+  const cache = patternCache[lang];
+  let patterns = cache.get(term);
+  if (!patterns) {
+    patterns =
+      lang === 'kk'
+        ? kazakhPatterns(term)
+        : russianForms(term).map((stem) => ({ stem, suffixes: null }));
+    if (cache.size >= PATTERN_CACHE_LIMIT) cache.clear();
+    cache.set(term, patterns);
+  }
+  return patterns;
+}
+
+/** The word-table word a pattern's stem ends with: its words read one after the other. */
+function wordOfStem(builder: WordTableBuilder, stem: string): number {
+  let state = 0;
+  let from = 0;
+  for (;;) {
+    const space = stem.indexOf(' ', from);
+    const to = space < 0 ? stem.length : space;
+    // The term's own hyphens, which a line end may follow.
+    for (let h = stem.indexOf('-', from); h >= 0 && h < to; h = stem.indexOf('-', h + 1))
+      builder.markHyphen(builder.word(state, stem, from, h + 1));
+    const w = builder.word(state, stem, from, to);
+    if (space < 0) return w;
+    state = builder.goOn(w);
+    from = space + 1;
+  }
+}
+
+/** Every prefix of a Kazakh form that is also a common derived word (заңды). */
+const AMBIGUOUS_PREFIXES: ReadonlySet<string> = new Set(
+  [...AMBIGUOUS_FORMS].flatMap((f) =>
+    Array.from({ length: f.length + 1 }, (_, k) => f.slice(0, k)),
+  ),
+);
+
+export function compileMatcher(
+  entries: readonly MatchableEntry[],
+  options: MatcherOptions = {},
+): Matcher {
+  const patternsOf = options.patterns ?? defaultPatterns;
+  // About a dozen words per entry (the forms of a Russian phrase, a Kazakh stem or two).
+  const words = new WordTableBuilder(KEY, entries.length * 12);
+  const terminals = new TerminalsBuilder();
+  const suffixes = new SuffixSets();
+  for (let entry = 0; entry < entries.length; entry++) {
+    for (const lang of ['kk', 'ru'] as const) {
+      for (const term of entries[entry]![lang]) {
+        for (const { stem, suffixes: set } of patternsOf(lang, term)) {
+          if (stem === '') continue;
+          const suffix = set ? suffixes.add(set) : -1;
+          const compiled = suffix >= 0 ? suffixes.sets[suffix]! : null;
+          // A Kazakh stem whose last word begins a common derived word (заң → заңды).
+          const ambiguous =
+            lang === 'kk' &&
+            compiled !== null &&
+            AMBIGUOUS_PREFIXES.has(stem.slice(stem.lastIndexOf(' ') + 1));
+          const word = wordOfStem(words, stem);
+          terminals.add(
+            word,
+            entry,
+            lang,
+            term,
+            stem,
+            suffix,
+            compiled?.bare ?? false,
+            compiled?.any ?? false,
+            ambiguous,
+          );
+        }
+      }
+    }
+  }
+  if (words.full) throw new RangeError('glossary too large for the word table');
+  const laidOut = terminals.build(words.words, entries);
+  const table = words.freeze(terminals.heads, terminals.kinds, ENDS_WORD, TAKES_SUFFIX);
+  const reversed = suffixes.reversed();
+  const scanner = new Scanner({
+    table,
+    terminals: laidOut,
+    suffixSets: suffixes.sets,
+    reversed,
+    // A longer word cannot hold a match (at least 512 keys, more for a glossary with a longer term).
+    maxWordKeys: Math.max(512, terminals.longestStem + suffixes.longest),
+    memoBits: options.memoBits,
+  });
+  return {
+    scan: (text) => {
+      const { count, data } = scanner.scanSpans(text);
+      return unpackSpans(data, count, laidOut.terms);
+    },
+    scanSpans: (text) => scanner.scanSpans(text),
+    terms: laidOut.terms,
+    forgetWords: () => scanner.memo.clear(),
+    entries: entries.length,
+    stats: {
+      nodes: words.words,
+      patterns: laidOut.count,
+      suffixSets: suffixes.sets.length,
+      bytes: laidOut.bytes + table.bytes + scanner.memo.bytes + reversed.bytes,
+    },
+  };
+}

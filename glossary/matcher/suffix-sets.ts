@@ -1,0 +1,77 @@
+/**
+ * The suffix sets of a glossary's patterns, compiled once each (patterns of
+ * one class share a set), and every suffix of every set reversed into one
+ * trie: reading a word backwards from its end, that trie finds each place
+ * where the rest of the word is some suffix — the only places where a stem
+ * may end inside the word, so the only places the scan looks up.
+ */
+import type { SuffixSet } from '../morphology/types';
+import { KEY } from './chars';
+import { CompiledSuffixes, mapTrie } from './verify';
+
+export class SuffixSets {
+  /** The compiled sets, by index. */
+  readonly sets: CompiledSuffixes[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly all = new Set<string>();
+  /** The longest suffix of any set. */
+  longest = 0;
+
+  /** The index of a set, compiled when new. */
+  add(set: SuffixSet): number {
+    const known = this.index.get(set.id);
+    if (known !== undefined) return known;
+    const index = this.sets.length;
+    this.sets.push(new CompiledSuffixes(set));
+    for (const form of set.forms) {
+      this.all.add(form);
+      if (form.length > this.longest) this.longest = form.length;
+    }
+    this.index.set(set.id, index);
+    return index;
+  }
+
+  /** The reversed trie of every suffix. */
+  reversed(): ReversedSuffixes {
+    return new ReversedSuffixes(this.all);
+  }
+}
+
+/**
+ * Every suffix of every suffix set, reversed, as a trie with a dense row per
+ * node (suffix tries are small: the rows stay few): step() reads a word's keys backwards.
+ */
+export class ReversedSuffixes {
+  /** Key → column (0 = a key no suffix has). */
+  private readonly alpha = new Uint16Array(0x10000);
+  private readonly width: number;
+  private readonly rows: Int32Array;
+  private readonly final: Uint8Array;
+
+  constructor(suffixes: Iterable<string>) {
+    const { next, final } = mapTrie(suffixes, KEY, true);
+    let width = 1;
+    for (const children of next) for (const k of children.keys()) this.alpha[k] ||= width++;
+    this.width = width;
+    this.rows = new Int32Array(next.length * width).fill(-1);
+    this.final = Uint8Array.from(final, (f) => (f ? 1 : 0));
+    next.forEach((children, v) => {
+      for (const [k, child] of children) this.rows[v * width + this.alpha[k]!] = child;
+    });
+  }
+
+  /** The node after reading `key` (backwards) from node v (0 = the root), or -1. */
+  step(v: number, key: number): number {
+    const x = this.alpha[key]!;
+    return x === 0 ? -1 : this.rows[v * this.width + x]!;
+  }
+
+  /** What has been read backwards to node v is a whole suffix. */
+  isSuffix(v: number): boolean {
+    return this.final[v] === 1;
+  }
+
+  get bytes(): number {
+    return this.alpha.byteLength + this.rows.byteLength + this.final.byteLength;
+  }
+}
