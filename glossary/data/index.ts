@@ -14,6 +14,7 @@ import criminal from './criminal.json';
 import labour from './labour.json';
 import legacy1995 from './legacy-1995.json';
 import procedure from './procedure.json';
+import senses from './senses.json';
 import { compareVersions } from '../version';
 
 const FILES: readonly GlossaryFile[] = [
@@ -26,6 +27,7 @@ const FILES: readonly GlossaryFile[] = [
   labour as GlossaryFile,
   procedure as GlossaryFile,
   legacy1995 as GlossaryFile,
+  senses as GlossaryFile,
 ];
 
 /** The version of the bundled glossary: the highest of the files' versions. */

@@ -92,7 +92,23 @@ describe('scan', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { text: string }[];
     expect(out.map((m) => m.text)).toContain('Конституциялық Соттың');
-  });
+    // Compiling the whole bundled glossary in a fresh process takes seconds on a busy machine.
+  }, 20_000);
+
+  test('reports what a page shows: the sense the context calls for, with the others; quiet words dropped', () => {
+    const r = scan(
+      file(
+        'senses.txt',
+        'Азаматтық, әкімшілік істер. Бұл жерде. В Акмолинской области начался сбор урожая.',
+      ),
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { text: string; id: string; senses?: string[] }[];
+    expect(out.map((m) => [m.text, m.id, m.senses])).toEqual([
+      ['Азаматтық', 'civil', ['citizenship']],
+      ['әкімшілік істер', 'proc-administrative-case', undefined],
+    ]);
+  }, 20_000);
 });
 
 describe('bad input', () => {
