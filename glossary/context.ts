@@ -169,6 +169,10 @@ function wordAfter(text: string, end: number): string | null {
 
 /** Whether a sentence ends at `i` (a full stop, ! ? …, followed by space and a capital; or a blank line). */
 function endsSentence(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  // Most characters end nothing: . ! ? … and the newline are all that can.
+  if (code !== 0x2e && code !== 0x21 && code !== 0x3f && code !== 0x2026 && code !== 0x0a)
+    return false;
   const ch = text[i]!;
   if (ch === '\n') {
     let j = i + 1;
@@ -235,9 +239,16 @@ class SpanContext {
     if (this.legal !== undefined) return this.legal;
     const [s, e] = sentenceAround(this.text, this.data[4 * this.k]!, this.data[4 * this.k + 1]!);
     let legal = false;
-    for (let j = 0; j < this.count && !legal; j++) {
-      if (j === this.k || !this.anchors[j]) continue;
-      if (this.data[4 * j]! >= s && this.data[4 * j + 1]! <= e) legal = true;
+    // Spans are in text order: start at the first that begins in the sentence.
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.data[4 * mid]! < s) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < this.count && !legal && this.data[4 * j]! < e; j++) {
+      if (j !== this.k && this.anchors[j] && this.data[4 * j + 1]! <= e) legal = true;
     }
     this.legal = legal || hasCue(this.text.slice(s, e));
     return this.legal;
@@ -455,11 +466,12 @@ export class ContextResolver {
       const f = flags[t]!;
       let ctx: SpanContext | null = null;
       let others: string[] | null = null;
-      if (f & GROUP) {
+      const g = f & GROUP ? this.group[t]! : undefined;
+      const can = g ? this.possible(g, text.slice(data[4 * k]!, data[4 * k + 1]!)) : null;
+      // A form only one sense can take (заңға) needs no decision.
+      if (g && can && can.filter(Boolean).length > 1) {
         ctx = new SpanContext(text, data, count, anchors, k);
-        const g = this.group[t]!;
         const reported = this.terms[t]!;
-        const can = this.possible(g, text.slice(data[4 * k]!, data[4 * k + 1]!));
         let chosen: Sense | undefined;
         for (let s = 0; s < g.senses.length && !chosen; s++) {
           const sense = g.senses[s]!;
