@@ -1,10 +1,10 @@
 /**
  * The context rules of the core: the legal cue words that make a sentence
- * legal, and the rules of bundled entries whose data files this table stands
- * in for (an entry's own `sense` and `quiet` fields win over a row here).
+ * legal, and quiet rules by term for entries whose data files this table
+ * stands in for (an entry's own `quiet` rules for a language win over a row).
  * How to declare rules: glossary/README.md, "Senses and quiet words".
  */
-import type { ContextRule, QuietRule, SenseRule, WordTest } from './types';
+import type { ContextRule, Lang, WordTest } from './types';
 
 /**
  * Words that make a sentence legal by themselves (`legalContext`): references
@@ -32,35 +32,46 @@ export const LEGAL_CUES: WordTest = {
 /** Only where the sentence is legal. */
 export const LEGAL_ONLY: ContextRule[] = [{ legalContext: true }];
 
-/** The rules of one entry, as its `sense` and `quiet` fields would hold them. */
-export interface EntryRules {
-  sense?: SenseRule;
-  quiet?: QuietRule[];
+/** A quiet rule for whichever entry has this term (or variant) in this language. */
+export interface QuietTerm {
+  lang: Lang;
+  term: string;
+  when: ContextRule[];
 }
 
 /**
- * Rules for bundled entries in data files maintained elsewhere (procedure.json
- * and the code files): moved onto the entries when those files are edited.
- * The abbreviations here are ambiguous outside law: АПК is also the
- * agro-industrial complex on Russian pages, УК a management company (ЖКХ),
- * АК, ГК, ТК common shorthands. Every abbreviation is matched only in capitals
- * whatever this table says (glossary/context.ts).
+ * Quiet rules by term, for entries of data files maintained elsewhere (the
+ * code files): a row applies to every entry that has the term or variant in
+ * that language and declares no `quiet` rule of its own for the language, so
+ * the rows survive entries moving between files and changing ids. A row that
+ * names no bundled term does nothing. Move a row onto its entry when the
+ * entry's file is next edited.
+ *
+ * The abbreviations are ambiguous outside law: АПК is also the agro-industrial
+ * complex on Russian pages, УК a management company, АК, ГК, ТК common
+ * shorthands. Every abbreviation is matched only in capitals whatever this
+ * table says (glossary/context.ts).
  */
-export const BUILTIN_RULES: Readonly<Record<string, EntryRules>> = {
-  'proc-code-civil-procedure': { quiet: [{ lang: 'kk', terms: ['АПК'], when: LEGAL_ONLY }] },
-  'proc-criminal-code': { quiet: [{ lang: 'ru', terms: ['УК'], when: LEGAL_ONLY }] },
-  'proc-civil-code': {
-    quiet: [
-      { lang: 'kk', terms: ['АК'], when: LEGAL_ONLY },
-      { lang: 'ru', terms: ['ГК'], when: LEGAL_ONLY },
-    ],
+export const QUIET_TERMS: readonly QuietTerm[] = [
+  { lang: 'kk', term: 'АПК', when: LEGAL_ONLY },
+  { lang: 'ru', term: 'УК', when: LEGAL_ONLY },
+  { lang: 'kk', term: 'АК', when: LEGAL_ONLY },
+  { lang: 'ru', term: 'ГК', when: LEGAL_ONLY },
+  { lang: 'ru', term: 'ТК', when: LEGAL_ONLY },
+  { lang: 'kk', term: 'ЕК', when: LEGAL_ONLY },
+  {
+    lang: 'ru',
+    term: 'определение',
+    when: [{ legalContext: true }, { next: { prefixes: ['суд', 'судь', 'коллеги'] } }],
   },
-  'proc-court-ruling': {
-    quiet: [
-      {
-        lang: 'ru',
-        when: [{ legalContext: true }, { next: { prefixes: ['суд', 'судь', 'коллеги'] } }],
-      },
-    ],
-  },
-};
+  // Words of the code files common in news, shops and everyday prose.
+  { lang: 'ru', term: 'срок', when: LEGAL_ONLY },
+  { lang: 'kk', term: 'мерзім', when: LEGAL_ONLY },
+  { lang: 'ru', term: 'предприятие', when: LEGAL_ONLY },
+  { lang: 'kk', term: 'кәсіпорын', when: LEGAL_ONLY },
+  { lang: 'ru', term: 'гарантия', when: LEGAL_ONLY },
+  { lang: 'kk', term: 'кепілдік', when: LEGAL_ONLY },
+  { lang: 'ru', term: 'отпуск', when: LEGAL_ONLY },
+  { lang: 'kk', term: 'демалыс', when: LEGAL_ONLY },
+  { lang: 'kk', term: 'анықтау', when: LEGAL_ONLY },
+];

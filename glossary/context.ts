@@ -13,7 +13,7 @@
  * to pages (lib/matcher-cache.ts runs `resolve` on the packed spans), so the
  * two always agree.
  */
-import { BUILTIN_RULES, LEGAL_CUES } from './context-rules';
+import { LEGAL_CUES, QUIET_TERMS } from './context-rules';
 import { compileMatcher, matchableOf, type Matcher } from './matcher';
 import { foldTerm } from './normalize';
 import { unpackSpans, type MatchedTerm, type ScanSpans } from './spans';
@@ -25,6 +25,7 @@ import type {
   MatchableEntry,
   QuietRule,
   SenseRule,
+  TermSide,
   WordTest,
 } from './types';
 
@@ -270,13 +271,39 @@ class SpanContext {
   }
 }
 
-/** The sense and quiet rules of an entry: its own fields, else the core's table. */
-export function rulesOf(e: Pick<Entry, 'id' | 'sense' | 'quiet'>): {
-  sense?: SenseRule;
-  quiet?: QuietRule[];
-} {
-  const builtin = BUILTIN_RULES[e.id];
-  return { sense: e.sense ?? builtin?.sense, quiet: e.quiet ?? builtin?.quiet };
+/** The quiet rules of the core's table (QUIET_TERMS), by language and folded term. */
+const QUIET_BY_TERM: Record<Lang, Map<string, ContextRule[]>> = { kk: new Map(), ru: new Map() };
+for (const row of QUIET_TERMS) {
+  const key = foldTerm(row.term);
+  QUIET_BY_TERM[row.lang].set(key, [...(QUIET_BY_TERM[row.lang].get(key) ?? []), ...row.when]);
+}
+
+const sideTerms = (side: TermSide | readonly string[]): readonly string[] =>
+  'term' in side ? [side.term, ...side.variants] : side;
+
+/**
+ * The sense and quiet rules of an entry: its own fields, and for a language
+ * where it declares no quiet rule, the rows of the core's table
+ * (glossary/context-rules.ts) that name one of its terms.
+ */
+export function rulesOf(
+  e: Pick<Entry, 'sense' | 'quiet'> & {
+    kk: TermSide | readonly string[];
+    ru: TermSide | readonly string[];
+  },
+): { sense?: SenseRule; quiet?: QuietRule[] } {
+  const quiet = [...(e.quiet ?? [])];
+  for (const lang of ['kk', 'ru'] as const) {
+    if (quiet.some((q) => q.lang === lang)) continue;
+    for (const t of sideTerms(e[lang])) {
+      const when = QUIET_BY_TERM[lang].get(foldTerm(t));
+      if (when) quiet.push({ lang, terms: [t], when });
+    }
+  }
+  const out: { sense?: SenseRule; quiet?: QuietRule[] } = {};
+  if (e.sense) out.sense = e.sense;
+  if (quiet.length > 0) out.quiet = quiet;
+  return out;
 }
 
 /**
