@@ -185,7 +185,7 @@ describe('text/scan answer', () => {
     const { context } = await cache.get();
     const texts = BUNDLED_ENTRIES.flatMap((e) => [e.kk.definition, e.ru.definition, '']);
     texts.push(
-      'Азаматтық, әкімшілік және қылмыстық істер. Ол азаматтығынан айырылмайды, заңды мүдделерін қорғайды.',
+      'Азаматтық, әкімшілік және қылмыстық істер. Ол азаматтығынан айырылмайды, заңды талабын орындайды.',
     );
     const res = await cache.scan(texts);
     // What the CLI prints: the same function over a scanner of its own.
