@@ -65,7 +65,18 @@ export const QUIET_TERMS: readonly QuietTerm[] = [
     when: [{ legalContext: true }, { next: { prefixes: ['суд', 'судь', 'коллеги'] } }],
   },
   // Words of the code files common in news, shops and everyday prose.
-  { lang: 'ru', term: 'срок', when: LEGAL_ONLY },
+  {
+    lang: 'ru',
+    term: 'срок',
+    when: [
+      { legalContext: true },
+      {
+        next: {
+          prefixes: ['полномоч', 'давност', 'исковой', 'наказан', 'лишени', 'обжалован', 'действи'],
+        },
+      },
+    ],
+  },
   { lang: 'kk', term: 'мерзім', when: LEGAL_ONLY },
   { lang: 'ru', term: 'предприятие', when: LEGAL_ONLY },
   { lang: 'kk', term: 'кәсіпорын', when: LEGAL_ONLY },
