@@ -3,15 +3,18 @@
  *
  * Prints one JSON array of the glossary terms found in the files:
  * [{"file","start","end","id","text","approximate"}], start/end being UTF-16
- * offsets into each file's UTF-8 text. `--stats` writes
+ * offsets into each file's UTF-8 text, plus `"senses": [ids]` where the word
+ * has other senses than the one reported. These are exactly the spans a page
+ * highlights: the matcher's, through the context step (glossary/context.ts:
+ * the sense the context calls for, quiet words only in legal context,
+ * abbreviations only in capitals). `--stats` writes
  * {"entries","buildMs","chars","scanMs"} as one JSON line to stderr.
  * Bad input: a clear message on stderr, exit code 2, no stack trace.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { compileMatcher, matchableOf } from '../glossary/matcher';
+import { compileScanner, ruledOf, type RuledEntry } from '../glossary/context';
 import { GlossaryInputError, parseMatchableGlossary } from '../glossary/matchable-file';
-import type { MatchableEntry } from '../glossary/types';
 
 const USAGE = 'usage: npm run scan -- [--glossary FILE.json] [--stats] FILE...';
 
@@ -30,9 +33,9 @@ function readText(file: string): string {
   }
 }
 
-async function bundledGlossary(): Promise<MatchableEntry[]> {
+async function bundledGlossary(): Promise<RuledEntry[]> {
   const { BUNDLED_ENTRIES } = await import('../glossary/data/index');
-  return BUNDLED_ENTRIES.map(matchableOf);
+  return BUNDLED_ENTRIES.map(ruledOf);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -66,7 +69,7 @@ async function main(argv: string[]): Promise<void> {
   const texts = files.map((file) => ({ file, text: readText(file) }));
 
   const t0 = performance.now();
-  const matcher = compileMatcher(entries);
+  const scanner = compileScanner(entries);
   const buildMs = performance.now() - t0;
 
   let chars = 0;
@@ -78,10 +81,11 @@ async function main(argv: string[]): Promise<void> {
     id: string;
     text: string;
     approximate: boolean;
+    senses?: string[];
   }[] = [];
   for (const { file, text } of texts) {
     const s0 = performance.now();
-    const matches = matcher.scan(text);
+    const matches = scanner.scan(text);
     scanMs += performance.now() - s0;
     chars += text.length;
     for (const m of matches) {
@@ -92,6 +96,7 @@ async function main(argv: string[]): Promise<void> {
         id: m.id,
         text: text.slice(m.start, m.end),
         approximate: m.approximate,
+        ...(m.senses ? { senses: m.senses } : {}),
       });
     }
   }

@@ -116,6 +116,9 @@ function entryOf(f: Fields, editing: StoredEntry | null): Entry {
   };
   if (editing?.en) entry.en = editing.en;
   if (editing?.status) entry.status = editing.status;
+  // The context rules (glossary/context.ts) have no fields in the form: an edit keeps them.
+  if (editing?.sense) entry.sense = editing.sense;
+  if (editing?.quiet) entry.quiet = editing.quiet;
   for (const lang of ['kk', 'ru'] as const) {
     const statuses = editing?.[lang].variantStatus;
     if (!statuses) continue;

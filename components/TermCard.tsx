@@ -2,15 +2,19 @@
  * The one card that shows a glossary entry: in the page's hover card, the
  * toolbar popup and the options page. It shows the term in the reading
  * language (and the form found on the page), its equivalent in the other
- * language, the definition (the other language a click away), and the
- * Constitution citations quoted word for word. Everything is rendered as text.
+ * language, the status of the term found (preferred, admitted, historical),
+ * the definition (the other language a click away), the citations — the
+ * Constitution or a code, article and clause in the reader's language, quoted
+ * word for word, with a link to the act on the official legal database — and
+ * the word's other senses one click away. Everything is rendered as text.
  *
  * Styles: TERM_CARD_CSS (components/term-card-css.ts), class names prefixed
  * `atz-`; the hover card puts them in its shadow root, pages add them once.
  */
 import { useState } from 'preact/hooks';
+import { CODES } from '../glossary/codes';
 import { foldTerm } from '../glossary/normalize';
-import type { Citation, Lang } from '../glossary/types';
+import type { Citation, Entry, Lang, TermStatus } from '../glossary/types';
 import { cardText, type CardLang } from '../lib/i18n/card';
 import type { StoredEntry } from '../lib/protocol';
 
@@ -24,6 +28,8 @@ export interface TermCardProps {
   matchedTerm?: string;
   /** The match needed substitute letters or is an ambiguous form. */
   approximate?: boolean;
+  /** The other senses of the word found (Match.senses), shown one click away. */
+  senses?: StoredEntry[];
   /** Language of the card's labels. */
   uiLanguage?: CardLang;
   /** Copy the text; the default writes to the clipboard. */
@@ -36,14 +42,49 @@ export interface TermCardProps {
 
 const other = (l: Lang): Lang => (l === 'kk' ? 'ru' : 'kk');
 
-/** "Constitution 2026, art. 76, cl. 1" in the UI language. */
+/**
+ * "Constitution 2026, art. 76, cl. 1", «ГПК РК, ст. 148», «АПК, 148-бап» in
+ * the UI language.
+ */
 export function citationLabel(c: Citation, ui: CardLang): string {
   const parts = [
-    cardText(ui, `card.edition.${c.edition}`),
+    c.code !== undefined ? CODES[c.code].short[ui] : cardText(ui, `card.edition.${c.edition}`),
     cardText(ui, 'card.article', { article: c.article }),
   ];
-  if (c.clause) parts.push(cardText(ui, 'card.clause', { clause: c.clause }));
+  if (c.clause === 'intro') parts.push(cardText(ui, 'card.clause.intro'));
+  else if (c.clause) parts.push(cardText(ui, 'card.clause', { clause: c.clause }));
   return parts.join(', ');
+}
+
+/**
+ * The act's number on adilet.zan.kz for a citation. The 1995 Constitution is
+ * K950001000_. Our sources give no number for the 2026 Constitution
+ * (glossary/sources/PROVENANCE.md names only its git mirror), so its citations
+ * link to the 1995 document's page, where the database keeps the Constitution
+ * and its later texts; replace it here once the number is known.
+ */
+export const CONSTITUTION_DOC: Readonly<Record<'2026' | '1995', string>> = {
+  '1995': 'K950001000_',
+  '2026': 'K950001000_',
+};
+
+/** The official text of the cited act on adilet.zan.kz, in the reader's language. */
+export function officialUrl(c: Citation, lang: Lang): string {
+  const doc = c.code !== undefined ? CODES[c.code].adiletDoc : CONSTITUTION_DOC[c.edition];
+  return `https://adilet.zan.kz/${lang === 'kk' ? 'kaz' : 'rus'}/docs/${doc}`;
+}
+
+/**
+ * The status of the term found: the variant's when a variant matched (admitted
+ * unless it says otherwise), else the entry's (preferred unless it says otherwise).
+ */
+export function matchedStatus(entry: Entry, lang: Lang, matchedTerm?: string): TermStatus {
+  const side = entry[lang];
+  if (matchedTerm && foldTerm(matchedTerm) !== foldTerm(side.term)) {
+    const variant = side.variants.find((v) => foldTerm(v) === foldTerm(matchedTerm));
+    if (variant !== undefined) return side.variantStatus?.[variant] ?? 'admitted';
+  }
+  return entry.status ?? 'preferred';
 }
 
 /** The plain text the copy action puts on the clipboard. */
@@ -54,7 +95,7 @@ export function cardPlainText(entry: StoredEntry, lang: Lang, ui: CardLang): str
   if (a.definition) lines.push(a.definition);
   for (const c of entry.citations) {
     const quote = c.quote[lang];
-    lines.push(`${citationLabel(c, ui)}${quote ? `: «${quote}»` : ''}`);
+    lines.push(`${citationLabel(c, ui)}${quote ? `: «${quote}»` : ''} (${officialUrl(c, lang)})`);
   }
   return lines.join('\n');
 }
@@ -64,14 +105,21 @@ async function clipboardCopy(text: string): Promise<void> {
 }
 
 export function TermCard(props: TermCardProps) {
-  const { entry, lang, matchedText, approximate = false, onOpen, onClose } = props;
+  const { lang, matchedText, approximate = false, onOpen, onClose } = props;
   const ui = props.uiLanguage ?? 'en';
   const [shown, setShown] = useState<Lang>(lang);
   const [copied, setCopied] = useState(false);
+  // The sense on show: the one the page's context chose, or another the reader picked.
+  const [senseId, setSenseId] = useState(props.entry.id);
+  const senses = [props.entry, ...(props.senses ?? [])];
+  const entry = senses.find((e) => e.id === senseId) ?? props.entry;
+  const otherSenses = senses.filter((e) => e.id !== entry.id);
+  const chosen = entry.id === props.entry.id;
   const main = entry[lang];
   const equivalent = entry[other(lang)];
   // The headline is the dictionary form of what was found (maybe a variant), then the entry's term.
-  const headline = props.matchedTerm || main.term;
+  const headline = (chosen && props.matchedTerm) || main.term;
+  const status = matchedStatus(entry, lang, chosen ? props.matchedTerm : undefined);
   const viaVariant = foldTerm(headline) !== foldTerm(main.term);
   const showsForm =
     matchedText !== undefined && matchedText !== '' && foldTerm(matchedText) !== foldTerm(headline);
@@ -122,6 +170,13 @@ export function TermCard(props: TermCardProps) {
           {personal ? (
             <span class="atz-badge atz-personal">{cardText(ui, 'card.personal')}</span>
           ) : null}
+          <span
+            class={`atz-badge atz-status atz-status-${status}`}
+            data-status={status}
+            title={cardText(ui, `card.status.${status}.title`)}
+          >
+            {cardText(ui, `card.status.${status}`)}
+          </span>
         </div>
         {onClose ? (
           <button
@@ -140,8 +195,27 @@ export function TermCard(props: TermCardProps) {
       {entry.citations.length > 0 ? (
         <ul class="atz-citations">
           {entry.citations.map((c, i) => (
-            <li key={i} class="atz-citation" data-edition={c.edition}>
-              <div class="atz-cite">{citationLabel(c, ui)}</div>
+            <li key={i} class="atz-citation" data-edition={c.edition} data-code={c.code}>
+              <div class="atz-cite">
+                <span
+                  title={
+                    c.code !== undefined
+                      ? cardText(ui, 'card.codeEdition', { edition: c.edition })
+                      : undefined
+                  }
+                >
+                  {citationLabel(c, ui)}
+                </span>{' '}
+                <a
+                  class="atz-source"
+                  href={officialUrl(c, shown)}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  title={cardText(ui, 'card.officialText.title')}
+                >
+                  {cardText(ui, 'card.officialText')}
+                </a>
+              </div>
               {c.quote[shown] ? (
                 <blockquote class="atz-quote" lang={shown}>
                   {c.quote[shown]}
@@ -150,6 +224,25 @@ export function TermCard(props: TermCardProps) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {otherSenses.length > 0 ? (
+        <div class="atz-senses">
+          <span class="atz-senses-label">
+            {cardText(ui, chosen ? 'card.senses.other' : 'card.senses.back')}
+          </span>{' '}
+          {otherSenses.map((e) => (
+            <button
+              key={e.id}
+              type="button"
+              class="atz-sense"
+              data-entry-id={e.id}
+              onClick={() => setSenseId(e.id)}
+            >
+              <span lang={lang}>{e[lang].term}</span> —{' '}
+              <span lang={other(lang)}>{e[other(lang)].term}</span>
+            </button>
+          ))}
+        </div>
       ) : null}
       <footer class="atz-actions">
         <button type="button" class="atz-toggle" onClick={() => setShown(other(shown))}>

@@ -32,6 +32,16 @@ export const TERM_CARD_CSS = `
 .atz-badge { font-size: 11px; padding: 1px 6px; border-radius: 10px; }
 .atz-approximate { background: #ffe8cc; color: #7a4100; }
 .atz-personal { background: #d8f5de; color: #1a5e2a; }
+.atz-status { background: #eaeef2; color: #424a53; }
+.atz-status-historical { background: #f1e5ff; color: #5a2a8a; }
+.atz-source { font-size: 12px; font-weight: 400; color: #0969da; text-decoration: none; }
+.atz-source:hover { text-decoration: underline; }
+.atz-senses { margin-top: 8px; font-size: 12px; color: #57606a; }
+.atz-sense {
+  margin: 2px 4px 0 0; padding: 1px 6px; border: 1px solid #d0d7de; border-radius: 10px;
+  background: #f6f8fa; color: #1f2328; font: 12px/1.4 system-ui, sans-serif; cursor: pointer;
+}
+.atz-sense:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 .atz-close {
   position: absolute; top: -4px; right: -6px;
   width: 24px; height: 24px; padding: 0;
@@ -57,6 +67,10 @@ export const TERM_CARD_CSS = `
   .atz-card { background: #1c2128; color: #e6edf3; border-color: #444c56; }
   .atz-found, .atz-main-term, .atz-lang, .atz-cite, .atz-close { color: #9da7b3; }
   .atz-equivalent-term { color: #79b8ff; }
+  .atz-source { color: #79b8ff; }
+  .atz-senses { color: #9da7b3; }
+  .atz-sense { background: #2d333b; color: #e6edf3; border-color: #444c56; }
+  .atz-status { background: #2d333b; color: #cdd9e5; }
   .atz-quote { color: #cdd9e5; border-left-color: #444c56; }
   .atz-actions button { background: #2d333b; color: #e6edf3; border-color: #444c56; }
 }

@@ -6,6 +6,7 @@
  * variants dropped, so what is stored is what the matcher can use.
  */
 import { CODE_SLUGS, TERM_STATUSES } from '../glossary/codes';
+import { parseContextRules } from '../glossary/schema';
 import type { Citation, CodeSlug, Entry, TermSide, TermStatus } from '../glossary/types';
 
 export class ValidationError extends Error {
@@ -99,6 +100,13 @@ export function validateEntry(input: unknown): Entry {
     tags: [...new Set(strings(input.tags, 'tags'))],
   };
   if (isStatus(input.status)) entry.status = input.status;
+  // Context rules (glossary/context.ts), checked as the bundled data is: a
+  // user's edit of a bundled entry keeps its senses and quiet words.
+  try {
+    Object.assign(entry, parseContextRules(input));
+  } catch (err) {
+    throw new ValidationError(err instanceof Error ? err.message : String(err));
+  }
   if (isObj(input.en)) {
     const en = str(input.en.term, 'en.term', false);
     if (en) entry.en = { term: en };

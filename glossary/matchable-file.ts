@@ -5,7 +5,11 @@
  * `{version, entries}` file is accepted too. Every problem is reported with the
  * file name and the entry, so a user can fix it.
  */
-import type { MatchableEntry } from './types';
+import { parseContextRules } from './schema';
+import type { Entry, MatchableEntry } from './types';
+
+/** An entry's terms, and its context rules (glossary/context.ts) when the file gives them. */
+export type GlossaryFileEntry = MatchableEntry & Pick<Entry, 'sense' | 'quiet'>;
 
 export class GlossaryInputError extends Error {
   override name = 'GlossaryInputError';
@@ -26,7 +30,7 @@ function termsOf(value: unknown): string[] | null {
 }
 
 /** Parse and check a glossary file's text; throws GlossaryInputError naming the file and entry. */
-export function parseMatchableGlossary(text: string, fileName: string): MatchableEntry[] {
+export function parseMatchableGlossary(text: string, fileName: string): GlossaryFileEntry[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -40,7 +44,7 @@ export function parseMatchableGlossary(text: string, fileName: string): Matchabl
     throw new GlossaryInputError(`${fileName}: expected a JSON array of entries`);
   }
   const ids = new Set<string>();
-  return data.map((raw: unknown, index): MatchableEntry => {
+  return data.map((raw: unknown, index): GlossaryFileEntry => {
     const where = `${fileName}: entry #${index + 1}`;
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
       throw new GlossaryInputError(`${where}: expected an object with "id", "kk" and "ru"`);
@@ -52,7 +56,7 @@ export function parseMatchableGlossary(text: string, fileName: string): Matchabl
     const named = `${where} (id "${entry.id}")`;
     if (ids.has(entry.id)) throw new GlossaryInputError(`${named}: duplicate id`);
     ids.add(entry.id);
-    const result: MatchableEntry = { id: entry.id, kk: [], ru: [] };
+    const result: GlossaryFileEntry = { id: entry.id, kk: [], ru: [] };
     for (const lang of ['kk', 'ru'] as const) {
       if (entry[lang] === undefined) continue;
       const terms = termsOf(entry[lang]);
@@ -65,6 +69,11 @@ export function parseMatchableGlossary(text: string, fileName: string): Matchabl
     }
     if (result.kk.length === 0 && result.ru.length === 0) {
       throw new GlossaryInputError(`${named}: no term in "kk" or "ru"`);
+    }
+    try {
+      Object.assign(result, parseContextRules(entry));
+    } catch (e) {
+      throw new GlossaryInputError(`${named}: ${(e as Error).message}`);
     }
     return result;
   });

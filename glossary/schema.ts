@@ -154,6 +154,43 @@ const CitationSchema = v.union(
   'must be a Constitution citation (edition, article, clause, quote) or a code citation (code, edition, article, clause, quote)',
 );
 
+const Words = v.array(Text, 'must be an array of strings');
+
+const WordTestSchema = v.strictObject({
+  words: v.optional(Words),
+  prefixes: v.optional(Words),
+  suffixes: v.optional(Words),
+});
+
+const ContextRuleSchema = v.pipe(
+  v.strictObject({
+    form: v.optional(v.picklist(['bare', 'inflected'], 'must be "bare" or "inflected"')),
+    forms: v.optional(Words),
+    prev: v.optional(WordTestSchema),
+    next: v.optional(WordTestSchema),
+    notPrev: v.optional(WordTestSchema),
+    notNext: v.optional(WordTestSchema),
+    legalContext: v.optional(v.literal(true, 'must be true or absent')),
+  }),
+  v.check((r) => Object.keys(r).length > 0, 'must hold at least one condition'),
+);
+
+const Rules = v.pipe(
+  v.array(ContextRuleSchema, 'must be an array of context rules'),
+  v.minLength(1, 'must hold at least one rule'),
+);
+
+const SenseSchema = v.strictObject({
+  group: v.pipe(Text, v.regex(ID_RE, 'must be a lowercase ASCII slug (a-z, 0-9, -)')),
+  when: v.optional(Rules),
+});
+
+const QuietSchema = v.strictObject({
+  lang: v.picklist(['kk', 'ru'], 'must be "kk" or "ru"'),
+  terms: v.optional(Words),
+  when: Rules,
+});
+
 const EntrySchema = v.pipe(
   v.strictObject({
     id: v.pipe(Text, v.regex(ID_RE, 'must be a lowercase ASCII slug (a-z, 0-9, -)')),
@@ -167,6 +204,8 @@ const EntrySchema = v.pipe(
       v.check((t) => new Set(t).size === t.length, 'must not repeat a tag'),
     ),
     status: v.optional(Status),
+    sense: v.optional(SenseSchema),
+    quiet: v.optional(v.array(QuietSchema, 'must be an array of quiet rules')),
   }),
   v.forward(
     v.check(
@@ -174,6 +213,16 @@ const EntrySchema = v.pipe(
       'a constitutional-law entry must cite the Constitution at least once',
     ),
     ['citations'],
+  ),
+  v.forward(
+    v.check(
+      (e) =>
+        (e.quiet ?? []).every((q) =>
+          (q.terms ?? []).every((t) => t === e[q.lang].term || e[q.lang].variants.includes(t)),
+        ),
+      "a quiet rule must name only the entry's own terms of its language",
+    ),
+    ['quiet'],
   ),
 );
 
@@ -224,6 +273,29 @@ export function parseGlossary(json: unknown, fileName: string): GlossaryFile {
 /** Validate one bundled glossary file and return its entries (see `parseGlossary`). */
 export function parseGlossaryFile(json: unknown, fileName: string): Entry[] {
   return parseGlossary(json, fileName).entries;
+}
+
+/**
+ * The context rules (`sense`, `quiet`) of an entry from outside the bundled
+ * data (a personal entry, a glossary file given to the CLI), checked against
+ * the same schema; absent fields stay absent. Throws an Error naming the field.
+ */
+export function parseContextRules(raw: {
+  sense?: unknown;
+  quiet?: unknown;
+}): Pick<Entry, 'sense' | 'quiet'> {
+  const out: Pick<Entry, 'sense' | 'quiet'> = {};
+  if (raw.sense !== undefined) {
+    const r = v.safeParse(SenseSchema, raw.sense);
+    if (!r.success) throw new Error(`sense.${pathOf(r.issues[0])}: ${r.issues[0].message}`);
+    out.sense = r.output;
+  }
+  if (raw.quiet !== undefined) {
+    const r = v.safeParse(v.array(QuietSchema, 'must be an array of quiet rules'), raw.quiet);
+    if (!r.success) throw new Error(`quiet.${pathOf(r.issues[0])}: ${r.issues[0].message}`);
+    out.quiet = r.output;
+  }
+  return out;
 }
 
 export { compareVersions } from './version';

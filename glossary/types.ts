@@ -76,6 +76,69 @@ export interface Entry {
   tags: string[];
   /** The status of the entry's terms; absent means preferred. */
   status?: TermStatus;
+  /**
+   * One sense of a word with several legal meanings (азаматтық: "civil" and
+   * "citizenship"): the senses of one word share a `group`, and the context
+   * decides which one a page shows (glossary/context.ts).
+   */
+  sense?: SenseRule;
+  /**
+   * Terms common outside law (область, брак, жер): highlighted only where one
+   * of the rules finds the context legal.
+   */
+  quiet?: QuietRule[];
+}
+
+/**
+ * A test of one word next to a match, compared after `foldTerm` (lowercase,
+ * ё → е, look-alikes). The word passes when it is one of `words`, or begins
+ * with one of `prefixes`, or ends with one of `suffixes`; a test with none of
+ * the three passes any word.
+ */
+export interface WordTest {
+  words?: string[];
+  prefixes?: string[];
+  suffixes?: string[];
+}
+
+/**
+ * A condition on the context of a match; every field given must hold. "The
+ * word before" and "the word after" are the nearest words in the same
+ * sentence, across spaces and commas only.
+ */
+export interface ContextRule {
+  /** The matched text is the term itself, uninflected ("bare"), or an inflected form. */
+  form?: 'bare' | 'inflected';
+  /** The matched text (folded) is one of these forms: a required case form ("заңды"). */
+  forms?: string[];
+  /** The word before passes the test (and there is one). */
+  prev?: WordTest;
+  /** The word after passes the test (and there is one). */
+  next?: WordTest;
+  /** There is no word before, or it fails the test. */
+  notPrev?: WordTest;
+  /** There is no word after, or it fails the test. */
+  notNext?: WordTest;
+  /**
+   * The sentence is legal: it holds another glossary term that is not itself
+   * quiet, or a legal cue word (статья, бап, кодекс… — LEGAL_CUES in glossary/context.ts).
+   */
+  legalContext?: boolean;
+}
+
+/** One sense of a word: the sense applies where one of `when` holds; without `when` it is the group's default. */
+export interface SenseRule {
+  /** The word's senses share this slug. */
+  group: string;
+  when?: ContextRule[];
+}
+
+/** Terms of one language (all of them unless `terms` lists some) that are highlighted only where one of `when` holds. */
+export interface QuietRule {
+  lang: Lang;
+  /** The terms or variants, as written in the entry; absent: every term of the language. */
+  terms?: string[];
+  when: ContextRule[];
 }
 
 export type EntrySource = 'bundled' | 'personal';
@@ -105,4 +168,6 @@ export interface Match {
   term: string;
   /** True when the match needed Russian substitute letters (азаматтык for азаматтық) or is an ambiguous word form. */
   approximate: boolean;
+  /** The ids of the other senses the matched word may have (glossary/context.ts); absent when none. */
+  senses?: string[];
 }

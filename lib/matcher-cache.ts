@@ -3,14 +3,20 @@
  * changes. Compiling the bundled entries takes about 140 ms the first time,
  * over the 50 ms a page's main thread can spare, so it happens once here
  * instead of in every tab, and tabs send their text to be scanned
- * (`text/scan`). Kept free of browser APIs for the unit tests.
+ * (`text/scan`). Each answer goes through the context step
+ * (glossary/context.ts: senses, quiet words, abbreviations in capitals), the
+ * same the CLI runs, so a page highlights what `npm run scan` reports. Kept
+ * free of browser APIs for the unit tests.
  */
+import { ContextResolver, ruledOf } from '../glossary/context';
 import { compileMatcher, matchableOf, type MatchedTerm, type Matcher } from '../glossary/matcher';
 import type { GlossarySnapshot, ScanResult } from './protocol';
 
 interface Compiled {
   revision: number;
   matcher: Matcher;
+  /** The context step over the matcher's spans; its `terms` are the ones answers refer to. */
+  context: ContextResolver;
   /** Ids of personal entries and overrides. */
   personal: Set<string>;
   /**
@@ -38,12 +44,14 @@ export class MatcherCache {
     const snap = await this.snapshot();
     if (this.compiled?.revision !== snap.revision) {
       const matcher = this.compile(snap.entries);
+      const context = new ContextResolver(matcher, snap.entries.map(ruledOf));
       this.compiled = {
         revision: snap.revision,
         matcher,
+        context,
         personal: new Set(snap.entries.filter((e) => e.source === 'personal').map((e) => e.id)),
-        canonical: canonicalTerms(matcher.terms),
-        slot: new Int32Array(matcher.terms.length).fill(-1),
+        canonical: canonicalTerms(context.terms),
+        slot: new Int32Array(context.terms.length).fill(-1),
       };
     }
     return this.compiled;
@@ -54,14 +62,17 @@ export class MatcherCache {
    * and, once each, the terms they use.
    */
   async scan(texts: readonly string[]): Promise<ScanResult> {
-    const { revision, matcher, personal, canonical, slot } = await this.get();
+    const { revision, matcher, context, personal, canonical, slot } = await this.get();
     // From here on nothing awaits, so `slot` is this answer's alone; it is reset before returning.
     const used: number[] = [];
     const terms: MatchedTerm[] = [];
+    const senses: NonNullable<ScanResult['senses']> = [];
     let spans: number[][];
     try {
-      spans = texts.map((text) => {
-        const { count, data } = matcher.scanSpans(text);
+      spans = texts.map((text, i) => {
+        const resolved = context.resolve(text, matcher.scanSpans(text));
+        const { count, data } = resolved;
+        for (const [span, ids] of resolved.senses) senses.push({ text: i, span, ids: [...ids] });
         const flat = new Array<number>(4 * count);
         for (let k = 0; k < 4 * count; k += 4) {
           const t = canonical[data[k + 2]!]!;
@@ -69,7 +80,7 @@ export class MatcherCache {
           if (s < 0) {
             s = slot[t] = terms.length;
             used.push(t);
-            terms.push(matcher.terms[t]!);
+            terms.push(context.terms[t]!);
           }
           flat[k] = data[k]!;
           flat[k + 1] = data[k + 1]!;
@@ -83,7 +94,9 @@ export class MatcherCache {
     }
     const ids = new Set<string>();
     for (const term of terms) if (personal.has(term.id)) ids.add(term.id);
-    return { revision, terms, spans, personal: [...ids] };
+    const res: ScanResult = { revision, terms, spans, personal: [...ids] };
+    if (senses.length > 0) res.senses = senses;
+    return res;
   }
 }
 

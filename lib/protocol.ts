@@ -85,6 +85,12 @@ export interface ScanResult {
   spans: number[][];
   /** The ids among `terms` that are personal entries or overrides (painted as `personal`). */
   personal: string[];
+  /**
+   * The other senses of the word at a span (glossary/context.ts), for the
+   * spans whose word has them: `text` and `span` index into `spans`. Absent
+   * when no span has any.
+   */
+  senses?: { text: number; span: number; ids: string[] }[];
 }
 
 export interface GlossarySnapshot {

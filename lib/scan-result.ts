@@ -1,6 +1,7 @@
 /**
  * The content script's side of `text/scan`: the packed answer (`ScanResult`,
- * built by lib/matcher-cache.ts) back into matches. Pure, for the unit tests.
+ * built by lib/matcher-cache.ts) back into matches, with the other senses of
+ * a word where the answer names them. Pure, for the unit tests.
  */
 import { unpackSpans } from '../glossary/spans';
 import type { Match } from '../glossary/types';
@@ -12,9 +13,14 @@ import type { ScanResult } from './protocol';
  * of the answer is passed through it once, and its matches share the result.
  */
 export function decodeScanResult(
-  res: Pick<ScanResult, 'terms' | 'spans'>,
+  res: Pick<ScanResult, 'terms' | 'spans' | 'senses'>,
   share: (s: string) => string = (s) => s,
 ): Match[][] {
   const terms = res.terms.map((t) => ({ id: share(t.id), lang: t.lang, term: share(t.term) }));
-  return res.spans.map((flat) => unpackSpans(flat, flat.length >> 2, terms));
+  const matches = res.spans.map((flat) => unpackSpans(flat, flat.length >> 2, terms));
+  for (const s of res.senses ?? []) {
+    const m = matches[s.text]?.[s.span];
+    if (m) m.senses = s.ids.map(share);
+  }
+  return matches;
 }

@@ -9,6 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { citationPlace, citationProblems } from '../glossary/attestation';
+import { rulesOf } from '../glossary/context';
 import { compileMatcher, matchableOf } from '../glossary/matcher';
 import { kazakhForms } from '../glossary/morphology/kazakh';
 import { russianForms } from '../glossary/morphology/russian';
@@ -45,12 +46,22 @@ const others: Entry[] = readdirSync(DATA_DIR)
 const mineIds = new Set(mine.map((e) => e.id));
 const all = [...mine, ...others.filter((e) => !mineIds.has(e.id))];
 
+/** Senses of one word (glossary/context.ts) may share a term; the context step picks one. */
+const groupOf = new Map(
+  all.flatMap((e) => {
+    const g = rulesOf(e).sense?.group;
+    return g ? [[e.id, g] as const] : [];
+  }),
+);
+const sameSenseGroup = (a: string, b: string): boolean =>
+  groupOf.has(a) && groupOf.get(a) === groupOf.get(b);
+
 for (const lang of LANGS) {
   const seen = new Map<string, string>();
   for (const e of all) {
     const k = foldTerm(e[lang].term);
     const prev = seen.get(k);
-    if (prev && (mineIds.has(e.id) || mineIds.has(prev)))
+    if (prev && !sameSenseGroup(prev, e.id) && (mineIds.has(e.id) || mineIds.has(prev)))
       problems.push(`${e.id}: ${lang} term "${e[lang].term}" is also the term of ${prev}`);
     seen.set(k, e.id);
   }
@@ -68,7 +79,9 @@ function findsExactly(lang: Lang, form: string, id: string): string | null {
   const hit = ms.find((m) => m.start === before.length && m.end === before.length + form.length);
   if (!hit)
     return `"${form}" (${lang}) not found as one span; got ${ms.map((m) => `[${text.slice(m.start, m.end)}→${m.id}]`).join(' ') || 'nothing'}`;
-  return hit.id === id ? null : `"${form}" (${lang}) found as ${hit.id}`;
+  return hit.id === id || sameSenseGroup(hit.id, id)
+    ? null
+    : `"${form}" (${lang}) found as ${hit.id}`;
 }
 
 for (const e of mine) {

@@ -161,19 +161,29 @@ export class ContentApp {
   private showEntry(match: Match, text: string, anchor: DOMRect): void {
     const token = ++this.cardToken;
     const hides = this.card.generation;
-    void ask<StoredEntry | null>({ type: 'entry/get', id: match.id })
-      .then((entry) => {
+    // The entry, and the word's other senses (the card shows them one click away).
+    const ids = [match.id, ...(match.senses ?? [])];
+    void Promise.all(ids.map((id) => ask<StoredEntry | null>({ type: 'entry/get', id })))
+      .then(([entry, ...others]) => {
         if (entry && token === this.cardToken && hides === this.card.generation) {
-          this.renderCard(entry, match, text, anchor);
+          const senses = others.filter((e): e is StoredEntry => e !== null);
+          this.renderCard(entry, senses, match, text, anchor);
         }
       })
       .catch(() => undefined);
   }
 
-  private renderCard(entry: StoredEntry, match: Match, text: string, anchor: DOMRect): void {
+  private renderCard(
+    entry: StoredEntry,
+    senses: StoredEntry[],
+    match: Match,
+    text: string,
+    anchor: DOMRect,
+  ): void {
     this.card.show(
       {
         entry,
+        senses,
         lang: match.lang,
         matchedText: text,
         matchedTerm: match.term,

@@ -13,6 +13,7 @@ import criminalProcedure from './criminal-procedure.json';
 import criminal from './criminal.json';
 import labour from './labour.json';
 import legacy1995 from './legacy-1995.json';
+import senses from './senses.json';
 import { compareVersions } from '../version';
 
 const FILES: readonly GlossaryFile[] = [
@@ -24,6 +25,7 @@ const FILES: readonly GlossaryFile[] = [
   civilGeneral as GlossaryFile,
   labour as GlossaryFile,
   legacy1995 as GlossaryFile,
+  senses as GlossaryFile,
 ];
 
 /** The version of the bundled glossary: the highest of the files' versions. */

@@ -1,7 +1,7 @@
 /**
  * CSV import and export, one entry per row (see glossary/io/README.md for the
- * columns). Lists (variants, tags) are joined with "|"; citations, which have
- * structure, are one JSON array per cell.
+ * columns). Lists (variants, tags) are joined with "|"; citations, variant
+ * statuses and context rules, which have structure, are one JSON value per cell.
  *
  * Cells that a spreadsheet would run as a formula (starting with = + - @) are
  * written with a leading apostrophe, which import removes again.
@@ -21,6 +21,11 @@ export const CSV_COLUMNS = [
   'en_term',
   'tags',
   'citations',
+  'status',
+  'kk_variant_status',
+  'ru_variant_status',
+  'sense',
+  'quiet',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['kk_term', 'ru_term'];
@@ -38,6 +43,11 @@ export function exportCsv(entries: readonly Entry[]): string {
     e.en?.term ?? '',
     e.tags.join(LIST_SEPARATOR),
     e.citations.length ? JSON.stringify(e.citations) : '',
+    e.status ?? '',
+    e.kk.variantStatus ? JSON.stringify(e.kk.variantStatus) : '',
+    e.ru.variantStatus ? JSON.stringify(e.ru.variantStatus) : '',
+    e.sense ? JSON.stringify(e.sense) : '',
+    e.quiet ? JSON.stringify(e.quiet) : '',
   ]);
   return (
     Papa.unparse(
@@ -84,14 +94,16 @@ export function importCsv(text: string): Entry[] {
   }
   const raw = parsed.data.map((row, i) => {
     const cell = (c: Column) => row[c] ?? '';
-    let citations: unknown = [];
-    if (cell('citations').trim()) {
+    /** A JSON cell, or undefined when empty. */
+    const json = (c: Column, what: string): unknown => {
+      if (!cell(c).trim()) return undefined;
       try {
-        citations = JSON.parse(cell('citations'));
+        return JSON.parse(cell(c));
       } catch {
-        throw new ImportError('the citations cell is not a JSON list', `row ${i + 2}`);
+        throw new ImportError(`the ${c} cell is not ${what}`, `row ${i + 2}`);
       }
-    }
+    };
+    const citations = json('citations', 'a JSON list') ?? [];
     const entry: Record<string, unknown> = {
       id: cell('id'),
       kk: {
@@ -108,6 +120,15 @@ export function importCsv(text: string): Entry[] {
       tags: list(cell('tags')),
     };
     if (cell('en_term').trim()) entry.en = { term: cell('en_term') };
+    if (cell('status').trim()) entry.status = cell('status').trim();
+    const kkStatus = json('kk_variant_status', 'a JSON object');
+    if (kkStatus !== undefined) (entry.kk as Record<string, unknown>).variantStatus = kkStatus;
+    const ruStatus = json('ru_variant_status', 'a JSON object');
+    if (ruStatus !== undefined) (entry.ru as Record<string, unknown>).variantStatus = ruStatus;
+    const sense = json('sense', 'a JSON object');
+    if (sense !== undefined) entry.sense = sense;
+    const quiet = json('quiet', 'a JSON list');
+    if (quiet !== undefined) entry.quiet = quiet;
     return entry;
   });
   // Row numbers count the header as line 1, as a spreadsheet shows them.

@@ -2,7 +2,7 @@
  * JSON import and export in the canonical entry format (glossary/types.ts):
  * `{ version, entries: Entry[] }` is written; that or a bare array is read.
  */
-import type { Entry, GlossaryFile } from '../types';
+import type { Entry, GlossaryFile, TermSide } from '../types';
 import { checkEntries, ImportError } from './entries';
 
 /** The version written in exported files (the format's, not the glossary's). */
@@ -15,14 +15,24 @@ export function exportJson(entries: readonly Entry[]): string {
 
 /** Only the canonical fields, in their usual order (drops source, timestamps and the like). */
 export function canonical(e: Entry): Entry {
+  const side = (s: TermSide): TermSide => {
+    const o: TermSide = { term: s.term, variants: [...s.variants], definition: s.definition };
+    if (s.variantStatus && Object.keys(s.variantStatus).length > 0)
+      o.variantStatus = { ...s.variantStatus };
+    return o;
+  };
   const out: Entry = {
     id: e.id,
-    kk: { term: e.kk.term, variants: [...e.kk.variants], definition: e.kk.definition },
-    ru: { term: e.ru.term, variants: [...e.ru.variants], definition: e.ru.definition },
+    kk: side(e.kk),
+    ru: side(e.ru),
     citations: e.citations.map((c) => ({ ...c, quote: { ...c.quote } })),
     tags: [...e.tags],
   };
   if (e.en) out.en = { term: e.en.term };
+  if (e.status) out.status = e.status;
+  // Context rules are plain data (glossary/types.ts): a deep copy keeps them whole.
+  if (e.sense) out.sense = structuredClone(e.sense);
+  if (e.quiet) out.quiet = structuredClone(e.quiet);
   return out;
 }
 

@@ -4,20 +4,41 @@
  * termEntry/langSet/tig or ntig).
  *
  * Mapping: one concept entry per glossary entry; a language section per
- * language (kk, ru, and en when the entry has an English term); the term is
- * the preferredTerm, variants are admittedTerms; the definition is a
+ * language (kk, ru, and en when the entry has an English term); the term
+ * first, then the variants, each with its `administrativeStatus` (TBX-Basic's
+ * picklist): the entry's `status` for the term, `variantStatus` for a variant
+ * (admitted when not given) — preferred → preferredTerm-admn-sts, admitted →
+ * admittedTerm-admn-sts, historical → supersededTerm-admn-sts; on import
+ * deprecatedTerm-admn-sts reads as historical too. The definition is a
  * `descrip type="definition"`; tags are `descrip type="subjectField"`.
- * Citations have no TBX-Basic field of their own: each is a concept-level
- * `<note>` holding `atazan-citation:` and the citation as JSON, so our own
- * files round-trip without loss and other tools show it as a note.
+ * Citations and context rules (sense, quiet) have no TBX-Basic field of their
+ * own: each is a concept-level `<note>` holding `atazan-citation:` (or
+ * `atazan-sense:`, `atazan-quiet:`) and the value as JSON, so our own files
+ * round-trip without loss and other tools show it as a note.
  */
-import type { Citation, Entry, Lang } from '../types';
+import type { Citation, Entry, Lang, TermStatus } from '../types';
 import { checkEntries, ImportError } from './entries';
 import { elements, escapeXml, parseXml, textOf, XmlError, type XmlElement } from './xml';
 
 const CITATION_NOTE = 'atazan-citation:';
+const SENSE_NOTE = 'atazan-sense:';
+const QUIET_NOTE = 'atazan-quiet:';
 const PREFERRED = 'preferredTerm-admn-sts';
-const ADMITTED = 'admittedTerm-admn-sts';
+
+/** Our statuses as TBX-Basic's administrativeStatus values. */
+const ADMIN_STATUS: Readonly<Record<TermStatus, string>> = {
+  preferred: PREFERRED,
+  admitted: 'admittedTerm-admn-sts',
+  historical: 'supersededTerm-admn-sts',
+};
+
+/** A TBX administrativeStatus as our status (deprecated terms read as historical). */
+function statusOf(value: string): TermStatus | null {
+  if (value.startsWith('preferred')) return 'preferred';
+  if (value.startsWith('admitted')) return 'admitted';
+  if (value.startsWith('superseded') || value.startsWith('deprecated')) return 'historical';
+  return null;
+}
 /** The elements that hold one term with its notes, in v3 and v2. */
 const TERM_GROUPS = new Set(['termSec', 'tig', 'ntig']);
 
@@ -40,13 +61,18 @@ export function exportTbx(entries: readonly Entry[]): string {
       out.push(`        <descrip type="subjectField">${escapeXml(tag)}</descrip>`);
     for (const c of e.citations)
       out.push(`        <note>${escapeXml(CITATION_NOTE + JSON.stringify(c))}</note>`);
+    if (e.sense)
+      out.push(`        <note>${escapeXml(SENSE_NOTE + JSON.stringify(e.sense))}</note>`);
+    if (e.quiet)
+      out.push(`        <note>${escapeXml(QUIET_NOTE + JSON.stringify(e.quiet))}</note>`);
     for (const lang of ['kk', 'ru'] as const) {
       const side = e[lang];
       out.push(`        <langSec xml:lang="${lang}">`);
       if (side.definition)
         out.push(`          <descrip type="definition">${escapeXml(side.definition)}</descrip>`);
-      out.push(termSec(side.term, PREFERRED));
-      for (const v of side.variants) out.push(termSec(v, ADMITTED));
+      out.push(termSec(side.term, ADMIN_STATUS[e.status ?? 'preferred']));
+      for (const v of side.variants)
+        out.push(termSec(v, ADMIN_STATUS[side.variantStatus?.[v] ?? 'admitted']));
       out.push('        </langSec>');
     }
     if (e.en) {
@@ -91,7 +117,8 @@ function descripsOf(el: XmlElement, type: string): string[] {
 
 interface TermInfo {
   term: string;
-  preferred: boolean;
+  /** The term's administrativeStatus, when it has one we know. */
+  status: TermStatus | null;
 }
 
 /** Terms of a language section: v3 termSec, v2 tig or ntig/termGrp. */
@@ -104,7 +131,7 @@ function termsOf(section: XmlElement): TermInfo[] {
     return [
       {
         term: textOf(term).trim(),
-        preferred: status ? textOf(status).trim().startsWith('preferred') : false,
+        status: status ? statusOf(textOf(status).trim()) : null,
       },
     ];
   });
@@ -130,33 +157,59 @@ export function importTbx(text: string): Entry[] {
   if (concepts.length === 0) throw new ImportError(`the file holds no <${conceptName}>`);
 
   const raw = concepts.map((concept) => {
-    const sides: Record<'kk' | 'ru', { term: string; variants: string[]; definition: string }> = {
+    type Side = {
+      term: string;
+      variants: string[];
+      definition: string;
+      variantStatus?: Record<string, TermStatus>;
+    };
+    const sides: Record<'kk' | 'ru', Side> = {
       kk: { term: '', variants: [], definition: '' },
       ru: { term: '', variants: [], definition: '' },
     };
+    /** The status of the term of each language (the entry's status when they agree). */
+    const termStatus: (TermStatus | null)[] = [];
     let en = '';
     for (const section of elements(concept, sectionName)) {
       const lang = langOf(section);
       if (lang === null) continue;
       const terms = termsOf(section);
-      const first = terms.find((t) => t.preferred) ?? terms[0];
+      // The term: the first, unless it is only admitted (or unmarked) and a later one is preferred.
+      // (A historical entry exports its term first, as superseded.)
+      const first =
+        terms[0]?.status === 'historical'
+          ? terms[0]
+          : (terms.find((t) => t.status === 'preferred') ?? terms[0]);
       if (lang === 'en') {
         en ||= first?.term ?? '';
         continue;
       }
       const side = sides[lang];
-      if (!side.term && first) side.term = first.term;
-      side.variants.push(...terms.map((t) => t.term).filter((t) => t !== side.term));
+      if (!side.term && first) {
+        side.term = first.term;
+        termStatus.push(first.status);
+      }
+      for (const t of terms) {
+        if (t.term === side.term) continue;
+        side.variants.push(t.term);
+        if (t.status && t.status !== 'admitted') (side.variantStatus ??= {})[t.term] = t.status;
+      }
       side.definition ||= descripsOf(section, 'definition')[0] ?? '';
     }
     const citations: Citation[] = [];
+    let sense: unknown;
+    let quiet: unknown;
     for (const note of elements(concept, 'note')) {
       const body = textOf(note).trim();
-      if (!body.startsWith(CITATION_NOTE)) continue;
+      const prefix = [CITATION_NOTE, SENSE_NOTE, QUIET_NOTE].find((p) => body.startsWith(p));
+      if (!prefix) continue;
       try {
-        citations.push(JSON.parse(body.slice(CITATION_NOTE.length)) as Citation);
+        const value: unknown = JSON.parse(body.slice(prefix.length));
+        if (prefix === CITATION_NOTE) citations.push(value as Citation);
+        else if (prefix === SENSE_NOTE) sense = value;
+        else quiet = value;
       } catch {
-        // A hand-edited note that no longer parses: keep the terms, drop the citation.
+        // A hand-edited note that no longer parses: keep the terms, drop the note.
       }
     }
     const entry: Record<string, unknown> = {
@@ -169,6 +222,12 @@ export function importTbx(text: string): Entry[] {
         .map((d) => textOf(d).trim()),
     };
     if (en) entry.en = { term: en };
+    // The entry's status: the status its terms share, when not preferred.
+    const known = termStatus.filter((t): t is TermStatus => t !== null);
+    if (known.length > 0 && known.every((t) => t === known[0]) && known[0] !== 'preferred')
+      entry.status = known[0];
+    if (sense !== undefined) entry.sense = sense;
+    if (quiet !== undefined) entry.quiet = quiet;
     return entry;
   });
   return checkEntries(raw, (i) => {

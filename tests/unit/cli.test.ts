@@ -77,6 +77,31 @@ describe('scan', () => {
     ]);
   });
 
+  test('a glossary file’s own context rules apply, and a bad rule is named', () => {
+    const glossary = file(
+      'rules.json',
+      JSON.stringify([
+        {
+          id: 'oblys',
+          kk: 'облыс',
+          ru: 'область',
+          quiet: [{ lang: 'ru', when: [{ legalContext: true }] }],
+        },
+        { id: 'sot', kk: 'сот', ru: 'суд' },
+      ]),
+    );
+    const r = scan('--glossary', glossary, file('q.txt', 'Эта область науки. Суд области.'));
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { text: string }[]).map((m) => m.text)).toEqual([
+      'Суд',
+      'области',
+    ]);
+    const bad = file('bad-rule.json', '[{"id": "a", "kk": "сот", "quiet": [{"lang": "xx"}]}]');
+    const e = scan('--glossary', bad, file('q2.txt', 'x'));
+    expect(e.code).toBe(2);
+    expect(e.stderr).toMatch(/bad-rule\.json: entry #1 \(id "a"\): quiet/);
+  });
+
   test('--stats writes one JSON line to stderr', () => {
     const glossary = file('s.json', JSON.stringify([{ id: 'court', kk: 'сот', ru: 'суд' }]));
     const r = scan('--glossary', glossary, '--stats', file('c.txt', 'сотқа суду'));
@@ -92,7 +117,23 @@ describe('scan', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { text: string }[];
     expect(out.map((m) => m.text)).toContain('Конституциялық Соттың');
-  });
+    // Compiling the whole bundled glossary in a fresh process takes seconds on a busy machine.
+  }, 20_000);
+
+  test('reports what a page shows: the sense the context calls for, with the others; quiet words dropped', () => {
+    const r = scan(
+      file(
+        'senses.txt',
+        'Азаматтық, әкімшілік істер. Бұл жерде. В Акмолинской области начался сбор урожая.',
+      ),
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { text: string; id: string; senses?: string[] }[];
+    expect(out.map((m) => [m.text, m.id, m.senses])).toEqual([
+      ['Азаматтық', 'civil', ['citizenship']],
+      ['әкімшілік істер', 'proc-administrative-case', undefined],
+    ]);
+  }, 20_000);
 });
 
 describe('bad input', () => {

@@ -42,7 +42,9 @@ const { h, render } = await import('preact');
 const { collectText, segmentIndexAt } = await import('../../lib/text-collect');
 const { HighlightPainter } = await import('../../lib/highlight');
 const { siteDisabled } = await import('../../lib/sites');
-const { TermCard, cardPlainText } = await import('../../components/TermCard');
+const { TermCard, cardPlainText, citationLabel, officialUrl, matchedStatus } =
+  await import('../../components/TermCard');
+const { act } = await import('preact/test-utils');
 import type { TextChunk } from '../../lib/text-collect';
 import type { Match } from '../../glossary/types';
 import type { StoredEntry } from '../../lib/protocol';
@@ -244,7 +246,116 @@ describe('TermCard', () => {
 
   test('the copy text has both terms, the definition and the quotes', () => {
     expect(cardPlainText(entry, 'ru', 'en')).toBe(
-      'Конституционный Суд — Конституциялық Сот\nОрган конституционного контроля.\nConstitution 1995, ed. 01.01.2023, art. 71, cl. 1: «ru quote»',
+      'Конституционный Суд — Конституциялық Сот\nОрган конституционного контроля.\nConstitution 1995, ed. 01.01.2023, art. 71, cl. 1: «ru quote» (https://adilet.zan.kz/rus/docs/K950001000_)',
     );
+  });
+
+  test('a code citation: the code and article in the reader’s language, and a link to adilet', () => {
+    const c = {
+      code: 'civil-procedure' as const,
+      edition: '2021-12-20',
+      article: '148',
+      clause: null,
+      quote: { kk: 'kk title', ru: 'ru title' },
+    };
+    expect(citationLabel(c, 'ru')).toBe('ГПК РК, ст. 148');
+    expect(citationLabel(c, 'kk')).toBe('АПК, 148-бап');
+    expect(citationLabel({ ...c, clause: '14' }, 'en')).toBe(
+      'Civil Procedure Code, art. 148, cl. 14',
+    );
+    expect(officialUrl(c, 'ru')).toBe('https://adilet.zan.kz/rus/docs/K1500000377');
+    expect(officialUrl(c, 'kk')).toBe('https://adilet.zan.kz/kaz/docs/K1500000377');
+    expect(officialUrl(entry.citations[0]!, 'kk')).toBe(
+      'https://adilet.zan.kz/kaz/docs/K950001000_',
+    );
+
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(
+      h(TermCard, { entry: { ...entry, citations: [c] }, lang: 'kk', uiLanguage: 'kk' }),
+      root,
+    );
+    expect(root.querySelector('.atz-cite')!.textContent).toContain('АПК, 148-бап');
+    const link = root.querySelector('a.atz-source')!;
+    expect(link.getAttribute('href')).toBe('https://adilet.zan.kz/kaz/docs/K1500000377');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(root.querySelector('.atz-quote')!.textContent).toBe('kk title');
+    render(null, root);
+  });
+
+  test('shows the status of the term found: the entry’s, or the variant’s when a variant matched', () => {
+    const senate: StoredEntry = {
+      ...entry,
+      id: 'legacy-senate',
+      status: 'historical',
+      ru: {
+        ...entry.ru,
+        term: 'Сенат',
+        variants: ['верхняя палата', 'Сенат Парламента'],
+        variantStatus: { 'Сенат Парламента': 'historical' },
+      },
+    };
+    expect(matchedStatus(senate, 'ru')).toBe('historical');
+    expect(matchedStatus(senate, 'ru', 'верхняя палата')).toBe('admitted');
+    expect(matchedStatus(senate, 'ru', 'Сенат Парламента')).toBe('historical');
+    expect(matchedStatus(entry, 'ru')).toBe('preferred');
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(h(TermCard, { entry: senate, lang: 'ru', uiLanguage: 'ru' }), root);
+    expect(root.querySelector('.atz-status')!.textContent).toBe('Исторический термин');
+    render(
+      h(TermCard, { entry, lang: 'ru', uiLanguage: 'en', matchedTerm: 'Конституционный Суд' }),
+      root,
+    );
+    expect(root.querySelector('.atz-status')!.getAttribute('data-status')).toBe('preferred');
+    render(null, root);
+  });
+
+  test('the other senses of the word are one click away, and back', async () => {
+    const civil: StoredEntry = {
+      ...entry,
+      id: 'civil',
+      kk: { term: 'азаматтық', variants: [], definition: 'азаматтық құқыққа қатысты' },
+      ru: { term: 'гражданский', variants: [], definition: 'относящийся к гражданскому праву' },
+    };
+    const citizenship: StoredEntry = {
+      ...entry,
+      id: 'citizenship',
+      kk: { term: 'азаматтық', variants: [], definition: 'адамның мемлекетпен байланысы' },
+      ru: { term: 'гражданство', variants: [], definition: 'устойчивая правовая связь' },
+    };
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(
+      h(TermCard, {
+        entry: civil,
+        senses: [citizenship],
+        lang: 'kk',
+        matchedText: 'азаматтық',
+        uiLanguage: 'ru',
+      }),
+      root,
+    );
+    expect(root.querySelector('.atz-equivalent-term')!.textContent).toBe('гражданский');
+    expect(root.querySelector('.atz-senses')!.textContent).toContain('Другое значение:');
+    const button = root.querySelector<HTMLElement>('.atz-sense[data-entry-id="citizenship"]')!;
+    expect(button.textContent).toBe('азаматтық — гражданство');
+    await act(() => button.click());
+    expect(root.querySelector('.atz-card')!.getAttribute('data-entry-id')).toBe('citizenship');
+    expect(root.querySelector('.atz-equivalent-term')!.textContent).toBe('гражданство');
+    expect(root.querySelector('.atz-definition')!.textContent).toBe(
+      'адамның мемлекетпен байланысы',
+    );
+    await act(() => root.querySelector<HTMLElement>('.atz-sense[data-entry-id="civil"]')!.click());
+    expect(root.querySelector('.atz-card')!.getAttribute('data-entry-id')).toBe('civil');
+    render(null, root);
+  });
+
+  test('a card without other senses has no senses row', () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(h(TermCard, { entry, lang: 'ru' }), root);
+    expect(root.querySelector('.atz-senses')).toBeNull();
+    render(null, root);
   });
 });

@@ -91,6 +91,37 @@ describe('bundled glossary seeding', () => {
   });
 });
 
+describe('a personal edit of a bundled entry keeps its status and context rules', () => {
+  test('status, variant statuses, sense and quiet survive entry/save, and the scan uses them', async () => {
+    const db = freshDb();
+    const bundled = [
+      entry('oblys', 'облыс', 'область', {
+        quiet: [{ lang: 'ru', when: [{ legalContext: true }] }],
+        status: 'admitted',
+      }),
+      entry('sot', 'сот', 'суд'),
+    ];
+    await seedBundled(db, '1.0.0', bundled);
+    const svc = new GlossaryService(db);
+    const edited = {
+      ...bundled[0]!,
+      ru: { ...bundled[0]!.ru, variants: ['обл.'], variantStatus: { 'обл.': 'historical' } },
+    };
+    const saved = await ask<StoredEntry>(svc, { type: 'entry/save', entry: edited });
+    expect(saved).toMatchObject({
+      source: 'personal',
+      status: 'admitted',
+      quiet: [{ lang: 'ru', when: [{ legalContext: true }] }],
+      ru: { variantStatus: { 'обл.': 'historical' } },
+    });
+    const res = await ask<ScanResult>(svc, {
+      type: 'text/scan',
+      texts: ['В Акмолинской области начался сев.', 'Суд области рассмотрел дело.'],
+    });
+    expect(decodeScanResult(res).map((ms) => ms.map((m) => m.id))).toEqual([[], ['sot', 'oblys']]);
+  });
+});
+
 describe('requests', () => {
   async function seeded(): Promise<GlossaryService> {
     const db = freshDb();

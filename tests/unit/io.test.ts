@@ -52,6 +52,70 @@ describe('export → import round-trips without loss', () => {
   });
 });
 
+/** An entry with a status, variant statuses and context rules (glossary/context.ts). */
+const RULED: Entry = {
+  id: 'p-ruled',
+  kk: {
+    term: 'Сенат',
+    variants: ['Парламент Сенаты', 'жоғарғы палата'],
+    definition: '',
+    variantStatus: { 'жоғарғы палата': 'preferred' },
+  },
+  ru: {
+    term: 'Сенат',
+    variants: ['Сенат Парламента'],
+    definition: '',
+    variantStatus: { 'Сенат Парламента': 'historical' },
+  },
+  citations: [],
+  tags: [],
+  status: 'historical',
+  sense: { group: 'senat', when: [{ form: 'bare', next: { words: ['палатасы'] } }] },
+  quiet: [{ lang: 'ru', terms: ['Сенат'], when: [{ legalContext: true }] }],
+};
+
+describe('status, variant statuses and context rules round-trip', () => {
+  test.each(['json', 'csv', 'tbx'] as const)('%s', (format) => {
+    const text = EXPORTERS[format].write([RULED, MINIMAL]);
+    expect(parseImport(`x.${format}`, text)).toEqual([RULED, MINIMAL]);
+  });
+
+  test('TBX writes each term’s administrativeStatus from the TBX-Basic picklist', () => {
+    const tbx = EXPORTERS.tbx.write([RULED, MINIMAL]);
+    const statuses = [
+      ...tbx.matchAll(/<term>([^<]+)<\/term><termNote type="administrativeStatus">([^<]+)</g),
+    ].map((m) => `${m[1]}=${m[2]}`);
+    expect(statuses).toEqual([
+      'Сенат=supersededTerm-admn-sts',
+      'Парламент Сенаты=admittedTerm-admn-sts',
+      'жоғарғы палата=preferredTerm-admn-sts',
+      'Сенат=supersededTerm-admn-sts',
+      'Сенат Парламента=supersededTerm-admn-sts',
+      'заң=preferredTerm-admn-sts',
+      'закон=preferredTerm-admn-sts',
+    ]);
+  });
+
+  test('TBX from other tools: a deprecated term reads as historical', () => {
+    const tbx = `<tbx type="TBX-Basic"><text><body><conceptEntry id="c1">
+      <langSec xml:lang="kk"><termSec><term>сот</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+        <termSec><term>сот органы</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>
+      <langSec xml:lang="ru"><termSec><term>суд</term></termSec></langSec></conceptEntry></body></text></tbx>`;
+    expect(parseImport('a.tbx', tbx)[0]?.kk).toEqual({
+      term: 'сот',
+      variants: ['сот органы'],
+      definition: '',
+      variantStatus: { 'сот органы': 'historical' },
+    });
+  });
+
+  test('a rule that is not one is refused with the field named', () => {
+    expect(() =>
+      parseImport('a.json', JSON.stringify([{ ...MINIMAL, quiet: [{ lang: 'xx', when: [] }] }])),
+    ).toThrow(/quiet/);
+  });
+});
+
 describe('other tools’ files', () => {
   test('JSON as a bare array', () => {
     expect(parseImport('a.json', JSON.stringify([MINIMAL]))).toEqual([MINIMAL]);

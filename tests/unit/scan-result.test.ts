@@ -1,9 +1,11 @@
 /**
  * The packed `text/scan` answer: what the background's MatcherCache sends
  * decodes, after a trip through JSON as a message takes, to exactly what
- * `matcher.scan` finds; each term the answer uses is listed once.
+ * `matcher.scan` finds (after the context step, glossary/context.ts, exactly
+ * what the CLI reports); each term the answer uses is listed once.
  */
 import { describe, expect, test } from 'vitest';
+import { compileScanner, ruledOf } from '../../glossary/context';
 import { BUNDLED_ENTRIES } from '../../glossary/data/index';
 import { compileMatcher, matchableOf, type Matcher } from '../../glossary/matcher';
 import type { Entry, EntrySource } from '../../glossary/types';
@@ -174,18 +176,35 @@ describe('text/scan answer', () => {
       ]);
   });
 
-  test('the bundled glossary: its definitions, scanned in one answer, round-trip', async () => {
+  test('the bundled glossary: its definitions, scanned in one answer, round-trip (senses and quiet words as the CLI reports them)', async () => {
     const entries = BUNDLED_ENTRIES.map((e: Entry, i) => ({
       ...stored(e.id, e.kk.term, e.ru.term, i % 50 === 0 ? 'personal' : 'bundled'),
       ...e,
     }));
     const { cache } = cacheOf(entries);
-    const { matcher } = await cache.get();
+    const { context } = await cache.get();
     const texts = BUNDLED_ENTRIES.flatMap((e) => [e.kk.definition, e.ru.definition, '']);
+    texts.push(
+      'Азаматтық, әкімшілік және қылмыстық істер. Ол азаматтығынан айырылмайды, заңды талабын орындайды.',
+    );
     const res = await cache.scan(texts);
-    const expected = texts.map((t) => matcher.scan(t));
+    // What the CLI prints: the same function over a scanner of its own.
+    const cli = compileScanner(BUNDLED_ENTRIES.map(ruledOf));
+    const expected = texts.map((t) => cli.scan(t));
+    expect(texts.map((t) => context.scan(t))).toEqual(expected);
     expect(received(res)).toEqual(expected);
     expectTermsOnceAndUsed(res);
+    expect(res.senses?.length).toBeGreaterThanOrEqual(3);
+    expect(
+      received(res)
+        .at(-1)!
+        .map((m) => [m.id, m.senses]),
+    ).toEqual([
+      ['civil', ['citizenship']],
+      ['proc-criminal-case', undefined],
+      ['citizenship', ['civil']],
+      ['lawful', ['law']],
+    ]);
     const matched = expected.flat();
     expect(matched.length).toBeGreaterThan(1000);
     expect(res.terms.length).toBeLessThan(matched.length);

@@ -1,0 +1,555 @@
+/**
+ * The step after the matcher: what a page highlights. The matcher finds every
+ * form of every term; this step, with the text at hand, decides
+ * - which sense of a word the context calls for (азаматтық before a noun is
+ *   "civil", азаматтығы is "citizenship"; `Entry.sense`), keeping the other
+ *   senses for the card;
+ * - whether a word common outside law is legal here (область, брак, жер in
+ *   «бұл жерде»; `Entry.quiet`), dropping it where not;
+ * - that an abbreviation is written in capitals (АПК, not апк).
+ * The rules are data: on the entries, or in glossary/context-rules.ts.
+ *
+ * `GlossaryScanner.scan` is what the CLI prints and what the background sends
+ * to pages (lib/matcher-cache.ts runs `resolve` on the packed spans), so the
+ * two always agree.
+ */
+import { LEGAL_CUES, QUIET_TERMS } from './context-rules';
+import { compileMatcher, matchableOf, type Matcher } from './matcher';
+import { foldTerm } from './normalize';
+import { unpackSpans, type MatchedTerm, type ScanSpans } from './spans';
+import type {
+  ContextRule,
+  Entry,
+  Lang,
+  Match,
+  MatchableEntry,
+  QuietRule,
+  SenseRule,
+  TermSide,
+  WordTest,
+} from './types';
+
+/** What the context step needs of an entry: its terms per language (the term first) and its rules. */
+export type RuledEntry = MatchableEntry & Pick<Entry, 'sense' | 'quiet'>;
+
+/** An entry's terms and rules (the rules only when it has them). */
+export function ruledOf(entry: Entry): RuledEntry {
+  const r: RuledEntry = matchableOf(entry);
+  if (entry.sense) r.sense = entry.sense;
+  if (entry.quiet) r.quiet = entry.quiet;
+  return r;
+}
+
+/** Spans as the matcher packs them, after the context step; `senses` by span index. */
+export interface ResolvedSpans extends ScanSpans {
+  /** The other senses of the word at a span (index in `data`), where there are any. */
+  readonly senses: ReadonlyMap<number, readonly string[]>;
+}
+
+const NO_SENSES: ReadonlyMap<number, readonly string[]> = new Map();
+
+/** A term's rules, folded once. */
+interface FoldedTest {
+  words: Set<string>;
+  prefixes: string[];
+  suffixes: string[];
+}
+
+interface FoldedRule {
+  form?: 'bare' | 'inflected';
+  forms?: Set<string>;
+  prev?: FoldedTest;
+  next?: FoldedTest;
+  notPrev?: FoldedTest;
+  notNext?: FoldedTest;
+  legalContext: boolean;
+}
+
+interface Sense {
+  id: string;
+  entry: RuledEntry;
+  when: FoldedRule[] | null;
+  /** Per language, the index in `terms` of the entry's term, reported when this sense is chosen. */
+  term: Record<Lang, number>;
+  /** Folded terms and variants per language: a match of one of them is "bare". */
+  bare: Record<Lang, Set<string>>;
+  /** This sense alone, to tell whether a matched text can be this sense at all. */
+  matcher: Matcher | null;
+}
+
+interface Group {
+  name: string;
+  senses: Sense[];
+  /** Whether each folded span text can be each sense (by index), remembered. */
+  can: Map<string, boolean[]>;
+}
+
+const ABBREVIATION = 1;
+const QUIET = 2;
+const GROUP = 4;
+
+export const foldTest = (t: WordTest): FoldedTest => ({
+  words: new Set((t.words ?? []).map(foldTerm)),
+  prefixes: (t.prefixes ?? []).map(foldTerm),
+  suffixes: (t.suffixes ?? []).map(foldTerm),
+});
+
+function foldRule(r: ContextRule): FoldedRule {
+  return {
+    form: r.form,
+    forms: r.forms ? new Set(r.forms.map(foldTerm)) : undefined,
+    prev: r.prev && foldTest(r.prev),
+    next: r.next && foldTest(r.next),
+    notPrev: r.notPrev && foldTest(r.notPrev),
+    notNext: r.notNext && foldTest(r.notNext),
+    legalContext: r.legalContext === true,
+  };
+}
+
+/** Whether a folded word passes a test: one of its words, prefixes or suffixes; any word when it lists none. */
+export function passes(t: FoldedTest, word: string): boolean {
+  if (t.words.size === 0 && t.prefixes.length === 0 && t.suffixes.length === 0) return true;
+  if (t.words.has(word)) return true;
+  for (const p of t.prefixes) if (word.startsWith(p)) return true;
+  for (const s of t.suffixes) if (word.endsWith(s)) return true;
+  return false;
+}
+
+/**
+ * An abbreviation: no space-free word of it has a lowercase letter and it has
+ * at least two letters (ҚР, АПК, КС РК). Such terms match only in capitals.
+ */
+export function isAbbreviation(term: string): boolean {
+  let letters = 0;
+  for (const ch of term) {
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      if (ch !== ch.toUpperCase()) return false;
+      letters++;
+    }
+  }
+  return letters >= 2;
+}
+
+/** Whether the first `letters` letters of the text from `start` are all capitals. */
+function inCapitals(text: string, start: number, end: number, letters: number): boolean {
+  for (let i = start; i < end && letters > 0; i++) {
+    const ch = text[i]!;
+    if (ch.toLowerCase() === ch.toUpperCase()) continue;
+    if (ch !== ch.toUpperCase()) return false;
+    letters--;
+  }
+  return true;
+}
+
+const letterCount = (term: string): number =>
+  [...term].filter((ch) => ch.toLowerCase() !== ch.toUpperCase()).length;
+
+/** Letters, marks, digits, and the invisible characters the matcher ignores inside words. */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060\uFEFF]/u;
+/** What may stand between a match and "the word before/after": spaces and commas. */
+const GAP_CHAR = /[\s,]/u;
+const SENTENCE_END = /[.!?…]/;
+/** How far the context step looks for a sentence's ends. */
+const SENTENCE_REACH = 1500;
+
+function wordBefore(text: string, start: number): string | null {
+  let i = start;
+  while (i > 0 && GAP_CHAR.test(text[i - 1]!)) i--;
+  const end = i;
+  while (i > 0 && WORD_CHAR.test(text[i - 1]!)) i--;
+  return i < end ? foldTerm(text.slice(i, end)) : null;
+}
+
+function wordAfter(text: string, end: number): string | null {
+  let i = end;
+  while (i < text.length && GAP_CHAR.test(text[i]!)) i++;
+  const start = i;
+  while (i < text.length && WORD_CHAR.test(text[i]!)) i++;
+  return i > start ? foldTerm(text.slice(start, i)) : null;
+}
+
+/** Whether a sentence ends at `i` (a full stop, ! ? …, followed by space and a capital; or a blank line). */
+function endsSentence(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  // Most characters end nothing: . ! ? … and the newline are all that can.
+  if (code !== 0x2e && code !== 0x21 && code !== 0x3f && code !== 0x2026 && code !== 0x0a)
+    return false;
+  const ch = text[i]!;
+  if (ch === '\n') {
+    let j = i + 1;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+    return text[j] === '\n';
+  }
+  if (!SENTENCE_END.test(ch)) return false;
+  let j = i + 1;
+  if (j < text.length && !/\s/u.test(text[j]!)) return false;
+  while (j < text.length && /[\s«"„“(—–-]/u.test(text[j]!)) j++;
+  if (j >= text.length) return true;
+  const next = text[j]!;
+  return next !== next.toLowerCase();
+}
+
+/** [start, end) of the sentence holding [from, to). */
+function sentenceAround(text: string, from: number, to: number): [number, number] {
+  let s = from;
+  const sMin = Math.max(0, from - SENTENCE_REACH);
+  while (s > sMin && !endsSentence(text, s - 1)) s--;
+  let e = to;
+  const eMax = Math.min(text.length, to + SENTENCE_REACH);
+  while (e < eMax && !endsSentence(text, e)) e++;
+  return [s, Math.min(text.length, e + 1)];
+}
+
+const CUES = foldTest(LEGAL_CUES);
+const TOKEN = /[\p{L}\p{M}\p{N}\u00AD]+/gu;
+
+function hasCue(sentence: string): boolean {
+  for (const m of sentence.matchAll(TOKEN)) if (passes(CUES, foldTerm(m[0]))) return true;
+  return false;
+}
+
+/** The context of one span, computed as the rules ask for it. */
+class SpanContext {
+  private prev: string | null | undefined;
+  private next: string | null | undefined;
+  private legal: boolean | undefined;
+  readonly folded: string;
+
+  constructor(
+    private readonly text: string,
+    private readonly data: ArrayLike<number>,
+    private readonly count: number,
+    private readonly anchors: Uint8Array,
+    private readonly k: number,
+  ) {
+    this.folded = foldTerm(text.slice(data[4 * k]!, data[4 * k + 1]!));
+  }
+
+  get before(): string | null {
+    if (this.prev === undefined) this.prev = wordBefore(this.text, this.data[4 * this.k]!);
+    return this.prev;
+  }
+
+  get after(): string | null {
+    if (this.next === undefined) this.next = wordAfter(this.text, this.data[4 * this.k + 1]!);
+    return this.next;
+  }
+
+  /** Another span that is no quiet word, or a cue word, in the same sentence. */
+  get legalContext(): boolean {
+    if (this.legal !== undefined) return this.legal;
+    const [s, e] = sentenceAround(this.text, this.data[4 * this.k]!, this.data[4 * this.k + 1]!);
+    let legal = false;
+    // Spans are in text order: start at the first that begins in the sentence.
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.data[4 * mid]! < s) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < this.count && !legal && this.data[4 * j]! < e; j++) {
+      if (j !== this.k && this.anchors[j] && this.data[4 * j + 1]! <= e) legal = true;
+    }
+    this.legal = legal || hasCue(this.text.slice(s, e));
+    return this.legal;
+  }
+
+  holds(r: FoldedRule, bare: ReadonlySet<string>): boolean {
+    if (r.form && bare.has(this.folded) !== (r.form === 'bare')) return false;
+    if (r.forms && !r.forms.has(this.folded)) return false;
+    if (r.prev && (this.before === null || !passes(r.prev, this.before))) return false;
+    if (r.next && (this.after === null || !passes(r.next, this.after))) return false;
+    if (r.notPrev && this.before !== null && passes(r.notPrev, this.before)) return false;
+    if (r.notNext && this.after !== null && passes(r.notNext, this.after)) return false;
+    if (r.legalContext && !this.legalContext) return false;
+    return true;
+  }
+
+  holdsAny(rules: readonly FoldedRule[], bare: ReadonlySet<string>): boolean {
+    return rules.some((r) => this.holds(r, bare));
+  }
+}
+
+/** The quiet rules of the core's table (QUIET_TERMS), by language and folded term. */
+const QUIET_BY_TERM: Record<Lang, Map<string, ContextRule[]>> = { kk: new Map(), ru: new Map() };
+for (const row of QUIET_TERMS) {
+  const key = foldTerm(row.term);
+  QUIET_BY_TERM[row.lang].set(key, [...(QUIET_BY_TERM[row.lang].get(key) ?? []), ...row.when]);
+}
+
+const sideTerms = (side: TermSide | readonly string[]): readonly string[] =>
+  'term' in side ? [side.term, ...side.variants] : side;
+
+/**
+ * The sense and quiet rules of an entry: its own fields, and for a language
+ * where it declares no quiet rule, the rows of the core's table
+ * (glossary/context-rules.ts) that name one of its terms.
+ */
+export function rulesOf(
+  e: Pick<Entry, 'sense' | 'quiet'> & {
+    kk: TermSide | readonly string[];
+    ru: TermSide | readonly string[];
+  },
+): { sense?: SenseRule; quiet?: QuietRule[] } {
+  const quiet = [...(e.quiet ?? [])];
+  for (const lang of ['kk', 'ru'] as const) {
+    if (quiet.some((q) => q.lang === lang)) continue;
+    for (const t of sideTerms(e[lang])) {
+      const when = QUIET_BY_TERM[lang].get(foldTerm(t));
+      if (when) quiet.push({ lang, terms: [t], when });
+    }
+  }
+  const out: { sense?: SenseRule; quiet?: QuietRule[] } = {};
+  if (e.sense) out.sense = e.sense;
+  if (quiet.length > 0) out.quiet = quiet;
+  return out;
+}
+
+/**
+ * The context step for one compiled matcher: `resolve` the packed spans of a
+ * text. `terms` extends the matcher's terms with the terms of the senses it
+ * may report instead.
+ */
+export class ContextResolver {
+  readonly terms: readonly MatchedTerm[];
+  private readonly flags: Uint8Array;
+  private readonly letters: Int32Array;
+  private readonly quiet: (FoldedRule[] | undefined)[];
+  private readonly bare: (Set<string> | undefined)[];
+  private readonly group: (Group | undefined)[];
+  /** The quiet rules and bare forms per `id \0 lang \0 term`, for the sense finally reported. */
+  private readonly quietByKey = new Map<string, { rules: FoldedRule[]; bare: Set<string> }>();
+
+  constructor(
+    readonly matcher: Matcher,
+    entries: readonly RuledEntry[],
+  ) {
+    const terms: MatchedTerm[] = [...matcher.terms];
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    for (const e of entries) {
+      const { quiet } = rulesOf(e);
+      for (const q of quiet ?? []) {
+        const rules = q.when.map(foldRule);
+        const bare = new Set(e[q.lang].map(foldTerm));
+        for (const t of q.terms ?? e[q.lang]) {
+          const key = `${e.id}\u0000${q.lang}\u0000${t}`;
+          const known = this.quietByKey.get(key);
+          if (known) known.rules.push(...rules);
+          else this.quietByKey.set(key, { rules: [...rules], bare });
+        }
+      }
+    }
+    // Sense groups, in the order of the entries.
+    const groups = new Map<string, Group>();
+    for (const e of entries) {
+      const { sense } = rulesOf(e);
+      if (!sense) continue;
+      let g = groups.get(sense.group);
+      if (!g) groups.set(sense.group, (g = { name: sense.group, senses: [], can: new Map() }));
+      const term = { kk: terms.length, ru: terms.length + 1 };
+      terms.push(
+        { id: e.id, lang: 'kk', term: e.kk[0] ?? '' },
+        { id: e.id, lang: 'ru', term: e.ru[0] ?? '' },
+      );
+      g.senses.push({
+        id: e.id,
+        entry: e,
+        when: sense.when ? sense.when.map(foldRule) : null,
+        term,
+        bare: { kk: new Set(e.kk.map(foldTerm)), ru: new Set(e.ru.map(foldTerm)) },
+        matcher: null,
+      });
+    }
+    for (const [name, g] of groups) if (g.senses.length < 2) groups.delete(name);
+    const groupOfId = new Map<string, Group>();
+    for (const g of groups.values()) for (const s of g.senses) groupOfId.set(s.id, g);
+
+    this.terms = terms;
+    const n = terms.length;
+    this.flags = new Uint8Array(n);
+    this.letters = new Int32Array(n);
+    this.quiet = new Array(n);
+    this.bare = new Array(n);
+    this.group = new Array(n);
+    terms.forEach((t, i) => {
+      if (!byId.has(t.id)) return;
+      let f = 0;
+      if (isAbbreviation(t.term)) {
+        f |= ABBREVIATION;
+        this.letters[i] = letterCount(t.term);
+      }
+      const q = this.quietByKey.get(`${t.id}\u0000${t.lang}\u0000${t.term}`);
+      if (q) {
+        f |= QUIET;
+        this.quiet[i] = q.rules;
+        this.bare[i] = q.bare;
+      }
+      const g = groupOfId.get(t.id);
+      // A sense is decided only where the senses' terms meet: азаматтық, not гражданство.
+      if (g && this.collides(g, t.lang, t.term)) {
+        f |= GROUP;
+        this.group[i] = g;
+      }
+      this.flags[i] = f;
+    });
+  }
+
+  /** Whether a term of one language can be read as more than one sense of the group. */
+  private collides(g: Group, lang: Lang, term: string): boolean {
+    const others = g.senses.flatMap((s) => s.entry[lang]).filter((t) => t !== term);
+    if (this.possible(g, term).filter(Boolean).length > 1) return true;
+    return others.some((t) => this.possible(g, t).filter(Boolean).length > 1);
+  }
+
+  /** Whether the matched (folded) text can be each sense of the group: that sense alone matches all of it. */
+  private possible(g: Group, text: string): boolean[] {
+    const key = foldTerm(text);
+    let can = g.can.get(key);
+    if (!can) {
+      can = g.senses.map((s) => {
+        s.matcher ??= compileMatcher([{ id: s.id, kk: s.entry.kk, ru: s.entry.ru }]);
+        return s.matcher.scan(text).some((m) => m.start === 0 && m.end === text.length);
+      });
+      if (g.can.size > 4096) g.can.clear();
+      g.can.set(key, can);
+    }
+    return can;
+  }
+
+  /** Which spans pass the capitals test (`keep`), and which no rule can drop or change (`anchors`: they make a sentence legal). */
+  private anchors(
+    text: string,
+    { count, data }: ScanSpans,
+  ): { anchors: Uint8Array; keep: Uint8Array } {
+    const anchors = new Uint8Array(count);
+    const keep = new Uint8Array(count);
+    for (let k = 0; k < count; k++) {
+      const t = data[4 * k + 2]!;
+      const f = this.flags[t]!;
+      if (f & ABBREVIATION && !inCapitals(text, data[4 * k]!, data[4 * k + 1]!, this.letters[t]!))
+        continue;
+      keep[k] = 1;
+      if (!(f & (QUIET | GROUP))) anchors[k] = 1;
+    }
+    return { anchors, keep };
+  }
+
+  /**
+   * For the data tests: the senses whose own rules (`when`) hold at the
+   * matcher's span [start, end) of `text`, defaults aside; null when no span
+   * of a sense group is there. Two at once means a group's rules overlap.
+   */
+  sensesThatApply(text: string, start: number, end: number): string[] | null {
+    const spans = this.matcher.scanSpans(text);
+    const { anchors } = this.anchors(text, spans);
+    for (let k = 0; k < spans.count; k++) {
+      if (spans.data[4 * k] !== start || spans.data[4 * k + 1] !== end) continue;
+      const t = spans.data[4 * k + 2]!;
+      const g = this.group[t];
+      if (!g) return null;
+      const ctx = new SpanContext(text, spans.data, spans.count, anchors, k);
+      const lang = this.terms[t]!.lang;
+      const can = this.possible(g, text.slice(start, end));
+      return g.senses
+        .filter((s, i) => can[i] && s.when && ctx.holdsAny(s.when, s.bare[lang]))
+        .map((s) => s.id);
+    }
+    return null;
+  }
+
+  /** The sense groups: each group's sense ids in order, and its default (the sense without rules). */
+  get groups(): { name: string; senses: string[]; defaults: string[] }[] {
+    const seen = new Set<Group>();
+    for (const g of this.group) if (g) seen.add(g);
+    return [...seen].map((g) => ({
+      name: g.name,
+      senses: g.senses.map((s) => s.id),
+      defaults: g.senses.filter((s) => s.when === null).map((s) => s.id),
+    }));
+  }
+
+  /**
+   * The spans a page shows of the matcher's spans of `text`: senses chosen,
+   * quiet words dropped where the context is not legal, abbreviations only
+   * in capitals. Term indexes refer to `terms`.
+   */
+  resolve(text: string, spans: ScanSpans): ResolvedSpans {
+    const { count, data } = spans;
+    const flags = this.flags;
+    let ruled = false;
+    for (let k = 0; k < count && !ruled; k++) if (flags[data[4 * k + 2]!]) ruled = true;
+    if (!ruled) return { count, data, senses: NO_SENSES };
+
+    const { anchors, keep } = this.anchors(text, spans);
+
+    const out = new Int32Array(4 * count);
+    const senses = new Map<number, readonly string[]>();
+    let n = 0;
+    for (let k = 0; k < count; k++) {
+      if (!keep[k]) continue;
+      let t = data[4 * k + 2]!;
+      let approximate = data[4 * k + 3]!;
+      const f = flags[t]!;
+      let ctx: SpanContext | null = null;
+      let others: string[] | null = null;
+      const g = f & GROUP ? this.group[t]! : undefined;
+      const can = g ? this.possible(g, text.slice(data[4 * k]!, data[4 * k + 1]!)) : null;
+      // A form only one sense can take (заңға) needs no decision.
+      if (g && can && can.filter(Boolean).length > 1) {
+        ctx = new SpanContext(text, data, count, anchors, k);
+        const reported = this.terms[t]!;
+        let chosen: Sense | undefined;
+        for (let s = 0; s < g.senses.length && !chosen; s++) {
+          const sense = g.senses[s]!;
+          if (can[s] && sense.when && ctx.holdsAny(sense.when, sense.bare[reported.lang]))
+            chosen = sense;
+        }
+        chosen ??= g.senses.find((s, i) => can[i] && s.when === null);
+        chosen ??= g.senses.find((s) => s.id === reported.id);
+        if (chosen && chosen.id !== reported.id) {
+          t = chosen.term[reported.lang];
+          // The sense's own term, found as written, is no approximate match.
+          if (chosen.bare[reported.lang].has(ctx.folded)) approximate = 0;
+        }
+        // Another sense's own term read as a form of this one (заңды as the accusative of заң) is a guess.
+        const folded = ctx.folded;
+        const lang = reported.lang;
+        if (
+          chosen &&
+          !chosen.bare[lang].has(folded) &&
+          g.senses.some((s, i) => can[i] && s !== chosen && s.bare[lang].has(folded))
+        )
+          approximate = 1;
+        others = g.senses.filter((s, i) => can[i] && s !== chosen).map((s) => s.id);
+      }
+      if (flags[t]! & QUIET) {
+        ctx ??= new SpanContext(text, data, count, anchors, k);
+        if (!ctx.holdsAny(this.quiet[t]!, this.bare[t]!)) continue;
+      }
+      out[4 * n] = data[4 * k]!;
+      out[4 * n + 1] = data[4 * k + 1]!;
+      out[4 * n + 2] = t;
+      out[4 * n + 3] = approximate;
+      if (others && others.length > 0) senses.set(n, others);
+      n++;
+    }
+    return { count: n, data: out, senses };
+  }
+
+  /** The matches a page would show in `text` (with `senses` where a word has others). */
+  scan(text: string): Match[] {
+    const r = this.resolve(text, this.matcher.scanSpans(text));
+    const matches = unpackSpans(r.data, r.count, this.terms);
+    for (const [k, ids] of r.senses) matches[k]!.senses = [...ids];
+    return matches;
+  }
+}
+
+/** The matcher and its context step for a glossary: what the CLI and the background run. */
+export function compileScanner(entries: readonly RuledEntry[]): ContextResolver {
+  return new ContextResolver(
+    compileMatcher(entries.map(({ id, kk, ru }) => ({ id, kk, ru }))),
+    entries,
+  );
+}
