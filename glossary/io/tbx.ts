@@ -16,6 +16,11 @@ import { checkEntries, ImportError } from './entries';
 import { elements, escapeXml, parseXml, textOf, XmlError, type XmlElement } from './xml';
 
 const CITATION_NOTE = 'atazan-citation:';
+/** The schemas an export names in its `xml-model` instructions (tests/fixtures/tbx holds a copy of the RNG). */
+export const TBX_CORE_RNG =
+  'https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng';
+export const TBX_BASIC_SCH =
+  'https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch';
 const PREFERRED = 'preferredTerm-admn-sts';
 const ADMITTED = 'admittedTerm-admn-sts';
 /** The elements that hold one term with its notes, in v3 and v2. */
@@ -24,7 +29,10 @@ const TERM_GROUPS = new Set(['termSec', 'tig', 'ntig']);
 export function exportTbx(entries: readonly Entry[]): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>',
+    // TBX-Core's structure (RELAX NG) and TBX-Basic's dialect rules (Schematron), as TBX-Basic 1.2.1
+    // (2023) points to them; the integrated TBX-Basic RNG was removed then.
+    `<?xml-model href="${TBX_CORE_RNG}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>`,
+    `<?xml-model href="${TBX_BASIC_SCH}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>`,
     '<tbx type="TBX-Basic" style="dca" xml:lang="kk" xmlns="urn:iso:std:iso:30042:ed-2">',
     '  <tbxHeader>',
     '    <fileDesc>',
