@@ -205,7 +205,7 @@ export function EntryForm(props: EntryFormProps) {
       setStatus(null);
       await props.onSave(entryOf(fields, editing));
     } catch (err) {
-      setStatus(err instanceof Error ? err.message : String(err));
+      setStatus(t.error(err));
     } finally {
       setBusy(false);
     }

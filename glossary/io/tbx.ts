@@ -11,9 +11,10 @@
  * `<note>` holding `atazan-citation:` and the citation as JSON, so our own
  * files round-trip without loss and other tools show it as a note.
  */
+import type { WhereInfo } from '../../lib/errors';
 import type { Citation, Entry, Lang } from '../types';
 import { checkEntries, ImportError } from './entries';
-import { elements, escapeXml, parseXml, textOf, XmlError, type XmlElement } from './xml';
+import { elements, escapeXml, parseXml, textOf, type XmlElement } from './xml';
 
 const CITATION_NOTE = 'atazan-citation:';
 /** The schemas an export names in its `xml-model` instructions (tests/fixtures/tbx holds a copy of the RNG). */
@@ -119,23 +120,17 @@ function termsOf(section: XmlElement): TermInfo[] {
 }
 
 export function importTbx(text: string): Entry[] {
-  let root: XmlElement;
-  try {
-    root = parseXml(text);
-  } catch (err) {
-    if (err instanceof XmlError) throw new ImportError(`broken XML: ${err.message}`);
-    throw err;
-  }
+  // A broken file's XmlError carries its code and line (lib/errors.ts).
+  const root: XmlElement = parseXml(text);
   const v3 = root.name === 'tbx';
   if (!v3 && root.name !== 'martif') {
-    throw new ImportError(
-      `not a TBX file: the root element is <${root.name}>, not <tbx> or <martif>`,
-    );
+    throw new ImportError('import.tbx.notTbx', { root: root.name });
   }
   const conceptName = v3 ? 'conceptEntry' : 'termEntry';
   const sectionName = v3 ? 'langSec' : 'langSet';
   const concepts = descendants(root, conceptName);
-  if (concepts.length === 0) throw new ImportError(`the file holds no <${conceptName}>`);
+  if (concepts.length === 0)
+    throw new ImportError('import.tbx.noConcepts', { element: conceptName });
 
   const raw = concepts.map((concept) => {
     const sides: Record<'kk' | 'ru', { term: string; variants: string[]; definition: string }> = {
@@ -181,6 +176,9 @@ export function importTbx(text: string): Entry[] {
   });
   return checkEntries(raw, (i) => {
     const id = concepts[i]?.attrs.id;
-    return `<${conceptName}> ${i + 1}${id ? ` (id "${id}")` : ''}`;
+    const where: WhereInfo = id
+      ? { code: 'where.conceptId', params: { n: i + 1, id } }
+      : { code: 'where.concept', params: { n: i + 1 } };
+    return where;
   });
 }
