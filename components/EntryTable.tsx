@@ -127,7 +127,7 @@ export function EntryTable(props: EntryTableProps) {
           value={filter}
           onInput={(e) => setFilter(e.currentTarget.value)}
         />
-        {onDeleteMany ? (
+        {onDeleteMany && entries.length > 0 ? (
           <button
             type="button"
             class="danger"

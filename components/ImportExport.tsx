@@ -57,7 +57,10 @@ export function ImportExport({ glossary, personal, t, onImport, onUndo }: Import
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [done, setDone] = useState<{ name: string; batchId: number } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [delimiter, setDelimiter] = useState<CsvDelimiter>(() => csvDelimiterFor(t.lang));
+  // The reader's choice, else what a spreadsheet expects in the interface's language
+  // (the language can change after the page opened: settings load late).
+  const [chosenDelimiter, setDelimiter] = useState<CsvDelimiter | null>(null);
+  const delimiter = chosenDelimiter ?? csvDelimiterFor(t.lang);
 
   const choose = async (input: HTMLInputElement) => {
     const file = input.files?.[0];

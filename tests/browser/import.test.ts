@@ -5,7 +5,7 @@
  * message in the page's language (Russian here), the file picker included.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -189,6 +189,23 @@ test('bulk delete of selected rows, and its undo', async () => {
   expect(await page.locator('.entries .toast').textContent()).toContain('Deleted 3 entries.');
   await page.click('button[name=undo-delete]');
   await expect.poll(() => rowsWith(page, 'топтық')).toBe(4);
+  await page.close();
+});
+
+test('the CSV export is UTF-8 with a byte order mark, semicolon-separated in the Russian interface', async () => {
+  const page = await open('ru');
+  expect(await page.locator('select[name=csv-delimiter]').inputValue()).toBe(';');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('button[name=export-csv]'),
+  ]);
+  const path = join(dir, 'export.csv');
+  await download.saveAs(path);
+  const bytes = readFileSync(path);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.toString('utf8').slice(1).split('\r\n')[0]).toBe(
+    'id;kk_term;kk_variants;kk_definition;ru_term;ru_variants;ru_definition;en_term;tags;citations',
+  );
   await page.close();
 });
 
