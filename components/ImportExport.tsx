@@ -4,7 +4,7 @@
  * a bad file only ever produces a message in the reader's language, and every
  * import can be undone in one click (the background keeps it as a batch).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   checkImportSize,
   csvDelimiterFor,
@@ -22,7 +22,7 @@ import {
 
 import type { Entry } from '../glossary/types';
 import type { Translate } from '../lib/i18n';
-import type { DuplicatePolicy, ImportSummary, StoredEntry } from '../lib/protocol';
+import type { BatchInfo, DuplicatePolicy, ImportSummary, StoredEntry } from '../lib/protocol';
 
 export interface ImportExportProps {
   glossary: readonly StoredEntry[];
@@ -31,6 +31,8 @@ export interface ImportExportProps {
   onImport: (entries: Entry[], policy: DuplicatePolicy, name: string) => Promise<ImportSummary>;
   /** Undo an import by its batch id. */
   onUndo?: (batchId: number) => Promise<void>;
+  /** The imports that can still be undone (the background keeps the last ones). */
+  loadBatches?: () => Promise<BatchInfo[]>;
 }
 
 interface Pending extends ParsedFile {
@@ -50,13 +52,26 @@ function download(name: string, mime: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ImportExport({ glossary, personal, t, onImport, onUndo }: ImportExportProps) {
+export function ImportExport(props: ImportExportProps) {
+  const { glossary, personal, t, onImport, onUndo, loadBatches } = props;
   const [pending, setPending] = useState<Pending | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const [policy, setPolicy] = useState<DuplicatePolicy>('skip');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [done, setDone] = useState<{ name: string; batchId: number } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [batches, setBatches] = useState<BatchInfo[]>([]);
+  // Every change of the glossary (an import, an undo, a delete elsewhere) may change the list.
+  useEffect(() => {
+    if (!loadBatches) return;
+    let live = true;
+    loadBatches()
+      .then((list) => live && setBatches(list.filter((b) => b.kind === 'import')))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [glossary, loadBatches]);
   // The reader's choice, else what a spreadsheet expects in the interface's language
   // (the language can change after the page opened: settings load late).
   const [chosenDelimiter, setDelimiter] = useState<CsvDelimiter | null>(null);
@@ -101,12 +116,12 @@ export function ImportExport({ glossary, personal, t, onImport, onUndo }: Import
     }
   };
 
-  const undo = async () => {
-    if (!done || !onUndo) return;
+  const undo = async (batch: { name: string; batchId: number } | null = done) => {
+    if (!batch || !onUndo) return;
     setBusy(true);
     try {
-      await onUndo(done.batchId);
-      setMessage({ text: t('io.undone', { name: done.name }), error: false });
+      await onUndo(batch.batchId);
+      setMessage({ text: t('io.undone', { name: batch.name }), error: false });
       setDone(null);
     } catch (err) {
       setMessage({ text: t.error(err), error: true });
@@ -173,6 +188,32 @@ export function ImportExport({ glossary, personal, t, onImport, onUndo }: Import
               </>
             ) : null}
           </p>
+        ) : null}
+        {batches.length > 0 && !pending ? (
+          <div class="history">
+            <h4>{t('io.history')}</h4>
+            <ul>
+              {batches.map((b) => (
+                <li key={b.id} data-batch={b.id}>
+                  {t('io.historyItem', {
+                    name: b.name || '—',
+                    date: new Date(b.createdAt).toLocaleString(t.lang),
+                    added: b.created,
+                    updated: b.previous,
+                  })}{' '}
+                  <button
+                    type="button"
+                    class="link"
+                    name={`undo-batch-${b.id}`}
+                    disabled={busy}
+                    onClick={() => void undo({ name: b.name || '—', batchId: b.id })}
+                  >
+                    {t('io.undo')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         {pending ? (
           <div class="preview" aria-labelledby="preview-title">

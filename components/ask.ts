@@ -4,6 +4,7 @@
  * that becomes a thrown CodedError here, which the page translates (`t.error`).
  */
 import type {
+  BatchInfo,
   DeleteSummary,
   DuplicatePolicy,
   GlossarySnapshot,
@@ -26,6 +27,7 @@ export const background = {
     ask<ImportSummary>({ type: 'entries/import', entries, policy, name }),
   removeMany: (ids: string[]) => ask<DeleteSummary>({ type: 'entries/delete', ids }),
   undo: (id: number) => ask<UndoSummary>({ type: 'batch/undo', id }),
+  batches: () => ask<BatchInfo[]>({ type: 'batches/list' }),
   settings: () => ask<Settings>({ type: 'settings/get' }),
   setSettings: (patch: Partial<Settings>) => ask<Settings>({ type: 'settings/set', patch }),
 };

@@ -6,6 +6,7 @@
 import { foldTerm } from '../glossary/normalize';
 import type { Entry } from '../glossary/types';
 import type {
+  BatchInfo,
   DeleteSummary,
   DuplicatePolicy,
   GlossarySnapshot,
@@ -285,6 +286,19 @@ export async function deleteEntries(
     });
     return { result: { deleted: rows.length, batchId }, revision: await bumpRevision(db) };
   });
+}
+
+/** The batches that can still be undone, newest first. */
+export async function listBatches(db: AtaZanDatabase): Promise<BatchInfo[]> {
+  const rows = await db.batches.orderBy('id').reverse().toArray();
+  return rows.map((b) => ({
+    id: b.id!,
+    kind: b.kind,
+    name: b.name,
+    createdAt: b.createdAt,
+    created: b.created.length,
+    previous: b.previous.length,
+  }));
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   getEntry,
   getSnapshot,
   importEntries,
+  listBatches,
   listEntries,
   resetEntry,
   restoreEntry,
@@ -108,6 +109,8 @@ export class GlossaryService {
         );
       case 'entries/delete':
         return this.changed(await deleteEntries(db, req.ids));
+      case 'batches/list':
+        return { response: await listBatches(db), broadcasts: [] };
       case 'batch/undo':
         return this.changed(await undoBatch(db, req.id));
       case 'text/scan':

@@ -53,6 +53,19 @@ export interface DeleteSummary {
   batchId?: number;
 }
 
+/** An import or bulk delete that can still be undone (`batches/list`), newest first. */
+export interface BatchInfo {
+  id: number;
+  kind: 'import' | 'delete';
+  /** The imported file's name ('' for a delete). */
+  name: string;
+  createdAt: number;
+  /** Entries it created. */
+  created: number;
+  /** Entries it overwrote or deleted. */
+  previous: number;
+}
+
 /** The answer to `batch/undo`. */
 export interface UndoSummary {
   /** Entries the batch had created, now removed. */
@@ -72,6 +85,7 @@ export type Request =
   | { type: 'entry/reset'; id: string } // → StoredEntry | null (drops a personal override; returns the bundled entry)
   | { type: 'entries/import'; entries: Entry[]; policy: DuplicatePolicy; name?: string } // → ImportSummary (one transaction, recorded as a batch)
   | { type: 'entries/delete'; ids: string[] } // → DeleteSummary (personal rows; one transaction, recorded as a batch)
+  | { type: 'batches/list' } // → BatchInfo[] (newest first)
   | { type: 'batch/undo'; id: number } // → UndoSummary (an import or a bulk delete, undone in one transaction)
   | { type: 'settings/get' } // → Settings
   | { type: 'settings/set'; patch: Partial<Settings> } // → Settings

@@ -141,6 +141,7 @@ export function Options() {
             t={t}
             onImport={(entries, policy, name) => background.importEntries(entries, policy, name)}
             onUndo={async (batchId) => void (await background.undo(batchId))}
+            loadBatches={background.batches}
           />
         )}
       </section>

@@ -125,6 +125,8 @@ const en = {
     '{count} entries repeat an earlier entry of this file (the same id, or the same two terms): the rule below decides what happens to them.',
   'io.undo': 'Undo this import',
   'io.undone': 'The import of {name} was undone.',
+  'io.history': 'Recent imports',
+  'io.historyItem': '{name}, {date}: {added} added, {updated} overwritten.',
   'io.csvDelimiter': 'CSV column separator',
   'io.csvDelimiterHelp':
     'A semicolon for Excel with Kazakh or Russian settings. The file starts with a byte order mark, so Excel reads the Cyrillic text correctly.',
@@ -268,6 +270,8 @@ const kk: Record<UiKey, string> = {
     '{count} жазба осы файлдағы алдыңғы жазбаны қайталайды (идентификаторы немесе екі термині бірдей): олармен не істелетінін төмендегі ереже шешеді.',
   'io.undo': 'Бұл импортты қайтару',
   'io.undone': '{name} импорты қайтарылды.',
+  'io.history': 'Соңғы импорттар',
+  'io.historyItem': '{name}, {date}: {added} қосылды, {updated} ауыстырылды.',
   'io.csvDelimiter': 'CSV бағандарын бөлгіш',
   'io.csvDelimiterHelp':
     'Қазақша не орысша баптаулары бар Excel үшін нүктелі үтір. Файл байт реті белгісінен басталады, сондықтан Excel кириллицаны дұрыс оқиды.',
@@ -408,6 +412,8 @@ const ru: Record<UiKey, string> = {
     'Записей, повторяющих запись выше в этом файле (тот же идентификатор или те же два термина): {count}. Что с ними делать, решает правило ниже.',
   'io.undo': 'Отменить этот импорт',
   'io.undone': 'Импорт {name} отменён.',
+  'io.history': 'Последние импорты',
+  'io.historyItem': '{name}, {date}: добавлено {added}, заменено {updated}.',
   'io.csvDelimiter': 'Разделитель столбцов CSV',
   'io.csvDelimiterHelp':
     'Точка с запятой — для Excel с казахскими или русскими настройками. Файл начинается с метки порядка байтов, поэтому Excel правильно читает кириллицу.',

@@ -167,6 +167,30 @@ test('undo of an import restores the entry it overwrote, as it was', async () =>
   await page.close();
 });
 
+test('an import can still be undone from the recent imports after the page is reloaded', async () => {
+  const page = await open();
+  await choose(
+    page,
+    file(
+      'later.json',
+      JSON.stringify([{ kk: { term: 'кейінгі сынақ' }, ru: { term: 'поздний тест' } }]),
+    ),
+  );
+  await expect.poll(() => page.locator('.preview').count()).toBe(1);
+  await page.click('button[name=confirm-import]');
+  await expect.poll(() => rowsWith(page, 'кейінгі сынақ')).toBe(1);
+  await page.reload();
+  const item = page.locator('.history li').filter({ hasText: 'later.json' });
+  await expect.poll(() => item.count()).toBe(1);
+  expect(await item.textContent()).toMatch(/later\.json, .*: 1 added, 0 overwritten\./);
+  await item.locator('button').click();
+  await expect.poll(() => rowsWith(page, 'кейінгі сынақ')).toBe(0);
+  await expect
+    .poll(() => page.locator('.history li').filter({ hasText: 'later.json' }).count())
+    .toBe(0);
+  await page.close();
+});
+
 test('bulk delete of selected rows, and its undo', async () => {
   const page = await open();
   const entries = Array.from({ length: 4 }, (_, i) => ({

@@ -333,11 +333,22 @@ describe('undo: imports and bulk deletes are batches', () => {
     expect(await ask(svc, { type: 'entry/get', id: mine.id })).toMatchObject({
       tags: ['from the file'],
     });
+    expect(await ask(svc, { type: 'batches/list' })).toEqual([
+      {
+        id: summary.batchId,
+        kind: 'import',
+        name: 'file.csv',
+        createdAt: expect.any(Number),
+        created: 2,
+        previous: 1,
+      },
+    ]);
     const undo = await svc.handle({ type: 'batch/undo', id: summary.batchId });
     expect(undo.response).toEqual({ removed: 2, restored: 1 });
     expect(undo.broadcasts[0]).toMatchObject({ type: 'glossary/changed' });
     expect(await personalRows(svc)).toEqual(before);
     expect(await ask(svc, { type: 'entry/get', id: 'sot' })).toMatchObject({ source: 'bundled' });
+    expect(await ask(svc, { type: 'batches/list' })).toEqual([]);
     // A batch is undone once.
     expect((await svc.handle({ type: 'batch/undo', id: summary.batchId })).response).toEqual({
       error: { code: 'batch.notFound', params: {} },
