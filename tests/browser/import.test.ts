@@ -283,3 +283,30 @@ test('limits and errors: named entry and field, in Russian, with no English word
     .toBe('Термин на казахском: слишком длинно — символов 301, предел 300.');
   await page.close();
 });
+
+test('a service worker stopped mid-import: "the extension was restarted", in Russian, and nothing half-written', async () => {
+  const page = await open('ru');
+  // A translator's termbase: large enough that the import is still running when the worker stops.
+  const entries = Array.from({ length: 20000 }, (_, i) => ({
+    kk: { term: `үлкен термин ${i}` },
+    ru: { term: `большой термин ${i}` },
+  }));
+  await choose(page, file('termbase.json', JSON.stringify(entries)));
+  await page.waitForSelector('.preview', { timeout: 60_000 });
+  expect(await count(page, 'new')).toBe('20000');
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await page.click('button[name=confirm-import]');
+  await page.waitForTimeout(100);
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect
+    .poll(() => page.locator('.io [role=alert]').textContent(), { timeout: 30_000 })
+    .toBe(
+      'Не удаётся импортировать termbase.json: Расширение было перезапущено. Повторите, пожалуйста.',
+    );
+  // The import was one transaction: none of it was written.
+  await page.reload();
+  await page.fill('input[name=filter]', 'үлкен термин');
+  await expect.poll(() => page.locator('.entries .empty').count()).toBe(1);
+  await page.close();
+}, 120_000);
