@@ -1,18 +1,32 @@
 /**
  * The add/edit form of an entry: a term in each language (required), variants,
- * definitions, tags and an optional Constitution citation. Errors show at the
- * field; a term that is already in the glossary shows a warning with a link to
- * that entry. Editing a bundled entry saves a personal override.
+ * definitions, tags and the entry's citations. Errors show at the field, in the
+ * page's language, and the limits of glossary/limits.ts are checked before the
+ * background sees the entry; a term that is already in the glossary shows a
+ * warning with a link to that entry. Editing a bundled entry saves a personal
+ * override.
+ *
+ * Citations of the Constitution are chosen, not typed: the edition, then an
+ * article and clause of the bundled texts (glossary/sources.ts), whose text is
+ * shown in both languages; the quote is the part of it the user selects. Every
+ * citation can be edited, added or removed. Code citations (bundled entries)
+ * are shown and kept exactly as they are.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { citationProblem, quoteProblem } from '../glossary/citation-check';
+import { CODES } from '../glossary/codes';
+import { LIMITS } from '../glossary/limits';
 import { foldTerm } from '../glossary/normalize';
+import { clauses, findRecord } from '../glossary/sources';
 import {
   isCodeCitation,
   type Citation,
+  type CodeCitation,
   type Edition,
   type Entry,
   type Lang,
 } from '../glossary/types';
+import { CodedError } from '../lib/errors';
 import type { Translate } from '../lib/i18n';
 import type { StoredEntry } from '../lib/protocol';
 
@@ -45,16 +59,23 @@ interface Fields {
   'kk-definition': string;
   'ru-definition': string;
   tags: string;
-  edition: '' | Edition;
-  article: string;
-  clause: string;
-  'quote-kk': string;
-  'quote-ru': string;
 }
 type FieldName = keyof Fields;
 
+interface ConstitutionDraft {
+  kind: 'constitution';
+  edition: Edition;
+  article: string;
+  /** '' for an article without numbered clauses. */
+  clause: string;
+  quote: { kk: string; ru: string };
+  mentions?: boolean;
+}
+
+/** One citation in the form: a Constitution clause being chosen, or a code citation kept as it is. */
+export type CitationDraft = ConstitutionDraft | { kind: 'code'; citation: CodeCitation };
+
 function fieldsOf(entry: StoredEntry | null, prefill?: EntryFormProps['prefill']): Fields {
-  const c = entry?.citations.find((x) => !isCodeCitation(x));
   const fields: Fields = {
     'kk-term': entry?.kk.term ?? '',
     'ru-term': entry?.ru.term ?? '',
@@ -63,14 +84,60 @@ function fieldsOf(entry: StoredEntry | null, prefill?: EntryFormProps['prefill']
     'kk-definition': entry?.kk.definition ?? '',
     'ru-definition': entry?.ru.definition ?? '',
     tags: entry?.tags.join(', ') ?? '',
-    edition: c && !isCodeCitation(c) ? c.edition : '',
-    article: c?.article ?? '',
-    clause: c?.clause ?? '',
-    'quote-kk': c?.quote.kk ?? '',
-    'quote-ru': c?.quote.ru ?? '',
   };
   if (!entry && prefill?.text) fields[prefill.lang === 'ru' ? 'ru-term' : 'kk-term'] = prefill.text;
   return fields;
+}
+
+function draftsOf(entry: StoredEntry | null): CitationDraft[] {
+  return (entry?.citations ?? []).map((c): CitationDraft => {
+    if (isCodeCitation(c)) return { kind: 'code', citation: c };
+    const d: CitationDraft = {
+      kind: 'constitution',
+      edition: c.edition,
+      article: c.article,
+      clause: c.clause ?? '',
+      quote: { ...c.quote },
+    };
+    if (c.mentions !== undefined) d.mentions = c.mentions;
+    return d;
+  });
+}
+
+function citationOf(d: CitationDraft): Citation {
+  if (d.kind === 'code') return d.citation;
+  const c: Citation = {
+    edition: d.edition,
+    article: d.article,
+    clause: d.clause || null,
+    quote: { kk: d.quote.kk.trim(), ru: d.quote.ru.trim() },
+  };
+  if (d.mentions !== undefined) c.mentions = d.mentions;
+  return c;
+}
+
+/** The articles of an edition, in the order of the text. */
+function articlesOf(edition: Edition): string[] {
+  return [...new Set(clauses(edition, 'kk').map((r) => r.article))];
+}
+
+/** The clauses of an article ('' for an article without numbered clauses). */
+function clausesOf(edition: Edition, article: string): string[] {
+  return clauses(edition, 'kk')
+    .filter((r) => r.article === article)
+    .map((r) => r.clause ?? '');
+}
+
+/** A fresh citation: the first clause of the first article. */
+function newDraft(edition: Edition = '2026'): ConstitutionDraft {
+  const article = articlesOf(edition)[0] ?? '1';
+  return {
+    kind: 'constitution',
+    edition,
+    article,
+    clause: clausesOf(edition, article)[0] ?? '',
+    quote: { kk: '', ru: '' },
+  };
 }
 
 const lines = (s: string) =>
@@ -79,23 +146,7 @@ const lines = (s: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-function entryOf(f: Fields, editing: StoredEntry | null): Entry {
-  // The form edits the entry's first Constitution citation; the others (code citations
-  // included) are kept as they were.
-  const kept = [...(editing?.citations ?? [])];
-  const at = kept.findIndex((x) => !isCodeCitation(x));
-  const edited: Citation[] = f.edition
-    ? [
-        {
-          edition: f.edition,
-          article: f.article.trim(),
-          clause: f.clause.trim() || null,
-          quote: { kk: f['quote-kk'].trim(), ru: f['quote-ru'].trim() },
-        },
-      ]
-    : [];
-  const citations: Citation[] =
-    at < 0 ? [...edited, ...kept] : [...kept.slice(0, at), ...edited, ...kept.slice(at + 1)];
+function entryOf(f: Fields, drafts: CitationDraft[], editing: StoredEntry | null): Entry {
   const entry: Entry = {
     id: editing?.id ?? '',
     kk: {
@@ -108,7 +159,8 @@ function entryOf(f: Fields, editing: StoredEntry | null): Entry {
       variants: lines(f['ru-variants']),
       definition: f['ru-definition'].trim(),
     },
-    citations,
+    // In the order the entry had them; code citations exactly as they were.
+    citations: drafts.map(citationOf),
     tags: f.tags
       .split(',')
       .map((s) => s.trim())
@@ -128,13 +180,47 @@ function entryOf(f: Fields, editing: StoredEntry | null): Entry {
   return entry;
 }
 
-type Errors = Partial<Record<FieldName, string>>;
+/** Errors by field name (`kk-term`) or citation (`citation-0`). */
+type Errors = Partial<Record<string, string>>;
 
-function validate(f: Fields, t: Translate): Errors {
+function validate(f: Fields, drafts: CitationDraft[], t: Translate): Errors {
   const errors: Errors = {};
+  const tooLong = (name: FieldName, field: string, text: string, max: number) => {
+    if (text.length > max && !errors[name]) {
+      errors[name] = t.error(new CodedError('entry.tooLong', { field, length: text.length, max }));
+    }
+  };
+  const tooMany = (name: FieldName, field: string, count: number, max: number) => {
+    if (count > max && !errors[name]) {
+      errors[name] = t.error(new CodedError('entry.tooMany', { field, count, max }));
+    }
+  };
   if (!f['kk-term'].trim()) errors['kk-term'] = t('form.error.kkTerm');
   if (!f['ru-term'].trim()) errors['ru-term'] = t('form.error.ruTerm');
-  if (f.edition && !f.article.trim()) errors.article = t('form.error.article');
+  for (const lang of ['kk', 'ru'] as const) {
+    tooLong(`${lang}-term`, `${lang}.term`, f[`${lang}-term`].trim(), LIMITS.term);
+    const variants = lines(f[`${lang}-variants`]);
+    for (const v of variants) tooLong(`${lang}-variants`, `${lang}.variant`, v, LIMITS.variant);
+    tooMany(`${lang}-variants`, `${lang}.variants`, variants.length, LIMITS.variants);
+    tooLong(
+      `${lang}-definition`,
+      `${lang}.definition`,
+      f[`${lang}-definition`].trim(),
+      LIMITS.definition,
+    );
+  }
+  const tags = f.tags
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const tag of tags) tooLong('tags', 'tag', tag, LIMITS.tag);
+  tooMany('tags', 'tags', tags.length, LIMITS.tags);
+  drafts.forEach((d, i) => {
+    if (d.kind === 'code') return;
+    const c = citationOf(d);
+    const problem = citationProblem(c, i) ?? quoteProblem(c, i);
+    if (problem) errors[`citation-${i}`] = t.error(problem);
+  });
   return errors;
 }
 
@@ -170,6 +256,7 @@ function findDuplicate(
 export function EntryForm(props: EntryFormProps) {
   const { editing, glossary, t } = props;
   const [fields, setFields] = useState<Fields>(() => fieldsOf(editing, props.prefill));
+  const [drafts, setDrafts] = useState<CitationDraft[]>(() => draftsOf(editing));
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -196,19 +283,21 @@ export function EntryForm(props: EntryFormProps) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const found = validate(fields, t);
+    const found = validate(fields, drafts, t);
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first) {
-      form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      form.current
+        ?.querySelector<HTMLElement>(`[name="${first}"], [data-citation="${first}"] select`)
+        ?.focus();
       return;
     }
     setBusy(true);
     try {
       setStatus(null);
-      await props.onSave(entryOf(fields, editing));
+      await props.onSave(entryOf(fields, drafts, editing));
     } catch (err) {
-      setStatus(err instanceof Error ? err.message : String(err));
+      setStatus(t.error(err));
     } finally {
       setBusy(false);
     }
@@ -275,27 +364,45 @@ export function EntryForm(props: EntryFormProps) {
         </fieldset>
       </div>
       {input('tags', t('form.tags'))}
-      <fieldset class="citation">
-        <legend>{t('form.citation')}</legend>
-        <div class="row">
-          <div class="field">
-            <label for="f-edition">{t('form.edition')}</label>
-            <select id="f-edition" name="edition" value={fields.edition} onChange={set('edition')}>
-              <option value="">{t('form.edition.none')}</option>
-              <option value="2026">{t('form.edition.2026')}</option>
-              <option value="1995">{t('form.edition.1995')}</option>
-            </select>
-          </div>
-          {fields.edition ? input('article', t('form.article')) : null}
-          {fields.edition ? input('clause', t('form.clause')) : null}
-        </div>
-        {fields.edition
-          ? input('quote-kk', t('form.quote.kk'), { multiline: true, lang: 'kk' })
-          : null}
-        {fields.edition
-          ? input('quote-ru', t('form.quote.ru'), { multiline: true, lang: 'ru' })
-          : null}
-      </fieldset>
+      <section class="citations" aria-labelledby="citations-title">
+        <h3 id="citations-title">{t('form.citations')}</h3>
+        {drafts.map((d, i) =>
+          d.kind === 'code' ? (
+            <CodeCitationView key={i} citation={d.citation} t={t} />
+          ) : (
+            <CitationEditor
+              key={i}
+              index={i}
+              draft={d}
+              error={errors[`citation-${i}`]}
+              t={t}
+              onChange={(next) => {
+                setDrafts((all) => all.map((x, k) => (k === i ? next : x)));
+                if (errors[`citation-${i}`]) {
+                  setErrors((er) => ({ ...er, [`citation-${i}`]: undefined }));
+                }
+              }}
+              onRemove={() => {
+                setDrafts((all) => all.filter((_, k) => k !== i));
+                setErrors((er) => {
+                  const next: Errors = {};
+                  for (const [k, v] of Object.entries(er))
+                    if (!k.startsWith('citation-')) next[k] = v;
+                  return next;
+                });
+              }}
+            />
+          ),
+        )}
+        <button
+          type="button"
+          name="add-citation"
+          disabled={drafts.length >= LIMITS.citations}
+          onClick={() => setDrafts((all) => [...all, newDraft()])}
+        >
+          + {t('form.citation.add')}
+        </button>
+      </section>
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {t('form.save')}
@@ -319,5 +426,169 @@ export function EntryForm(props: EntryFormProps) {
         {status ?? props.notice}
       </p>
     </form>
+  );
+}
+
+function CodeCitationView({ citation, t }: { citation: CodeCitation; t: Translate }) {
+  const code = CODES[citation.code]?.short[t.lang] ?? citation.code;
+  return (
+    <div class="citation code-citation" data-code={citation.code}>
+      <p>
+        <strong>{code}</strong>, {t('form.citation.where', { article: citation.article })}
+        {citation.clause ? `, ${t('form.citation.clauseN', { clause: citation.clause })}` : ''}{' '}
+        <span class="note">({t('form.citation.codeKept')})</span>
+      </p>
+      <blockquote lang={t.lang === 'ru' ? 'ru' : 'kk'}>
+        {t.lang === 'ru' ? citation.quote.ru : citation.quote.kk}
+      </blockquote>
+    </div>
+  );
+}
+
+interface CitationEditorProps {
+  index: number;
+  draft: ConstitutionDraft;
+  error: string | undefined;
+  t: Translate;
+  onChange: (next: CitationDraft) => void;
+  onRemove: () => void;
+}
+
+/** One Constitution citation: edition, article, clause from the bundled texts; the quote picked from the clause. */
+function CitationEditor({ index, draft, error, t, onChange, onRemove }: CitationEditorProps) {
+  const articles = useMemo(() => articlesOf(draft.edition), [draft.edition]);
+  const clauseList = useMemo(
+    () => clausesOf(draft.edition, draft.article),
+    [draft.edition, draft.article],
+  );
+  const texts = useRef<Record<Lang, HTMLTextAreaElement | null>>({ kk: null, ru: null });
+  const [hint, setHint] = useState<string | null>(null);
+  const id = (name: string) => `c${index}-${name}`;
+  const known = articles.includes(draft.article);
+
+  const setEdition = (edition: Edition) => onChange(newDraft(edition));
+  const setArticle = (article: string) =>
+    onChange({
+      ...draft,
+      article,
+      clause: clausesOf(draft.edition, article)[0] ?? '',
+      quote: { kk: '', ru: '' },
+    });
+  const setClause = (clause: string) => onChange({ ...draft, clause, quote: { kk: '', ru: '' } });
+  const pick = (lang: Lang, whole: boolean) => {
+    const area = texts.current[lang];
+    if (!area) return;
+    const part = whole
+      ? area.value
+      : area.value.slice(area.selectionStart ?? 0, area.selectionEnd ?? 0).trim();
+    if (!part) {
+      setHint(t('form.quote.selectFirst'));
+      return;
+    }
+    setHint(null);
+    onChange({ ...draft, quote: { ...draft.quote, [lang]: part } });
+  };
+
+  return (
+    <fieldset
+      class="citation"
+      data-citation={`citation-${index}`}
+      aria-invalid={error ? 'true' : undefined}
+    >
+      <legend>{t('form.citation.number', { n: index + 1 })}</legend>
+      <div class="row">
+        <div class="field">
+          <label for={id('edition')}>{t('form.edition')}</label>
+          <select
+            id={id('edition')}
+            name={id('edition')}
+            value={draft.edition}
+            onChange={(e) => setEdition(e.currentTarget.value as Edition)}
+          >
+            <option value="2026">{t('form.edition.2026')}</option>
+            <option value="1995">{t('form.edition.1995')}</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('article')}>{t('form.article')}</label>
+          <select
+            id={id('article')}
+            name={id('article')}
+            value={draft.article}
+            onChange={(e) => setArticle(e.currentTarget.value)}
+          >
+            {known ? null : <option value={draft.article}>{draft.article}</option>}
+            {articles.map((a) => (
+              <option value={a} key={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('clause')}>{t('form.clause')}</label>
+          <select
+            id={id('clause')}
+            name={id('clause')}
+            value={draft.clause}
+            onChange={(e) => setClause(e.currentTarget.value)}
+          >
+            {clauseList.includes(draft.clause) ? null : (
+              <option value={draft.clause}>{draft.clause || '—'}</option>
+            )}
+            {clauseList.map((c) => (
+              <option value={c} key={c}>
+                {c || t('form.clause.whole')}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" class="danger" name={id('remove')} onClick={onRemove}>
+          {t('form.citation.remove')}
+        </button>
+      </div>
+      {(['kk', 'ru'] as const).map((lang) => {
+        const record = findRecord(draft.edition, lang, draft.article, draft.clause || null);
+        return (
+          <div class="clause" key={lang} lang={lang}>
+            <label for={id(`text-${lang}`)}>
+              {t('form.clause.text', { lang: t(lang === 'kk' ? 'form.kk' : 'form.ru') })}
+            </label>
+            <textarea
+              id={id(`text-${lang}`)}
+              name={id(`text-${lang}`)}
+              readOnly
+              rows={3}
+              value={record?.text ?? ''}
+              ref={(el) => {
+                texts.current[lang] = el;
+              }}
+            />
+            <div class="quote-actions">
+              <button type="button" name={id(`pick-${lang}`)} onClick={() => pick(lang, false)}>
+                {t('form.quote.pick')}
+              </button>
+              <button type="button" name={id(`whole-${lang}`)} onClick={() => pick(lang, true)}>
+                {t('form.quote.whole')}
+              </button>
+            </div>
+            <p class="quote-label">{t(lang === 'kk' ? 'form.quote.kk' : 'form.quote.ru')}</p>
+            <blockquote class="quote" data-quote={lang}>
+              {draft.quote[lang] || <span class="note">{t('form.quote.none')}</span>}
+            </blockquote>
+          </div>
+        );
+      })}
+      {hint ? (
+        <p class="note" role="status">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

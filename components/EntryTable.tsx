@@ -1,11 +1,13 @@
 /**
  * The personal glossary as a table: filter, sort by column, edit, and delete
- * with an undo that restores the very row that was deleted.
+ * with an undo that restores the very row that was deleted. Rows can be
+ * selected (one by one or all shown) and deleted together; that bulk delete
+ * is one batch in the background, undone in one click.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { searchKey } from '../glossary/search';
 import type { Translate } from '../lib/i18n';
-import type { StoredEntry } from '../lib/protocol';
+import type { DeleteSummary, StoredEntry } from '../lib/protocol';
 
 export interface EntryTableProps {
   entries: readonly StoredEntry[];
@@ -14,14 +16,23 @@ export interface EntryTableProps {
   onEdit: (id: string) => void;
   onDelete: (id: string) => Promise<StoredEntry | null>;
   onRestore: (entry: StoredEntry) => Promise<void>;
+  onDeleteMany?: (ids: string[]) => Promise<DeleteSummary>;
+  onUndoBatch?: (batchId: number) => Promise<void>;
 }
+
+/** What the toast offers to undo: one deleted row, or a batch of them. */
+type Undoable =
+  { kind: 'one'; entry: StoredEntry } | { kind: 'many'; count: number; batchId: number };
 
 type SortKey = 'kk' | 'ru' | 'updated';
 
-export function EntryTable({ entries, t, lang, onEdit, onDelete, onRestore }: EntryTableProps) {
+export function EntryTable(props: EntryTableProps) {
+  const { entries, t, lang, onEdit, onDelete, onRestore, onDeleteMany, onUndoBatch } = props;
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'updated', dir: -1 });
-  const [deleted, setDeleted] = useState<StoredEntry | null>(null);
+  const [deleted, setDeleted] = useState<Undoable | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [problem, setProblem] = useState<string | null>(null);
 
   const rows = useMemo(() => {
     const q = searchKey(filter);
@@ -58,10 +69,48 @@ export function EntryTable({ entries, t, lang, onEdit, onDelete, onRestore }: En
     );
   };
 
-  const remove = async (id: string) => {
-    const row = await onDelete(id);
-    setDeleted(row);
+  // Only rows that still exist and are shown count as selected.
+  const shownSelected = rows.filter((e) => selected.has(e.id)).map((e) => e.id);
+  const allShown = rows.length > 0 && shownSelected.length === rows.length;
+  const toggle = (id: string, on: boolean) =>
+    setSelected((sel) => {
+      const next = new Set(sel);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  /** Run an action; a failure becomes a message in the page's language. */
+  const attempt = async (action: () => Promise<void>) => {
+    setProblem(null);
+    try {
+      await action();
+    } catch (err) {
+      setProblem(t.error(err));
+    }
   };
+  const remove = (id: string) =>
+    attempt(async () => {
+      const row = await onDelete(id);
+      setDeleted(row ? { kind: 'one', entry: row } : null);
+    });
+  const removeSelected = () =>
+    attempt(async () => {
+      if (!onDeleteMany || shownSelected.length === 0) return;
+      const res = await onDeleteMany(shownSelected);
+      setSelected(new Set());
+      setDeleted(
+        res.batchId !== undefined
+          ? { kind: 'many', count: res.deleted, batchId: res.batchId }
+          : null,
+      );
+    });
+  const undo = (what: Undoable) =>
+    attempt(async () => {
+      if (what.kind === 'one') await onRestore(what.entry);
+      else await onUndoBatch?.(what.batchId);
+      setDeleted(null);
+    });
   const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
 
   return (
@@ -78,17 +127,29 @@ export function EntryTable({ entries, t, lang, onEdit, onDelete, onRestore }: En
           value={filter}
           onInput={(e) => setFilter(e.currentTarget.value)}
         />
-      </div>
-      {deleted ? (
-        <div class="toast" role="status">
-          {t('table.deleted', { term: deleted.kk.term })}{' '}
+        {onDeleteMany && entries.length > 0 ? (
           <button
             type="button"
-            class="link"
-            onClick={() => {
-              void onRestore(deleted).then(() => setDeleted(null));
-            }}
+            class="danger"
+            name="delete-selected"
+            disabled={shownSelected.length === 0}
+            onClick={() => void removeSelected()}
           >
+            {t('table.deleteSelected', { count: shownSelected.length })}
+          </button>
+        ) : null}
+      </div>
+      {problem ? (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {deleted ? (
+        <div class="toast" role="status">
+          {deleted.kind === 'one'
+            ? t('table.deleted', { term: deleted.entry.kk.term })
+            : t('table.deletedMany', { count: deleted.count })}{' '}
+          <button type="button" class="link" name="undo-delete" onClick={() => void undo(deleted)}>
             {t('table.undo')}
           </button>
         </div>
@@ -101,6 +162,27 @@ export function EntryTable({ entries, t, lang, onEdit, onDelete, onRestore }: En
         <table>
           <thead>
             <tr>
+              {onDeleteMany ? (
+                <th scope="col" class="select">
+                  <input
+                    type="checkbox"
+                    name="select-all"
+                    aria-label={t('table.selectAll')}
+                    checked={allShown}
+                    onChange={(e) => {
+                      const on = e.currentTarget.checked;
+                      setSelected((sel) => {
+                        const next = new Set(sel);
+                        for (const r of rows) {
+                          if (on) next.add(r.id);
+                          else next.delete(r.id);
+                        }
+                        return next;
+                      });
+                    }}
+                  />
+                </th>
+              ) : null}
               {header('kk', t('table.kk'))}
               {header('ru', t('table.ru'))}
               <th scope="col">{t('table.tags')}</th>
@@ -113,6 +195,17 @@ export function EntryTable({ entries, t, lang, onEdit, onDelete, onRestore }: En
           <tbody>
             {rows.map((e) => (
               <tr key={e.id} data-entry-id={e.id}>
+                {onDeleteMany ? (
+                  <td class="select">
+                    <input
+                      type="checkbox"
+                      name="select"
+                      aria-label={t('table.select', { term: e.kk.term })}
+                      checked={selected.has(e.id)}
+                      onChange={(ev) => toggle(e.id, ev.currentTarget.checked)}
+                    />
+                  </td>
+                ) : null}
                 <td lang="kk">
                   {e.kk.term}
                   {e.overrides ? <span class="badge">{t('table.override')}</span> : null}

@@ -1,36 +1,47 @@
 /**
- * Import (file → preview → duplicate policy → one transaction) and export of
- * the personal entries. Nothing is written until the user confirms, and a bad
- * file only ever produces a message.
+ * Import (file → preview → duplicate policy → one transaction → undo) and
+ * export of the personal entries. Nothing is written until the user confirms,
+ * a bad file only ever produces a message in the reader's language, and every
+ * import can be undone in one click (the background keeps it as a batch).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   checkImportSize,
+  csvDelimiterFor,
+  CSV_DELIMITERS,
   EXPORTERS,
   MAX_IMPORT_BYTES,
-  parseImport,
+  parseImportFile,
   previewImport,
+  PREVIEW_STATUSES,
+  type CsvDelimiter,
   type ImportFormat,
   type ImportPreview,
+  type ParsedFile,
 } from '../glossary/io';
+
 import type { Entry } from '../glossary/types';
 import type { Translate } from '../lib/i18n';
-import type { DuplicatePolicy, ImportSummary, StoredEntry } from '../lib/protocol';
+import type { BatchInfo, DuplicatePolicy, ImportSummary, StoredEntry } from '../lib/protocol';
 
 export interface ImportExportProps {
   glossary: readonly StoredEntry[];
   personal: readonly StoredEntry[];
   t: Translate;
-  onImport: (entries: Entry[], policy: DuplicatePolicy) => Promise<ImportSummary>;
+  onImport: (entries: Entry[], policy: DuplicatePolicy, name: string) => Promise<ImportSummary>;
+  /** Undo an import by its batch id. */
+  onUndo?: (batchId: number) => Promise<void>;
+  /** The imports that can still be undone (the background keeps the last ones). */
+  loadBatches?: () => Promise<BatchInfo[]>;
 }
 
-interface Pending {
+interface Pending extends ParsedFile {
   name: string;
-  entries: Entry[];
   preview: ImportPreview;
 }
 
 const POLICIES: DuplicatePolicy[] = ['skip', 'overwrite', 'keep-both'];
+const DELIMITER_KEY = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
 
 function download(name: string, mime: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
@@ -41,26 +52,46 @@ function download(name: string, mime: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ImportExport({ glossary, personal, t, onImport }: ImportExportProps) {
+export function ImportExport(props: ImportExportProps) {
+  const { glossary, personal, t, onImport, onUndo, loadBatches } = props;
   const [pending, setPending] = useState<Pending | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const [policy, setPolicy] = useState<DuplicatePolicy>('skip');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [done, setDone] = useState<{ name: string; batchId: number } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [batches, setBatches] = useState<BatchInfo[]>([]);
+  // Every change of the glossary (an import, an undo, a delete elsewhere) may change the list.
+  useEffect(() => {
+    if (!loadBatches) return;
+    let live = true;
+    loadBatches()
+      .then((list) => live && setBatches(list.filter((b) => b.kind === 'import')))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [glossary, loadBatches]);
+  // The reader's choice, else what a spreadsheet expects in the interface's language
+  // (the language can change after the page opened: settings load late).
+  const [chosenDelimiter, setDelimiter] = useState<CsvDelimiter | null>(null);
+  const delimiter = chosenDelimiter ?? csvDelimiterFor(t.lang);
 
   const choose = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
     setPending(null);
+    setDone(null);
     if (!file) return;
+    setFileName(file.name);
     setMessage({ text: t('io.reading', { name: file.name }), error: false });
     try {
       checkImportSize(file.size); // before reading a byte of it
-      const entries = parseImport(file.name, await file.text());
-      setPending({ name: file.name, entries, preview: previewImport(entries, glossary) });
+      const parsed = parseImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      setPending({ ...parsed, name: file.name, preview: previewImport(parsed.entries, glossary) });
       setMessage(null);
     } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      setMessage({ text: t('io.error', { name: file.name, message: why }), error: true });
+      setMessage({ text: t('io.error', { name: file.name, message: t.error(err) }), error: true });
     }
   };
 
@@ -68,15 +99,32 @@ export function ImportExport({ glossary, personal, t, onImport }: ImportExportPr
     if (!pending) return;
     setBusy(true);
     try {
-      const s = await onImport(pending.entries, policy);
+      const s = await onImport(pending.entries, policy, pending.name);
       setMessage({
         text: t('io.done', { added: s.added, updated: s.updated, skipped: s.skipped }),
         error: false,
       });
+      setDone(s.batchId !== undefined ? { name: pending.name, batchId: s.batchId } : null);
       setPending(null);
     } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      setMessage({ text: t('io.error', { name: pending.name, message: why }), error: true });
+      setMessage({
+        text: t('io.error', { name: pending.name, message: t.error(err) }),
+        error: true,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const undo = async (batch: { name: string; batchId: number } | null = done) => {
+    if (!batch || !onUndo) return;
+    setBusy(true);
+    try {
+      await onUndo(batch.batchId);
+      setMessage({ text: t('io.undone', { name: batch.name }), error: false });
+      setDone(null);
+    } catch (err) {
+      setMessage({ text: t.error(err), error: true });
     } finally {
       setBusy(false);
     }
@@ -85,40 +133,112 @@ export function ImportExport({ glossary, personal, t, onImport }: ImportExportPr
   const exportAs = (format: ImportFormat) => {
     const { write, mime } = EXPORTERS[format];
     const date = new Date().toISOString().slice(0, 10);
-    download(`ata-zan-${date}.${format}`, mime, write(personal));
+    download(`ata-zan-${date}.${format}`, mime, write(personal, { csv: { delimiter } }));
   };
+
+  const notes: string[] = [];
+  if (pending && pending.encoding !== 'utf-8') {
+    notes.push(t('io.encoding', { encoding: t(`io.encoding.${pending.encoding}`) }));
+  }
+  if (pending?.lossy) notes.push(t('io.encoding.lossy'));
+  if (pending?.delimiter && pending.delimiter !== ',') {
+    const key = DELIMITER_KEY[pending.delimiter as CsvDelimiter];
+    notes.push(t('io.delimiter', { delimiter: t(`io.delimiter.${key}`) }));
+  }
 
   return (
     <div class="io">
       <section aria-labelledby="import-title">
         <h3 id="import-title">{t('io.importTitle')}</h3>
         <p class="help">{t('io.importHelp', { mb: MAX_IMPORT_BYTES / 1024 / 1024 })}</p>
-        <label class="file">
-          <span>{t('io.chooseFile')}</span>
+        {/* The browser's own file input speaks the browser's language ("Choose File / No file
+            chosen"); it stays in the page for the keyboard and screen readers, but what shows is
+            a button and a label in the page's language. */}
+        <div class="file">
           <input
+            id="import-file"
+            class="visually-hidden"
             type="file"
             name="import"
-            accept=".json,.csv,.tbx,.xml,application/json,text/csv,application/xml"
+            accept=".json,.csv,.tsv,.txt,.tbx,.xml,application/json,text/csv,application/xml"
             onChange={(e) => void choose(e.currentTarget)}
           />
-        </label>
+          <label for="import-file" class="button file-button">
+            {t('io.chooseFile')}
+          </label>
+          <span class="file-name" aria-live="polite">
+            {fileName ?? t('io.noFile')}
+          </span>
+        </div>
         {message ? (
           <p class={message.error ? 'error' : 'info'} role={message.error ? 'alert' : 'status'}>
             {message.text}
+            {done && onUndo ? (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="link"
+                  name="undo-import"
+                  disabled={busy}
+                  onClick={() => void undo()}
+                >
+                  {t('io.undo')}
+                </button>
+              </>
+            ) : null}
           </p>
+        ) : null}
+        {batches.length > 0 && !pending ? (
+          <div class="history">
+            <h4>{t('io.history')}</h4>
+            <ul>
+              {batches.map((b) => (
+                <li key={b.id} data-batch={b.id}>
+                  {t('io.historyItem', {
+                    name: b.name || '—',
+                    date: new Date(b.createdAt).toLocaleString(t.lang),
+                    added: b.created,
+                    updated: b.previous,
+                  })}{' '}
+                  <button
+                    type="button"
+                    class="link"
+                    name={`undo-batch-${b.id}`}
+                    disabled={busy}
+                    onClick={() => void undo({ name: b.name || '—', batchId: b.id })}
+                  >
+                    {t('io.undo')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         {pending ? (
           <div class="preview" aria-labelledby="preview-title">
             <h4 id="preview-title">
               {t('io.preview', { name: pending.name, total: pending.entries.length })}
             </h4>
+            {notes.map((n) => (
+              <p class="note file-note" key={n}>
+                {n}
+              </p>
+            ))}
             <p class="counts">
-              {(['new', 'changed', 'duplicate'] as const).map((s) => (
-                <span class={`count status-${s}`} key={s} data-status={s}>
-                  {t(`io.status.${s}`)}: <strong>{pending.preview.counts[s]}</strong>
-                </span>
-              ))}
+              {PREVIEW_STATUSES.filter((s) => s !== 'repeated' || pending.preview.counts[s]).map(
+                (s) => (
+                  <span class={`count status-${s}`} key={s} data-status={s}>
+                    {t(`io.status.${s}`)}: <strong>{pending.preview.counts[s]}</strong>
+                  </span>
+                ),
+              )}
             </p>
+            {pending.preview.counts.repeated ? (
+              <p class="note repeated-help">
+                {t('io.repeatedHelp', { count: pending.preview.counts.repeated })}
+              </p>
+            ) : null}
             <div class="preview-list">
               <table>
                 <tbody>
@@ -171,6 +291,22 @@ export function ImportExport({ glossary, personal, t, onImport }: ImportExportPr
       <section aria-labelledby="export-title">
         <h3 id="export-title">{t('io.exportTitle')}</h3>
         <p class="help">{t('io.exportHelp')}</p>
+        <div class="field">
+          <label for="csv-delimiter">{t('io.csvDelimiter')}</label>
+          <select
+            id="csv-delimiter"
+            name="csv-delimiter"
+            value={delimiter}
+            onChange={(e) => setDelimiter(e.currentTarget.value as CsvDelimiter)}
+          >
+            {CSV_DELIMITERS.map((d) => (
+              <option value={d} key={d}>
+                {t(`io.delimiter.${DELIMITER_KEY[d]}`)}
+              </option>
+            ))}
+          </select>
+          <p class="help">{t('io.csvDelimiterHelp')}</p>
+        </div>
         <div class="actions">
           {(['json', 'csv', 'tbx'] as const).map((f) => (
             <button type="button" name={`export-${f}`} key={f} onClick={() => exportAs(f)}>

@@ -13,13 +13,17 @@ import { useBroadcasts } from './use-broadcasts';
 export function usePage(titleKey: UiKey) {
   const [entries, setEntries] = useState<StoredEntry[] | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const fail = useCallback((e: unknown) => setError(String(e)), []);
+  /** The last failed request, translated when shown (a code: lib/errors.ts). */
+  const [failure, setFailure] = useState<{ err: unknown } | null>(null);
+  const fail = useCallback((err: unknown) => setFailure({ err }), []);
 
   const reload = useCallback(() => {
     background
       .glossary()
-      .then((g) => setEntries(g.entries))
+      .then((g) => {
+        setEntries(g.entries);
+        setFailure(null);
+      })
       .catch(fail);
   }, [fail]);
   useEffect(() => {
@@ -46,5 +50,6 @@ export function usePage(titleKey: UiKey) {
     [fail],
   );
 
+  const error = failure ? t.error(failure.err) : null;
   return { entries, setEntries, settings, error, ui, t, updateSettings };
 }

@@ -12,6 +12,11 @@
  * - 2: adds the multi-entry index `*terms` (every term and variant of both
  *   languages, normalised by glossary/normalize) so duplicates and lookups by
  *   term are index queries; the upgrade fills `terms` on every existing row.
+ * - 3: adds `batches` (auto-increment id, createdAt): each import and each bulk
+ *   delete, with the personal ids it created and the personal rows as they
+ *   were before it overwrote or deleted them, so it can be undone in one
+ *   transaction. Existing rows need no change: the upgrade only creates the
+ *   empty store (tests/unit/db.test.ts opens a version-2 database with it).
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { StoredEntry, Settings } from '../lib/protocol';
@@ -27,10 +32,23 @@ export interface SettingsRow {
   value: Settings;
 }
 
+/** An import or a bulk delete that can be undone (schema 3). */
+export interface BatchRow {
+  id?: number;
+  kind: 'import' | 'delete';
+  /** The imported file's name ('' for a delete). */
+  name: string;
+  createdAt: number;
+  /** Personal ids the batch created (an undo deletes them). */
+  created: string[];
+  /** Personal rows as they were before the batch overwrote or deleted them (an undo puts them back). */
+  previous: StoredEntry[];
+}
+
 export type MetaRow = { key: 'bundledVersion'; value: string } | { key: 'revision'; value: number };
 
 export const DB_NAME = 'atazan';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The stores of schema version 1, the first shipped; kept for the upgrade path and its test. */
 export const SCHEMA_V1 = {
@@ -44,8 +62,14 @@ export const SCHEMA_V2 = {
   entries: '[source+id], id, source, *tags, *terms',
 } as const;
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  batches: '++id, createdAt',
+} as const;
+
 export class AtaZanDatabase extends Dexie {
   entries!: Table<EntryRow, [string, string]>;
+  batches!: Table<BatchRow, number>;
   settings!: EntityTable<SettingsRow, 'key'>;
   meta!: Table<MetaRow, string>;
 
@@ -62,6 +86,7 @@ export class AtaZanDatabase extends Dexie {
             row.terms = normalizedTerms(row);
           }),
       );
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

@@ -6,12 +6,16 @@
 import { foldTerm } from '../glossary/normalize';
 import type { Entry } from '../glossary/types';
 import type {
+  BatchInfo,
+  DeleteSummary,
   DuplicatePolicy,
   GlossarySnapshot,
   ImportSummary,
   StoredEntry,
+  UndoSummary,
 } from '../lib/protocol';
-import { toRow, toStored, type AtaZanDatabase, type EntryRow } from './database';
+import { toRow, toStored, type AtaZanDatabase, type BatchRow, type EntryRow } from './database';
+import { CodedError } from '../lib/errors';
 import { validateEntry, ValidationError } from './validate';
 
 export const BUNDLED = 'bundled';
@@ -127,7 +131,7 @@ export async function deleteEntry(
     const row = await db.entries.get([PERSONAL, id]);
     if (!row) {
       if (await db.entries.get([BUNDLED, id])) {
-        throw new ValidationError(`"${id}" is a bundled entry: it cannot be deleted, only edited`);
+        throw new ValidationError('entry.bundledDelete', { id });
       }
       return { result: null, revision: null };
     }
@@ -143,7 +147,7 @@ export async function restoreEntry(
 ): Promise<Change<StoredEntry>> {
   const entry = validateEntry(input);
   const raw = input as Partial<StoredEntry>;
-  if (!entry.id) throw new ValidationError('Only an entry with its id can be restored');
+  if (!entry.id) throw new ValidationError('entry.restoreNeedsId');
   const now = Date.now();
   const stored: StoredEntry = {
     ...entry,
@@ -172,50 +176,148 @@ export async function resetEntry(
   });
 }
 
+/** How many batches are kept for undo; older ones are dropped as new ones come. */
+export const MAX_BATCHES = 20;
+
+async function recordBatch(db: AtaZanDatabase, batch: Omit<BatchRow, 'id'>): Promise<number> {
+  const id = await db.batches.add(batch);
+  const count = await db.batches.count();
+  if (count > MAX_BATCHES) {
+    const old = await db.batches
+      .orderBy('id')
+      .limit(count - MAX_BATCHES)
+      .primaryKeys();
+    await db.batches.bulkDelete(old);
+  }
+  return id;
+}
+
 /**
  * Import entries in one transaction: all or nothing. An entry is a duplicate
  * when its id is in the glossary, or when an entry has the same Kazakh and the
  * same Russian term (normalised). Duplicates are skipped, overwritten (the
  * existing entry's id is kept, so a bundled one gets an override) or added
- * beside the existing one.
+ * beside the existing one. The import is recorded as a batch — the ids it
+ * created and the personal rows it overwrote, as they were — so `undoBatch`
+ * can take it back in one step.
  */
 export async function importEntries(
   db: AtaZanDatabase,
   inputs: unknown,
   policy: DuplicatePolicy,
+  name = '',
 ): Promise<Change<ImportSummary>> {
-  if (!Array.isArray(inputs)) throw new ValidationError('entries must be a list');
+  if (!Array.isArray(inputs)) throw new ValidationError('import.notList');
   if (policy !== 'skip' && policy !== 'overwrite' && policy !== 'keep-both') {
-    throw new ValidationError('policy must be "skip", "overwrite" or "keep-both"');
+    throw new ValidationError('import.policy');
   }
   const entries = inputs.map((e, i) => {
     try {
       return validateEntry(e);
     } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err);
-      throw new ValidationError(`Entry ${i + 1}: ${msg}`);
+      if (err instanceof CodedError) throw err.at({ code: 'where.entry', params: { n: i + 1 } });
+      throw err;
     }
   });
-  return db.transaction('rw', db.entries, db.meta, async () => {
+  return db.transaction('rw', db.entries, db.meta, db.batches, async () => {
     const summary: ImportSummary = { added: 0, updated: 0, skipped: 0 };
     const now = Date.now();
+    const created: string[] = [];
+    const previous: StoredEntry[] = [];
+    /** Personal ids this import has already written (created or saved the previous version of). */
+    const touched = new Set<string>();
     for (const entry of entries) {
       const duplicateId = await findDuplicate(db, entry);
-      if (duplicateId === null) {
-        await putPersonal(db, entry, now);
+      if (duplicateId === null || policy === 'keep-both') {
+        const stored = await putPersonal(
+          db,
+          duplicateId === null ? entry : { ...entry, id: '' },
+          now,
+        );
+        if (!touched.has(stored.id)) created.push(stored.id);
+        touched.add(stored.id);
         summary.added++;
       } else if (policy === 'skip') {
         summary.skipped++;
-      } else if (policy === 'overwrite') {
+      } else {
+        if (!touched.has(duplicateId)) {
+          const before = await db.entries.get([PERSONAL, duplicateId]);
+          if (before) previous.push(toStored(before));
+          else created.push(duplicateId); // a new override of a bundled entry
+          touched.add(duplicateId);
+        }
         await putPersonal(db, { ...entry, id: duplicateId }, now);
         summary.updated++;
-      } else {
-        await putPersonal(db, { ...entry, id: '' }, now);
-        summary.added++;
       }
     }
     const changed = summary.added + summary.updated > 0;
-    return { result: summary, revision: changed ? await bumpRevision(db) : null };
+    if (!changed) return { result: summary, revision: null };
+    summary.batchId = await recordBatch(db, {
+      kind: 'import',
+      name,
+      createdAt: now,
+      created,
+      previous,
+    });
+    return { result: summary, revision: await bumpRevision(db) };
+  });
+}
+
+/** Delete many personal entries (or overrides) in one transaction, recorded as a batch for undo. */
+export async function deleteEntries(
+  db: AtaZanDatabase,
+  ids: unknown,
+): Promise<Change<DeleteSummary>> {
+  if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === 'string')) {
+    throw new ValidationError('request.ids');
+  }
+  return db.transaction('rw', db.entries, db.meta, db.batches, async () => {
+    const rows = (
+      await db.entries.bulkGet(ids.map((id): [string, string] => [PERSONAL, id]))
+    ).filter((r): r is EntryRow => r !== undefined);
+    if (rows.length === 0) return { result: { deleted: 0 }, revision: null };
+    await db.entries.bulkDelete(rows.map((r): [string, string] => [PERSONAL, r.id]));
+    const batchId = await recordBatch(db, {
+      kind: 'delete',
+      name: '',
+      createdAt: Date.now(),
+      created: [],
+      previous: rows.map(toStored),
+    });
+    return { result: { deleted: rows.length, batchId }, revision: await bumpRevision(db) };
+  });
+}
+
+/** The batches that can still be undone, newest first. */
+export async function listBatches(db: AtaZanDatabase): Promise<BatchInfo[]> {
+  const rows = await db.batches.orderBy('id').reverse().toArray();
+  return rows.map((b) => ({
+    id: b.id!,
+    kind: b.kind,
+    name: b.name,
+    createdAt: b.createdAt,
+    created: b.created.length,
+    previous: b.previous.length,
+  }));
+}
+
+/**
+ * Undo an import or a bulk delete: remove the personal entries it created and
+ * put back, as they were, the rows it overwrote or deleted. One transaction;
+ * the batch is then forgotten.
+ */
+export async function undoBatch(db: AtaZanDatabase, id: unknown): Promise<Change<UndoSummary>> {
+  if (typeof id !== 'number') throw new ValidationError('batch.notFound');
+  return db.transaction('rw', db.entries, db.meta, db.batches, async () => {
+    const batch = await db.batches.get(id);
+    if (!batch) throw new ValidationError('batch.notFound');
+    await db.entries.bulkDelete(batch.created.map((c): [string, string] => [PERSONAL, c]));
+    await db.entries.bulkPut(batch.previous.map(toRow));
+    await db.batches.delete(id);
+    return {
+      result: { removed: batch.created.length, restored: batch.previous.length },
+      revision: await bumpRevision(db),
+    };
   });
 }
 

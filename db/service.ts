@@ -9,17 +9,21 @@ import { MatcherCache } from '../lib/matcher-cache';
 import type { Broadcast, GlossarySnapshot, Request, Settings } from '../lib/protocol';
 import type { AtaZanDatabase } from './database';
 import {
+  deleteEntries,
   deleteEntry,
   getEntry,
   getSnapshot,
   importEntries,
+  listBatches,
   listEntries,
   resetEntry,
   restoreEntry,
   saveEntry,
+  undoBatch,
   type Change,
 } from './glossary-store';
 import { getSettings, setSettings } from './settings-store';
+import { CodedError, toErrorInfo } from '../lib/errors';
 import { ValidationError } from './validate';
 
 export interface Handled {
@@ -62,11 +66,10 @@ export class GlossaryService {
     try {
       return await this.dispatch(request);
     } catch (err) {
-      const error =
-        err instanceof ValidationError
-          ? err.message
-          : `Ata Zan could not do that: ${err instanceof Error ? err.message : String(err)}`;
-      return { response: { error }, broadcasts: [] };
+      // Codes, never sentences: the page translates (lib/errors.ts). What is not ours is
+      // logged here and reaches the page as "could not do that".
+      if (!(err instanceof CodedError)) console.error('Ata Zan:', err);
+      return { response: { error: toErrorInfo(err) }, broadcasts: [] };
     }
   }
 
@@ -76,7 +79,7 @@ export class GlossaryService {
       raw === null ||
       typeof (raw as { type?: unknown }).type !== 'string'
     ) {
-      throw new ValidationError('A request needs a type');
+      throw new ValidationError('request.noType');
     }
     const req = raw as Request;
     const db = this.db;
@@ -96,7 +99,20 @@ export class GlossaryService {
       case 'entry/reset':
         return this.changed(await resetEntry(db, requireId(req.id)));
       case 'entries/import':
-        return this.changed(await importEntries(db, req.entries, req.policy));
+        return this.changed(
+          await importEntries(
+            db,
+            req.entries,
+            req.policy,
+            typeof req.name === 'string' ? req.name : '',
+          ),
+        );
+      case 'entries/delete':
+        return this.changed(await deleteEntries(db, req.ids));
+      case 'batches/list':
+        return { response: await listBatches(db), broadcasts: [] };
+      case 'batch/undo':
+        return this.changed(await undoBatch(db, req.id));
       case 'text/scan':
         return { response: await this.matcher.scan(requireTexts(req.texts)), broadcasts: [] };
       case 'settings/get':
@@ -107,7 +123,7 @@ export class GlossaryService {
         return { response: settings, broadcasts: [{ type: 'settings/changed', settings }] };
       }
       default:
-        throw new ValidationError(`Unknown request type "${(req as { type: string }).type}"`);
+        throw new ValidationError('request.unknownType', { type: (req as { type: string }).type });
     }
   }
 
@@ -122,7 +138,7 @@ export class GlossaryService {
 }
 
 function requireId(id: unknown): string {
-  if (typeof id !== 'string' || !id.trim()) throw new ValidationError('An entry id is required');
+  if (typeof id !== 'string' || !id.trim()) throw new ValidationError('request.idRequired');
   return id.trim();
 }
 
@@ -131,10 +147,10 @@ const MAX_SCAN_CHARS = 1_000_000;
 
 function requireTexts(texts: unknown): string[] {
   if (!Array.isArray(texts) || !texts.every((t): t is string => typeof t === 'string')) {
-    throw new ValidationError('texts must be a list of strings');
+    throw new ValidationError('request.texts');
   }
   if (texts.reduce((n, t) => n + t.length, 0) > MAX_SCAN_CHARS) {
-    throw new ValidationError(`At most ${MAX_SCAN_CHARS} characters can be scanned at once`);
+    throw new ValidationError('request.tooMuchText', { max: MAX_SCAN_CHARS });
   }
   return texts;
 }

@@ -26,18 +26,17 @@ const KINDS = HIGHLIGHT_KINDS;
 
 /** Check a patch field by field, so a bad value is refused with a clear reason instead of stored. */
 export function validatePatch(patch: unknown): Partial<Settings> {
-  if (typeof patch !== 'object' || patch === null)
-    throw new ValidationError('patch must be an object');
+  if (typeof patch !== 'object' || patch === null) throw new ValidationError('settings.patch');
   const p = patch as Record<string, unknown>;
   const out: Partial<Settings> = {};
   if ('enabled' in p) {
-    if (typeof p.enabled !== 'boolean') throw new ValidationError('enabled must be true or false');
+    if (typeof p.enabled !== 'boolean') throw new ValidationError('settings.enabled');
     out.enabled = p.enabled;
   }
   if ('disabledSites' in p) {
     const s = p.disabledSites;
     if (!Array.isArray(s) || !s.every((h) => typeof h === 'string')) {
-      throw new ValidationError('disabledSites must be a list of host names');
+      throw new ValidationError('settings.sites');
     }
     out.disabledSites = [...new Set(s.map((h: string) => h.trim().toLowerCase()).filter(Boolean))];
   }
@@ -48,20 +47,20 @@ export function validatePatch(patch: unknown): Partial<Settings> {
       p.uiLanguage !== 'ru' &&
       p.uiLanguage !== 'en'
     ) {
-      throw new ValidationError('uiLanguage must be "auto", "kk", "ru" or "en"');
+      throw new ValidationError('settings.language');
     }
     out.uiLanguage = p.uiLanguage;
   }
   if ('colors' in p) {
     const c = p.colors;
-    if (typeof c !== 'object' || c === null) throw new ValidationError('colors must be an object');
+    if (typeof c !== 'object' || c === null) throw new ValidationError('settings.colors');
     const colors: Partial<Record<HighlightKind, string>> = {};
     for (const [k, v] of Object.entries(c)) {
       if (!KINDS.includes(k as HighlightKind))
-        throw new ValidationError(`unknown highlight kind "${k}"`);
+        throw new ValidationError('settings.colorKind', { kind: k });
       // Colours end up in a stylesheet: allow only what a colour can look like, never ; { } or quotes.
       if (typeof v !== 'string' || !/^[#a-zA-Z0-9(),.%\s-]{1,64}$/.test(v)) {
-        throw new ValidationError(`colors.${k} must be a CSS colour`);
+        throw new ValidationError('settings.color', { kind: k });
       }
       colors[k as HighlightKind] = v.trim();
     }

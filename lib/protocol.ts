@@ -43,6 +43,35 @@ export interface ImportSummary {
   added: number;
   updated: number;
   skipped: number;
+  /** The batch that undoes this import (`batch/undo`); absent when nothing was written. */
+  batchId?: number;
+}
+
+/** The answer to `entries/delete`: how many rows went, and the batch that brings them back. */
+export interface DeleteSummary {
+  deleted: number;
+  batchId?: number;
+}
+
+/** An import or bulk delete that can still be undone (`batches/list`), newest first. */
+export interface BatchInfo {
+  id: number;
+  kind: 'import' | 'delete';
+  /** The imported file's name ('' for a delete). */
+  name: string;
+  createdAt: number;
+  /** Entries it created. */
+  created: number;
+  /** Entries it overwrote or deleted. */
+  previous: number;
+}
+
+/** The answer to `batch/undo`. */
+export interface UndoSummary {
+  /** Entries the batch had created, now removed. */
+  removed: number;
+  /** Entries the batch had overwritten or deleted, now back as they were. */
+  restored: number;
 }
 
 /** Requests to the background, each with its response type. */
@@ -54,7 +83,10 @@ export type Request =
   | { type: 'entry/delete'; id: string } // → StoredEntry | null (the deleted row, for undo)
   | { type: 'entry/restore'; entry: StoredEntry } // → StoredEntry (undo of a delete)
   | { type: 'entry/reset'; id: string } // → StoredEntry | null (drops a personal override; returns the bundled entry)
-  | { type: 'entries/import'; entries: Entry[]; policy: DuplicatePolicy } // → ImportSummary (one transaction)
+  | { type: 'entries/import'; entries: Entry[]; policy: DuplicatePolicy; name?: string } // → ImportSummary (one transaction, recorded as a batch)
+  | { type: 'entries/delete'; ids: string[] } // → DeleteSummary (personal rows; one transaction, recorded as a batch)
+  | { type: 'batches/list' } // → BatchInfo[] (newest first)
+  | { type: 'batch/undo'; id: number } // → UndoSummary (an import or a bulk delete, undone in one transaction)
   | { type: 'settings/get' } // → Settings
   | { type: 'settings/set'; patch: Partial<Settings> } // → Settings
   /** Open the options page, at an entry when given (the hover card's "open in glossary"). */

@@ -98,6 +98,8 @@ export function Options() {
         lang={ui}
         onEdit={(id) => go(entryHash(id))}
         onDelete={(id) => background.remove(id)}
+        onDeleteMany={(ids) => background.removeMany(ids)}
+        onUndoBatch={async (batchId) => void (await background.undo(batchId))}
         onRestore={async (entry) => void (await background.restore(entry))}
       />
     );
@@ -137,7 +139,9 @@ export function Options() {
             glossary={glossary}
             personal={personal}
             t={t}
-            onImport={(entries, policy) => background.importEntries(entries, policy)}
+            onImport={(entries, policy, name) => background.importEntries(entries, policy, name)}
+            onUndo={async (batchId) => void (await background.undo(batchId))}
+            loadBatches={background.batches}
           />
         )}
       </section>

@@ -5,9 +5,15 @@
  *
  * Cells that a spreadsheet would run as a formula (starting with = + - @) are
  * written with a leading apostrophe, which import removes again.
+ *
+ * Dialects: export writes a UTF-8 byte order mark (so Excel reads the text as
+ * UTF-8) and the delimiter of the reader's choice — a semicolon for Excel in a
+ * Kazakh or Russian locale, where the comma is the decimal sign. Import finds
+ * the delimiter (comma, semicolon or tab) in the header line.
  */
 import Papa from 'papaparse';
 import type { Entry } from '../types';
+import type { WhereInfo } from '../../lib/errors';
 import { checkEntries, ImportError } from './entries';
 
 export const CSV_COLUMNS = [
@@ -31,7 +37,22 @@ type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['kk_term', 'ru_term'];
 export const LIST_SEPARATOR = '|';
 
-export function exportCsv(entries: readonly Entry[]): string {
+export type CsvDelimiter = ',' | ';' | '\t';
+export const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
+
+export interface CsvOptions {
+  /** Default ",". */
+  delimiter?: CsvDelimiter;
+  /** Start with a UTF-8 byte order mark (default true). */
+  bom?: boolean;
+}
+
+/** The delimiter a spreadsheet expects in a UI language's locale: ";" where the comma is the decimal sign. */
+export function csvDelimiterFor(lang: string): CsvDelimiter {
+  return lang === 'kk' || lang === 'ru' ? ';' : ',';
+}
+
+export function exportCsv(entries: readonly Entry[], options: CsvOptions = {}): string {
   const rows = entries.map((e) => [
     e.id,
     e.kk.term,
@@ -49,12 +70,31 @@ export function exportCsv(entries: readonly Entry[]): string {
     e.sense ? JSON.stringify(e.sense) : '',
     e.quiet ? JSON.stringify(e.quiet) : '',
   ]);
+  const delimiter = options.delimiter ?? ',';
   return (
+    (options.bom === false ? '' : '\uFEFF') +
     Papa.unparse(
       { fields: [...CSV_COLUMNS], data: rows },
-      { escapeFormulae: true, newline: '\r\n' },
-    ) + '\r\n'
+      { escapeFormulae: true, newline: '\r\n', delimiter },
+    ) +
+    '\r\n'
   );
+}
+
+/** The delimiter of a CSV text: the candidate found most often in its first line, outside quotes. */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts = new Map<CsvDelimiter, number>(CSV_DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch as CsvDelimiter)) {
+      counts.set(ch as CsvDelimiter, counts.get(ch as CsvDelimiter)! + 1);
+    }
+  }
+  let best: CsvDelimiter = ',';
+  for (const d of CSV_DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
+  return best;
 }
 
 const FORMULA_GUARD = /^'(?=[=+\-@\t\r])/;
@@ -67,30 +107,35 @@ function list(cell: string): string[] {
 }
 
 export function importCsv(text: string): Entry[] {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+  const body = text.replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<Record<string, string>>(body, {
     header: true,
+    delimiter: detectDelimiter(body),
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase(),
     transform: (cell) => cell.replace(FORMULA_GUARD, ''),
   });
   const fields = parsed.meta.fields ?? [];
   const unknown = fields.filter((f) => !(CSV_COLUMNS as readonly string[]).includes(f));
+  const header: WhereInfo = { code: 'where.header' };
   if (unknown.length > 0) {
     throw new ImportError(
-      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; expected ${CSV_COLUMNS.join(', ')}`,
-      'header (line 1)',
+      'import.csv.unknownColumns',
+      { columns: unknown.join(', '), expected: CSV_COLUMNS.join(', ') },
+      header,
     );
   }
   const missing = REQUIRED.filter((f) => !fields.includes(f));
   if (missing.length > 0) {
-    throw new ImportError(
-      `missing column ${missing.map((m) => `"${m}"`).join(', ')}`,
-      'header (line 1)',
-    );
+    throw new ImportError('import.csv.missingColumns', { columns: missing.join(', ') }, header);
   }
   const problem = parsed.errors[0];
   if (problem) {
-    throw new ImportError(problem.message, `row ${(problem.row ?? 0) + 2}`);
+    throw new ImportError(
+      problem.type === 'Quotes' ? 'import.csv.quotes' : 'import.csv.fieldCount',
+      {},
+      { code: 'where.row', params: { n: (problem.row ?? 0) + 2 } },
+    );
   }
   const raw = parsed.data.map((row, i) => {
     const cell = (c: Column) => row[c] ?? '';
@@ -100,7 +145,11 @@ export function importCsv(text: string): Entry[] {
       try {
         return JSON.parse(cell(c));
       } catch {
-        throw new ImportError(`the ${c} cell is not ${what}`, `row ${i + 2}`);
+        throw new ImportError(
+          c === 'citations' ? 'import.csv.citations' : 'import.csv.json',
+          { column: c, expected: what },
+          { code: 'where.row', params: { n: i + 2 } },
+        );
       }
     };
     const citations = json('citations', 'a JSON list') ?? [];
@@ -132,5 +181,5 @@ export function importCsv(text: string): Entry[] {
     return entry;
   });
   // Row numbers count the header as line 1, as a spreadsheet shows them.
-  return checkEntries(raw, (i) => `row ${i + 2}`);
+  return checkEntries(raw, (i) => ({ code: 'where.row', params: { n: i + 2 } }));
 }

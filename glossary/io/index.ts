@@ -1,21 +1,39 @@
 /**
  * Reading and writing glossary files: choose the format, enforce the size
- * limit before parsing, and hand back checked entries. Pure (no browser API).
+ * limit before parsing, find the text encoding, and hand back checked
+ * entries. Pure (no browser API).
  */
+import { CodedError } from '../../lib/errors';
 import type { Entry } from '../types';
-import { exportCsv, importCsv } from './csv';
+import { detectDelimiter, exportCsv, importCsv, type CsvOptions } from './csv';
+import { decodeText, type TextEncodingName } from './decode';
 import { ImportError, MAX_IMPORT_BYTES, type ImportFormat } from './entries';
 import { exportJson, importJson } from './json';
 import { exportTbx, importTbx } from './tbx';
 
 export { ImportError, MAX_IMPORT_BYTES, type ImportFormat } from './entries';
-export { previewImport, type ImportPreview, type PreviewItem, type PreviewStatus } from './preview';
+export { decodeText, type DecodedText, type TextEncodingName } from './decode';
+export {
+  csvDelimiterFor,
+  CSV_DELIMITERS,
+  detectDelimiter,
+  type CsvDelimiter,
+  type CsvOptions,
+} from './csv';
+export {
+  previewImport,
+  PREVIEW_STATUSES,
+  type ImportPreview,
+  type PreviewItem,
+  type PreviewStatus,
+} from './preview';
+
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 /** Refuse a file by its size alone, before reading it. */
 export function checkImportSize(bytes: number): void {
   if (bytes > MAX_IMPORT_BYTES) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new ImportError(`the file is ${mb(bytes)} MB; the limit is ${mb(MAX_IMPORT_BYTES)} MB`);
+    throw new ImportError('import.tooLarge', { size: mb(bytes), limit: mb(MAX_IMPORT_BYTES) });
   }
 }
 
@@ -23,7 +41,7 @@ export function checkImportSize(bytes: number): void {
 export function detectFormat(fileName: string, text: string): ImportFormat {
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext === 'json') return 'json';
-  if (ext === 'csv' || ext === 'tsv') return 'csv';
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
   if (ext === 'tbx' || ext === 'xml') return 'tbx';
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('[') || start.startsWith('{')) return 'json';
@@ -34,19 +52,53 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
 /** Parse and check a file's text; throws ImportError saying what is wrong and where. */
 export function parseImport(fileName: string, text: string): Entry[] {
   checkImportSize(new TextEncoder().encode(text).length);
-  if (text.includes('\u0000')) throw new ImportError('the file is binary, not text');
+  if (text.includes('\u0000')) throw new ImportError('import.binary');
   const format = detectFormat(fileName, text);
-  const entries =
-    format === 'json' ? importJson(text) : format === 'csv' ? importCsv(text) : importTbx(text);
-  if (entries.length === 0) throw new ImportError('the file holds no entries');
+  let entries: Entry[];
+  try {
+    entries =
+      format === 'json' ? importJson(text) : format === 'csv' ? importCsv(text) : importTbx(text);
+  } catch (err) {
+    // Broken XML (xml.ts XmlError) is an import error like the others.
+    if (err instanceof CodedError && !(err instanceof ImportError)) {
+      throw new ImportError(err.code, err.params, err.where);
+    }
+    throw err;
+  }
+  if (entries.length === 0) throw new ImportError('import.empty');
   return entries;
+}
+
+export interface ParsedFile {
+  entries: Entry[];
+  format: ImportFormat;
+  encoding: TextEncodingName;
+  /** windows-1251 text where Kazakh letters seem to have been saved as "?". */
+  lossy: boolean;
+  /** The delimiter of a CSV file. */
+  delimiter?: string;
+}
+
+/** Parse a file from its bytes: size, encoding (decode.ts), format, entries. */
+export function parseImportFile(fileName: string, bytes: Uint8Array): ParsedFile {
+  checkImportSize(bytes.length);
+  const { text, encoding, lossy } = decodeText(bytes);
+  const format = detectFormat(fileName, text);
+  const entries = parseImport(fileName, text);
+  const parsed: ParsedFile = { entries, format, encoding, lossy };
+  if (format === 'csv') parsed.delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
+  return parsed;
+}
+
+export interface ExportOptions {
+  csv?: CsvOptions;
 }
 
 export const EXPORTERS: Record<
   ImportFormat,
-  { write: (entries: readonly Entry[]) => string; mime: string }
+  { write: (entries: readonly Entry[], options?: ExportOptions) => string; mime: string }
 > = {
-  json: { write: exportJson, mime: 'application/json' },
-  csv: { write: exportCsv, mime: 'text/csv' },
-  tbx: { write: exportTbx, mime: 'application/x-tbx+xml' },
+  json: { write: (entries) => exportJson(entries), mime: 'application/json' },
+  csv: { write: (entries, options) => exportCsv(entries, options?.csv), mime: 'text/csv' },
+  tbx: { write: (entries) => exportTbx(entries), mime: 'application/x-tbx+xml' },
 };

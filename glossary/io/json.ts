@@ -40,8 +40,8 @@ export function importJson(text: string): Entry[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (err) {
-    throw new ImportError(`not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  } catch {
+    throw new ImportError('import.notJson');
   }
   const list = Array.isArray(data)
     ? data
@@ -49,7 +49,7 @@ export function importJson(text: string): Entry[] {
       ? (data as { entries: unknown[] }).entries
       : null;
   if (list === null) {
-    throw new ImportError('expected a list of entries, or an object with an "entries" list');
+    throw new ImportError('import.jsonShape');
   }
-  return checkEntries(list, (i) => `entry ${i + 1}`);
+  return checkEntries(list, (i) => ({ code: 'where.entry', params: { n: i + 1 } }));
 }

@@ -16,13 +16,19 @@
  * `atazan-sense:`, `atazan-quiet:`) and the value as JSON, so our own files
  * round-trip without loss and other tools show it as a note.
  */
+import type { WhereInfo } from '../../lib/errors';
 import type { Citation, Entry, Lang, TermStatus } from '../types';
 import { checkEntries, ImportError } from './entries';
-import { elements, escapeXml, parseXml, textOf, XmlError, type XmlElement } from './xml';
+import { elements, escapeXml, parseXml, textOf, type XmlElement } from './xml';
 
 const CITATION_NOTE = 'atazan-citation:';
 const SENSE_NOTE = 'atazan-sense:';
 const QUIET_NOTE = 'atazan-quiet:';
+/** The schemas an export names in its `xml-model` instructions (tests/fixtures/tbx holds a copy of the RNG). */
+export const TBX_CORE_RNG =
+  'https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng';
+export const TBX_BASIC_SCH =
+  'https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch';
 const PREFERRED = 'preferredTerm-admn-sts';
 
 /** Our statuses as TBX-Basic's administrativeStatus values. */
@@ -45,7 +51,10 @@ const TERM_GROUPS = new Set(['termSec', 'tig', 'ntig']);
 export function exportTbx(entries: readonly Entry[]): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>',
+    // TBX-Core's structure (RELAX NG) and TBX-Basic's dialect rules (Schematron), as TBX-Basic 1.2.1
+    // (2023) points to them; the integrated TBX-Basic RNG was removed then.
+    `<?xml-model href="${TBX_CORE_RNG}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>`,
+    `<?xml-model href="${TBX_BASIC_SCH}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>`,
     '<tbx type="TBX-Basic" style="dca" xml:lang="kk" xmlns="urn:iso:std:iso:30042:ed-2">',
     '  <tbxHeader>',
     '    <fileDesc>',
@@ -138,23 +147,17 @@ function termsOf(section: XmlElement): TermInfo[] {
 }
 
 export function importTbx(text: string): Entry[] {
-  let root: XmlElement;
-  try {
-    root = parseXml(text);
-  } catch (err) {
-    if (err instanceof XmlError) throw new ImportError(`broken XML: ${err.message}`);
-    throw err;
-  }
+  // A broken file's XmlError carries its code and line (lib/errors.ts).
+  const root: XmlElement = parseXml(text);
   const v3 = root.name === 'tbx';
   if (!v3 && root.name !== 'martif') {
-    throw new ImportError(
-      `not a TBX file: the root element is <${root.name}>, not <tbx> or <martif>`,
-    );
+    throw new ImportError('import.tbx.notTbx', { root: root.name });
   }
   const conceptName = v3 ? 'conceptEntry' : 'termEntry';
   const sectionName = v3 ? 'langSec' : 'langSet';
   const concepts = descendants(root, conceptName);
-  if (concepts.length === 0) throw new ImportError(`the file holds no <${conceptName}>`);
+  if (concepts.length === 0)
+    throw new ImportError('import.tbx.noConcepts', { element: conceptName });
 
   const raw = concepts.map((concept) => {
     type Side = {
@@ -232,6 +235,9 @@ export function importTbx(text: string): Entry[] {
   });
   return checkEntries(raw, (i) => {
     const id = concepts[i]?.attrs.id;
-    return `<${conceptName}> ${i + 1}${id ? ` (id "${id}")` : ''}`;
+    const where: WhereInfo = id
+      ? { code: 'where.conceptId', params: { n: i + 1, id } }
+      : { code: 'where.concept', params: { n: i + 1 } };
+    return where;
   });
 }

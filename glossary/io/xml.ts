@@ -5,6 +5,7 @@
  * ever fetched. Only the five predefined entities and character references
  * are decoded. Pure: the same code runs in the options page and in Node tests.
  */
+import { CodedError, type ErrorCode, type ErrorParams } from '../../lib/errors';
 
 export interface XmlElement {
   name: string;
@@ -13,14 +14,16 @@ export interface XmlElement {
 }
 export type XmlNode = XmlElement | string;
 
-export class XmlError extends Error {
+/** Broken XML: a code of lib/i18n/errors.ts (`xml.*`) with its parameters, at a line and column. */
+export class XmlError extends CodedError {
   override name = 'XmlError';
   constructor(
-    message: string,
+    code: ErrorCode,
+    params: ErrorParams,
     readonly line: number,
     readonly column: number,
   ) {
-    super(`${message} (line ${line}, column ${column})`);
+    super(code, params, { code: 'where.line', params: { line, column } });
   }
 }
 
@@ -36,28 +39,28 @@ const NAME = /[A-Za-z_:][\w:.-]*/y;
 /** Parse a document; returns its root element or throws XmlError with the position. */
 export function parseXml(source: string): XmlElement {
   let pos = 0;
-  const fail = (message: string, at = pos): never => {
+  const fail = (code: ErrorCode, params: ErrorParams = {}, at = pos): never => {
     const before = source.slice(0, at);
     const line = before.split('\n').length;
-    throw new XmlError(message, line, at - before.lastIndexOf('\n'));
+    throw new XmlError(code, params, line, at - before.lastIndexOf('\n'));
   };
   const decode = (raw: string, at: number): string =>
     raw.replace(/&([^;&\s]*);?/g, (whole, ref: string) => {
-      if (!whole.endsWith(';')) fail('an "&" that starts no entity', at);
+      if (!whole.endsWith(';')) fail('xml.badAmp', {}, at);
       if (ref.startsWith('#')) {
         const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
         if (!Number.isFinite(code) || code < 1 || code > 0x10ffff)
-          fail(`bad character reference &${ref};`, at);
+          fail('xml.badCharRef', { ref }, at);
         return String.fromCodePoint(code);
       }
       const value = ENTITIES[ref];
-      if (value === undefined) fail(`unknown entity &${ref};`, at);
+      if (value === undefined) fail('xml.unknownEntity', { ref }, at);
       return value!;
     });
   const readName = (): string => {
     NAME.lastIndex = pos;
     const m = NAME.exec(source);
-    if (!m) fail('a name was expected');
+    if (!m) fail('xml.nameExpected');
     pos += m![0].length;
     return m![0];
   };
@@ -70,21 +73,21 @@ export function parseXml(source: string): XmlElement {
       skipSpace();
       if (source.startsWith('<?', pos)) {
         const end = source.indexOf('?>', pos);
-        if (end < 0) fail('an unclosed processing instruction');
+        if (end < 0) fail('xml.unclosedPi');
         pos = end + 2;
       } else if (source.startsWith('<!--', pos)) {
         const end = source.indexOf('-->', pos);
-        if (end < 0) fail('an unclosed comment');
+        if (end < 0) fail('xml.unclosedComment');
         pos = end + 3;
       } else if (source.startsWith('<!DOCTYPE', pos) || source.startsWith('<!doctype', pos)) {
-        fail('a DOCTYPE, which is not allowed in an imported file');
+        fail('xml.doctype');
       } else return;
     }
   };
 
   const readElement = (): XmlElement => {
     const start = pos;
-    if (source[pos] !== '<') fail('an element was expected');
+    if (source[pos] !== '<') fail('xml.elementExpected');
     pos++;
     const name = readName();
     const attrs: Record<string, string> = {};
@@ -98,42 +101,42 @@ export function parseXml(source: string): XmlElement {
         pos++;
         break;
       }
-      if (pos >= source.length) fail(`the tag <${name}> is not closed`, start);
+      if (pos >= source.length) fail('xml.tagNotClosed', { name }, start);
       const attr = readName();
       skipSpace();
-      if (source[pos] !== '=') fail(`"=" expected after the attribute ${attr}`);
+      if (source[pos] !== '=') fail('xml.eqExpected', { attr });
       pos++;
       skipSpace();
       const quote = source[pos];
-      if (quote !== '"' && quote !== "'") fail(`a quoted value expected for the attribute ${attr}`);
+      if (quote !== '"' && quote !== "'") fail('xml.quoteExpected', { attr });
       const end = source.indexOf(quote!, pos + 1);
-      if (end < 0) fail(`the value of the attribute ${attr} is not closed`);
+      if (end < 0) fail('xml.attrNotClosed', { attr });
       const raw = source.slice(pos + 1, end);
-      if (raw.includes('<')) fail(`"<" inside the value of the attribute ${attr}`);
+      if (raw.includes('<')) fail('xml.ltInAttr', { attr });
       attrs[attr] = decode(raw, pos);
       pos = end + 1;
     }
     const children: XmlNode[] = [];
     for (;;) {
-      if (pos >= source.length) fail(`the element <${name}> is never closed`, start);
+      if (pos >= source.length) fail('xml.neverClosed', { name }, start);
       if (source.startsWith('</', pos)) {
         pos += 2;
         const closing = readName();
-        if (closing !== name) fail(`</${closing}> closes <${name}>`);
+        if (closing !== name) fail('xml.mismatch', { closing, name });
         skipSpace();
-        if (source[pos] !== '>') fail(`">" expected after </${closing}`);
+        if (source[pos] !== '>') fail('xml.gtExpected', { closing });
         pos++;
         return { name, attrs, children };
       }
       if (source.startsWith('<![CDATA[', pos)) {
         const end = source.indexOf(']]>', pos);
-        if (end < 0) fail('an unclosed CDATA section');
+        if (end < 0) fail('xml.unclosedCdata');
         children.push(source.slice(pos + 9, end));
         pos = end + 3;
       } else if (source.startsWith('<!--', pos) || source.startsWith('<?', pos)) {
         skipMisc();
       } else if (source.startsWith('<!', pos)) {
-        fail('a declaration, which is not allowed inside an element');
+        fail('xml.declaration');
       } else if (source[pos] === '<') {
         children.push(readElement());
       } else {
@@ -147,10 +150,10 @@ export function parseXml(source: string): XmlElement {
 
   if (source.charCodeAt(0) === 0xfeff) pos = 1;
   skipMisc();
-  if (pos >= source.length) fail('the file holds no XML element');
+  if (pos >= source.length) fail('xml.noElement');
   const root = readElement();
   skipMisc();
-  if (pos < source.length) fail('content after the root element');
+  if (pos < source.length) fail('xml.afterRoot');
   return root;
 }
 

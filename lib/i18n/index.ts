@@ -5,13 +5,20 @@
  * command description live in public/_locales (the browser reads them).
  */
 import { CARD_STRINGS } from './card';
+import { formatError } from './errors';
 import { UI_STRINGS, type UiKey } from './ui';
+import { CodedError } from '../errors';
 import type { Settings } from '../protocol';
 
 export type UiLang = 'kk' | 'ru' | 'en';
 export const UI_LANGS: readonly UiLang[] = ['kk', 'ru', 'en'];
 
-export type Translate = (key: UiKey, params?: Record<string, string | number>) => string;
+export interface Translate {
+  (key: UiKey, params?: Record<string, string | number>): string;
+  /** Any thrown value as a sentence in this language: ours by its code, anything else as "could not do that". */
+  error(err: unknown): string;
+  lang: UiLang;
+}
 
 /** The UI language for a setting: 'auto' follows the browser (kk, ru, else English). */
 export function resolveUiLanguage(
@@ -30,10 +37,15 @@ export function resolveUiLanguage(
 export function translator(lang: UiLang): Translate {
   const own: Record<string, string> = { ...CARD_STRINGS[lang], ...UI_STRINGS[lang] };
   const fallback: Record<string, string> = { ...CARD_STRINGS.en, ...UI_STRINGS.en };
-  return (key, params = {}) =>
+  const t = (key: UiKey, params: Record<string, string | number> = {}) =>
     (own[key] ?? fallback[key] ?? key).replace(/\{(\w+)\}/g, (whole: string, name: string) =>
       name in params ? String(params[name]) : whole,
     );
+  return Object.assign(t, {
+    lang,
+    error: (err: unknown) =>
+      formatError(lang, err instanceof CodedError ? err.toInfo() : { code: 'error.internal' }),
+  });
 }
 
 export type { UiKey };

@@ -112,6 +112,6 @@ test('an import shows a preview and writes nothing until confirmed', async () =>
   await page.setInputFiles('input[name=import]', bad);
   await expect
     .poll(() => page.locator('.io [role=alert]').textContent())
-    .toMatch(/entry 1.*Russian/);
+    .toMatch(/Entry 1: Russian term is required/);
   await page.close();
 });

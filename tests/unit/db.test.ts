@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
-import { AtaZanDatabase, SCHEMA_V1, SCHEMA_VERSION } from '../../db/database';
+import { AtaZanDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION } from '../../db/database';
+import { MAX_BATCHES } from '../../db/glossary-store';
+import { validateEntry } from '../../db/validate';
+import { LIMITS } from '../../glossary/limits';
 import { seedBundled } from '../../db/seed';
 import { GlossaryService } from '../../db/service';
 import { foldTerm } from '../../glossary/normalize';
@@ -158,16 +161,18 @@ describe('requests', () => {
       type: 'entry/save',
       entry: { id: '', kk: { term: 'заң', variants: [], definition: '' }, ru: { term: ' ' } },
     });
-    expect(noRu.response).toEqual({ error: 'An entry needs a Russian term (ru.term is empty)' });
+    expect(noRu.response).toEqual({
+      error: { code: 'entry.required', params: { field: 'ru.term' } },
+    });
     expect(noRu.broadcasts).toEqual([]);
     expect(await svc.handle({ type: 'entry/save' })).toMatchObject({
-      response: { error: 'An entry must be an object' },
+      response: { error: { code: 'entry.notObject' } },
     });
     expect((await svc.handle({ type: 'nope' })).response).toEqual({
-      error: 'Unknown request type "nope"',
+      error: { code: 'request.unknownType', params: { type: 'nope' } },
     });
     expect((await svc.handle({ type: 'entry/delete', id: 'sot' })).response).toMatchObject({
-      error: expect.stringContaining('cannot be deleted'),
+      error: { code: 'entry.bundledDelete' },
     });
   });
 
@@ -196,13 +201,13 @@ describe('requests', () => {
       entries: incoming,
       policy: 'skip',
     });
-    expect(skip).toEqual({ added: 1, updated: 0, skipped: 2 });
+    expect(skip).toEqual({ added: 1, updated: 0, skipped: 2, batchId: expect.any(Number) });
     const over = await ask<ImportSummary>(svc, {
       type: 'entries/import',
       entries: incoming.slice(0, 2),
       policy: 'overwrite',
     });
-    expect(over).toEqual({ added: 0, updated: 2, skipped: 0 });
+    expect(over).toMatchObject({ added: 0, updated: 2, skipped: 0 });
     expect(await ask(svc, { type: 'entry/get', id: 'sot' })).toMatchObject({
       source: 'personal',
       overrides: 'sot',
@@ -213,7 +218,7 @@ describe('requests', () => {
       entries: incoming.slice(2),
       policy: 'keep-both',
     });
-    expect(both).toEqual({ added: 1, updated: 0, skipped: 0 });
+    expect(both).toMatchObject({ added: 1, updated: 0, skipped: 0 });
     const mine = await ask<StoredEntry[]>(svc, { type: 'entries/list', source: 'personal' });
     expect(mine.filter((e) => e.kk.term === 'заң')).toHaveLength(2);
 
@@ -224,7 +229,13 @@ describe('requests', () => {
       entries: [entry('', 'жаңа', 'новый'), { kk: { term: 'x' } }],
       policy: 'skip',
     });
-    expect(bad.response).toEqual({ error: 'Entry 2: An entry needs a Russian term (ru.term)' });
+    expect(bad.response).toEqual({
+      error: {
+        code: 'entry.required',
+        params: { field: 'ru.term' },
+        where: { code: 'where.entry', params: { n: 2 } },
+      },
+    });
     expect(
       await ask<StoredEntry[]>(svc, { type: 'entries/list', source: 'personal' }),
     ).toHaveLength(count);
@@ -244,7 +255,7 @@ describe('requests', () => {
       entries: [entry('', 'ҚР', 'РК')],
       policy: 'skip',
     });
-    expect(summary).toEqual({ added: 1, updated: 0, skipped: 0 });
+    expect(summary).toMatchObject({ added: 1, updated: 0, skipped: 0 });
   });
 
   test('text/scan answers with packed matches, the revision and the personal ids; it follows changes', async () => {
@@ -265,7 +276,7 @@ describe('requests', () => {
     expect(ids(second)).toEqual([[saved.id, 'sot']]);
     expect(second.personal).toEqual([saved.id]);
     expect((await svc.handle({ type: 'text/scan', texts: 'суд' })).response).toEqual({
-      error: 'texts must be a list of strings',
+      error: { code: 'request.texts', params: {} },
     });
   });
 
@@ -283,7 +294,7 @@ describe('requests', () => {
     expect(
       (await svc.handle({ type: 'settings/set', patch: { colors: { exact: 'red;}body{' } } }))
         .response,
-    ).toEqual({ error: 'colors.exact must be a CSS colour' });
+    ).toEqual({ error: { code: 'settings.color', params: { kind: 'exact' } } });
   });
 });
 
@@ -317,5 +328,196 @@ describe('schema migration', () => {
     const snap = await new GlossaryService(db).getSnapshot();
     expect(snap.entries).toHaveLength(1001);
     expect(snap.entries.every((e) => !('terms' in e))).toBe(true);
+  });
+});
+
+describe('undo: imports and bulk deletes are batches', () => {
+  async function seeded(): Promise<GlossaryService> {
+    const db = freshDb();
+    await seedBundled(db, '1.0.0', BUNDLED_V1);
+    return new GlossaryService(db);
+  }
+  const personalRows = async (svc: GlossaryService) =>
+    (await ask<StoredEntry[]>(svc, { type: 'entries/list', source: 'personal' })).sort((a, b) =>
+      a.id.localeCompare(b.id),
+    );
+
+  test('undoing an import removes what it added and restores what it overwrote, as it was', async () => {
+    const svc = await seeded();
+    const mine = await ask<StoredEntry>(svc, {
+      type: 'entry/save',
+      entry: entry('', 'заң', 'закон', { tags: ['mine'] }),
+    });
+    const before = await personalRows(svc);
+    const summary = await ask<ImportSummary>(svc, {
+      type: 'entries/import',
+      name: 'file.csv',
+      policy: 'overwrite',
+      entries: [
+        entry(mine.id, 'заң', 'закон', { tags: ['from the file'] }), // overwrites a personal entry
+        entry('sot', 'сот', 'суд', { tags: ['imported'] }), // creates an override of a bundled one
+        entry('', 'жаңа', 'новый'), // new
+        entry('', 'жаңа', 'новый', { tags: ['again'] }), // repeats the previous row of the file
+      ],
+    });
+    expect(summary).toMatchObject({ added: 1, updated: 3, skipped: 0 });
+    expect(await ask(svc, { type: 'entry/get', id: mine.id })).toMatchObject({
+      tags: ['from the file'],
+    });
+    expect(await ask(svc, { type: 'batches/list' })).toEqual([
+      {
+        id: summary.batchId,
+        kind: 'import',
+        name: 'file.csv',
+        createdAt: expect.any(Number),
+        created: 2,
+        previous: 1,
+      },
+    ]);
+    const undo = await svc.handle({ type: 'batch/undo', id: summary.batchId });
+    expect(undo.response).toEqual({ removed: 2, restored: 1 });
+    expect(undo.broadcasts[0]).toMatchObject({ type: 'glossary/changed' });
+    expect(await personalRows(svc)).toEqual(before);
+    expect(await ask(svc, { type: 'entry/get', id: 'sot' })).toMatchObject({ source: 'bundled' });
+    expect(await ask(svc, { type: 'batches/list' })).toEqual([]);
+    // A batch is undone once.
+    expect((await svc.handle({ type: 'batch/undo', id: summary.batchId })).response).toEqual({
+      error: { code: 'batch.notFound', params: {} },
+    });
+  });
+
+  test('a bulk delete is one batch; its undo brings every row back as it was', async () => {
+    const svc = await seeded();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      ids.push(
+        (await ask<StoredEntry>(svc, { type: 'entry/save', entry: entry('', `т${i}`, `т${i}`) }))
+          .id,
+      );
+    }
+    await ask(svc, { type: 'entry/save', entry: entry('sot', 'сот', 'суд', { tags: ['x'] }) });
+    const before = await personalRows(svc);
+    const res = await svc.handle({
+      type: 'entries/delete',
+      ids: [...ids.slice(0, 3), 'sot', 'nope'],
+    });
+    expect(res.response).toEqual({ deleted: 4, batchId: expect.any(Number) });
+    expect(await personalRows(svc)).toHaveLength(2);
+    expect(await ask(svc, { type: 'entry/get', id: 'sot' })).toMatchObject({ source: 'bundled' });
+    const { batchId } = res.response as { batchId: number };
+    expect(await ask(svc, { type: 'batch/undo', id: batchId })).toEqual({
+      removed: 0,
+      restored: 4,
+    });
+    expect(await personalRows(svc)).toEqual(before);
+    expect((await svc.handle({ type: 'entries/delete', ids: 'x' })).response).toMatchObject({
+      error: { code: 'request.ids' },
+    });
+  });
+
+  test('only the last batches are kept', async () => {
+    const svc = await seeded();
+    const db = (svc as unknown as { db: AtaZanDatabase }).db;
+    for (let i = 0; i < MAX_BATCHES + 3; i++) {
+      await ask(svc, {
+        type: 'entries/import',
+        policy: 'skip',
+        entries: [entry('', `а${i}`, `б${i}`)],
+      });
+    }
+    expect(await db.batches.count()).toBe(MAX_BATCHES);
+  });
+});
+
+describe('limits', () => {
+  const long = (n: number) => 'ж'.repeat(n);
+  test.each([
+    ['kk.term', { kk: { term: long(LIMITS.term + 1) } }, LIMITS.term],
+    ['ru.term', { ru: { term: long(LIMITS.term + 1) } }, LIMITS.term],
+    ['kk.variant', { kk: { term: 'а', variants: [long(LIMITS.variant + 1)] } }, LIMITS.variant],
+    [
+      'ru.definition',
+      { ru: { term: 'б', definition: long(LIMITS.definition + 1) } },
+      LIMITS.definition,
+    ],
+    [
+      'kk.definition',
+      { kk: { term: 'а', definition: long(LIMITS.definition + 1) } },
+      LIMITS.definition,
+    ],
+    [
+      'citation.quote.ru',
+      {
+        citations: [
+          {
+            edition: '2026',
+            article: '1',
+            clause: '1',
+            quote: { kk: '', ru: long(LIMITS.quote + 1) },
+          },
+        ],
+      },
+      LIMITS.quote,
+    ],
+    ['en.term', { en: { term: long(LIMITS.term + 1) } }, LIMITS.term],
+    ['tag', { tags: [long(LIMITS.tag + 1)] }, LIMITS.tag],
+  ])('%s longer than the limit is refused, naming the field', (field, patch, max) => {
+    const base = { id: '', kk: { term: 'а' }, ru: { term: 'б' }, citations: [], tags: [] };
+    expect(() => validateEntry({ ...base, ...patch })).toThrow(
+      expect.objectContaining({
+        code: 'entry.tooLong',
+        params: expect.objectContaining({ field, max }),
+      }),
+    );
+    // At the limit it passes.
+    const at = JSON.parse(JSON.stringify({ ...base, ...patch }).replace(/ж+/, long(max)));
+    expect(() => validateEntry(at)).not.toThrow();
+  });
+  test('variants per side, tags and citations are counted', () => {
+    const many = Array.from({ length: LIMITS.variants + 1 }, (_, i) => `в${i}`);
+    expect(() => validateEntry({ kk: { term: 'а', variants: many }, ru: { term: 'б' } })).toThrow(
+      expect.objectContaining({
+        code: 'entry.tooMany',
+        params: { field: 'kk.variants', count: LIMITS.variants + 1, max: LIMITS.variants },
+      }),
+    );
+    const tags = Array.from({ length: LIMITS.tags + 1 }, (_, i) => `t${i}`);
+    expect(() => validateEntry({ kk: { term: 'а' }, ru: { term: 'б' }, tags })).toThrow(
+      expect.objectContaining({
+        code: 'entry.tooMany',
+        params: expect.objectContaining({ field: 'tags' }),
+      }),
+    );
+  });
+});
+
+describe('schema 3', () => {
+  test('a version-2 database upgrades with its rows intact and an empty batches store', async () => {
+    const name = `atazan-migrate-v2-${++counter}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    const now = Date.now();
+    await v2.table('entries').add({
+      ...entry('p-000000000001', 'заң', 'закон'),
+      source: 'personal',
+      createdAt: now,
+      updatedAt: now,
+      terms: ['заң', 'закон'],
+    });
+    v2.close();
+    const db = new AtaZanDatabase(name);
+    open.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.entries.count()).toBe(1);
+    expect(await db.batches.count()).toBe(0);
+    const svc = new GlossaryService(db);
+    const res = await ask<ImportSummary>(svc, {
+      type: 'entries/import',
+      policy: 'skip',
+      entries: [entry('', 'сот', 'суд')],
+    });
+    expect(res.batchId).toBeGreaterThan(0);
   });
 });

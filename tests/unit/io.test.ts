@@ -5,6 +5,7 @@ import {
   EXPORTERS,
   MAX_IMPORT_BYTES,
   checkImportSize,
+  ImportError,
 } from '../../glossary/io';
 import type { Entry } from '../../glossary/types';
 
@@ -27,7 +28,7 @@ const FULL: Entry = {
         ru: 'Правосудие осуществляется только судом.',
       },
     },
-    { edition: '1995', article: '75', clause: null, quote: { kk: 'к', ru: 'р' }, mentions: false },
+    { edition: '1995', article: '75', clause: '1', quote: { kk: 'к', ru: 'р' }, mentions: false },
   ],
   tags: ['judiciary', 'менің тегім'],
 };
@@ -145,44 +146,93 @@ describe('other tools’ files', () => {
   });
 });
 
-describe('bad and hostile files are refused with what and where', () => {
+describe('bad files are refused with a code, its parameters and the place', () => {
   test.each([
-    ['a.json', 'not json at all', /not valid JSON/],
-    ['a.json', '{"foo": 1}', /expected a list of entries/],
-    ['a.json', '[{"kk":{"term":"заң"},"ru":{"term":""}}]', /entry 1: .*Russian term/],
+    ['a.json', 'not json at all', 'import.notJson', null],
+    ['a.json', '{"foo": 1}', 'import.jsonShape', null],
     [
       'a.json',
-      '[{"kk":{"term":"заң"},"ru":{"term":"закон","definition":"<img src=x onerror=alert(1)>"}}]',
-      /entry 1: ru\.definition contains HTML/,
+      '[{"kk":{"term":"заң"},"ru":{"term":""}}]',
+      'entry.required',
+      { code: 'where.entry', params: { n: 1 } },
     ],
     [
-      'a.json',
-      '[{"kk":{"term":"<script>alert(1)</script>"},"ru":{"term":"закон"}}]',
-      /entry 1: kk\.term contains HTML/,
+      'a.csv',
+      'term,translation\nзаң,закон\n',
+      'import.csv.unknownColumns',
+      { code: 'where.header' },
     ],
-    ['a.csv', 'term,translation\nзаң,закон\n', /header \(line 1\): unknown columns? "term"/],
-    ['a.csv', 'kk_term,ru_term\nзаң,закон\n,суд\n', /row 3: .*Kazakh term/],
-    ['a.csv', 'kk_term,ru_term,citations\nзаң,закон,[oops\n', /row 2: the citations cell/],
+    [
+      'a.csv',
+      'kk_term,ru_term\nзаң,закон\n,суд\n',
+      'entry.required',
+      { code: 'where.row', params: { n: 3 } },
+    ],
+    [
+      'a.csv',
+      'kk_term,ru_term,citations\nзаң,закон,[oops\n',
+      'import.csv.citations',
+      { code: 'where.row', params: { n: 2 } },
+    ],
     [
       'a.tbx',
       '<tbx><text><body><conceptEntry><langSec xml:lang="kk"></body></tbx>',
-      /broken XML: .*line 1/,
+      'xml.mismatch',
+      { code: 'where.line', params: { line: 1, column: 61 } },
     ],
-    ['a.tbx', '<!DOCTYPE x [<!ENTITY a "aaaa">]><tbx/>', /DOCTYPE/],
-    ['a.tbx', '<html><body/></html>', /not a TBX file/],
+    ['a.tbx', '<!DOCTYPE x [<!ENTITY a "aaaa">]><tbx/>', 'xml.doctype', expect.anything()],
+    ['a.tbx', '<html><body/></html>', 'import.tbx.notTbx', null],
     [
       'a.tbx',
       '<tbx><text><body><conceptEntry id="c9"><langSec xml:lang="ru"><termSec><term>суд</term></termSec></langSec></conceptEntry></body></text></tbx>',
-      /<conceptEntry> 1 \(id "c9"\): .*Kazakh term/,
+      'entry.required',
+      { code: 'where.conceptId', params: { n: 1, id: 'c9' } },
     ],
-    ['a.json', '[]', /no entries/],
-  ])('%s: %s', (name, text, message) => {
-    expect(() => parseImport(name, text)).toThrow(message);
+    ['a.json', '[]', 'import.empty', null],
+    [
+      'a.json',
+      '[{"kk":{"term":"заң"},"ru":{"term":"закон"},"citations":[{"edition":"2026","article":"999","clause":"1","quote":{"kk":"","ru":""}}]}]',
+      'entry.citation.noArticle',
+      { code: 'where.entry', params: { n: 1 } },
+    ],
+    [
+      'a.json',
+      '[{"kk":{"term":"заң"},"ru":{"term":"закон"},"citations":[{"edition":"2026","article":"76","clause":"9","quote":{"kk":"","ru":""}}]}]',
+      'entry.citation.noClause',
+      { code: 'where.entry', params: { n: 1 } },
+    ],
+  ])('%s: %s', (name, text, code, where) => {
+    let thrown: unknown;
+    try {
+      parseImport(name, text);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(ImportError);
+    expect((thrown as ImportError).code).toBe(code);
+    expect((thrown as ImportError).where).toEqual(where);
+  });
+
+  test('the English message (logs, command line) names the place', () => {
+    expect(() => parseImport('a.csv', 'kk_term,ru_term\nзаң,закон\n,суд\n')).toThrow(
+      'Row 3: Kazakh term is required.',
+    );
   });
 
   test(`a file over ${MAX_IMPORT_BYTES / 1024 / 1024} MB is refused by its size, before parsing`, () => {
-    expect(() => checkImportSize(50 * 1024 * 1024)).toThrow(/50\.0 MB; the limit is 5\.0 MB/);
+    expect(() => checkImportSize(50 * 1024 * 1024)).toThrow(
+      expect.objectContaining({ code: 'import.tooLarge', params: { size: '50.0', limit: '5.0' } }),
+    );
     expect(() => parseImport('big.json', '['.padEnd(MAX_IMPORT_BYTES + 1, ' '))).toThrow(/limit/);
+  });
+
+  test('markup is not refused: it is text like any other (it is always rendered as text)', () => {
+    const [e] = parseImport(
+      'a.json',
+      '[{"kk":{"term":"<script>alert(1)</script>"},"ru":{"term":"закон","definition":"<img/src=x onerror=alert(1)>"}}]',
+    );
+    expect(e!.kk.term).toBe('<script>alert(1)</script>');
+    expect(e!.ru.definition).toBe('<img/src=x onerror=alert(1)>');
   });
 });
 
@@ -198,6 +248,6 @@ describe('import preview', () => {
       glossary,
     );
     expect(preview.items.map((i) => i.status)).toEqual(['duplicate', 'changed', 'new']);
-    expect(preview.counts).toEqual({ new: 1, changed: 1, duplicate: 1 });
+    expect(preview.counts).toEqual({ new: 1, changed: 1, duplicate: 1, repeated: 0 });
   });
 });
