@@ -12,7 +12,20 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'activeTab',
+      // The PDF viewer: redirect PDF navigations to it (Chromium; Firefox cannot match response headers).
+      ...(browser === 'firefox' ? [] : ['declarativeNetRequestWithHostAccess']),
+    ],
+    // The PDF viewer fetches the PDF it shows, and the redirect needs access to the PDF's address.
+    host_permissions: ['http://*/*', 'https://*/*'],
+    // The redirect rule may only send a tab to a web-accessible page.
+    web_accessible_resources: [
+      { resources: ['pdf-viewer.html'], matches: ['http://*/*', 'https://*/*'] },
+    ],
     // The hover card for the selected text (entrypoints/background.ts → content script).
     commands: {
       'show-card': {
