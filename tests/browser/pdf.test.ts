@@ -23,10 +23,16 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   const decision = await makePdf(browser.context, decisionHtml(1));
   const long = await makePdf(browser.context, decisionHtml(50));
+  // A "scan": a page with a picture and no text at all.
+  const scan = await makePdf(
+    browser.context,
+    '<!doctype html><body><div style="width:400px;height:500px;background:linear-gradient(#333,#999)"></div></body>',
+  );
   server = await servePdfs(
     {
       '/decision.pdf': decision,
       '/long.pdf': long,
+      '/scan.pdf': scan,
       '/download/decision.pdf': decision,
       '/post/decision.pdf': decision,
     },
@@ -115,6 +121,34 @@ test('pdf-viewer.html?file= opens the PDF with its terms highlighted in their in
   await expect.poll(() => cardState(page), { timeout: 5000 }).not.toBeNull();
   const card = await cardState(page);
   expect(card!.text).toMatch(/сот төрелігі/i);
+  await page.keyboard.press('Escape');
+
+  // Find: pdf.js marks the hits in the text layer's DOM; the highlights are read again after it.
+  const before = (await ranges(page)).length;
+  await page.fill('#find', 'правосуди');
+  await expect.poll(() => page.textContent('#find-count'), { timeout: 5000 }).toMatch(/1 of 2/);
+  expect(await page.locator('.textLayer .highlight').count()).toBeGreaterThanOrEqual(2);
+  await expect.poll(async () => (await ranges(page)).length, { timeout: 5000 }).toBe(before);
+  expect((await ranges(page)).map((r) => r.text)).toContain('Правосудие');
+
+  // Zoom and page controls are live.
+  expect(await page.inputValue('#zoom')).toBe('page-width');
+  const width = await page.evaluate(() => document.querySelector('.page')!.clientWidth);
+  await page.click('#zoom-in');
+  await expect.poll(() => page.inputValue('#zoom')).not.toBe('page-width');
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector('.page')!.clientWidth))
+    .toBeGreaterThan(width);
+  expect(await page.textContent('#pages')).toBe('of 1');
+  await page.close();
+});
+
+test('a PDF without a text layer says so', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${viewerBase}?file=${encodeURIComponent(`${server.url}/scan.pdf`)}`);
+  await expect
+    .poll(() => page.textContent('#notice'), { timeout: 10_000 })
+    .toMatch(/no text layer/);
   await page.close();
 });
 
