@@ -1,9 +1,15 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { addPdfViewerManifest } from './lib/pdf-manifest';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   manifestVersion: 3,
+  hooks: {
+    // The PDF viewer's permissions and web-accessible page (lib/pdf-manifest.ts).
+    'build:manifestGenerated': (wxt, manifest) =>
+      addPdfViewerManifest(manifest as never, wxt.config.browser),
+  },
   vite: () => ({
     plugins: [preact()],
   }),
@@ -12,20 +18,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: [
-      'storage',
-      'unlimitedStorage',
-      'contextMenus',
-      'activeTab',
-      // The PDF viewer: redirect PDF navigations to it (Chromium; Firefox cannot match response headers).
-      ...(browser === 'firefox' ? [] : ['declarativeNetRequestWithHostAccess']),
-    ],
-    // The PDF viewer fetches the PDF it shows, and the redirect needs access to the PDF's address.
-    host_permissions: ['http://*/*', 'https://*/*'],
-    // The redirect rule may only send a tab to a web-accessible page.
-    web_accessible_resources: [
-      { resources: ['pdf-viewer.html'], matches: ['http://*/*', 'https://*/*'] },
-    ],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
     // The hover card for the selected text (entrypoints/background.ts → content script).
     commands: {
       'show-card': {

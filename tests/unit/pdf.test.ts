@@ -18,6 +18,7 @@ import {
   viewerUrl,
 } from '../../lib/pdf-url';
 import { PDF_STRINGS } from '../../lib/i18n/pdf';
+import { addPdfViewerManifest } from '../../lib/pdf-manifest';
 
 const win = new Window({ url: 'chrome-extension://abc/pdf-viewer.html' });
 const g = globalThis as Record<string, unknown>;
@@ -174,4 +175,22 @@ test('the viewer strings exist in Kazakh, Russian and English', () => {
     expect(Object.keys(PDF_STRINGS[lang]).sort()).toEqual(keys);
     for (const k of keys) expect(PDF_STRINGS[lang][k as keyof typeof PDF_STRINGS.en]).not.toBe('');
   }
+});
+
+test('the manifest additions: host access everywhere, the redirect and its page in Chromium only', () => {
+  const chrome = { permissions: ['storage'] };
+  addPdfViewerManifest(chrome, 'chrome');
+  expect(chrome).toEqual({
+    permissions: ['storage', 'declarativeNetRequestWithHostAccess'],
+    host_permissions: ['http://*/*', 'https://*/*'],
+    web_accessible_resources: [
+      { resources: ['pdf-viewer.html'], matches: ['http://*/*', 'https://*/*'] },
+    ],
+  });
+  const firefox = { permissions: ['storage'] };
+  addPdfViewerManifest(firefox, 'firefox');
+  expect(firefox).toEqual({
+    permissions: ['storage'],
+    host_permissions: ['http://*/*', 'https://*/*'],
+  });
 });
