@@ -139,6 +139,8 @@ test('pdf-viewer.html?file= opens the PDF with its terms highlighted in their in
   await expect
     .poll(() => page.evaluate(() => document.querySelector('.page')!.clientWidth))
     .toBeGreaterThan(width);
+  // The text layer is kept and rescaled: the highlights stay.
+  await expect.poll(async () => (await ranges(page)).length, { timeout: 5000 }).toBe(before);
   expect(await page.textContent('#pages')).toBe('of 1');
   await page.close();
 });
