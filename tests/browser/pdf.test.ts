@@ -122,6 +122,37 @@ test('pdf-viewer.html?file= opens the PDF with its terms highlighted in their in
   const card = await cardState(page);
   expect(card!.text).toMatch(/сот төрелігі/i);
   await page.keyboard.press('Escape');
+  await expect.poll(() => cardState(page)).toBeNull();
+
+  // The keyboard shortcut's message (what the background sends for Alt+Shift+Z) reaches the viewer too.
+  await page.bringToFront();
+  await page.evaluate(() => {
+    const walker = document.createTreeWalker(
+      document.querySelector('.textLayer')!,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf('Правосудие');
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + 'Правосудие'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+      return;
+    }
+  });
+  await browser.serviceWorker.evaluate(async () => {
+    interface Tabs {
+      query(q: object): Promise<{ id?: number }[]>;
+      sendMessage(id: number, msg: unknown): Promise<unknown>;
+    }
+    const c = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+    const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+    await c.tabs.sendMessage(tab!.id!, { type: 'card/show-selection' }).catch(() => undefined);
+  });
+  await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
+  await page.keyboard.press('Escape');
 
   // Find: pdf.js marks the hits in the text layer's DOM; the highlights are read again after it.
   const before = (await ranges(page)).length;
@@ -159,6 +190,11 @@ test('a local file (picker) opens with highlights; the original downloads under 
   expect(await page.isVisible('#empty')).toBe(false);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
   expect(download.suggestedFilename()).toBe('шешім.pdf');
+  // Print hands the original bytes to the browser's own PDF printing, in a hidden frame.
+  await page.click('#print');
+  await expect
+    .poll(() => page.getAttribute('#print-frame', 'src'), { timeout: 5000 })
+    .toMatch(/^blob:chrome-extension:/);
   await page.close();
 });
 
