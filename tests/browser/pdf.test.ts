@@ -198,6 +198,48 @@ test('a local file (picker) opens with highlights; the original downloads under 
   await page.close();
 });
 
+test('a PDF dropped on the viewer opens in it', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(viewerBase);
+  await expect.poll(() => page.isVisible('#empty')).toBe(true);
+  await page.evaluate(async (url) => {
+    const bytes = await (await fetch(url)).arrayBuffer();
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'dropped.pdf', { type: 'application/pdf' }));
+    const target = document.getElementById('empty')!;
+    target.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }),
+    );
+    target.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+    );
+  }, `${server.url}/decision.pdf`);
+  await waitForHighlights(page, 8);
+  await page.close();
+});
+
+test('the popup: the switch sets openPdfs; "Open a PDF in Ata Zan" opens the viewer', async () => {
+  await setOpenPdfs(false);
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.click('label:has(input[name="open-pdfs"])');
+  await expect
+    .poll(async () => ((await send({ type: 'settings/get' })) as { openPdfs: boolean }).openPdfs)
+    .toBe(true);
+  await popup.click('label:has(input[name="open-pdfs"])');
+  await expect
+    .poll(async () => ((await send({ type: 'settings/get' })) as { openPdfs: boolean }).openPdfs)
+    .toBe(false);
+  const [viewer] = await Promise.all([
+    browser.context.waitForEvent('page'),
+    popup.click('button[name="open-pdf"]'),
+  ]);
+  await expect.poll(() => viewer.url()).toBe(viewerBase);
+  await expect.poll(() => viewer.isVisible('#empty')).toBe(true);
+  await viewer.close();
+  if (!popup.isClosed()) await popup.close();
+});
+
 test('a PDF without a text layer says so', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${viewerBase}?file=${encodeURIComponent(`${server.url}/scan.pdf`)}`);
