@@ -348,7 +348,10 @@ async function main(): Promise<void> {
 
   const { lib, viewer } = await loadPdfjs();
   const page = new PdfViewerPage(lib, viewer, t);
-  const file = fileFromViewerUrl(location.href);
+  // The page is web-accessible (the redirect needs that): framed by a site, it opens no address
+  // it is given, so no page can have the user's PDFs fetched with their cookies behind its back.
+  const framed = window.top !== window;
+  const file = framed ? null : fileFromViewerUrl(location.href);
   if (file) await page.open({ url: file });
   else page.showEmpty();
 }

@@ -33,6 +33,7 @@ beforeAll(async () => {
       '/decision.pdf': decision,
       '/long.pdf': long,
       '/scan.pdf': scan,
+      '/framed.pdf': decision,
       '/download/decision.pdf': decision,
       '/post/decision.pdf': decision,
     },
@@ -238,6 +239,29 @@ test('the popup: the switch sets openPdfs; "Open a PDF in Ata Zan" opens the vie
   await expect.poll(() => viewer.isVisible('#empty')).toBe(true);
   await viewer.close();
   if (!popup.isClosed()) await popup.close();
+});
+
+test('framed by a web page, the viewer opens no address it is given', async () => {
+  const page = await browser.context.newPage();
+  const src = `${viewerBase}?file=${encodeURIComponent(`${server.url}/framed.pdf`)}`;
+  await page.route(`${server.url}/frame.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><iframe id="v" src="${src}" width="800" height="600"></iframe>`,
+    }),
+  );
+  await page.goto(`${server.url}/frame.html`);
+  await expect
+    .poll(async () =>
+      page
+        .frames()
+        .find((f) => f.url().startsWith(viewerBase))
+        ?.isVisible('#empty'),
+    )
+    .toBe(true);
+  await page.waitForTimeout(500);
+  expect(server.requests).not.toContain('GET /framed.pdf');
+  await page.close();
 });
 
 test('a PDF without a text layer says so', async () => {
