@@ -1,9 +1,15 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { addPdfViewerManifest } from './lib/pdf-manifest';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   manifestVersion: 3,
+  hooks: {
+    // The PDF viewer's permissions and web-accessible page (lib/pdf-manifest.ts).
+    'build:manifestGenerated': (wxt, manifest) =>
+      addPdfViewerManifest(manifest as never, wxt.config.browser),
+  },
   vite: () => ({
     plugins: [preact()],
   }),

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
 import { HIGHLIGHT_KINDS, type Settings } from '../lib/protocol';
+import { PdfSwitch } from './PdfControls';
 import { Switch } from './Switch';
 
 export interface SettingsPanelProps {
@@ -41,6 +42,7 @@ export function SettingsPanel({ settings, t, onChange }: SettingsPanelProps) {
         checked={settings.enabled}
         onChange={(enabled) => onChange({ enabled })}
       />
+      <PdfSwitch settings={settings} onChange={onChange} hint />
       <fieldset>
         <legend>{t('settings.colors')}</legend>
         <div class="colors">

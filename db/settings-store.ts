@@ -40,6 +40,11 @@ export function validatePatch(patch: unknown): Partial<Settings> {
     }
     out.disabledSites = [...new Set(s.map((h: string) => h.trim().toLowerCase()).filter(Boolean))];
   }
+  if ('openPdfs' in p) {
+    if (typeof p.openPdfs !== 'boolean')
+      throw new ValidationError('openPdfs must be true or false');
+    out.openPdfs = p.openPdfs;
+  }
   if ('uiLanguage' in p) {
     if (
       p.uiLanguage !== 'auto' &&

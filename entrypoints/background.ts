@@ -10,6 +10,7 @@ import { seedBundled } from '../db/seed';
 import { GlossaryService } from '../db/service';
 import { broadcast, showCardInActiveTab } from '../lib/broadcast';
 import { registerContextMenu } from '../lib/context-menu';
+import { handlePdfMessage, syncPdfRedirect } from '../lib/pdf-redirect';
 import { entryHash } from './options/route';
 
 export default defineBackground(() => {
@@ -35,14 +36,18 @@ export default defineBackground(() => {
     }, 0),
   );
 
+  // PDFs to Ata Zan's viewer while the setting is on (the rule persists; re-synced at each start).
+  void service.getSettings().then((s) => syncPdfRedirect(s.openPdfs));
+
   browser.runtime.onInstalled.addListener(() => {
     // Ask that our rows never be evicted (unlimitedStorage is in the manifest too).
     const storage = (globalThis.navigator as Navigator | undefined)?.storage;
     if (typeof storage?.persist === 'function') void storage.persist().catch(() => false);
   });
 
-  browser.runtime.onMessage.addListener((msg: unknown, _sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
     if (!msg || typeof msg !== 'object' || !('type' in msg)) return undefined;
+    if (handlePdfMessage(msg, sender.tab?.id, sendResponse)) return true;
     void (async () => {
       await ready;
       if ((msg as { type: unknown }).type === 'options/open') {
@@ -54,6 +59,10 @@ export default defineBackground(() => {
         return;
       }
       const { response, broadcasts } = await service.handle(msg);
+      // The PDF redirect follows its setting before the change is acknowledged.
+      for (const b of broadcasts) {
+        if (b.type === 'settings/changed') await syncPdfRedirect(b.settings.openPdfs);
+      }
       sendResponse(response);
       for (const b of broadcasts) await broadcast(b);
     })();

@@ -28,6 +28,8 @@ export interface Settings {
   uiLanguage: 'auto' | 'kk' | 'ru' | 'en';
   /** CSS colours of the highlight kinds. */
   colors: Record<HighlightKind, string>;
+  /** Open PDFs navigated to in a tab in Ata Zan's viewer (Chromium; off by default). */
+  openPdfs: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   uiLanguage: 'auto',
   colors: { exact: '#fff3a3', approximate: '#ffd9a8', personal: '#c8f0d0' },
+  openPdfs: false,
 };
 
 export type DuplicatePolicy = 'skip' | 'overwrite' | 'keep-both';

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { PdfPopupActions, PdfSwitch } from '../../components/PdfControls';
 import { SearchPanel } from '../../components/SearchPanel';
 import { Switch } from '../../components/Switch';
 import { usePage } from '../../components/use-page';
@@ -81,6 +82,8 @@ export function Popup() {
           onChange={(on) => void update({ enabled: on })}
           label={t('popup.globalSwitch')}
         />
+        <PdfSwitch settings={settings} onChange={(patch) => void update(patch)} />
+        <PdfPopupActions settings={settings} />
         <button type="button" class="link" onClick={() => openInOptions('#add')}>
           + {t('popup.addEntry')}
         </button>
