@@ -1,17 +1,26 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BROWSERS, GECKO_ID, launch, type ExtensionBrowser } from './driver';
 
-let browser: ExtensionBrowser;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+describe.each(BROWSERS)('%s', (name) => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launch(name);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
-test('the built extension loads in Chromium and its popup opens', async () => {
-  expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  await expect.poll(() => page.locator('#app').textContent()).toContain('Ata Zan');
+  test('the built extension loads, its background runs and its popup opens', async () => {
+    if (name === 'chromium') {
+      expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+      expect(browser.origin).toBe(`chrome-extension://${browser.extensionId}`);
+    } else {
+      expect(browser.extensionId).toBe(GECKO_ID);
+      expect(browser.origin).toMatch(/^moz-extension:\/\/[0-9a-f-]{36}$/);
+    }
+    expect(await browser.backgroundUrl()).toMatch(new RegExp(`^${browser.origin}/`));
+    const page = await browser.openExtensionPage('popup.html');
+    await expect.poll(() => page.text('#app')).toContain('Ata Zan');
+    await page.close();
+  });
 });
