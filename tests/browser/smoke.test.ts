@@ -23,4 +23,32 @@ describe.each(BROWSERS)('%s', (name) => {
     await expect.poll(() => page.text('#app')).toContain('Ata Zan');
     await page.close();
   });
+
+  test('the manifest asks for no more than the code uses, and names the Firefox it needs', () => {
+    const m = browser.manifest as {
+      manifest_version: number;
+      permissions?: string[];
+      host_permissions?: string[];
+      background: { service_worker?: string; scripts?: string[] };
+      browser_specific_settings?: {
+        gecko?: { id: string; strict_min_version: string; data_collection_permissions?: unknown };
+      };
+    };
+    expect(m.manifest_version).toBe(3);
+    expect([...(m.permissions ?? [])].sort()).toEqual(
+      ['activeTab', 'contextMenus', 'unlimitedStorage'].sort(),
+    );
+    expect(m.host_permissions ?? []).toEqual([]);
+    if (name === 'chromium') {
+      expect(m.background.service_worker).toBe('background.js');
+    } else {
+      // Firefox MV3 runs the background as an event page, not a service worker.
+      expect(m.background).toEqual({ scripts: ['background.js'] });
+      const gecko = m.browser_specific_settings!.gecko!;
+      expect(gecko.id).toBe(GECKO_ID);
+      // CSS.highlights (the Custom Highlight API) arrived in Firefox 140.
+      expect(Number.parseInt(gecko.strict_min_version, 10)).toBeGreaterThanOrEqual(140);
+      expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    }
+  });
 });
