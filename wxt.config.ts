@@ -48,4 +48,35 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: GECKO, gecko_android: GECKO_ANDROID } }
       : {}),
   }),
+  zip: {
+    // The sources archive for addons.mozilla.org (`npm run zip:firefox`): what rebuilds
+    // the package with `npm install && npm run build:firefox`. WXT already leaves out
+    // node_modules, .output, hidden files and *.test.* files; the tests' helpers, the
+    // benchmarks and local scratch go too (scripts/lint-ext.mjs checks the result).
+    excludeSources: [
+      'tests/**',
+      'bench/**',
+      'coverage/**',
+      'tmp/**',
+      'web-ext-artifacts/**',
+      '**/*.log',
+      'stats.html',
+    ],
+  },
+  hooks: {
+    // The Chrome package passes `web-ext lint` too (npm run lint:ext): it names the
+    // gecko id and gives the service worker Firefox's fallback, `background.scripts`,
+    // which Chrome ignores when `service_worker` is present (Chrome 121+).
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') return;
+      const m = manifest as typeof manifest & {
+        browser_specific_settings?: { gecko: typeof GECKO; gecko_android: typeof GECKO_ANDROID };
+        background?: { service_worker?: string; scripts?: string[]; type?: string };
+      };
+      m.browser_specific_settings = { gecko: GECKO, gecko_android: GECKO_ANDROID };
+      if (m.background?.service_worker && !m.background.scripts) {
+        m.background.scripts = [m.background.service_worker];
+      }
+    },
+  },
 });
