@@ -2,6 +2,26 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { addPdfViewerManifest } from './lib/pdf-manifest';
 
+/**
+ * Firefox keys the add-on, its storage and its listing by this id: never change it
+ * (tests/browser/driver.ts checks the installed add-on has it).
+ */
+const GECKO_ID = 'ata-zan@atazan.kz';
+
+/**
+ * Firefox settings, in both builds. 140: the first Firefox with the CSS Custom
+ * Highlight API (`CSS.highlights`), which the highlighting needs, and the first
+ * to read `data_collection_permissions` (Firefox for Android: 142). Nothing is
+ * collected or sent anywhere: the glossary, personal entries and settings stay in
+ * the browser's IndexedDB.
+ */
+const GECKO = {
+  id: GECKO_ID,
+  strict_min_version: '140.0',
+  data_collection_permissions: { required: ['none'] },
+};
+const GECKO_ANDROID = { strict_min_version: '142.0' };
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   manifestVersion: 3,
@@ -18,7 +38,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
+    // unlimitedStorage: the Dexie database (IndexedDB) is never evicted;
+    // contextMenus: "Add to Ata Zan glossary"; activeTab: the popup reads the
+    // active tab's site for its per-site switch. Pages are read by the content
+    // script's own match patterns, nothing else.
+    permissions: ['unlimitedStorage', 'contextMenus', 'activeTab'],
     // The hover card for the selected text (entrypoints/background.ts → content script).
     commands: {
       'show-card': {
@@ -27,11 +51,38 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? {
-          browser_specific_settings: {
-            gecko: { id: 'ata-zan@atazan.kz', strict_min_version: '128.0' },
-          },
-        }
+      ? { browser_specific_settings: { gecko: GECKO, gecko_android: GECKO_ANDROID } }
       : {}),
   }),
+  zip: {
+    // The sources archive for addons.mozilla.org (`npm run zip:firefox`): what rebuilds
+    // the package with `npm install && npm run build:firefox`. WXT already leaves out
+    // node_modules, .output, hidden files and *.test.* files; the tests' helpers, the
+    // benchmarks and local scratch go too (scripts/lint-ext.mjs checks the result).
+    excludeSources: [
+      'tests/**',
+      'bench/**',
+      'coverage/**',
+      'tmp/**',
+      'web-ext-artifacts/**',
+      '**/*.log',
+      'stats.html',
+    ],
+  },
+  hooks: {
+    // The Chrome package passes `web-ext lint` too (npm run lint:ext): it names the
+    // gecko id and gives the service worker Firefox's fallback, `background.scripts`,
+    // which Chrome ignores when `service_worker` is present (Chrome 121+).
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') return;
+      const m = manifest as typeof manifest & {
+        browser_specific_settings?: { gecko: typeof GECKO; gecko_android: typeof GECKO_ANDROID };
+        background?: { service_worker?: string; scripts?: string[]; type?: string };
+      };
+      m.browser_specific_settings = { gecko: GECKO, gecko_android: GECKO_ANDROID };
+      if (m.background?.service_worker && !m.background.scripts) {
+        m.background.scripts = [m.background.service_worker];
+      }
+    },
+  },
 });

@@ -4,11 +4,25 @@
  * sample corpus, plus helpers to read highlights and talk to the background.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from './harness';
+import { dirname, resolve } from 'node:path';
+import type { TestPage } from './driver';
 
-export const SHARED_DIR = resolve(import.meta.dirname, '../../../shared');
+/**
+ * The shared data: $ATAZAN_SHARED, else the nearest `shared/` holding `constitution/`
+ * beside the repository or beside one of its parents (a clone in /work/main and a
+ * worktree in /work/wt/NAME both find /work/shared).
+ */
+export const SHARED_DIR = ((): string => {
+  if (process.env.ATAZAN_SHARED) return resolve(process.env.ATAZAN_SHARED);
+  const near = resolve(import.meta.dirname, '../../../shared');
+  for (let dir = resolve(import.meta.dirname, '../../..'); ;) {
+    const candidate = resolve(dir, 'shared');
+    if (existsSync(resolve(candidate, 'constitution'))) return candidate;
+    const up = dirname(dir);
+    if (up === dir) return near;
+    dir = up;
+  }
+})();
 
 interface ClauseRecord {
   edition: string;
@@ -22,7 +36,7 @@ export function constitution(file: '2026.kk' | '2026.ru' | '1995.kk' | '1995.ru'
   const path = resolve(SHARED_DIR, 'constitution', `${file}.json`);
   if (!existsSync(path)) {
     throw new Error(
-      `Missing ${path}: the browser tests read the official Constitution texts from ../shared/constitution beside the repository.`,
+      `Missing ${path}: the browser tests read the official Constitution texts from ../shared/constitution beside the repository (or set ATAZAN_SHARED).`,
     );
   }
   return JSON.parse(readFileSync(path, 'utf8')) as ClauseRecord[];
@@ -43,7 +57,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** Text of every range of each Ata Zan highlight, read from the page's main world. */
-export async function highlightTexts(page: Page): Promise<Record<string, string[]>> {
+export async function highlightTexts(page: TestPage): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     for (const name of ['atazan-exact', 'atazan-approximate', 'atazan-personal']) {
@@ -62,31 +76,13 @@ export async function highlightTexts(page: Page): Promise<Record<string, string[
 }
 
 /** All highlighted texts, whatever the kind. */
-export async function allHighlighted(page: Page): Promise<string[]> {
+export async function allHighlighted(page: TestPage): Promise<string[]> {
   return Object.values(await highlightTexts(page)).flat();
-}
-
-/** An extension page, to send requests to the background as the popup does. */
-export async function extensionPage(
-  browser: ExtensionBrowser,
-): Promise<(msg: unknown) => Promise<unknown>> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  return (msg) =>
-    page.evaluate(
-      (m) =>
-        (
-          globalThis as unknown as {
-            chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-          }
-        ).chrome.runtime.sendMessage(m),
-      msg,
-    );
 }
 
 /** The centre of the first occurrence of `text` inside the element matching `selector`. */
 export async function textCenter(
-  page: Page,
+  page: TestPage,
   selector: string,
   text: string,
 ): Promise<{ x: number; y: number }> {
@@ -112,7 +108,7 @@ export async function textCenter(
 }
 
 /** The open card's entry id and text, or null. */
-export async function cardState(page: Page): Promise<{ id: string; text: string } | null> {
+export async function cardState(page: TestPage): Promise<{ id: string; text: string } | null> {
   return page.evaluate(() => {
     const card = document.querySelector('atazan-card')?.shadowRoot?.querySelector('.atz-card');
     if (!card || (card.parentElement as HTMLElement).hidden) return null;

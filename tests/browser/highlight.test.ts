@@ -1,19 +1,18 @@
 /**
- * The content script in a real Chromium with the built extension: terms are
+ * The content script in real Chromium and Firefox with the built extension: terms are
  * highlighted in their inflected forms in both languages, across inline tags
  * and line breaks, never in form fields or hidden text, without touching the
  * page's DOM; new text is highlighted; the per-site switch and new personal
  * entries take effect without a reload.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './driver';
+import { servePages, type PageServer } from './harness';
 import {
   allHighlighted,
   clause,
   constitution,
   escapeHtml,
-  extensionPage,
   highlightTexts,
 } from './highlight-pages';
 
@@ -39,210 +38,225 @@ const page1 = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title
 <div id="later"></div>
 </body></html>`;
 
-let browser: ExtensionBrowser;
-let server: PageServer;
-let send: (msg: unknown) => Promise<unknown>;
+describe.each(BROWSERS)('%s', (name) => {
+  let browser: ExtensionBrowser;
+  let server: PageServer;
+  const send = (msg: unknown): Promise<unknown> => browser.send(msg);
 
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  server = await servePages({
-    '/page1.html': page1,
-    '/framed.html': `<!doctype html><meta charset="utf-8"><p>Снаружи.</p><iframe src="/frame.html"></iframe>`,
-    '/frame.html': `<!doctype html><meta charset="utf-8"><p>${escapeHtml(clause(ru, '76', '1'))}</p>`,
-  });
-  send = await extensionPage(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
-async function openPage(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/page1.html`);
-  await expect
-    .poll(async () => (await allHighlighted(page)).length, { timeout: 5000 })
-    .toBeGreaterThan(5);
-  return page;
-}
-
-test('terms are highlighted in inflected forms, in both languages, across inline tags and line breaks', async () => {
-  const page = await openPage();
-  const texts = (await allHighlighted(page)).map(norm);
-  // Russian, declined: "судом", "Конституционного Суда", "Конституционным Судом".
-  expect(texts).toContain('Правосудие');
-  expect(texts).toContain('судом');
-  expect(texts).toContain('Конституционного Суда');
-  expect(texts).toContain('Конституционный Суд'); // across <b> and <a>
-  expect(texts).toContain('Конституционным Судом'); // split inside a word by <span>
-  // Kazakh, inflected: "сот төрелігін", "Конституциялық Соттың", "Конституциялық Сотына" across <a> and <br>.
-  expect(texts).toContain('сот төрелігін');
-  expect(texts).toContain('Конституциялық Соттың');
-  expect(texts).toContain('Конституциялық Сотына');
-  // Block elements separate: "Верховный" in a <p> and "Суд" in the next <div> are not one term.
-  expect(texts).not.toContain('Верховный Суд');
-  expect(texts, JSON.stringify(texts)).toContain('Суд');
-  // Nothing from fields, hidden or editable elements, scripts or the title.
-  const inPage = await page.evaluate(() => {
-    const ranges = ['atazan-exact', 'atazan-approximate', 'atazan-personal'].flatMap((n) => [
-      ...(CSS.highlights.get(n) ?? []),
-    ]);
-    return ranges.map((r) => {
-      const el = r.startContainer.parentElement;
-      return el
-        ? (el.closest('form, [hidden], [style], [contenteditable], script, head')?.tagName ?? '')
-        : '?';
+  beforeAll(async () => {
+    browser = await launch(name);
+    server = await servePages({
+      '/page1.html': page1,
+      '/framed.html': `<!doctype html><meta charset="utf-8"><p>Снаружи.</p><iframe src="/frame.html"></iframe>`,
+      '/frame.html': `<!doctype html><meta charset="utf-8"><p>${escapeHtml(clause(ru, '76', '1'))}</p>`,
     });
   });
-  expect(inPage.filter((t) => t !== '')).toEqual([]);
-  await page.close();
-});
-
-test('the page DOM and form fields are unchanged', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/page1.html`);
-  const before = await page.evaluate(() => document.body.innerHTML);
-  await page.fill('#field', 'Конституционный Суд Республики');
-  await expect.poll(async () => (await allHighlighted(page)).length).toBeGreaterThan(5);
-  await page.waitForTimeout(300);
-  const after = await page.evaluate(() => ({
-    body: document.body.innerHTML,
-    field: (document.getElementById('field') as HTMLInputElement).value,
-    area: (document.getElementById('area') as HTMLTextAreaElement).value,
-    extra: [...document.documentElement.children].map((e) => e.tagName.toLowerCase()),
-    sheets: document.adoptedStyleSheets.length,
-    pageScript: (window as unknown as { pageScriptRan: string }).pageScriptRan,
-  }));
-  expect(after.body).toBe(before);
-  expect(after.field).toBe('Конституционный Суд Республики');
-  expect(after.area).toBe('Решения суда');
-  // Only <head>, <body> and at most our own host; the ::highlight rules are one adopted sheet.
-  expect(after.extra.filter((t) => t !== 'head' && t !== 'body' && t !== 'atazan-card')).toEqual(
-    [],
-  );
-  expect(after.sheets).toBe(1);
-  expect(after.pageScript).toBe('суд');
-  await page.close();
-});
-
-test('text added after load is highlighted', async () => {
-  const page = await openPage();
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.id = 'added';
-    p.textContent = 'Дело рассмотрено Конституционным Судом. Споры разрешаются судами.';
-    document.getElementById('later')!.appendChild(p);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
   });
-  await expect
-    .poll(async () => (await allHighlighted(page)).map(norm), { timeout: 3000 })
-    .toContain('судами');
-  const twice = (await allHighlighted(page)).map(norm).filter((t) => t === 'Конституционным Судом');
-  expect(twice).toHaveLength(2); // once in #inline, once in the new paragraph
-  // Editing a text node in place repaints it.
-  await page.evaluate(() => {
-    (document.querySelector('#added')!.firstChild as Text).data = 'Решение суда первой инстанции.';
-  });
-  await expect
-    .poll(async () => (await allHighlighted(page)).map(norm), { timeout: 3000 })
-    .not.toContain('судами');
-  const now = (await allHighlighted(page)).map(norm);
-  expect(now).toContain('Решение суда');
-  expect(now.filter((t) => t === 'Конституционным Судом')).toHaveLength(1);
-  await page.close();
-});
 
-test('a page that mutates without pause is followed, within bounded work', async () => {
-  const page = await openPage();
-  await page.evaluate(() => {
-    const log = document.getElementById('later')!;
-    let n = 0;
-    // A new line every 5 ms and a counter rewritten every 5 ms: the debounce never settles.
-    const counter = document.createElement('div');
-    log.appendChild(counter);
-    const timer = setInterval(() => {
-      counter.textContent = String(++n);
-      const p = document.createElement('p');
-      p.className = 'tick';
-      p.textContent = `Сводка ${n}: решение суда`;
-      log.appendChild(p);
-    }, 5);
-    setTimeout(() => clearInterval(timer), 2500);
-  });
-  await page.waitForTimeout(2600);
-  const ticks = await page.evaluate(() => document.querySelectorAll('.tick').length);
-  // Caught up soon after the page calms down: every line highlighted, none twice.
-  await expect
-    .poll(
-      async () => (await allHighlighted(page)).map(norm).filter((t) => t === 'решение суда').length,
-      { timeout: 3000 },
-    )
-    .toBe(ticks);
-  // Rescans about once a second while it mutated, not once per mutation.
-  const scans = await page.evaluate(() => performance.getEntriesByName('atazan-scan-done').length);
-  expect(scans).toBeLessThanOrEqual(8);
-  await page.close();
-});
+  const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-test('terms inside frames are highlighted too, and the site switch of the page applies to them', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/framed.html`);
-  const frame = page.frames().find((f) => f.url().endsWith('/frame.html'))!;
-  const inFrame = (): Promise<string[]> =>
-    frame.evaluate(() =>
-      [...(CSS.highlights.get('atazan-exact') ?? [])].map((r) => {
-        const x = document.createRange();
-        x.setStart(r.startContainer, r.startOffset);
-        x.setEnd(r.endContainer, r.endOffset);
-        return x.toString();
-      }),
+  async function openPage(): Promise<TestPage> {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/page1.html`);
+    await expect
+      .poll(async () => (await allHighlighted(page)).length, { timeout: 5000 })
+      .toBeGreaterThan(5);
+    return page;
+  }
+
+  test('terms are highlighted in inflected forms, in both languages, across inline tags and line breaks', async () => {
+    const page = await openPage();
+    const texts = (await allHighlighted(page)).map(norm);
+    // Russian, declined: "судом", "Конституционного Суда", "Конституционным Судом".
+    expect(texts).toContain('Правосудие');
+    expect(texts).toContain('судом');
+    expect(texts).toContain('Конституционного Суда');
+    expect(texts).toContain('Конституционный Суд'); // across <b> and <a>
+    expect(texts).toContain('Конституционным Судом'); // split inside a word by <span>
+    // Kazakh, inflected: "сот төрелігін", "Конституциялық Соттың", "Конституциялық Сотына" across <a> and <br>.
+    expect(texts).toContain('сот төрелігін');
+    expect(texts).toContain('Конституциялық Соттың');
+    expect(texts).toContain('Конституциялық Сотына');
+    // Block elements separate: "Верховный" in a <p> and "Суд" in the next <div> are not one term.
+    expect(texts).not.toContain('Верховный Суд');
+    expect(texts, JSON.stringify(texts)).toContain('Суд');
+    // Nothing from fields, hidden or editable elements, scripts or the title.
+    const inPage = await page.evaluate(() => {
+      const ranges = ['atazan-exact', 'atazan-approximate', 'atazan-personal'].flatMap((n) => [
+        ...(CSS.highlights.get(n) ?? []),
+      ]);
+      return ranges.map((r) => {
+        const el = r.startContainer.parentElement;
+        return el
+          ? (el.closest('form, [hidden], [style], [contenteditable], script, head')?.tagName ?? '')
+          : '?';
+      });
+    });
+    expect(inPage.filter((t) => t !== '')).toEqual([]);
+    await page.close();
+  });
+
+  test('the page DOM and form fields are unchanged', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/page1.html`);
+    const before = await page.evaluate(() => document.body.innerHTML);
+    await page.fill('#field', 'Конституционный Суд Республики');
+    await expect.poll(async () => (await allHighlighted(page)).length).toBeGreaterThan(5);
+    await page.wait(300);
+    const after = await page.evaluate(() => ({
+      body: document.body.innerHTML,
+      field: (document.getElementById('field') as HTMLInputElement).value,
+      area: (document.getElementById('area') as HTMLTextAreaElement).value,
+      extra: [...document.documentElement.children].map((e) => e.tagName.toLowerCase()),
+      sheets: document.adoptedStyleSheets.length,
+      pageScript: (window as unknown as { pageScriptRan: string }).pageScriptRan,
+    }));
+    expect(after.body).toBe(before);
+    expect(after.field).toBe('Конституционный Суд Республики');
+    expect(after.area).toBe('Решения суда');
+    // Only <head>, <body> and at most our own host; the ::highlight rules are one adopted sheet.
+    expect(after.extra.filter((t) => t !== 'head' && t !== 'body' && t !== 'atazan-card')).toEqual(
+      [],
     );
-  await expect.poll(inFrame, { timeout: 5000 }).toContain('судом');
-  await send({ type: 'settings/set', patch: { disabledSites: ['127.0.0.1'] } });
-  await expect.poll(async () => (await inFrame()).length, { timeout: 2000 }).toBe(0);
-  await send({ type: 'settings/set', patch: { disabledSites: [] } });
-  await expect.poll(inFrame, { timeout: 2000 }).toContain('судом');
-  await page.close();
-});
+    expect(after.sheets).toBe(1);
+    expect(after.pageScript).toBe('суд');
+    await page.close();
+  });
 
-test('the per-site switch removes and restores highlights without a reload', async () => {
-  const page = await openPage();
-  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
-  await send({ type: 'settings/set', patch: { disabledSites: ['127.0.0.1'] } });
-  await expect.poll(async () => (await allHighlighted(page)).length, { timeout: 2000 }).toBe(0);
-  await send({ type: 'settings/set', patch: { disabledSites: [] } });
-  await expect
-    .poll(async () => (await allHighlighted(page)).length, { timeout: 2000 })
-    .toBeGreaterThan(5);
-  // Same document: no reload happened.
-  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
-  await page.close();
-});
+  test('text added after load is highlighted', async () => {
+    const page = await openPage();
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'added';
+      p.textContent = 'Дело рассмотрено Конституционным Судом. Споры разрешаются судами.';
+      document.getElementById('later')!.appendChild(p);
+    });
+    await expect
+      .poll(async () => (await allHighlighted(page)).map(norm), { timeout: 3000 })
+      .toContain('судами');
+    const twice = (await allHighlighted(page))
+      .map(norm)
+      .filter((t) => t === 'Конституционным Судом');
+    expect(twice).toHaveLength(2); // once in #inline, once in the new paragraph
+    // Editing a text node in place repaints it.
+    await page.evaluate(() => {
+      (document.querySelector('#added')!.firstChild as Text).data =
+        'Решение суда первой инстанции.';
+    });
+    // The old spans go at once and the new ones come after the background's answer,
+    // so wait for the end state itself (Firefox showed the gap between the two).
+    await expect
+      .poll(
+        async () => {
+          const texts = (await allHighlighted(page)).map(norm);
+          return texts.includes('Решение суда') && !texts.includes('судами');
+        },
+        { timeout: 3000 },
+      )
+      .toBe(true);
+    const now = (await allHighlighted(page)).map(norm);
+    expect(now.filter((t) => t === 'Конституционным Судом')).toHaveLength(1);
+    await page.close();
+  });
 
-test('a personal entry saved elsewhere is highlighted in open tabs within a second', async () => {
-  const page = await openPage();
-  const saved = (await send({
-    type: 'entry/save',
-    entry: {
-      id: '',
-      kk: { term: 'эстоппель', variants: [], definition: 'Өз мәлімдемесінен бас тартуға тыйым.' },
-      ru: {
-        term: 'эстоппель',
-        variants: [],
-        definition: 'Запрет отказываться от своих заявлений.',
+  test('a page that mutates without pause is followed, within bounded work', async () => {
+    const page = await openPage();
+    await page.evaluate(() => {
+      const log = document.getElementById('later')!;
+      let n = 0;
+      // A new line every 5 ms and a counter rewritten every 5 ms: the debounce never settles.
+      const counter = document.createElement('div');
+      log.appendChild(counter);
+      const timer = setInterval(() => {
+        counter.textContent = String(++n);
+        const p = document.createElement('p');
+        p.className = 'tick';
+        p.textContent = `Сводка ${n}: решение суда`;
+        log.appendChild(p);
+      }, 5);
+      setTimeout(() => clearInterval(timer), 2500);
+    });
+    await page.wait(2600);
+    const ticks = await page.evaluate(() => document.querySelectorAll('.tick').length);
+    // Caught up soon after the page calms down: every line highlighted, none twice.
+    await expect
+      .poll(
+        async () =>
+          (await allHighlighted(page)).map(norm).filter((t) => t === 'решение суда').length,
+        { timeout: 3000 },
+      )
+      .toBe(ticks);
+    // Rescans about once a second while it mutated, not once per mutation.
+    const scans = await page.evaluate(
+      () => performance.getEntriesByName('atazan-scan-done').length,
+    );
+    expect(scans).toBeLessThanOrEqual(8);
+    await page.close();
+  });
+
+  test('terms inside frames are highlighted too, and the site switch of the page applies to them', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/framed.html`);
+    const inFrame = (): Promise<string[]> =>
+      page.evaluateInFrame('/frame.html', () =>
+        [...(CSS.highlights.get('atazan-exact') ?? [])].map((r) => {
+          const x = document.createRange();
+          x.setStart(r.startContainer, r.startOffset);
+          x.setEnd(r.endContainer, r.endOffset);
+          return x.toString();
+        }),
+      );
+    await expect.poll(inFrame, { timeout: 5000 }).toContain('судом');
+    await send({ type: 'settings/set', patch: { disabledSites: ['127.0.0.1'] } });
+    await expect.poll(async () => (await inFrame()).length, { timeout: 2000 }).toBe(0);
+    await send({ type: 'settings/set', patch: { disabledSites: [] } });
+    await expect.poll(inFrame, { timeout: 2000 }).toContain('судом');
+    await page.close();
+  });
+
+  test('the per-site switch removes and restores highlights without a reload', async () => {
+    const page = await openPage();
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    await send({ type: 'settings/set', patch: { disabledSites: ['127.0.0.1'] } });
+    await expect.poll(async () => (await allHighlighted(page)).length, { timeout: 2000 }).toBe(0);
+    await send({ type: 'settings/set', patch: { disabledSites: [] } });
+    await expect
+      .poll(async () => (await allHighlighted(page)).length, { timeout: 2000 })
+      .toBeGreaterThan(5);
+    // Same document: no reload happened.
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    await page.close();
+  });
+
+  test('a personal entry saved elsewhere is highlighted in open tabs within a second', async () => {
+    const page = await openPage();
+    const saved = (await send({
+      type: 'entry/save',
+      entry: {
+        id: '',
+        kk: { term: 'эстоппель', variants: [], definition: 'Өз мәлімдемесінен бас тартуға тыйым.' },
+        ru: {
+          term: 'эстоппель',
+          variants: [],
+          definition: 'Запрет отказываться от своих заявлений.',
+        },
+        citations: [],
+        tags: [],
       },
-      citations: [],
-      tags: [],
-    },
-  })) as { id: string };
-  expect(saved.id).toMatch(/^p-/);
-  await expect
-    .poll(async () => (await highlightTexts(page))['atazan-personal']!.map(norm), { timeout: 1000 })
-    .toEqual(expect.arrayContaining(['эстоппель', 'Эстоппеля', 'эстоппельді']));
-  await send({ type: 'entry/delete', id: saved.id });
-  await expect
-    .poll(async () => (await highlightTexts(page))['atazan-personal']!.length, { timeout: 1000 })
-    .toBe(0);
-  await page.close();
+    })) as { id: string };
+    expect(saved.id).toMatch(/^p-/);
+    await expect
+      .poll(async () => (await highlightTexts(page))['atazan-personal']!.map(norm), {
+        timeout: 1000,
+      })
+      .toEqual(expect.arrayContaining(['эстоппель', 'Эстоппеля', 'эстоппельді']));
+    await send({ type: 'entry/delete', id: saved.id });
+    await expect
+      .poll(async () => (await highlightTexts(page))['atazan-personal']!.length, { timeout: 1000 })
+      .toBe(0);
+    await page.close();
+  });
 });

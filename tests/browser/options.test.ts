@@ -3,115 +3,109 @@
  * open tab; the context menu's add form (its message path: the URL it opens);
  * the import preview and its transaction; validation at the field.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import { BROWSERS, launch, type ExtensionBrowser } from './driver';
+import { servePages, type PageServer } from './harness';
 import { addFormHash } from '../../lib/context-menu';
 
-let browser: ExtensionBrowser;
-let server: PageServer;
 const TERM = 'қолтаңба куәлігі';
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  server = await servePages({
-    '/': `<!doctype html><meta charset="utf-8"><p id="t">Құжатта ${TERM} болуы керек.</p>`,
+
+describe.each(BROWSERS)('%s', (name) => {
+  let browser: ExtensionBrowser;
+  let server: PageServer;
+  beforeAll(async () => {
+    browser = await launch(name);
+    server = await servePages({
+      '/': `<!doctype html><meta charset="utf-8"><p id="t">Құжатта ${TERM} болуы керек.</p>`,
+    });
   });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const optionsUrl = (hash = '') => `chrome-extension://${browser.extensionId}/options.html${hash}`;
-
-test('an empty term gets a message at its field, and nothing is saved', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(optionsUrl('#add'));
-  await page.fill('[name="kk-term"]', 'бір нәрсе');
-  await page.click('button[type=submit]');
-  await expect
-    .poll(() => page.locator('[name="ru-term"]').getAttribute('aria-invalid'))
-    .toBe('true');
-  expect(await page.locator('#f-ru-term-error').textContent()).toBeTruthy();
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('ru-term');
-  await page.close();
-});
-
-test('an entry added on the options page is highlighted in an open tab within a second', async () => {
-  const tab = await browser.context.newPage();
-  await tab.goto(server.url + '/');
-  const page = await browser.context.newPage();
-  await page.goto(optionsUrl('#add'));
-  await page.fill('[name="kk-term"]', TERM);
-  await page.fill('[name="ru-term"]', 'удостоверение подписи');
-  await page.fill('[name="kk-definition"]', '<img src=x onerror=alert(1)>');
-  await page.click('button[type=submit]');
-  await expect.poll(() => page.url()).toMatch(/#entry=p-/);
-  const saved = Date.now();
-  // The confirmation stays once the glossary reloads and the form is made anew.
-  await expect
-    .poll(() => page.locator('.form-status').textContent())
-    .toBe('Saved. Open pages update in a moment.');
-  await expect
-    .poll(() => tab.evaluate(() => CSS.highlights.get('atazan-personal')?.size ?? 0), {
-      timeout: 3000,
-    })
-    .toBeGreaterThan(0);
-  expect(Date.now() - saved).toBeLessThan(1500);
-  const text = await tab.evaluate(() => {
-    const r = [...(CSS.highlights.get('atazan-personal') ?? [])][0] as StaticRange | undefined;
-    return r ? r.startContainer.textContent!.slice(r.startOffset, r.endOffset) : '';
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
   });
-  expect(text).toBe(TERM);
-  // The entry shows in the form's card preview as text, not as an element.
-  expect(await page.locator('.card-preview img').count()).toBe(0);
-  await page.close();
-  await tab.close();
-});
 
-test('the context menu opens the add form pre-filled, in the language of the selection', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(optionsUrl(addFormHash('  Конституциялық   Сот ')));
-  await expect.poll(() => page.locator('[name="kk-term"]').inputValue()).toBe('Конституциялық Сот');
-  expect(await page.locator('[name="ru-term"]').inputValue()).toBe('');
-  // It is already in the glossary: a warning offers to open it.
-  await expect.poll(() => page.locator('.duplicate').count()).toBe(1);
-  await page.goto(optionsUrl(addFormHash('Конституционный Суд')));
-  await expect
-    .poll(() => page.locator('[name="ru-term"]').inputValue())
-    .toBe('Конституционный Суд');
-  await page.close();
-});
+  const optionsUrl = (hash = '') => browser.extensionUrl(`options.html${hash}`);
 
-test('an import shows a preview and writes nothing until confirmed', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'atazan-import-'));
-  const file = join(dir, 'mine.csv');
-  writeFileSync(
-    file,
-    'kk_term,ru_term,kk_definition\r\nжаңа термин,новый термин,анықтама\r\nсот төрелігі,правосудие,\r\n',
-  );
-  const page = await browser.context.newPage();
-  await page.goto(optionsUrl());
-  await page.setInputFiles('input[name=import]', file);
-  await expect.poll(() => page.locator('.preview').count()).toBe(1);
-  expect(await page.locator('.count[data-status=new] strong').textContent()).toBe('1');
-  expect(await page.locator('.count[data-status=changed] strong').textContent()).toBe('1');
-  expect(
-    await page.locator('tbody tr[data-entry-id]').filter({ hasText: 'жаңа термин' }).count(),
-  ).toBe(0);
-  await page.click('button[name=confirm-import]');
-  await expect.poll(() => page.locator('.io [role=status]').textContent()).toMatch(/1/);
-  await expect
-    .poll(() => page.locator('tr[data-entry-id]').filter({ hasText: 'жаңа термин' }).count())
-    .toBe(1);
+  test('an empty term gets a message at its field, and nothing is saved', async () => {
+    const page = await browser.openExtensionPage('options.html#add');
+    await page.fill('[name="kk-term"]', 'бір нәрсе');
+    await page.click('button[type=submit]');
+    await expect
+      .poll(async () => (await page.attrs('[name="ru-term"]', 'aria-invalid'))[0])
+      .toBe('true');
+    expect(await page.text('#f-ru-term-error')).toBeTruthy();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('ru-term');
+    await page.close();
+  });
 
-  const bad = join(dir, 'bad.json');
-  writeFileSync(bad, '{"entries": [{"kk": {"term": "x"}}]}');
-  await page.setInputFiles('input[name=import]', bad);
-  await expect
-    .poll(() => page.locator('.io [role=alert]').textContent())
-    .toMatch(/Entry 1: Russian term is required/);
-  await page.close();
+  test('an entry added on the options page is highlighted in an open tab within a second', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(server.url + '/');
+    const page = await browser.openExtensionPage('options.html#add');
+    await page.fill('[name="kk-term"]', TERM);
+    await page.fill('[name="ru-term"]', 'удостоверение подписи');
+    await page.fill('[name="kk-definition"]', '<img src=x onerror=alert(1)>');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.url()).toMatch(/#entry=p-/);
+    const saved = Date.now();
+    // The confirmation stays once the glossary reloads and the form is made anew.
+    await expect
+      .poll(() => page.text('.form-status'))
+      .toBe('Saved. Open pages update in a moment.');
+    await expect
+      .poll(() => tab.evaluate(() => CSS.highlights.get('atazan-personal')?.size ?? 0), {
+        timeout: 3000,
+      })
+      .toBeGreaterThan(0);
+    expect(Date.now() - saved).toBeLessThan(1500);
+    const text = await tab.evaluate(() => {
+      const r = [...(CSS.highlights.get('atazan-personal') ?? [])][0] as StaticRange | undefined;
+      return r ? r.startContainer.textContent!.slice(r.startOffset, r.endOffset) : '';
+    });
+    expect(text).toBe(TERM);
+    // The entry shows in the form's card preview as text, not as an element.
+    expect(await page.count('.card-preview img')).toBe(0);
+    await page.close();
+    await tab.close();
+  });
+
+  test('the context menu opens the add form pre-filled, in the language of the selection', async () => {
+    const page = await browser.openExtensionPage(
+      `options.html${addFormHash('  Конституциялық   Сот ')}`,
+    );
+    await expect.poll(() => page.value('[name="kk-term"]')).toBe('Конституциялық Сот');
+    expect(await page.value('[name="ru-term"]')).toBe('');
+    // It is already in the glossary: a warning offers to open it.
+    await expect.poll(() => page.count('.duplicate')).toBe(1);
+    await page.goto(optionsUrl(addFormHash('Конституционный Суд')));
+    await expect.poll(() => page.value('[name="ru-term"]')).toBe('Конституционный Суд');
+    await page.close();
+  });
+
+  test('an import shows a preview and writes nothing until confirmed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atazan-import-'));
+    const file = join(dir, 'mine.csv');
+    writeFileSync(
+      file,
+      'kk_term,ru_term,kk_definition\r\nжаңа термин,новый термин,анықтама\r\nсот төрелігі,правосудие,\r\n',
+    );
+    const page = await browser.openExtensionPage('options.html');
+    await page.setInputFile('input[name=import]', file);
+    await expect.poll(() => page.count('.preview')).toBe(1);
+    expect(await page.text('.count[data-status=new] strong')).toBe('1');
+    expect(await page.text('.count[data-status=changed] strong')).toBe('1');
+    expect(await page.count('tbody tr[data-entry-id]', 'жаңа термин')).toBe(0);
+    await page.click('button[name=confirm-import]');
+    await expect.poll(() => page.text('.io [role=status]')).toMatch(/1/);
+    await expect.poll(() => page.count('tr[data-entry-id]', 'жаңа термин')).toBe(1);
+
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"entries": [{"kk": {"term": "x"}}]}');
+    await page.setInputFile('input[name=import]', bad);
+    await expect.poll(() => page.text('.io [role=alert]')).toMatch(/Entry 1: Russian term is required/);
+    await page.close();
+  });
 });

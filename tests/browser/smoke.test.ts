@@ -1,17 +1,54 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BROWSERS, GECKO_ID, launch, type ExtensionBrowser } from './driver';
 
-let browser: ExtensionBrowser;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+describe.each(BROWSERS)('%s', (name) => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launch(name);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
-test('the built extension loads in Chromium and its popup opens', async () => {
-  expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  await expect.poll(() => page.locator('#app').textContent()).toContain('Ata Zan');
+  test('the built extension loads, its background runs and its popup opens', async () => {
+    if (name === 'chromium') {
+      expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+      expect(browser.origin).toBe(`chrome-extension://${browser.extensionId}`);
+    } else {
+      expect(browser.extensionId).toBe(GECKO_ID);
+      expect(browser.origin).toMatch(/^moz-extension:\/\/[0-9a-f-]{36}$/);
+    }
+    expect(await browser.backgroundUrl()).toMatch(new RegExp(`^${browser.origin}/`));
+    const page = await browser.openExtensionPage('popup.html');
+    await expect.poll(() => page.text('#app')).toContain('Ata Zan');
+    await page.close();
+  });
+
+  test('the manifest asks for no more than the code uses, and names the Firefox it needs', () => {
+    const m = browser.manifest as {
+      manifest_version: number;
+      permissions?: string[];
+      host_permissions?: string[];
+      background: { service_worker?: string; scripts?: string[] };
+      browser_specific_settings?: {
+        gecko?: { id: string; strict_min_version: string; data_collection_permissions?: unknown };
+      };
+    };
+    expect(m.manifest_version).toBe(3);
+    expect([...(m.permissions ?? [])].sort()).toEqual(
+      ['activeTab', 'contextMenus', 'unlimitedStorage'].sort(),
+    );
+    expect(m.host_permissions ?? []).toEqual([]);
+    if (name === 'chromium') {
+      expect(m.background.service_worker).toBe('background.js');
+    } else {
+      // Firefox MV3 runs the background as an event page, not a service worker.
+      expect(m.background).toEqual({ scripts: ['background.js'] });
+      const gecko = m.browser_specific_settings!.gecko!;
+      expect(gecko.id).toBe(GECKO_ID);
+      // CSS.highlights (the Custom Highlight API) arrived in Firefox 140.
+      expect(Number.parseInt(gecko.strict_min_version, 10)).toBeGreaterThanOrEqual(140);
+      expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    }
+  });
 });
