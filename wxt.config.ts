@@ -25,11 +25,6 @@ const GECKO_ANDROID = { strict_min_version: '142.0' };
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   manifestVersion: 3,
-  hooks: {
-    // The PDF viewer's permissions and web-accessible page (lib/pdf-manifest.ts).
-    'build:manifestGenerated': (wxt, manifest) =>
-      addPdfViewerManifest(manifest as never, wxt.config.browser),
-  },
   vite: () => ({
     plugins: [preact()],
   }),
@@ -74,6 +69,8 @@ export default defineConfig({
     // gecko id and gives the service worker Firefox's fallback, `background.scripts`,
     // which Chrome ignores when `service_worker` is present (Chrome 121+).
     'build:manifestGenerated': (wxt, manifest) => {
+      // The PDF viewer's permissions and web-accessible page (lib/pdf-manifest.ts).
+      addPdfViewerManifest(manifest as never, wxt.config.browser);
       if (wxt.config.browser === 'firefox') return;
       const m = manifest as typeof manifest & {
         browser_specific_settings?: { gecko: typeof GECKO; gecko_android: typeof GECKO_ANDROID };

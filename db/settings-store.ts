@@ -41,8 +41,7 @@ export function validatePatch(patch: unknown): Partial<Settings> {
     out.disabledSites = [...new Set(s.map((h: string) => h.trim().toLowerCase()).filter(Boolean))];
   }
   if ('openPdfs' in p) {
-    if (typeof p.openPdfs !== 'boolean')
-      throw new ValidationError('openPdfs must be true or false');
+    if (typeof p.openPdfs !== 'boolean') throw new ValidationError('settings.openPdfs');
     out.openPdfs = p.openPdfs;
   }
   if ('uiLanguage' in p) {

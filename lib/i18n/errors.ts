@@ -78,6 +78,7 @@ const en = {
   // Settings.
   'settings.patch': 'The settings change must be an object.',
   'settings.enabled': 'The highlighting switch must be on or off.',
+  'settings.openPdfs': 'The PDF switch must be on or off.',
   'settings.sites': 'The sites must be a list of host names.',
   'settings.language': 'Unknown interface language.',
   'settings.colors': 'The colours must be an object.',
@@ -152,6 +153,7 @@ const kk: Record<ErrorCode, string> = {
   'request.tooMuchText': 'Бір рет ең көбі {max} таңба тексеріледі.',
   'settings.patch': 'Баптаулар өзгерісі нысан болуы керек.',
   'settings.enabled': 'Белгілеу қосқышы қосулы не өшірулі болуы керек.',
+  'settings.openPdfs': 'PDF қосқышы қосулы не өшірулі болуы керек.',
   'settings.sites': 'Сайттар хост атауларының тізімі болуы керек.',
   'settings.language': 'Интерфейс тілі белгісіз.',
   'settings.colors': 'Түстер нысан болуы керек.',
@@ -224,6 +226,7 @@ const ru: Record<ErrorCode, string> = {
   'request.tooMuchText': 'За один раз можно проверить не более {max} символов.',
   'settings.patch': 'Изменение настроек должно быть объектом.',
   'settings.enabled': 'Переключатель подсветки должен быть включён или выключен.',
+  'settings.openPdfs': 'Переключатель PDF должен быть включён или выключен.',
   'settings.sites': 'Сайты должны быть списком имён хостов.',
   'settings.language': 'Неизвестный язык интерфейса.',
   'settings.colors': 'Цвета должны быть объектом.',

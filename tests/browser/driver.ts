@@ -239,6 +239,9 @@ class ChromiumPage extends BasePage {
   }
 }
 
+/** A Playwright page seen through the driver's interface (for the Chromium-only PDF tests). */
+export const chromiumTestPage = (page: PwPage): TestPage => new ChromiumPage(page);
+
 async function launchChromiumDriver(): Promise<ExtensionBrowser> {
   const manifest = readManifest(EXTENSION_DIRS.chromium);
   const b = await launchChromium();

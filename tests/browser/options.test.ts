@@ -105,7 +105,9 @@ describe.each(BROWSERS)('%s', (name) => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"entries": [{"kk": {"term": "x"}}]}');
     await page.setInputFile('input[name=import]', bad);
-    await expect.poll(() => page.text('.io [role=alert]')).toMatch(/Entry 1: Russian term is required/);
+    await expect
+      .poll(() => page.text('.io [role=alert]'))
+      .toMatch(/Entry 1: Russian term is required/);
     await page.close();
   });
 });

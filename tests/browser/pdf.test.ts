@@ -11,11 +11,30 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness';
-import { cardState, extensionPage, highlightTexts, textCenter } from './highlight-pages';
+import { chromiumTestPage as tp } from './driver';
+import { cardState, highlightTexts, textCenter } from './highlight-pages';
 import { decisionHtml, makePdf, servePdfs, type PdfServer } from './pdf-pages';
 
 let browser: ExtensionBrowser;
 let server: PdfServer;
+
+/** An extension page, to send requests to the background as the popup does. */
+async function extensionPage(
+  browser: ExtensionBrowser,
+): Promise<(msg: unknown) => Promise<unknown>> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  return (msg) =>
+    page.evaluate(
+      (m) =>
+        (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+          }
+        ).chrome.runtime.sendMessage(m),
+      msg,
+    );
+}
 let send: (msg: unknown) => Promise<unknown>;
 let viewerBase: string;
 
@@ -116,14 +135,14 @@ test('pdf-viewer.html?file= opens the PDF with its terms highlighted in their in
   );
 
   // The hover card: the equivalent of правосудие is сот төрелігі.
-  const at = await textCenter(page, '.textLayer', 'Правосудие');
+  const at = await textCenter(tp(page), '.textLayer', 'Правосудие');
   await page.mouse.move(at.x - 30, at.y - 30);
   await page.mouse.move(at.x, at.y, { steps: 3 });
-  await expect.poll(() => cardState(page), { timeout: 5000 }).not.toBeNull();
-  const card = await cardState(page);
+  await expect.poll(() => cardState(tp(page)), { timeout: 5000 }).not.toBeNull();
+  const card = await cardState(tp(page));
   expect(card!.text).toMatch(/сот төрелігі/i);
   await page.keyboard.press('Escape');
-  await expect.poll(() => cardState(page)).toBeNull();
+  await expect.poll(() => cardState(tp(page))).toBeNull();
 
   // The keyboard shortcut's message (what the background sends for Alt+Shift+Z) reaches the viewer too.
   await page.bringToFront();
@@ -152,7 +171,7 @@ test('pdf-viewer.html?file= opens the PDF with its terms highlighted in their in
     const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
     await c.tabs.sendMessage(tab!.id!, { type: 'card/show-selection' }).catch(() => undefined);
   });
-  await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
+  await expect.poll(() => cardState(tp(page)), { timeout: 3000 }).not.toBeNull();
   await page.keyboard.press('Escape');
 
   // Find: pdf.js marks the hits in the text layer's DOM; the highlights are read again after it.
@@ -283,7 +302,7 @@ test('with the switch on, a PDF navigated to opens in the viewer; off, it does n
   await waitForHighlights(page, 8);
   // The original address is shown.
   expect(await page.textContent('#source-link')).toBe(pdfUrl);
-  const texts = Object.values(await highlightTexts(page)).flat();
+  const texts = Object.values(await highlightTexts(tp(page))).flat();
   expect(texts).toContain('Правосудие');
 
   // Back to the browser's own viewer: not redirected again.
