@@ -30,6 +30,7 @@ import { UI_STRINGS } from '../../lib/i18n/ui';
  */
 const ALLOWED = new Set([
   'JSON',
+  'PDF',
   'CSV',
   'TBX',
   'XML',
@@ -133,6 +134,7 @@ async function everyErrorPath(): Promise<CodedError[]> {
     ['a.csv', 'kk_term,ru_term\n"заң,закон\n'],
     ['a.csv', 'kk_term,ru_term\nзаң,закон,артық\n'],
     ['a.csv', 'kk_term,ru_term,citations\nзаң,закон,[oops\n'],
+    ['a.csv', 'kk_term,ru_term,sense\nзаң,закон,{oops\n'],
     ['a.tbx', '<html/>'],
     ['a.tbx', '<tbx><text/></tbx>'],
     [
@@ -177,6 +179,7 @@ async function everyErrorPath(): Promise<CodedError[]> {
     collect(() => validateEntry({ kk: { term: 'а' }, ru: { term: 'б' }, ...patch }));
   }
   collect(() => validateEntry(null));
+  collect(() => validateEntry({ kk: { term: 'а' }, ru: { term: 'б' }, sense: { group: 1 } }));
   // The background's answers.
   const svc = new GlossaryService(new AtaZanDatabase(`atazan-errors-${Date.now()}`));
   const answers: unknown[] = [
@@ -195,6 +198,7 @@ async function everyErrorPath(): Promise<CodedError[]> {
     { type: 'text/scan', texts: ['x'.repeat(1_000_001)] },
     { type: 'settings/set', patch: 1 },
     { type: 'settings/set', patch: { enabled: 'yes' } },
+    { type: 'settings/set', patch: { openPdfs: 'yes' } },
     { type: 'settings/set', patch: { disabledSites: 'x' } },
     { type: 'settings/set', patch: { uiLanguage: 'de' } },
     { type: 'settings/set', patch: { colors: 1 } },
