@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { CSV_COLUMNS } from '../../glossary/io/csv';
 
 let browser: ExtensionBrowser;
 const dir = mkdtempSync(join(tmpdir(), 'atazan-import-'));
@@ -227,9 +228,7 @@ test('the CSV export is UTF-8 with a byte order mark, semicolon-separated in the
   await download.saveAs(path);
   const bytes = readFileSync(path);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(bytes.toString('utf8').slice(1).split('\r\n')[0]).toBe(
-    'id;kk_term;kk_variants;kk_definition;ru_term;ru_variants;ru_definition;en_term;tags;citations',
-  );
+  expect(bytes.toString('utf8').slice(1).split('\r\n')[0]).toBe(CSV_COLUMNS.join(';'));
   await page.close();
 });
 
@@ -251,7 +250,7 @@ test('limits and errors: named entry and field, in Russian, with no English word
     [
       'cols.csv',
       'term;translation\r\nсот;суд\r\n',
-      'Не удаётся импортировать cols.csv: Заголовок (строка 1): Неизвестные столбцы: term, translation. Ожидаются: id, kk_term, kk_variants, kk_definition, ru_term, ru_variants, ru_definition, en_term, tags, citations.',
+      `Не удаётся импортировать cols.csv: Заголовок (строка 1): Неизвестные столбцы: term, translation. Ожидаются: ${CSV_COLUMNS.join(', ')}.`,
     ],
     [
       'broken.json',

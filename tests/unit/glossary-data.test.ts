@@ -71,8 +71,8 @@ describe('glossary data files', () => {
     expect(() => load(file)).not.toThrow();
   });
 
-  it('has at least 600 entries across all files', () => {
-    expect(ALL.length).toBeGreaterThanOrEqual(600);
+  it('has at least 2,000 entries across all files', () => {
+    expect(ALL.length).toBeGreaterThanOrEqual(2000);
   });
 
   it('constitution-2026.json has at least 350 entries, each citing the 2026 Constitution', () => {
