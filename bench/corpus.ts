@@ -7,6 +7,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseMatchableGlossary } from '../glossary/matchable-file';
 import type { MatchableEntry } from '../glossary/types';
+import { rng } from '../tests/support/random';
+
+export { rng };
 
 /**
  * The shared folder beside the repository (../shared), or beside the folder
@@ -166,18 +169,6 @@ export async function realEntries(): Promise<MatchableEntry[]> {
   } catch {
     return evalGlossary;
   }
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KAZAKH_LETTERS = /[әғқңөұүһі]/i;

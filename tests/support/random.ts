@@ -1,4 +1,4 @@
-/** Deterministic pseudo-random numbers (mulberry32), for tests that draw their material. */
+/** Deterministic pseudo-random numbers (mulberry32), for tests and benchmarks that draw their material. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
