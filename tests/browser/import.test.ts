@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness';
 import { CSV_COLUMNS } from '../../glossary/io/csv';
+import { cp1251 } from '../support/encodings';
 
 let browser: ExtensionBrowser;
 const dir = mkdtempSync(join(tmpdir(), 'atazan-import-'));
@@ -23,21 +24,7 @@ afterAll(async () => {
 
 const optionsUrl = () => `chrome-extension://${browser.extensionId}/options.html`;
 
-/** windows-1251 bytes (Russian letters, ASCII, « »), as Excel saves "CSV" in a Russian locale. */
-function cp1251(text: string): Buffer {
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c >= 0x410 && c <= 0x44f) out.push(c - 0x410 + 0xc0);
-    else if (ch === 'ё') out.push(0xb8);
-    else if (ch === '«') out.push(0xab);
-    else if (ch === '»') out.push(0xbb);
-    else out.push(0x3f);
-  }
-  return Buffer.from(out);
-}
-function file(name: string, content: string | Buffer): string {
+function file(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
@@ -236,7 +223,7 @@ test('limits and errors: named entry and field, in Russian, with no English word
   const page = await open('ru');
   const englishWords = (s: string) =>
     (s.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !['JSON', 'CSV', 'TBX', 'XML'].includes(w));
-  const cases: [string, string | Buffer, string][] = [
+  const cases: [string, string | Uint8Array, string][] = [
     [
       'long.csv',
       `kk_term,ru_term\r\nсот,суд\r\n${'ж'.repeat(301)},закон\r\n`,

@@ -14,23 +14,8 @@ import {
   previewImport,
 } from '../../glossary/io';
 import type { Entry } from '../../glossary/types';
+import { cp1251 } from '../support/encodings';
 
-/** windows-1251 bytes of a string (Russian letters and ASCII only, as Excel writes them). */
-function cp1251(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c >= 0x410 && c <= 0x44f) out.push(c - 0x410 + 0xc0);
-    else if (ch === 'ё') out.push(0xb8);
-    else if (ch === 'Ё') out.push(0xa8);
-    else if (ch === 'і') out.push(0xb3);
-    else if (ch === '«') out.push(0xab);
-    else if (ch === '»') out.push(0xbb);
-    else out.push(0x3f); // what Excel writes for a letter the code page lacks: "?"
-  }
-  return Uint8Array.from(out);
-}
 function utf16(text: string, le: boolean, bom: boolean): Uint8Array {
   const units = (bom ? '\uFEFF' : '') + text;
   const out = new Uint8Array(units.length * 2);

@@ -5,30 +5,14 @@
  * (tests/support/oracle.ts); and the edge cases where the word table's
  * reading of a line-end hyphen once went wrong.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BUNDLED_ENTRIES } from '../../../glossary/data';
-import { compileMatcher, matchableOf, type Matcher } from '../../../glossary/matcher';
-import { parseMatchableGlossary } from '../../../glossary/matchable-file';
-import { clauses } from '../../../glossary/sources';
+import { compileMatcher, type Matcher } from '../../../glossary/matcher';
 import type { SurfacePattern } from '../../../glossary/morphology/types';
 import type { Lang, Match, MatchableEntry } from '../../../glossary/types';
+import { CONSTITUTION, GLOSSARIES } from '../../support/matcher-material';
 import { oracleScan } from '../../support/oracle';
 import { rng } from '../../support/random';
 import { roughen } from '../../support/roughen';
-
-const EVAL_FILE = join(import.meta.dirname, '../../fixtures/eval-glossary.json');
-const GLOSSARIES: [string, MatchableEntry[]][] = [
-  ['bundled', BUNDLED_ENTRIES.map(matchableOf)],
-  ['evaluation', parseMatchableGlossary(readFileSync(EVAL_FILE, 'utf8'), EVAL_FILE)],
-];
-
-const CONSTITUTION = (['2026', '1995'] as const)
-  .flatMap((edition) => (['kk', 'ru'] as const).map((lang) => clauses(edition, lang)))
-  .flat()
-  .map((c) => c.text)
-  .join('\n\n');
 
 /** Distinct made-up words, more than the memo keeps, so that it forgets and starts again mid-text. */
 function manyWords(count: number, seed: number): string {

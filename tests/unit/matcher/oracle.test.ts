@@ -4,28 +4,12 @@
  * Constitutions in both languages, plain and roughed up the way real pages
  * are, with the bundled glossary and the evaluation glossary.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BUNDLED_ENTRIES } from '../../../glossary/data';
-import { compileMatcher, matchableOf } from '../../../glossary/matcher';
-import { parseMatchableGlossary } from '../../../glossary/matchable-file';
-import { clauses } from '../../../glossary/sources';
-import type { Match, MatchableEntry } from '../../../glossary/types';
+import { compileMatcher } from '../../../glossary/matcher';
+import type { Match } from '../../../glossary/types';
+import { CONSTITUTION, GLOSSARIES } from '../../support/matcher-material';
 import { oracleScan } from '../../support/oracle';
 import { roughen } from '../../support/roughen';
-
-const EVAL_FILE = join(import.meta.dirname, '../../fixtures/eval-glossary.json');
-const GLOSSARIES: [string, MatchableEntry[]][] = [
-  ['bundled', BUNDLED_ENTRIES.map(matchableOf)],
-  ['evaluation', parseMatchableGlossary(readFileSync(EVAL_FILE, 'utf8'), EVAL_FILE)],
-];
-
-const CONSTITUTION = (['2026', '1995'] as const)
-  .flatMap((edition) => (['kk', 'ru'] as const).map((lang) => clauses(edition, lang)))
-  .flat()
-  .map((c) => c.text)
-  .join('\n\n');
 
 const TEXTS: [string, string][] = [
   ['the Constitutions', CONSTITUTION],
