@@ -9,19 +9,21 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { citationPlace, citationProblems } from '../glossary/attestation';
-import { rulesOf } from '../glossary/context';
 import { compileMatcher, matchableOf } from '../glossary/matcher';
-import { kazakhForms } from '../glossary/morphology/kazakh';
-import { russianForms } from '../glossary/morphology/russian';
 import { foldTerm } from '../glossary/normalize';
+import {
+  INDECLINABLE,
+  findsExactly,
+  findsIn,
+  senseGroups,
+  termsOf,
+  twoForms,
+} from '../glossary/review';
 import { parseGlossaryFile } from '../glossary/schema';
 import type { Entry, Lang } from '../glossary/types';
 
 const DATA_DIR = join(import.meta.dirname, '../glossary/data');
 const LANGS: readonly Lang[] = ['kk', 'ru'];
-/** Terms that do not inflect (the data test's list). */
-const INDECLINABLE: ReadonlySet<string> = new Set(['теңге']);
-const termsOf = (e: Entry, lang: Lang): string[] => [e[lang].term, ...e[lang].variants];
 
 const load = (path: string): Entry[] =>
   parseGlossaryFile(JSON.parse(readFileSync(path, 'utf8')), basename(path));
@@ -47,14 +49,7 @@ const mineIds = new Set(mine.map((e) => e.id));
 const all = [...mine, ...others.filter((e) => !mineIds.has(e.id))];
 
 /** Senses of one word (glossary/context.ts) may share a term; the context step picks one. */
-const groupOf = new Map(
-  all.flatMap((e) => {
-    const g = rulesOf(e).sense?.group;
-    return g ? [[e.id, g] as const] : [];
-  }),
-);
-const sameSenseGroup = (a: string, b: string): boolean =>
-  groupOf.has(a) && groupOf.get(a) === groupOf.get(b);
+const sameSenseGroup = senseGroups(all);
 
 for (const lang of LANGS) {
   const seen = new Map<string, string>();
@@ -68,30 +63,10 @@ for (const lang of LANGS) {
 }
 
 const together = compileMatcher(all.map(matchableOf));
-const FRAME: Record<Lang, [string, string]> = {
-  kk: ['Мәтінде ', ' туралы айтылады.'],
-  ru: ['В тексте упомянуто ', ' и ничего больше.'],
-};
-function findsExactly(lang: Lang, form: string, id: string): string | null {
-  const [before, after] = FRAME[lang];
-  const text = `${before}${form}${after}`;
-  const ms = together.scan(text);
-  const hit = ms.find((m) => m.start === before.length && m.end === before.length + form.length);
-  if (!hit)
-    return `"${form}" (${lang}) not found as one span; got ${ms.map((m) => `[${text.slice(m.start, m.end)}→${m.id}]`).join(' ') || 'nothing'}`;
-  return hit.id === id || sameSenseGroup(hit.id, id)
-    ? null
-    : `"${form}" (${lang}) found as ${hit.id}`;
-}
 
 for (const e of mine) {
   const own = compileMatcher([matchableOf(e)]);
-  const finds = (lang: Lang, text: string): boolean =>
-    own
-      .scan(text)
-      .some(
-        (m) => m.lang === lang || termsOf(e, lang).some((t) => foldTerm(t) === foldTerm(m.term)),
-      );
+  const finds = (lang: Lang, text: string): boolean => findsIn(own, e, lang, text);
   for (const c of e.citations) {
     for (const p of citationProblems(c)) problems.push(`${e.id}: ${citationPlace(c)}: ${p}`);
     if (c.mentions === false) continue;
@@ -106,18 +81,11 @@ for (const e of mine) {
   if (!attested && !e.citations.some((c) => c.mentions === false))
     problems.push(`${e.id}: not attested (no citation whose two quotes hold its two terms)`);
   for (const lang of LANGS) {
-    for (const t of termsOf(e, lang)) {
-      const err = findsExactly(lang, t, e.id);
-      if (err) problems.push(`${e.id}: ${err}`);
-    }
-    const forms = [
-      ...new Set(lang === 'kk' ? kazakhForms(e[lang].term) : russianForms(e[lang].term)),
-    ].filter((f) => foldTerm(f) !== foldTerm(e[lang].term));
-    const pick = forms.length < 2 ? forms : [forms[0]!, forms[Math.floor(forms.length / 2)]!];
+    const forms = twoForms(lang, e[lang].term);
     if (forms.length < 2 && !INDECLINABLE.has(foldTerm(e[lang].term)))
       problems.push(`${e.id}: "${e[lang].term}" (${lang}) has ${forms.length} inflected form(s)`);
-    for (const f of new Set(pick)) {
-      const err = findsExactly(lang, f, e.id);
+    for (const form of [...termsOf(e, lang), ...forms]) {
+      const err = findsExactly(together, lang, form, e.id, sameSenseGroup);
       if (err) problems.push(`${e.id}: ${err}`);
     }
   }

@@ -9,11 +9,16 @@ import { describe, expect, it } from 'vitest';
 import { compareVersions, parseGlossary } from '../../glossary/schema';
 import { citationPlace, citationProblems } from '../../glossary/attestation';
 import { foldTerm } from '../../glossary/normalize';
-import { rulesOf } from '../../glossary/context';
 import { compileMatcher, matchableOf } from '../../glossary/matcher';
-import { kazakhForms } from '../../glossary/morphology/kazakh';
-import { russianForms } from '../../glossary/morphology/russian';
-import type { Entry, Lang, Match } from '../../glossary/types';
+import {
+  INDECLINABLE,
+  findsExactly,
+  findsIn,
+  senseGroups,
+  termsOf,
+  twoForms,
+} from '../../glossary/review';
+import type { Entry, Lang } from '../../glossary/types';
 
 const DATA_DIR = join(import.meta.dirname, '../../glossary/data');
 const FILES = readdirSync(DATA_DIR)
@@ -47,20 +52,8 @@ const FILE_OF = new Map<string, string>(
 
 const LANGS: readonly Lang[] = ['kk', 'ru'];
 
-/** The sense group of each entry that declares one (glossary/context.ts). */
-const GROUP_OF = new Map<string, string>(
-  ALL.flatMap((e) => {
-    const g = rulesOf(e).sense?.group;
-    return g ? [[e.id, g] as const] : [];
-  }),
-);
-
 /** Two senses of one word (азаматтық "civil" and "citizenship") may share a term. */
-const sameSenseGroup = (a: string, b: string): boolean =>
-  GROUP_OF.has(a) && GROUP_OF.get(a) === GROUP_OF.get(b);
-
-/** Every term of an entry in one language: the term, then its variants. */
-const termsOf = (e: Entry, lang: Lang): string[] => [e[lang].term, ...e[lang].variants];
+const sameSenseGroup = senseGroups(ALL);
 
 describe('glossary data files', () => {
   it('has the data files', () => {
@@ -159,19 +152,8 @@ describe('glossary data files', () => {
   });
 });
 
-/**
- * Whether `term` (reported by the matcher in the other language) is also a term
- * of the entry in `lang`: "Конституция", "судья", "прокуратура" are spelt the
- * same in Kazakh and Russian, and the matcher reports such a match once.
- */
-const sameIn = (e: Entry, lang: Lang, term: string): boolean =>
-  termsOf(e, lang).some((t) => foldTerm(t) === foldTerm(term));
-
 /** At most this many entries may rest only on clauses that establish them without naming them. */
 const MAX_UNNAMED = 12;
-
-/** Terms that do not inflect in the language (the morphology rightly gives no other forms). */
-const INDECLINABLE: ReadonlySet<string> = new Set(['теңге']);
 
 describe('the matcher finds the glossary terms', () => {
   /** One matcher per entry, so a clause is searched for that entry's terms alone. */
@@ -180,11 +162,8 @@ describe('the matcher finds the glossary terms', () => {
   const all = compileMatcher(ALL.map(matchableOf));
 
   /** Whether the entry's own matcher finds its term (or a variant) of `lang` in `text`. */
-  const findsIn = (e: Entry, lang: Lang, text: string): boolean =>
-    single
-      .get(e.id)
-      ?.scan(text)
-      .some((m) => m.id === e.id && (m.lang === lang || sameIn(e, lang, m.term))) ?? false;
+  const finds = (e: Entry, lang: Lang, text: string): boolean =>
+    findsIn(single.get(e.id)!, e, lang, text);
 
   it('finds each entry in every quote it cites (unless the citation says mentions: false)', () => {
     const bad: string[] = [];
@@ -192,7 +171,7 @@ describe('the matcher finds the glossary terms', () => {
       for (const c of e.citations) {
         if (c.mentions === false) continue;
         for (const lang of LANGS) {
-          if (!findsIn(e, lang, c.quote[lang]))
+          if (!finds(e, lang, c.quote[lang]))
             bad.push(`${e.id}: "${e[lang].term}" not in the ${lang} quote of ${citationPlace(c)}`);
         }
       }
@@ -204,7 +183,7 @@ describe('the matcher finds the glossary terms', () => {
     const bad = ALL.filter(
       (e) =>
         !e.citations.some(
-          (c) => c.mentions !== false && LANGS.every((lang) => findsIn(e, lang, c.quote[lang])),
+          (c) => c.mentions !== false && LANGS.every((lang) => finds(e, lang, c.quote[lang])),
         ),
     ).map((e) => `${e.id} (${FILE_OF.get(e.id)})`);
     // The few concepts a text establishes without naming them (citations with mentions: false).
@@ -217,46 +196,14 @@ describe('the matcher finds the glossary terms', () => {
     expect(bad.filter((id) => !unnamed.includes(id))).toEqual([]);
   });
 
-  /** Where a sentence puts the word form: [before, after]. */
-  const FRAME: Record<Lang, [string, string]> = {
-    kk: ['Мәтінде ', ' туралы айтылады.'],
-    ru: ['В тексте упомянуто ', ' и ничего больше.'],
-  };
-
-  /** Whether the matcher finds `form` in a sentence as exactly one span of entry `id`. */
-  function findsExactly(lang: Lang, form: string, id: string): string | null {
-    const [before, after] = FRAME[lang];
-    const text = `${before}${form}${after}`;
-    const matches: Match[] = all.scan(text);
-    const hit = matches.find(
-      (m) => m.start === before.length && m.end === before.length + form.length,
-    );
-    if (!hit) {
-      const got = matches.map((m) => `[${text.slice(m.start, m.end)}→${m.id}]`).join(' ');
-      return `"${form}" (${lang}) of ${id}: no span covering exactly the form; got ${got || 'nothing'}`;
-    }
-    // The matcher finds one sense of a shared word; the context step picks (tests/unit/context.test.ts).
-    if (hit.id !== id && !sameSenseGroup(hit.id, id))
-      return `"${form}" (${lang}) of ${id}: found as ${hit.id}`;
-    return null;
-  }
-
-  /** Two inflected forms of a term other than the term itself, picked deterministically. */
-  function twoForms(lang: Lang, term: string): string[] {
-    const forms = Array.from(lang === 'kk' ? kazakhForms(term) : russianForms(term));
-    const own = foldTerm(term);
-    const others = [...new Set(forms)].filter((f) => foldTerm(f) !== own);
-    if (others.length < 2) return others;
-    const first = others[0]!;
-    const middle = others[Math.floor(others.length / 2)]!;
-    return first === middle ? [first, others[1]!] : [first, middle];
-  }
+  const exactly = (lang: Lang, form: string, id: string): string | null =>
+    findsExactly(all, lang, form, id, sameSenseGroup);
 
   it.each(LANGS)('finds every %s term and variant in its dictionary form', (lang) => {
     const bad: string[] = [];
     for (const e of ALL) {
       for (const t of termsOf(e, lang)) {
-        const err = findsExactly(lang, t, e.id);
+        const err = exactly(lang, t, e.id);
         if (err) bad.push(err);
       }
     }
@@ -277,7 +224,7 @@ describe('the matcher finds the glossary terms', () => {
         continue;
       }
       for (const f of forms) {
-        const err = findsExactly(lang, f, e.id);
+        const err = exactly(lang, f, e.id);
         if (err) bad.push(err);
       }
     }
