@@ -242,11 +242,12 @@ class ChromiumPage extends BasePage {
 /** A Playwright page seen through the driver's interface (for the Chromium-only PDF tests). */
 export const chromiumTestPage = (page: PwPage): TestPage => new ChromiumPage(page);
 
-async function launchChromiumDriver(): Promise<ExtensionBrowser> {
-  const manifest = readManifest(EXTENSION_DIRS.chromium);
-  const b = await launchChromium();
-  const origin = `chrome-extension://${b.extensionId}`;
-  const newPage = async () => new ChromiumPage(await b.context.newPage());
+/**
+ * What both browsers' drivers build the same way from their origin and a way
+ * to open a page: extension pages by path, and one extension page kept open to
+ * run code in (as the popup would) and to send requests to the background.
+ */
+function extensionAccess(origin: string, newPage: () => Promise<TestPage>) {
   const openExtensionPage = async (path: string) => {
     const p = await newPage();
     await p.goto(`${origin}/${path}`);
@@ -258,15 +259,26 @@ async function launchChromiumDriver(): Promise<ExtensionBrowser> {
     return (await helper).evaluate(fn, arg);
   };
   return {
-    name: 'chromium',
-    extensionId: b.extensionId,
     origin,
-    extensionUrl: (path) => `${origin}/${path}`,
-    manifest,
+    extensionUrl: (path: string) => `${origin}/${path}`,
     newPage,
     openExtensionPage,
     inExtension,
-    send: (msg) => inExtension(sendFromPage, msg),
+    send: (msg: unknown) => inExtension(sendFromPage, msg),
+  };
+}
+
+async function launchChromiumDriver(): Promise<ExtensionBrowser> {
+  const manifest = readManifest(EXTENSION_DIRS.chromium);
+  const b = await launchChromium();
+  const origin = `chrome-extension://${b.extensionId}`;
+  const newPage = async () => new ChromiumPage(await b.context.newPage());
+  const access = extensionAccess(origin, newPage);
+  return {
+    name: 'chromium',
+    extensionId: b.extensionId,
+    ...access,
+    manifest,
     backgroundUrl: async () => b.serviceWorker.url(),
     close: () => b.close(),
   };
@@ -374,29 +386,15 @@ async function launchFirefoxDriver(): Promise<ExtensionBrowser> {
   }
   const origin = `moz-extension://${uuid}`;
   const newPage = async () => new FirefoxPage(await browser.newPage(), origin);
-  const openExtensionPage = async (path: string) => {
-    const p = await newPage();
-    await p.goto(`${origin}/${path}`);
-    return p;
-  };
-  let helper: Promise<TestPage> | null = null;
-  const inExtension = async <R, A = undefined>(fn: PageFn<A, R>, arg?: A): Promise<R> => {
-    helper ??= openExtensionPage('popup.html');
-    return (await helper).evaluate(fn, arg);
-  };
+  const access = extensionAccess(origin, newPage);
   return {
     name: 'firefox',
     extensionId,
-    origin,
-    extensionUrl: (path) => `${origin}/${path}`,
+    ...access,
     manifest,
-    newPage,
-    openExtensionPage,
-    inExtension,
-    send: (msg) => inExtension(sendFromPage, msg),
     // An MV3 event page: runtime.getBackgroundPage wakes it and hands back its window.
     backgroundUrl: () =>
-      inExtension(async () => {
+      access.inExtension(async () => {
         const bg = await (
           globalThis as unknown as {
             browser: { runtime: { getBackgroundPage(): Promise<Window | null> } };
