@@ -38,7 +38,7 @@ export default defineConfig({
     // active tab's site for its per-site switch. Pages are read by the content
     // script's own match patterns, nothing else.
     permissions: ['unlimitedStorage', 'contextMenus', 'activeTab'],
-    // The hover card for the selected text (entrypoints/background.ts → content script).
+    // The hover card for the selected text (entrypoints/background/index.ts → content script).
     commands: {
       'show-card': {
         suggested_key: { default: 'Alt+Shift+Z' },

@@ -14,7 +14,7 @@ import { citationProblem, quoteProblem } from '../glossary/citation-check';
 import { LIMITS } from '../glossary/limits';
 import { foldTerm } from '../glossary/normalize';
 import type { Entry, Lang } from '../glossary/types';
-import { CodedError } from '../lib/errors';
+import { CodedError } from '../glossary/errors';
 import type { Translate } from '../lib/i18n';
 import type { StoredEntry } from '../lib/protocol';
 import {

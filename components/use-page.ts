@@ -13,7 +13,7 @@ import { useBroadcasts } from './use-broadcasts';
 export function usePage(titleKey: UiKey) {
   const [entries, setEntries] = useState<StoredEntry[] | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
-  /** The last failed request, translated when shown (a code: lib/errors.ts). */
+  /** The last failed request, translated when shown (a code: glossary/errors.ts). */
   const [failure, setFailure] = useState<{ err: unknown } | null>(null);
   const fail = useCallback((err: unknown) => setFailure({ err }), []);
 

@@ -15,8 +15,8 @@ import type {
   UndoSummary,
 } from '../lib/protocol';
 import { toRow, toStored, type AtaZanDatabase, type BatchRow, type EntryRow } from './database';
-import { CodedError } from '../lib/errors';
-import { validateEntry, ValidationError } from './validate';
+import { CodedError } from '../glossary/errors';
+import { validateEntry, ValidationError } from '../glossary/entry-model';
 
 export const BUNDLED = 'bundled';
 export const PERSONAL = 'personal';

@@ -6,7 +6,7 @@ import {
   type Settings,
 } from '../lib/protocol';
 import type { AtaZanDatabase } from './database';
-import { ValidationError } from './validate';
+import { ValidationError } from '../glossary/entry-model';
 
 export async function getSettings(db: AtaZanDatabase): Promise<Settings> {
   const row = await db.settings.get('settings');

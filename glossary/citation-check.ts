@@ -4,7 +4,7 @@
  * clause. Code citations are not checked here (their texts are not bundled in
  * the options page).
  */
-import { CodedError } from '../lib/errors';
+import { CodedError } from './errors';
 import { clauses, findRecord } from './sources';
 import { isCodeCitation, type Citation, type Lang } from './types';
 

@@ -12,7 +12,7 @@
  *
  * `ContextResolver.scan` (built by `compileScanner`) is what the CLI prints, and
  * `resolve` what the background sends
- * to pages (lib/matcher-cache.ts runs `resolve` on the packed spans), so the
+ * to pages (entrypoints/background/matcher-cache.ts runs `resolve` on the packed spans), so the
  * two always agree.
  */
 import { QUIET_TERMS } from './context-rules';

@@ -1,7 +1,7 @@
 /**
  * The longest text and the longest lists a personal entry may hold (see
  * glossary/io/README.md). The add/edit form, every import and the background
- * enforce the same numbers (db/validate.ts), so a termbase file cannot put a
+ * enforce the same numbers (glossary/entry-model.ts), so a termbase file cannot put a
  * 200,000-character "term" into the table, and the form says so at the field.
  */
 export const LIMITS = {

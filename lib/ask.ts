@@ -6,7 +6,7 @@
  * `error.restarted`: "the extension was restarted, please try again".
  */
 import { browser } from 'wxt/browser';
-import { channelError, CodedError, errorInfoOf } from './errors';
+import { channelError, CodedError, errorInfoOf } from '../glossary/errors';
 import type { Request } from './protocol';
 
 export async function ask<T>(request: Request): Promise<T> {

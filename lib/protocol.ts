@@ -104,7 +104,7 @@ export type Request =
 /**
  * The answer to `text/scan`, packed: messages are JSON, and one object per
  * match would cost more to build, send and parse than the scan itself.
- * `decodeScanResult` (lib/scan-result.ts) turns it back into matches.
+ * `decodeScanResult` (lib/scan-wire.ts) turns it back into matches.
  */
 export interface ScanResult {
   /** The glossary revision the texts were scanned against. */

@@ -77,7 +77,7 @@ const needed = [
   'wxt.config.ts',
   'tsconfig.json',
   'README.md',
-  'entrypoints/background.ts',
+  'entrypoints/background/index.ts',
   'public/_locales/en/messages.json',
 ];
 for (const n of needed) if (!names.includes(n)) fail(`sources archive lacks ${n}`);

@@ -7,8 +7,8 @@
  * it. Settings apply at once; a glossary change repaints, without a reload.
  */
 import type { Match } from '../../glossary/types';
-import { HighlightPainter, highlightCss, type Span } from '../../lib/highlight';
-import { HighlightStyle } from '../../lib/highlight-style';
+import { HighlightPainter, highlightCss, type Span } from './highlight';
+import { HighlightStyle } from './highlight-style';
 import type { CardLang } from '../../lib/i18n/card';
 import type {
   Broadcast,
@@ -25,7 +25,7 @@ import { siteHost } from './site';
 import { siteDisabled } from '../../lib/sites';
 import { ask } from '../../lib/ask';
 import { resolveUiLanguage } from '../../lib/i18n';
-import { decodeScanResult } from '../../lib/scan-result';
+import { decodeScanResult } from '../../lib/scan-wire';
 
 export class ContentApp {
   private settings: Settings | null = null;

@@ -5,7 +5,7 @@
  * whether a term is there. The card closes on Escape, on scroll, or GRACE_MS
  * after the pointer left both the term and the card (time to cross the gap).
  */
-import type { HighlightPainter, Span } from '../../lib/highlight';
+import type { HighlightPainter, Span } from './highlight';
 import type { CardHost } from './card-host';
 
 const HOVER_MS = 150;

@@ -8,7 +8,7 @@
  * Our own host element is ignored, and painting highlights causes no
  * mutations, so there is no feedback loop.
  */
-import { blockOf, isInline } from '../../lib/text-collect';
+import { blockOf, isInline } from './text-collect';
 
 const DEBOUNCE_MS = 200;
 const MAX_WAIT_MS = 1000;

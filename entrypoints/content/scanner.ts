@@ -9,8 +9,8 @@
  */
 import type { Match } from '../../glossary/types';
 import type { HighlightKind } from '../../lib/protocol';
-import type { HighlightPainter } from '../../lib/highlight';
-import { blockOf, collectText, type CollectOptions, type TextChunk } from '../../lib/text-collect';
+import type { HighlightPainter } from './highlight';
+import { blockOf, collectText, type CollectOptions, type TextChunk } from './text-collect';
 
 /** Collecting per slice; well under the 50 ms long-task line, leaving room for the page. */
 const SLICE_MS = 12;

@@ -11,7 +11,7 @@ import { ImportExport } from '../../components/ImportExport';
 import { SettingsPanel } from '../../components/SettingsPanel';
 import { TermCard } from '../../components/TermCard';
 import { usePage } from '../../components/use-page';
-import { entryHash, parseRoute, type Route } from './route';
+import { entryHash, parseRoute, type Route } from '../../lib/options-route';
 
 function useRoute(): [Route, (hash: string) => void] {
   const [route, setRoute] = useState(() => parseRoute(location.hash));

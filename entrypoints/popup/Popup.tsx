@@ -9,7 +9,7 @@ import { SearchPanel } from '../../components/SearchPanel';
 import { Switch } from '../../components/Switch';
 import { usePage } from '../../components/use-page';
 import { siteDisabled } from '../../lib/sites';
-import { entryHash } from '../options/route';
+import { entryHash } from '../../lib/options-route';
 
 /** The hostname of the tab the popup was opened over; null for pages without one (new tab, settings). */
 async function activeHostname(): Promise<string | null> {

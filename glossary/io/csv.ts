@@ -13,7 +13,7 @@
  */
 import Papa from 'papaparse';
 import type { Entry } from '../types';
-import type { WhereInfo } from '../../lib/errors';
+import type { WhereInfo } from '../errors';
 import { checkEntries, ImportError } from './entries';
 
 export const CSV_COLUMNS = [

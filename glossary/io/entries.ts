@@ -1,7 +1,7 @@
 /**
  * What every import format shares: the size limit, the error a user sees
- * (a code with parameters and the place in the file: lib/errors.ts), and the
- * check of each entry — the background's own validation (db/validate.ts, so
+ * (a code with parameters and the place in the file: glossary/errors.ts), and the
+ * check of each entry — the background's own validation (glossary/entry-model.ts, so
  * the preview never promises what the writer would refuse), the limits of
  * glossary/limits.ts, and that each Constitution citation names a clause that
  * exists.
@@ -12,8 +12,8 @@
  * field shows as characters and never becomes an element
  * (tests/unit/ui-safety.test.tsx runs the usual XSS payloads through every field).
  */
-import { validateEntry } from '../../db/validate';
-import { CodedError, type ErrorCode, type ErrorParams, type WhereInfo } from '../../lib/errors';
+import { validateEntry } from '../entry-model';
+import { CodedError, type ErrorCode, type ErrorParams, type WhereInfo } from '../errors';
 import { citationProblem } from '../citation-check';
 import type { Entry } from '../types';
 

@@ -3,7 +3,7 @@
  * limit before parsing, find the text encoding, and hand back checked
  * entries. Pure (no browser API).
  */
-import { CodedError } from '../../lib/errors';
+import { CodedError } from '../errors';
 import type { Entry } from '../types';
 import { detectDelimiter, exportCsv, importCsv, type CsvOptions } from './csv';
 import { decodeText, type TextEncodingName } from './decode';

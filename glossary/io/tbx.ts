@@ -16,7 +16,7 @@
  * `atazan-sense:`, `atazan-quiet:`) and the value as JSON, so our own files
  * round-trip without loss and other tools show it as a note.
  */
-import type { WhereInfo } from '../../lib/errors';
+import type { WhereInfo } from '../errors';
 import type { Citation, Entry, Lang, TermStatus } from '../types';
 import { checkEntries, ImportError } from './entries';
 import { elements, escapeXml, parseXml, textOf, type XmlElement } from './xml';
@@ -147,7 +147,7 @@ function termsOf(section: XmlElement): TermInfo[] {
 }
 
 export function importTbx(text: string): Entry[] {
-  // A broken file's XmlError carries its code and line (lib/errors.ts).
+  // A broken file's XmlError carries its code and line (glossary/errors.ts).
   const root: XmlElement = parseXml(text);
   const v3 = root.name === 'tbx';
   if (!v3 && root.name !== 'martif') {

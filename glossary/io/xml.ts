@@ -5,7 +5,7 @@
  * ever fetched. Only the five predefined entities and character references
  * are decoded. Pure: the same code runs in the options page and in Node tests.
  */
-import { CodedError, type ErrorCode, type ErrorParams } from '../../lib/errors';
+import { CodedError, type ErrorCode, type ErrorParams } from '../errors';
 
 export interface XmlElement {
   name: string;
@@ -14,7 +14,7 @@ export interface XmlElement {
 }
 export type XmlNode = XmlElement | string;
 
-/** Broken XML: a code of lib/i18n/errors.ts (`xml.*`) with its parameters, at a line and column. */
+/** Broken XML: a code of glossary/error-messages.ts (`xml.*`) with its parameters, at a line and column. */
 export class XmlError extends CodedError {
   override name = 'XmlError';
   constructor(

@@ -5,9 +5,9 @@
  * command description live in public/_locales (the browser reads them).
  */
 import { CARD_STRINGS } from './card';
-import { formatError } from './errors';
+import { formatError } from '../../glossary/error-messages';
 import { UI_STRINGS, type UiKey } from './ui';
-import { CodedError } from '../errors';
+import { CodedError } from '../../glossary/errors';
 import type { Settings } from '../protocol';
 
 export type UiLang = 'kk' | 'ru' | 'en';

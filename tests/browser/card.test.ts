@@ -60,7 +60,7 @@ describe.each(BROWSERS)('%s', (name) => {
     return page;
   }
 
-  /** What the `show-card` command does in the background (lib/broadcast.ts): tell the active tab. */
+  /** What the `show-card` command does in the background (entrypoints/background/broadcast.ts): tell the active tab. */
   async function showSelection(): Promise<void> {
     await browser.inExtension(async () => {
       interface Tabs {

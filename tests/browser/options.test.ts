@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BROWSERS, launch, type ExtensionBrowser } from './driver';
 import { servePages, type PageServer } from './harness';
-import { addFormHash } from '../../lib/context-menu';
+import { addFormHash } from '../../entrypoints/background/context-menu';
 
 const TERM = 'қолтаңба куәлігі';
 

@@ -39,13 +39,13 @@ g.StaticRange ??= class {
 };
 
 const { h, render } = await import('preact');
-const { collectText, segmentIndexAt } = await import('../../lib/text-collect');
-const { HighlightPainter } = await import('../../lib/highlight');
+const { collectText, segmentIndexAt } = await import('../../entrypoints/content/text-collect');
+const { HighlightPainter } = await import('../../entrypoints/content/highlight');
 const { siteDisabled } = await import('../../lib/sites');
 const { TermCard, cardPlainText, citationLabel, officialUrl, matchedStatus } =
   await import('../../components/TermCard');
 const { act } = await import('preact/test-utils');
-import type { TextChunk } from '../../lib/text-collect';
+import type { TextChunk } from '../../entrypoints/content/text-collect';
 import type { Match } from '../../glossary/types';
 import type { StoredEntry } from '../../lib/protocol';
 

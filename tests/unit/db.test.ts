@@ -3,10 +3,10 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { AtaZanDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION } from '../../db/database';
 import { MAX_BATCHES } from '../../db/glossary-store';
-import { validateEntry } from '../../db/validate';
+import { validateEntry } from '../../glossary/entry-model';
 import { LIMITS } from '../../glossary/limits';
 import { seedBundled } from '../../db/seed';
-import { GlossaryService } from '../../db/service';
+import { GlossaryService } from '../../entrypoints/background/requests';
 import { foldTerm } from '../../glossary/normalize';
 import type { Entry } from '../../glossary/types';
 import type {
@@ -16,7 +16,7 @@ import type {
   Settings,
   StoredEntry,
 } from '../../lib/protocol';
-import { decodeScanResult } from '../../lib/scan-result';
+import { decodeScanResult } from '../../lib/scan-wire';
 
 function entry(id: string, kk: string, ru: string, extra: Partial<Entry> = {}): Entry {
   return {

@@ -1,6 +1,6 @@
 /**
  * Every error the reader can meet is a code with parameters, translated from
- * the message catalogue (lib/i18n/errors.ts): each code has Kazakh, Russian and
+ * the message catalogue (glossary/error-messages.ts): each code has Kazakh, Russian and
  * English text with the same placeholders, and no English word reaches the
  * Russian and Kazakh interfaces on any error path — file import (every
  * format, every XML fault), entry validation and limits, requests to the
@@ -9,11 +9,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { AtaZanDatabase } from '../../db/database';
-import { GlossaryService } from '../../db/service';
-import { validateEntry } from '../../db/validate';
+import { GlossaryService } from '../../entrypoints/background/requests';
+import { validateEntry } from '../../glossary/entry-model';
 import { checkImportSize, decodeText, parseImport } from '../../glossary/io';
 import { LIMITS } from '../../glossary/limits';
-import { channelError, CodedError, errorInfoOf, type ErrorInfo } from '../../lib/errors';
+import { channelError, CodedError, errorInfoOf, type ErrorInfo } from '../../glossary/errors';
 import { translator, UI_LANGS } from '../../lib/i18n';
 import {
   ERROR_STRINGS,
@@ -21,7 +21,7 @@ import {
   WHERE_STRINGS,
   formatError,
   type ErrorCode,
-} from '../../lib/i18n/errors';
+} from '../../glossary/error-messages';
 import { UI_STRINGS } from '../../lib/i18n/ui';
 
 /**

@@ -2,8 +2,8 @@ import { expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolveUiLanguage, translator, UI_LANGS } from '../../lib/i18n';
 import { UI_STRINGS } from '../../lib/i18n/ui';
-import { addFormHash } from '../../lib/context-menu';
-import { parseRoute } from '../../entrypoints/options/route';
+import { addFormHash } from '../../entrypoints/background/context-menu';
+import { parseRoute } from '../../lib/options-route';
 
 test('every UI language has every string, non-empty, with the same placeholders', () => {
   const keys = Object.keys(UI_STRINGS.en).sort();

@@ -8,8 +8,12 @@
 import { describe, expect, test } from 'vitest';
 import { Window } from 'happy-dom';
 import { compileMatcher } from '../../glossary/matcher';
-import { HighlightPainter } from '../../lib/highlight';
-import { collectText, segmentIndexAt, type TextChunk } from '../../lib/text-collect';
+import { HighlightPainter } from '../../entrypoints/content/highlight';
+import {
+  collectText,
+  segmentIndexAt,
+  type TextChunk,
+} from '../../entrypoints/content/text-collect';
 import {
   fileFromViewerUrl,
   nativeRule,

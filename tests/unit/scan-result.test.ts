@@ -9,9 +9,9 @@ import { compileScanner, ruledOf } from '../../glossary/context';
 import { BUNDLED_ENTRIES } from '../../glossary/data/index';
 import { compileMatcher, matchableOf, type Matcher } from '../../glossary/matcher';
 import type { Entry, EntrySource } from '../../glossary/types';
-import { MatcherCache } from '../../lib/matcher-cache';
+import { MatcherCache } from '../../entrypoints/background/matcher-cache';
 import type { GlossarySnapshot, ScanResult, StoredEntry } from '../../lib/protocol';
-import { decodeScanResult } from '../../lib/scan-result';
+import { decodeScanResult } from '../../lib/scan-wire';
 
 function stored(id: string, kk: string, ru: string, source: EntrySource = 'bundled'): StoredEntry {
   return {

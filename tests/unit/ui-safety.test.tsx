@@ -12,7 +12,7 @@ import { Window } from 'happy-dom';
 import type { StoredEntry } from '../../lib/protocol';
 import { translator } from '../../lib/i18n';
 import { AtaZanDatabase } from '../../db/database';
-import { GlossaryService } from '../../db/service';
+import { GlossaryService } from '../../entrypoints/background/requests';
 import { EXPORTERS, parseImport, previewImport } from '../../glossary/io';
 import type { Entry } from '../../glossary/types';
 

@@ -1,6 +1,6 @@
 /**
  * The message catalogue of errors and of the places they point to, in
- * Kazakh, Russian and English. Codes come from lib/errors.ts (CodedError);
+ * Kazakh, Russian and English. Codes come from glossary/errors.ts (CodedError);
  * `{name}` placeholders are filled from the error's parameters, and a
  * `field` parameter (`kk.term`, `citation.quote.ru`) is itself translated
  * from FIELD_STRINGS. English is the reference: every key exists there and

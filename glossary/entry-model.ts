@@ -5,13 +5,13 @@
  * definitions may be empty, tags are free text; lengths and list sizes are
  * capped (glossary/limits.ts). Strings are trimmed and empty variants dropped,
  * so what is stored is what the matcher can use. Errors are codes with
- * parameters (lib/errors.ts), which the page translates.
+ * parameters (glossary/errors.ts), which the page translates.
  */
-import { CODE_SLUGS, TERM_STATUSES } from '../glossary/codes';
-import { LIMITS } from '../glossary/limits';
-import { parseContextRules } from '../glossary/schema';
-import type { Citation, CodeSlug, Entry, TermSide, TermStatus } from '../glossary/types';
-import { CodedError, type ErrorCode, type ErrorParams } from '../lib/errors';
+import { CODE_SLUGS, TERM_STATUSES } from './codes';
+import { LIMITS } from './limits';
+import { parseContextRules } from './schema';
+import type { Citation, CodeSlug, Entry, TermSide, TermStatus } from './types';
+import { CodedError, type ErrorCode, type ErrorParams } from './errors';
 
 export class ValidationError extends CodedError {
   override name = 'ValidationError';
@@ -21,7 +21,7 @@ export class ValidationError extends CodedError {
 }
 
 type Obj = Record<string, unknown>;
-/** The field an error names (lib/i18n/errors.ts FIELD_STRINGS), with `n` for a citation's fields. */
+/** The field an error names (glossary/error-messages.ts FIELD_STRINGS), with `n` for a citation's fields. */
 type Field = { field: string; n?: number };
 
 function isObj(x: unknown): x is Obj {

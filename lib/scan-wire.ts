@@ -1,6 +1,6 @@
 /**
  * The content script's side of `text/scan`: the packed answer (`ScanResult`,
- * built by lib/matcher-cache.ts) back into matches, with the other senses of
+ * built by entrypoints/background/matcher-cache.ts) back into matches, with the other senses of
  * a word where the answer names them. Pure, for the unit tests.
  */
 import { unpackSpans } from '../glossary/spans';

@@ -4,7 +4,7 @@
  * delivery failures are ignored.
  */
 import { browser } from 'wxt/browser';
-import type { Broadcast } from './protocol';
+import type { Broadcast } from '../../lib/protocol';
 
 export async function broadcast(msg: Broadcast): Promise<void> {
   const tabs = await browser.tabs.query({}).catch(() => []);

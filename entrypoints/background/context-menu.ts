@@ -2,10 +2,10 @@
  * The "Add to Ata Zan glossary" item of the context menu on selected text. It
  * opens the options page's add form pre-filled with the selection, in the
  * language its letters show (Kazakh-only letters → kk, other Cyrillic → ru).
- * Registered from the background (entrypoints/background.ts).
+ * Registered from the background (entrypoints/background/index.ts).
  */
 import { browser } from 'wxt/browser';
-import { scriptLang } from '../glossary/script-lang';
+import { scriptLang } from '../../glossary/script-lang';
 
 export const ADD_TO_GLOSSARY_MENU_ID = 'atazan-add-selection';
 /** Longer selections are not a term; the form gets the first this many characters. */

@@ -2,16 +2,16 @@
  * Errors as codes with parameters, never as sentences: the background, the
  * import and the validation say *what* went wrong (`import.tooLarge` with
  * `{ size, limit }`), and the page says it in the reader's language
- * (lib/i18n/errors.ts). The English text is kept as the Error's `message` for
+ * (glossary/error-messages.ts). The English text is kept as the Error's `message` for
  * logs and the command line.
  *
  * Parameters hold numbers, our own identifiers (`field: 'kk.term'`, which the
  * catalogue translates) or what a file or a user supplied (a column name, a
  * file name), which is shown as it is.
  */
-import { ERROR_STRINGS, type ErrorCode, type WhereCode, formatError } from './i18n/errors';
+import { ERROR_STRINGS, type ErrorCode, type WhereCode, formatError } from './error-messages';
 
-export type { ErrorCode, WhereCode } from './i18n/errors';
+export type { ErrorCode, WhereCode } from './error-messages';
 
 export type ErrorParams = Record<string, string | number>;
 

@@ -9,8 +9,8 @@
  * Where the API is missing (Firefox before 140) nothing is painted, but the
  * spans are still recorded, so the hover card keeps working on unmarked text.
  */
-import type { Match } from '../glossary/types';
-import { HIGHLIGHT_KINDS, type HighlightKind } from './protocol';
+import type { Match } from '../../glossary/types';
+import { HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/protocol';
 import { segmentIndexAt, type Segment, type TextChunk } from './text-collect';
 
 export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
@@ -226,7 +226,7 @@ function insertSorted(list: NodePart[], part: NodePart): void {
   list.splice(i, 0, part);
 }
 
-/** The `::highlight()` rules for the page (lib/highlight-style.ts puts them in the document). */
+/** The `::highlight()` rules for the page (entrypoints/content/highlight-style.ts puts them in the document). */
 export function highlightCss(colors: Record<HighlightKind, string>): string {
   return KINDS.map((k) => {
     const extra =

@@ -1,17 +1,17 @@
 /**
  * The background: the single writer of the database. It seeds the bundled
- * glossary, answers every request of lib/protocol.ts (db/service.ts) and
+ * glossary, answers every request of lib/protocol.ts (entrypoints/background/requests.ts) and
  * broadcasts each change. This file only wires those modules to the browser.
  */
 import { browser } from 'wxt/browser';
-import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../glossary/data';
-import { AtaZanDatabase } from '../db/database';
-import { seedBundled } from '../db/seed';
-import { GlossaryService } from '../db/service';
-import { broadcast, showCardInActiveTab } from '../lib/broadcast';
-import { registerContextMenu } from '../lib/context-menu';
-import { handlePdfMessage, syncPdfRedirect } from '../lib/pdf-redirect';
-import { entryHash } from './options/route';
+import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../../glossary/data';
+import { AtaZanDatabase } from '../../db/database';
+import { seedBundled } from '../../db/seed';
+import { GlossaryService } from './requests';
+import { broadcast, showCardInActiveTab } from './broadcast';
+import { registerContextMenu } from './context-menu';
+import { handlePdfMessage, syncPdfRedirect } from './pdf-redirect';
+import { entryHash } from '../../lib/options-route';
 
 export default defineBackground(() => {
   const db = new AtaZanDatabase();

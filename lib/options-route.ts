@@ -3,7 +3,7 @@
  * `#add?text=…&lang=kk` opens the add form pre-filled (the context menu builds
  * these with `addFormHash`).
  */
-import type { Lang } from '../../glossary/types';
+import type { Lang } from '../glossary/types';
 
 export type Route =
   | { view: 'list' }

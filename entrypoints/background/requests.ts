@@ -5,9 +5,9 @@
  * glossary snapshot is kept in memory between changes: the matcher is compiled
  * from it, and the popup and options page ask for it whenever they open.
  */
-import { MatcherCache } from '../lib/matcher-cache';
-import type { Broadcast, GlossarySnapshot, Request, Settings } from '../lib/protocol';
-import type { AtaZanDatabase } from './database';
+import { MatcherCache } from './matcher-cache';
+import type { Broadcast, GlossarySnapshot, Request, Settings } from '../../lib/protocol';
+import type { AtaZanDatabase } from '../../db/database';
 import {
   deleteEntries,
   deleteEntry,
@@ -21,10 +21,10 @@ import {
   saveEntry,
   undoBatch,
   type Change,
-} from './glossary-store';
-import { getSettings, setSettings } from './settings-store';
-import { CodedError, toErrorInfo } from '../lib/errors';
-import { ValidationError } from './validate';
+} from '../../db/glossary-store';
+import { getSettings, setSettings } from '../../db/settings-store';
+import { CodedError, toErrorInfo } from '../../glossary/errors';
+import { ValidationError } from '../../glossary/entry-model';
 
 export interface Handled {
   response: unknown;
@@ -66,7 +66,7 @@ export class GlossaryService {
     try {
       return await this.dispatch(request);
     } catch (err) {
-      // Codes, never sentences: the page translates (lib/errors.ts). What is not ours is
+      // Codes, never sentences: the page translates (glossary/errors.ts). What is not ours is
       // logged here and reaches the page as "could not do that".
       if (!(err instanceof CodedError)) console.error('Ata Zan:', err);
       return { response: { error: toErrorInfo(err) }, broadcasts: [] };

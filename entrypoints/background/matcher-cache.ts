@@ -8,9 +8,14 @@
  * same the CLI runs, so a page highlights what `npm run scan` reports. Kept
  * free of browser APIs for the unit tests.
  */
-import { ContextResolver, ruledOf } from '../glossary/context';
-import { compileMatcher, matchableOf, type MatchedTerm, type Matcher } from '../glossary/matcher';
-import type { GlossarySnapshot, ScanResult } from './protocol';
+import { ContextResolver, ruledOf } from '../../glossary/context';
+import {
+  compileMatcher,
+  matchableOf,
+  type MatchedTerm,
+  type Matcher,
+} from '../../glossary/matcher';
+import type { GlossarySnapshot, ScanResult } from '../../lib/protocol';
 
 interface Compiled {
   revision: number;

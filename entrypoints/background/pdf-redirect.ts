@@ -15,7 +15,7 @@ import {
   REDIRECT_RULE_ID,
   VIEWER_PATH,
   type DnrRule,
-} from './pdf-url';
+} from '../../lib/pdf-url';
 
 interface Dnr {
   updateDynamicRules(o: { removeRuleIds?: number[]; addRules?: DnrRule[] }): Promise<void>;
