@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { resolveUiLanguage } from '../lib/i18n';
 import { pdfTranslator } from '../lib/i18n/pdf';
-import type { Settings } from '../lib/protocol';
+import type { Settings } from '../lib/settings';
 import { VIEWER_PATH, viewerUrl } from '../lib/pdf-url';
 import { Switch } from './Switch';
 

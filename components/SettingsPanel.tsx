@@ -1,7 +1,7 @@
 /** Settings: highlighting everywhere, colours, sites where it is off, UI language. */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
-import { HIGHLIGHT_KINDS, type Settings } from '../lib/protocol';
+import { HIGHLIGHT_KINDS, type Settings } from '../lib/settings';
 import { PdfSwitch } from './PdfControls';
 import { Switch } from './Switch';
 

@@ -6,8 +6,9 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { resolveUiLanguage, translator, type UiKey } from '../lib/i18n';
-import type { Broadcast, Settings, StoredEntry } from '../lib/protocol';
-import { background } from './ask';
+import type { Broadcast, StoredEntry } from '../lib/protocol';
+import type { Settings } from '../lib/settings';
+import { ask } from '../lib/client';
 import { useBroadcasts } from './use-broadcasts';
 
 export function usePage(titleKey: UiKey) {
@@ -18,8 +19,7 @@ export function usePage(titleKey: UiKey) {
   const fail = useCallback((err: unknown) => setFailure({ err }), []);
 
   const reload = useCallback(() => {
-    background
-      .glossary()
+    ask('glossary/get')
       .then((g) => {
         setEntries(g.entries);
         setFailure(null);
@@ -28,7 +28,7 @@ export function usePage(titleKey: UiKey) {
   }, [fail]);
   useEffect(() => {
     reload();
-    background.settings().then(setSettings, fail);
+    ask('settings/get').then(setSettings, fail);
   }, [reload, fail]);
   useBroadcasts(
     useCallback(
@@ -46,7 +46,7 @@ export function usePage(titleKey: UiKey) {
 
   /** Change settings through the background; the page shows what it answers. */
   const updateSettings = useCallback(
-    (patch: Partial<Settings>) => background.setSettings(patch).then(setSettings, fail),
+    (patch: Partial<Settings>) => ask('settings/set', { patch }).then(setSettings, fail),
     [fail],
   );
 

@@ -19,7 +19,8 @@
  *   empty store (tests/unit/db.test.ts opens a version-2 database with it).
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { StoredEntry, Settings } from '../lib/protocol';
+import type { StoredEntry } from '../lib/protocol';
+import type { Settings } from '../lib/settings';
 import { normalizedTerms } from './terms';
 
 /** An entries row: a StoredEntry plus its normalised terms (schema 2). */

@@ -4,8 +4,9 @@
  * ask it through `browser.runtime.sendMessage` and it answers with the
  * matching response type. Changes are broadcast to tabs and pages.
  */
-import type { MatchedTerm } from '../glossary/spans';
 import type { Entry, EntrySource } from '../glossary/types';
+import type { ScanResult } from './scan-wire';
+import type { Settings } from './settings';
 
 /** An entry as the database holds it. */
 export interface StoredEntry extends Entry {
@@ -15,30 +16,6 @@ export interface StoredEntry extends Entry {
   createdAt: number;
   updatedAt: number;
 }
-
-export type HighlightKind = 'exact' | 'approximate' | 'personal';
-export const HIGHLIGHT_KINDS: readonly HighlightKind[] = ['exact', 'approximate', 'personal'];
-
-export interface Settings {
-  /** Highlighting everywhere. */
-  enabled: boolean;
-  /** Hostnames where highlighting is off. */
-  disabledSites: string[];
-  /** 'auto' follows the browser's language. */
-  uiLanguage: 'auto' | 'kk' | 'ru' | 'en';
-  /** CSS colours of the highlight kinds. */
-  colors: Record<HighlightKind, string>;
-  /** Open PDFs navigated to in a tab in Ata Zan's viewer (Chromium; off by default). */
-  openPdfs: boolean;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  enabled: true,
-  disabledSites: [],
-  uiLanguage: 'auto',
-  colors: { exact: '#fff3a3', approximate: '#ffd9a8', personal: '#c8f0d0' },
-  openPdfs: false,
-};
 
 export type DuplicatePolicy = 'skip' | 'overwrite' | 'keep-both';
 
@@ -77,56 +54,58 @@ export interface UndoSummary {
   restored: number;
 }
 
-/** Requests to the background, each with its response type. */
-export type Request =
-  | { type: 'glossary/get' } // → GlossarySnapshot
-  | { type: 'entry/get'; id: string } // → StoredEntry | null
-  | { type: 'entries/list'; source?: EntrySource } // → StoredEntry[]
-  | { type: 'entry/save'; entry: Entry } // → StoredEntry (personal; an override when `id` is a bundled id)
-  | { type: 'entry/delete'; id: string } // → StoredEntry | null (the deleted row, for undo)
-  | { type: 'entry/restore'; entry: StoredEntry } // → StoredEntry (undo of a delete)
-  | { type: 'entry/reset'; id: string } // → StoredEntry | null (drops a personal override; returns the bundled entry)
-  | { type: 'entries/import'; entries: Entry[]; policy: DuplicatePolicy; name?: string } // → ImportSummary (one transaction, recorded as a batch)
-  | { type: 'entries/delete'; ids: string[] } // → DeleteSummary (personal rows; one transaction, recorded as a batch)
-  | { type: 'batches/list' } // → BatchInfo[] (newest first)
-  | { type: 'batch/undo'; id: number } // → UndoSummary (an import or a bulk delete, undone in one transaction)
-  | { type: 'settings/get' } // → Settings
-  | { type: 'settings/set'; patch: Partial<Settings> } // → Settings
+/**
+ * Every request to the background: its parameters and its answer. The
+ * background checks each request against its schema (lib/request-schemas.ts)
+ * before its handler (entrypoints/background/router.ts) sees it; pages send
+ * them with `ask` (lib/client.ts), typed by this map. An invalid request is
+ * answered with `{ error: ErrorInfo }`, a code the page translates.
+ */
+export interface Requests {
+  'glossary/get': { params: NoParams; response: GlossarySnapshot };
+  'entry/get': { params: { id: string }; response: StoredEntry | null };
+  'entries/list': { params: { source?: EntrySource }; response: StoredEntry[] };
+  /** A personal entry; an override when `id` is a bundled id. */
+  'entry/save': { params: { entry: Entry }; response: StoredEntry };
+  /** Answers the deleted row, for undo. */
+  'entry/delete': { params: { id: string }; response: StoredEntry | null };
+  /** The undo of a delete. */
+  'entry/restore': { params: { entry: StoredEntry }; response: StoredEntry };
+  /** Drops a personal override; answers the bundled entry. */
+  'entry/reset': { params: { id: string }; response: StoredEntry | null };
+  /** One transaction, recorded as a batch. */
+  'entries/import': {
+    params: { entries: Entry[]; policy: DuplicatePolicy; name?: string };
+    response: ImportSummary;
+  };
+  /** Personal rows; one transaction, recorded as a batch. */
+  'entries/delete': { params: { ids: string[] }; response: DeleteSummary };
+  /** Newest first. */
+  'batches/list': { params: NoParams; response: BatchInfo[] };
+  /** An import or a bulk delete, undone in one transaction. */
+  'batch/undo': { params: { id: number }; response: UndoSummary };
+  'settings/get': { params: NoParams; response: Settings };
+  'settings/set': { params: { patch: Partial<Settings> }; response: Settings };
   /** Open the options page, at an entry when given (the hover card's "open in glossary"). */
-  | { type: 'options/open'; entryId?: string } // → null
+  'options/open': { params: { entryId?: string }; response: null };
+  /** The PDF viewer's "open in the browser's viewer": let this URL through once. */
+  'pdf/native': { params: { url: string }; response: null };
   /**
    * Find glossary terms in page texts (content script → background). The
    * background keeps the compiled matcher, so no page pays for compiling it
    * and no page's main thread runs the scan.
    */
-  | { type: 'text/scan'; texts: string[] }; // → ScanResult
-
-/**
- * The answer to `text/scan`, packed: messages are JSON, and one object per
- * match would cost more to build, send and parse than the scan itself.
- * `decodeScanResult` (lib/scan-wire.ts) turns it back into matches.
- */
-export interface ScanResult {
-  /** The glossary revision the texts were scanned against. */
-  revision: number;
-  /** The terms this answer's spans refer to, each once, in order of first use. */
-  terms: MatchedTerm[];
-  /**
-   * One list per text, in the order sent: its matches in text order, four
-   * numbers apiece, `start, end, term, approximate` — `start` and `end` offsets
-   * in the text, `term` an index into `terms`, `approximate` 1 or 0 (as
-   * `Match.approximate`). Empty for a text without matches.
-   */
-  spans: number[][];
-  /** The ids among `terms` that are personal entries or overrides (painted as `personal`). */
-  personal: string[];
-  /**
-   * The other senses of the word at a span (glossary/context.ts), for the
-   * spans whose word has them: `text` and `span` index into `spans`. Absent
-   * when no span has any.
-   */
-  senses?: { text: number; span: number; ids: string[] }[];
+  'text/scan': { params: { texts: string[] }; response: ScanResult };
 }
+
+/** The parameters of a request that takes none. */
+export type NoParams = Record<never, never>;
+export type RequestType = keyof Requests;
+export type ParamsOf<K extends RequestType> = Requests[K]['params'];
+export type ResponseOf<K extends RequestType> = Requests[K]['response'];
+/** A request as it crosses the channel: its type and its parameters, side by side. */
+export type Request = { [K in RequestType]: { type: K } & ParamsOf<K> }[RequestType];
+export type RequestOf<K extends RequestType> = { type: K } & ParamsOf<K>;
 
 export interface GlossarySnapshot {
   /** Changes whenever any entry changes; tabs repaint and pages reload their copy when it does. */

@@ -1,6 +1,7 @@
 /**
  * The background: the single writer of the database. It seeds the bundled
- * glossary, answers every request of lib/protocol.ts (entrypoints/background/requests.ts) and
+ * glossary, answers every request of lib/protocol.ts (entrypoints/background/router.ts,
+ * requests.ts) and
  * broadcasts each change. This file only wires those modules to the browser.
  */
 import { browser } from 'wxt/browser';
@@ -10,7 +11,8 @@ import { seedBundled } from '../../db/seed';
 import { GlossaryService } from './requests';
 import { broadcast, showCardInActiveTab } from './broadcast';
 import { registerContextMenu } from './context-menu';
-import { handlePdfMessage, syncPdfRedirect } from './pdf-redirect';
+import { allowNative, syncPdfRedirect } from './pdf-redirect';
+import { answer, route, type Handlers } from './router';
 import { entryHash } from '../../lib/options-route';
 
 export default defineBackground(() => {
@@ -45,20 +47,27 @@ export default defineBackground(() => {
     if (typeof storage?.persist === 'function') void storage.persist().catch(() => false);
   });
 
+  const handlers: Handlers = {
+    ...service.handlers,
+    'options/open': async ({ entryId }) => {
+      const hash = entryId ? entryHash(entryId) : '';
+      await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash });
+      return answer(null);
+    },
+    'pdf/native': async ({ url }, { tabId }) => {
+      await allowNative(url, tabId).catch((err: unknown) =>
+        console.debug('Ata Zan: no exception for the PDF', err),
+      );
+      return answer(null);
+    },
+  };
+
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
     if (!msg || typeof msg !== 'object' || !('type' in msg)) return undefined;
-    if (handlePdfMessage(msg, sender.tab?.id, sendResponse)) return true;
     void (async () => {
-      await ready;
-      if ((msg as { type: unknown }).type === 'options/open') {
-        const id = (msg as { entryId?: unknown }).entryId;
-        const hash = typeof id === 'string' && id ? entryHash(id) : '';
-        const url = new URL(`options.html${hash}`, browser.runtime.getURL('/')).href;
-        await browser.tabs.create({ url });
-        sendResponse(null);
-        return;
-      }
-      const { response, broadcasts } = await service.handle(msg);
+      // The PDF exception must not wait for seeding: the viewer's tab is waiting to navigate.
+      if ((msg as { type: unknown }).type !== 'pdf/native') await ready;
+      const { response, broadcasts } = await route(handlers, msg, { tabId: sender.tab?.id });
       // The PDF redirect follows its setting before the change is acknowledged.
       for (const b of broadcasts) {
         if (b.type === 'settings/changed') await syncPdfRedirect(b.settings.openPdfs);

@@ -57,19 +57,3 @@ export async function allowNative(url: string, tabId: number | undefined): Promi
   const id = Math.max(NATIVE_RULE_BASE - 1, ...ids) + 1;
   await api.updateSessionRules({ addRules: [nativeRule(id, url, tabId)] });
 }
-
-/** Handle the viewer's `pdf/native` message; true when the message was ours (answered via `respond`). */
-export function handlePdfMessage(
-  msg: unknown,
-  tabId: number | undefined,
-  respond: (r: unknown) => void,
-): boolean {
-  if (!msg || typeof msg !== 'object' || (msg as { type?: unknown }).type !== 'pdf/native') {
-    return false;
-  }
-  const url = (msg as { url?: unknown }).url;
-  void (typeof url === 'string' ? allowNative(url, tabId) : Promise.resolve())
-    .catch((err: unknown) => console.debug('Ata Zan: no exception for the PDF', err))
-    .then(() => respond(null));
-  return true;
-}

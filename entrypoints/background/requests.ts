@@ -6,7 +6,9 @@
  * from it, and the popup and options page ask for it whenever they open.
  */
 import { MatcherCache } from './matcher-cache';
-import type { Broadcast, GlossarySnapshot, Request, Settings } from '../../lib/protocol';
+import type { GlossarySnapshot, RequestType } from '../../lib/protocol';
+import type { Settings } from '../../lib/settings';
+import { answer, route, type Handled, type Handlers } from './router';
 import type { AtaZanDatabase } from '../../db/database';
 import {
   deleteEntries,
@@ -23,13 +25,10 @@ import {
   type Change,
 } from '../../db/glossary-store';
 import { getSettings, setSettings } from '../../db/settings-store';
-import { CodedError, toErrorInfo } from '../../glossary/errors';
-import { ValidationError } from '../../glossary/entry-model';
 
-export interface Handled {
-  response: unknown;
-  broadcasts: Broadcast[];
-}
+/** The requests that need the browser, not the database (answered in index.ts). */
+export type BrowserRequest = 'options/open' | 'pdf/native';
+export type DatabaseRequest = Exclude<RequestType, BrowserRequest>;
 
 export class GlossaryService {
   private snapshot: Promise<GlossarySnapshot> | null = null;
@@ -61,96 +60,40 @@ export class GlossaryService {
     return this.settings;
   }
 
-  /** Answer one request; invalid input is answered with `{ error }`, never thrown. */
-  async handle(request: unknown): Promise<Handled> {
-    try {
-      return await this.dispatch(request);
-    } catch (err) {
-      // Codes, never sentences: the page translates (glossary/errors.ts). What is not ours is
-      // logged here and reaches the page as "could not do that".
-      if (!(err instanceof CodedError)) console.error('Ata Zan:', err);
-      return { response: { error: toErrorInfo(err) }, broadcasts: [] };
-    }
+  /** Answer one raw message (as the router does, with this service's handlers only). */
+  handle(raw: unknown): Promise<Handled> {
+    return route(this.handlers, raw);
   }
 
-  private async dispatch(raw: unknown): Promise<Handled> {
-    if (
-      typeof raw !== 'object' ||
-      raw === null ||
-      typeof (raw as { type?: unknown }).type !== 'string'
-    ) {
-      throw new ValidationError('request.noType');
-    }
-    const req = raw as Request;
-    const db = this.db;
-    switch (req.type) {
-      case 'glossary/get':
-        return { response: await this.getSnapshot(), broadcasts: [] };
-      case 'entry/get':
-        return { response: await getEntry(db, requireId(req.id)), broadcasts: [] };
-      case 'entries/list':
-        return { response: await listEntries(db, req.source), broadcasts: [] };
-      case 'entry/save':
-        return this.changed(await saveEntry(db, req.entry));
-      case 'entry/delete':
-        return this.changed(await deleteEntry(db, requireId(req.id)));
-      case 'entry/restore':
-        return this.changed(await restoreEntry(db, req.entry));
-      case 'entry/reset':
-        return this.changed(await resetEntry(db, requireId(req.id)));
-      case 'entries/import':
-        return this.changed(
-          await importEntries(
-            db,
-            req.entries,
-            req.policy,
-            typeof req.name === 'string' ? req.name : '',
-          ),
-        );
-      case 'entries/delete':
-        return this.changed(await deleteEntries(db, req.ids));
-      case 'batches/list':
-        return { response: await listBatches(db), broadcasts: [] };
-      case 'batch/undo':
-        return this.changed(await undoBatch(db, req.id));
-      case 'text/scan':
-        return { response: await this.matcher.scan(requireTexts(req.texts)), broadcasts: [] };
-      case 'settings/get':
-        return { response: await this.getSettings(), broadcasts: [] };
-      case 'settings/set': {
-        const settings = await setSettings(db, req.patch);
-        this.settings = Promise.resolve(settings);
-        return { response: settings, broadcasts: [{ type: 'settings/changed', settings }] };
-      }
-      default:
-        throw new ValidationError('request.unknownType', { type: (req as { type: string }).type });
-    }
-  }
+  /** The requests the database answers; the background adds those that need the browser. */
+  readonly handlers: Handlers<DatabaseRequest> = {
+    'glossary/get': async () => answer(await this.getSnapshot()),
+    'entry/get': async ({ id }) => answer(await getEntry(this.db, id)),
+    'entries/list': async ({ source }) => answer(await listEntries(this.db, source)),
+    'entry/save': async ({ entry }) => this.changed(await saveEntry(this.db, entry)),
+    'entry/delete': async ({ id }) => this.changed(await deleteEntry(this.db, id)),
+    'entry/restore': async ({ entry }) => this.changed(await restoreEntry(this.db, entry)),
+    'entry/reset': async ({ id }) => this.changed(await resetEntry(this.db, id)),
+    'entries/import': async ({ entries, policy, name }) =>
+      this.changed(await importEntries(this.db, entries, policy, name ?? '')),
+    'entries/delete': async ({ ids }) => this.changed(await deleteEntries(this.db, ids)),
+    'batches/list': async () => answer(await listBatches(this.db)),
+    'batch/undo': async ({ id }) => this.changed(await undoBatch(this.db, id)),
+    'text/scan': async ({ texts }) => answer(await this.matcher.scan(texts)),
+    'settings/get': async () => answer(await this.getSettings()),
+    'settings/set': async ({ patch }) => {
+      const settings = await setSettings(this.db, patch);
+      this.settings = Promise.resolve(settings);
+      return { response: settings, broadcasts: [{ type: 'settings/changed', settings }] };
+    },
+  };
 
-  private changed<T>(change: Change<T>): Handled {
-    if (change.revision === null) return { response: change.result, broadcasts: [] };
+  private changed<T>(change: Change<T>): Handled<T> {
+    if (change.revision === null) return answer(change.result);
     this.invalidate();
     return {
       response: change.result,
       broadcasts: [{ type: 'glossary/changed', revision: change.revision }],
     };
   }
-}
-
-function requireId(id: unknown): string {
-  if (typeof id !== 'string' || !id.trim()) throw new ValidationError('request.idRequired');
-  return id.trim();
-}
-
-/** A content script sends chunks of tens of kilobytes; refuse anything that is not that. */
-const MAX_SCAN_CHARS = 1_000_000;
-
-function requireTexts(texts: unknown): string[] {
-  if (!Array.isArray(texts) || !texts.every((t): t is string => typeof t === 'string')) {
-    throw new ValidationError('request.texts');
-  }
-  if (texts.reduce((n, t) => n + t.length, 0) > MAX_SCAN_CHARS) {
-    throw new ValidationError('request.tooMuchText', { max: MAX_SCAN_CHARS });
-  }
-  return texts;
 }

@@ -10,29 +10,20 @@ import type { Match } from '../../glossary/types';
 import { HighlightPainter, highlightCss, type Span } from './highlight';
 import { HighlightStyle } from './highlight-style';
 import type { CardLang } from '../../lib/i18n/card';
-import type {
-  Broadcast,
-  HighlightKind,
-  ScanResult,
-  Settings,
-  StoredEntry,
-} from '../../lib/protocol';
+import type { Broadcast, StoredEntry } from '../../lib/protocol';
+import type { Settings } from '../../lib/settings';
 import { CardHost } from './card-host';
 import { boundingRect, HoverController, spanRects } from './hover';
 import { PageObserver } from './observer';
 import { Scanner, type ScanStats } from './scanner';
 import { siteHost } from './site';
 import { siteDisabled } from '../../lib/sites';
-import { ask } from '../../lib/ask';
+import { ask } from '../../lib/client';
 import { resolveUiLanguage } from '../../lib/i18n';
-import { decodeScanResult } from '../../lib/scan-wire';
+import { decodeScanResult, type PageMatch } from '../../lib/scan-wire';
 
 export class ContentApp {
   private settings: Settings | null = null;
-  /** The glossary revision of the last scan answer. */
-  private revision = -1;
-  /** Personal entries and overrides among the ids matched so far. */
-  private personal = new Set<string>();
   private active = false;
   /** Increases with every card request, so a slow answer never shows a stale card. */
   private cardToken = 0;
@@ -46,7 +37,6 @@ export class ContentApp {
   private readonly scanner = new Scanner(
     this.painter,
     (texts) => this.scanTexts(texts),
-    (m) => this.kindOf(m),
     () => this.card.element,
     (stats) => reportStats(stats, this.startedAt),
   );
@@ -67,10 +57,7 @@ export class ContentApp {
 
   async start(): Promise<void> {
     this.startedAt = performance.now();
-    const [settings] = await Promise.all([
-      ask<Settings>({ type: 'settings/get' }),
-      renderedFrame(),
-    ]);
+    const [settings] = await Promise.all([ask('settings/get'), renderedFrame()]);
     this.settings = settings;
     this.apply();
   }
@@ -101,17 +88,11 @@ export class ContentApp {
   }
 
   /** Matches come from the background, which holds the compiled matcher. */
-  private async scanTexts(texts: string[]): Promise<Match[][] | null> {
+  private async scanTexts(texts: string[]): Promise<PageMatch[][] | null> {
     try {
-      const res = await ask<ScanResult>({ type: 'text/scan', texts });
+      const res = await ask('text/scan', { texts });
       // One copy of each id and term string, shared by its matches and across answers.
       const matches = decodeScanResult(res, (s) => intern(this.strings, s));
-      if (res.revision !== this.revision) {
-        // A new glossary: personal ids learnt under the old one may be stale.
-        this.revision = res.revision;
-        this.personal.clear();
-      }
-      for (const id of res.personal) this.personal.add(id);
       return matches;
     } catch {
       return null;
@@ -144,11 +125,6 @@ export class ContentApp {
     }
   }
 
-  private kindOf(m: Match): HighlightKind {
-    if (this.personal.has(m.id)) return 'personal';
-    return m.approximate ? 'approximate' : 'exact';
-  }
-
   private uiLanguage(): CardLang {
     return resolveUiLanguage(this.settings?.uiLanguage ?? 'auto');
   }
@@ -163,7 +139,7 @@ export class ContentApp {
     const hides = this.card.generation;
     // The entry, and the word's other senses (the card shows them one click away).
     const ids = [match.id, ...(match.senses ?? [])];
-    void Promise.all(ids.map((id) => ask<StoredEntry | null>({ type: 'entry/get', id })))
+    void Promise.all(ids.map((id) => ask('entry/get', { id })))
       .then(([entry, ...others]) => {
         if (entry && token === this.cardToken && hides === this.card.generation) {
           const senses = others.filter((e): e is StoredEntry => e !== null);
@@ -190,7 +166,7 @@ export class ContentApp {
         approximate: match.approximate,
         uiLanguage: this.uiLanguage(),
         onCopy: (t) => copyText(t, this.card.element),
-        onOpen: (entryId) => void ask({ type: 'options/open', entryId }),
+        onOpen: (entryId) => void ask('options/open', { entryId }),
         onClose: () => this.hover.close(),
       },
       anchor,

@@ -9,8 +9,8 @@
  * Where the API is missing (Firefox before 140) nothing is painted, but the
  * spans are still recorded, so the hover card keeps working on unmarked text.
  */
-import type { Match } from '../../glossary/types';
-import { HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/protocol';
+import type { PageMatch } from '../../lib/scan-wire';
+import { HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/settings';
 import { segmentIndexAt, type Segment, type TextChunk } from './text-collect';
 
 export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
@@ -23,7 +23,7 @@ const KINDS = HIGHLIGHT_KINDS;
 
 /** One painted occurrence of a term. */
 export interface Span {
-  match: Match;
+  match: PageMatch;
   kind: HighlightKind;
   range: StaticRange;
   /** Every text node the span touches. */
@@ -94,11 +94,7 @@ export class HighlightPainter {
    * matches. Replacing per chunk lets a rescan repaint without a flash of
    * unhighlighted text.
    */
-  paintChunk(
-    chunk: TextChunk,
-    matches: readonly Match[],
-    kindOf: (m: Match) => HighlightKind,
-  ): void {
+  paintChunk(chunk: TextChunk, matches: readonly PageMatch[]): void {
     for (const seg of chunk.segments) this.removeNode(seg.node);
     for (const m of matches) {
       const i0 = segmentIndexAt(chunk.segments, m.start);
@@ -113,7 +109,7 @@ export class HighlightPainter {
         endOffset: m.end - last.start,
       });
       const nodes: Text[] = [];
-      const kind = kindOf(m);
+      const kind = m.kind;
       // No copy of the text: a slice would keep the whole chunk's string alive.
       const span: Span = { match: m, kind, range, nodes };
       for (let i = i0; i <= i1; i++) {

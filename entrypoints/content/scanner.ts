@@ -7,8 +7,7 @@
  * Rescans of changed subtrees queue behind it. Starting a new full scan
  * abandons the old one.
  */
-import type { Match } from '../../glossary/types';
-import type { HighlightKind } from '../../lib/protocol';
+import type { PageMatch } from '../../lib/scan-wire';
 import type { HighlightPainter } from './highlight';
 import { blockOf, collectText, type CollectOptions, type TextChunk } from './text-collect';
 
@@ -22,7 +21,7 @@ const FIRST_BATCH_CHARS = 8 * 1024;
 const CHUNK_CHARS = 8 * 1024;
 
 /** Matches for each text, or null when the glossary cannot be reached. */
-export type ScanTexts = (texts: string[]) => Promise<Match[][] | null>;
+export type ScanTexts = (texts: string[]) => Promise<PageMatch[][] | null>;
 
 export interface ScanStats {
   startedAt: number;
@@ -63,7 +62,6 @@ export class Scanner {
   constructor(
     private readonly painter: HighlightPainter,
     private readonly scanTexts: ScanTexts,
-    private readonly kindOf: (m: Match) => HighlightKind,
     private readonly ownUi: () => Element | null,
     private readonly onFinished: (stats: ScanStats) => void = () => {},
   ) {}
@@ -156,7 +154,7 @@ export class Scanner {
           let t1 = performance.now();
           for (let i = 0; i < batch.length; i++) {
             const matches = results[i] ?? [];
-            this.painter.paintChunk(batch[i]!, matches, this.kindOf);
+            this.painter.paintChunk(batch[i]!, matches);
             this.stats.matches += matches.length;
             if (this.stats.firstPaintAt === null && this.stats.matches > 0) {
               this.stats.firstPaintAt = performance.now();

@@ -4,7 +4,7 @@
  * what opens; every write goes through the background.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { background } from '../../components/ask';
+import { ask } from '../../lib/client';
 import { EntryForm } from '../../components/EntryForm';
 import { EntryTable } from '../../components/EntryTable';
 import { ImportExport } from '../../components/ImportExport';
@@ -70,7 +70,7 @@ export function Options() {
           notice={notice && editing && notice.id === editing.id ? notice.text : null}
           t={t}
           onSave={async (entry) => {
-            const saved = await background.save(entry);
+            const saved = await ask('entry/save', { entry });
             // Show the saved entry at once, before the broadcast reloads the glossary.
             setGlossary((g) => g && [...g.filter((e) => e.id !== saved.id), saved]);
             if (!editing) go(entryHash(saved.id));
@@ -78,7 +78,7 @@ export function Options() {
           }}
           onCancel={() => go('')}
           onReset={async (id) => {
-            await background.reset(id);
+            await ask('entry/reset', { id });
             setNotice({ id, text: t('form.resetDone') });
           }}
           onOpen={(id) => go(entryHash(id))}
@@ -97,10 +97,10 @@ export function Options() {
         t={t}
         lang={ui}
         onEdit={(id) => go(entryHash(id))}
-        onDelete={(id) => background.remove(id)}
-        onDeleteMany={(ids) => background.removeMany(ids)}
-        onUndoBatch={async (batchId) => void (await background.undo(batchId))}
-        onRestore={async (entry) => void (await background.restore(entry))}
+        onDelete={(id) => ask('entry/delete', { id })}
+        onDeleteMany={(ids) => ask('entries/delete', { ids })}
+        onUndoBatch={async (batchId) => void (await ask('batch/undo', { id: batchId }))}
+        onRestore={async (entry) => void (await ask('entry/restore', { entry }))}
       />
     );
   }
@@ -139,9 +139,9 @@ export function Options() {
             glossary={glossary}
             personal={personal}
             t={t}
-            onImport={(entries, policy, name) => background.importEntries(entries, policy, name)}
-            onUndo={async (batchId) => void (await background.undo(batchId))}
-            loadBatches={background.batches}
+            onImport={(entries, policy, name) => ask('entries/import', { entries, policy, name })}
+            onUndo={async (batchId) => void (await ask('batch/undo', { id: batchId }))}
+            loadBatches={() => ask('batches/list')}
           />
         )}
       </section>

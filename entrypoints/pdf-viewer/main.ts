@@ -12,10 +12,10 @@ import './viewer.css';
 import { browser } from 'wxt/browser';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { ContentApp } from '../content/app';
-import { ask } from '../../lib/ask';
+import { ask } from '../../lib/client';
 import { resolveUiLanguage } from '../../lib/i18n';
 import { pdfTranslator, type PdfKey } from '../../lib/i18n/pdf';
-import type { Broadcast, Settings } from '../../lib/protocol';
+import type { Broadcast } from '../../lib/protocol';
 import { fileFromViewerUrl, pdfFileName } from '../../lib/pdf-url';
 import { loadPdfjs, type PdfjsLib, type PdfjsViewer } from './pdfjs';
 
@@ -311,7 +311,7 @@ class PdfViewerPage {
   private async openNative(): Promise<void> {
     const url = this.source;
     if (!url) return;
-    await browser.runtime.sendMessage({ type: 'pdf/native', url }).catch(() => undefined);
+    await ask('pdf/native', { url }).catch(() => null);
     location.href = url;
   }
 }
@@ -331,7 +331,7 @@ function translatePage(t: T): void {
 }
 
 async function main(): Promise<void> {
-  const settings = await ask<Settings>({ type: 'settings/get' }).catch(() => null);
+  const settings = await ask('settings/get').catch(() => null);
   const lang = resolveUiLanguage(settings?.uiLanguage ?? 'auto');
   document.documentElement.lang = lang;
   const t = pdfTranslator(lang);

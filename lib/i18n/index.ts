@@ -8,7 +8,7 @@ import { CARD_STRINGS } from './card';
 import { formatError } from '../../glossary/error-messages';
 import { UI_STRINGS, type UiKey } from './ui';
 import { CodedError } from '../../glossary/errors';
-import type { Settings } from '../protocol';
+import type { Settings } from '../settings';
 
 export type UiLang = 'kk' | 'ru' | 'en';
 export const UI_LANGS: readonly UiLang[] = ['kk', 'ru', 'en'];

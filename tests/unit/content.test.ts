@@ -46,7 +46,8 @@ const { TermCard, cardPlainText, citationLabel, officialUrl, matchedStatus } =
   await import('../../components/TermCard');
 const { act } = await import('preact/test-utils');
 import type { TextChunk } from '../../entrypoints/content/text-collect';
-import type { Match } from '../../glossary/types';
+import type { PageMatch } from '../../lib/scan-wire';
+import type { HighlightKind } from '../../lib/settings';
 import type { StoredEntry } from '../../lib/protocol';
 
 const BLOCK = '\ufffc';
@@ -129,13 +130,19 @@ describe('text collection', () => {
 });
 
 describe('painter span index', () => {
-  const match = (start: number, end: number, id: string): Match => ({
+  const match = (
+    start: number,
+    end: number,
+    id: string,
+    kind: HighlightKind = 'exact',
+  ): PageMatch => ({
     start,
     end,
     id,
     lang: 'ru',
     term: id,
     approximate: false,
+    kind,
   });
 
   test('records spans across nodes and finds them by node and offset; rescans replace them', () => {
@@ -145,11 +152,10 @@ describe('painter span index', () => {
     const text = chunk!.text;
     const a = text.indexOf('Конституционного');
     const b = text.indexOf('суд');
-    painter.paintChunk(
-      chunk!,
-      [match(a, a + 'Конституционного Суда'.length, 'ks'), match(b, b + 3, 'sud')],
-      () => 'exact',
-    );
+    painter.paintChunk(chunk!, [
+      match(a, a + 'Конституционного Суда'.length, 'ks'),
+      match(b, b + 3, 'sud'),
+    ]);
     expect(painter.size).toBe(2);
     const bold = body.querySelector('b')!.firstChild!;
     expect(painter.spanAt(bold, 3)?.match.id).toBe('ks');
@@ -159,7 +165,8 @@ describe('painter span index', () => {
     expect(painter.spanAt(tail, 6)).toBeNull();
     expect(painter.spanAt(tail, (tail as Text).data.indexOf('суд'))?.match.id).toBe('sud');
     // Painting the same chunk again replaces, never duplicates.
-    painter.paintChunk(chunk!, [match(b, b + 3, 'sud')], () => 'personal');
+    painter.paintChunk(chunk!, [match(b, b + 3, 'sud', 'personal')]);
+    expect(painter.spanAt(tail, (tail as Text).data.indexOf('суд'))?.kind).toBe('personal');
     expect(painter.size).toBe(1);
     expect(painter.spanAt(bold, 3)).toBeNull();
     // A node that leaves the page loses its spans.

@@ -9,13 +9,9 @@ import { seedBundled } from '../../db/seed';
 import { GlossaryService } from '../../entrypoints/background/requests';
 import { foldTerm } from '../../glossary/normalize';
 import type { Entry } from '../../glossary/types';
-import type {
-  GlossarySnapshot,
-  ImportSummary,
-  ScanResult,
-  Settings,
-  StoredEntry,
-} from '../../lib/protocol';
+import type { GlossarySnapshot, ImportSummary, StoredEntry } from '../../lib/protocol';
+import type { ScanResult } from '../../lib/scan-wire';
+import type { Settings } from '../../lib/settings';
 import { decodeScanResult } from '../../lib/scan-wire';
 
 function entry(id: string, kk: string, ru: string, extra: Partial<Entry> = {}): Entry {
@@ -258,7 +254,7 @@ describe('requests', () => {
     expect(summary).toMatchObject({ added: 1, updated: 0, skipped: 0 });
   });
 
-  test('text/scan answers with packed matches, the revision and the personal ids; it follows changes', async () => {
+  test('text/scan answers with packed matches, the revision and the kind of each match; it follows changes', async () => {
     const svc = await seeded();
     const ids = (res: ScanResult) => decodeScanResult(res).map((l) => l.map((m) => m.id));
     const first = await ask<ScanResult>(svc, {
@@ -266,7 +262,11 @@ describe('requests', () => {
       texts: ['Решение суда', 'без терминов'],
     });
     expect(ids(first)).toEqual([['sot'], []]);
-    expect(first.personal).toEqual([]);
+    expect(
+      decodeScanResult(first)
+        .flat()
+        .map((m) => m.kind),
+    ).toEqual(['exact']);
     const saved = await ask<StoredEntry>(svc, {
       type: 'entry/save',
       entry: entry('', 'шешім', 'решение'),
@@ -274,7 +274,7 @@ describe('requests', () => {
     const second = await ask<ScanResult>(svc, { type: 'text/scan', texts: ['Решение суда'] });
     expect(second.revision).toBe(first.revision + 1);
     expect(ids(second)).toEqual([[saved.id, 'sot']]);
-    expect(second.personal).toEqual([saved.id]);
+    expect(decodeScanResult(second)[0]!.map((m) => m.kind)).toEqual(['personal', 'exact']);
     expect((await svc.handle({ type: 'text/scan', texts: 'суд' })).response).toEqual({
       error: { code: 'request.texts', params: {} },
     });

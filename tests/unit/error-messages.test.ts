@@ -195,6 +195,8 @@ async function everyErrorPath(): Promise<CodedError[]> {
     { type: 'entries/delete', ids: [1] },
     { type: 'batch/undo', id: 12345 },
     { type: 'text/scan', texts: 'x' },
+    { type: 'entries/list', source: 'x' },
+    { type: 'pdf/native', url: 'javascript:void 0' },
     { type: 'text/scan', texts: ['x'.repeat(1_000_001)] },
     { type: 'settings/set', patch: 1 },
     { type: 'settings/set', patch: { enabled: 'yes' } },

@@ -97,7 +97,10 @@ describe('a pdf.js text layer read as one string', () => {
 
     // The painter records the span on every node it touches.
     const painter = new HighlightPainter();
-    painter.paintChunk(chunk, matches, () => 'exact');
+    painter.paintChunk(
+      chunk,
+      matches.map((m) => ({ ...m, kind: 'exact' as const })),
+    );
     const ogo = chunk.segments.find((s) => s.node.data === 'ого')!.node;
     expect(painter.spanAt(ogo, 1)?.match.id).toBe('constitutional-court');
     const tore = chunk.segments.find((s) => s.node.data.endsWith('төре-'))!.node;

@@ -8,10 +8,10 @@ import { describe, expect, test } from 'vitest';
 import { compileScanner, ruledOf } from '../../glossary/context';
 import { BUNDLED_ENTRIES } from '../../glossary/data/index';
 import { compileMatcher, matchableOf, type Matcher } from '../../glossary/matcher';
-import type { Entry, EntrySource } from '../../glossary/types';
+import type { Entry, EntrySource, Match } from '../../glossary/types';
 import { MatcherCache } from '../../entrypoints/background/matcher-cache';
-import type { GlossarySnapshot, ScanResult, StoredEntry } from '../../lib/protocol';
-import { decodeScanResult } from '../../lib/scan-wire';
+import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
+import { decodeScanResult, type ScanResult } from '../../lib/scan-wire';
 
 function stored(id: string, kk: string, ru: string, source: EntrySource = 'bundled'): StoredEntry {
   return {
@@ -45,8 +45,17 @@ function cacheOf(
 }
 
 /** What the content script gets: the answer as a message carries it (JSON), decoded. */
-function received(res: ScanResult): ReturnType<typeof decodeScanResult> {
-  return decodeScanResult(JSON.parse(JSON.stringify(res)) as ScanResult);
+function received(res: ScanResult): Match[][] {
+  return decodeScanResult(JSON.parse(JSON.stringify(res)) as ScanResult).map((l) =>
+    l.map(({ kind: _, ...m }) => m),
+  );
+}
+
+/** The kind each decoded match is painted with, by entry id. */
+function kinds(res: ScanResult): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const m of decodeScanResult(res).flat()) (out[m.id] ??= []).push(m.kind);
+  return out;
 }
 
 function expectTermsOnceAndUsed(res: ScanResult): void {
@@ -88,7 +97,7 @@ describe('text/scan answer', () => {
     expect(res.spans[1]).toEqual([]);
   });
 
-  test('lists each used term once, only those, and personal ids once', async () => {
+  test('lists each used term once, only those, and flags each match with its kind', async () => {
     const { cache } = cacheOf(ENTRIES);
     const res = await cache.scan(TEXTS);
     expectTermsOnceAndUsed(res);
@@ -99,9 +108,13 @@ describe('text/scan answer', () => {
         .map((t) => t.lang)
         .sort(),
     ).toEqual(['kk', 'ru']);
-    // The personal entry matched in both languages, listed once.
-    expect(res.personal).toEqual(['p-resheniye']);
+    // The personal entry matched in both languages, each term listed once, every match personal.
     expect(res.terms.filter((t) => t.id === 'p-resheniye')).toHaveLength(2);
+    const byId = kinds(res);
+    expect(new Set(byId['p-resheniye'])).toEqual(new Set(['personal']));
+    expect(new Set(byId['sot'])).toEqual(new Set(['exact']));
+    // Text 4 is typed with substitute letters: approximate.
+    expect(decodeScanResult(res)[4]!.map((m) => m.kind)).toContain('approximate');
   });
 
   test('an answer without matches has no terms; each answer has only its own terms', async () => {
@@ -110,9 +123,8 @@ describe('text/scan answer', () => {
       revision: 1,
       terms: [],
       spans: [[], []],
-      personal: [],
     });
-    expect(await cache.scan([])).toEqual({ revision: 1, terms: [], spans: [], personal: [] });
+    expect(await cache.scan([])).toEqual({ revision: 1, terms: [], spans: [] });
     await cache.scan(['суд и закон']);
     const later = await cache.scan(['заң']);
     expect(later.terms).toEqual([{ id: 'zan', lang: 'kk', term: 'заң' }]);
@@ -125,11 +137,11 @@ describe('text/scan answer', () => {
 
   test('follows the snapshot revision', async () => {
     const { cache, snap } = cacheOf(ENTRIES);
-    expect((await cache.scan(['шешім'])).personal).toEqual(['p-resheniye']);
+    expect(kinds(await cache.scan(['шешім']))).toEqual({ 'p-resheniye': ['personal'] });
     snap.revision = 2;
     snap.entries = ENTRIES.filter((e) => e.id !== 'p-resheniye');
     const res = await cache.scan(['шешім', 'суд']);
-    expect(res).toMatchObject({ revision: 2, personal: [] });
+    expect(res.revision).toBe(2);
     expect(received(res).map((l) => l.map((m) => m.id))).toEqual([[], ['sot']]);
   });
 
@@ -209,8 +221,12 @@ describe('text/scan answer', () => {
     expect(matched.length).toBeGreaterThan(1000);
     expect(res.terms.length).toBeLessThan(matched.length);
     const personal = new Set(entries.filter((e) => e.source === 'personal').map((e) => e.id));
-    expect(res.personal.sort()).toEqual(
-      [...new Set(matched.map((m) => m.id).filter((id) => personal.has(id)))].sort(),
-    );
+    const decoded = decodeScanResult(res).flat();
+    expect(decoded.some((m) => m.kind === 'personal')).toBe(true);
+    for (const m of decoded) {
+      expect(m.kind).toBe(
+        personal.has(m.id) ? 'personal' : m.approximate ? 'approximate' : 'exact',
+      );
+    }
   });
 });

@@ -1,0 +1,101 @@
+/**
+ * What each request to the background must look like, checked at its door
+ * (entrypoints/background/router.ts) before a handler sees it. A schema
+ * checks the shape a handler relies on and refuses anything else with a code
+ * (glossary/errors.ts); the entries a request carries are checked in depth by
+ * the entry model (glossary/entry-model.ts) where they are stored, and a
+ * settings change by `validateSettingsPatch`.
+ */
+import { ValidationError } from '../glossary/entry-model';
+import type { Entry, EntrySource } from '../glossary/types';
+import type { DuplicatePolicy, ParamsOf, Request, RequestType, StoredEntry } from './protocol';
+import { validateSettingsPatch } from './settings';
+
+type Raw = Record<string, unknown>;
+type Schemas = { [K in RequestType]: (raw: Raw) => ParamsOf<K> };
+
+/** A content script sends chunks of tens of kilobytes; refuse anything that is not that. */
+export const MAX_SCAN_CHARS = 1_000_000;
+const POLICIES: readonly DuplicatePolicy[] = ['skip', 'overwrite', 'keep-both'];
+const SOURCES: readonly EntrySource[] = ['bundled', 'personal'];
+
+function id(x: unknown): string {
+  if (typeof x !== 'string' || !x.trim()) throw new ValidationError('request.idRequired');
+  return x.trim();
+}
+
+function object<T>(x: unknown): T {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) {
+    throw new ValidationError('entry.notObject');
+  }
+  return x as T;
+}
+
+function texts(x: unknown): string[] {
+  if (!Array.isArray(x) || !x.every((t): t is string => typeof t === 'string')) {
+    throw new ValidationError('request.texts');
+  }
+  if (x.reduce((n, t) => n + t.length, 0) > MAX_SCAN_CHARS) {
+    throw new ValidationError('request.tooMuchText', { max: MAX_SCAN_CHARS });
+  }
+  return x;
+}
+
+const none = (): ParamsOf<'glossary/get'> => ({});
+
+export const REQUEST_SCHEMAS: Schemas = {
+  'glossary/get': none,
+  'entry/get': (r) => ({ id: id(r.id) }),
+  'entries/list': (r) => {
+    if (r.source === undefined) return {};
+    if (!SOURCES.includes(r.source as EntrySource)) throw new ValidationError('request.source');
+    return { source: r.source as EntrySource };
+  },
+  'entry/save': (r) => ({ entry: object<Entry>(r.entry) }),
+  'entry/delete': (r) => ({ id: id(r.id) }),
+  'entry/restore': (r) => ({ entry: object<StoredEntry>(r.entry) }),
+  'entry/reset': (r) => ({ id: id(r.id) }),
+  'entries/import': (r) => {
+    if (!Array.isArray(r.entries)) throw new ValidationError('import.notList');
+    if (!POLICIES.includes(r.policy as DuplicatePolicy)) throw new ValidationError('import.policy');
+    return {
+      entries: r.entries as Entry[],
+      policy: r.policy as DuplicatePolicy,
+      name: typeof r.name === 'string' ? r.name : '',
+    };
+  },
+  'entries/delete': (r) => {
+    if (!Array.isArray(r.ids) || !r.ids.every((x) => typeof x === 'string')) {
+      throw new ValidationError('request.ids');
+    }
+    return { ids: r.ids as string[] };
+  },
+  'batches/list': none,
+  'batch/undo': (r) => {
+    if (!Number.isSafeInteger(r.id)) throw new ValidationError('batch.notFound');
+    return { id: r.id as number };
+  },
+  'settings/get': none,
+  'settings/set': (r) => ({ patch: validateSettingsPatch(r.patch) }),
+  'options/open': (r) => (r.entryId === undefined ? {} : { entryId: id(r.entryId) }),
+  'pdf/native': (r) => {
+    if (typeof r.url !== 'string' || !/^https?:\/\//.test(r.url)) {
+      throw new ValidationError('request.url');
+    }
+    return { url: r.url };
+  },
+  'text/scan': (r) => ({ texts: texts(r.texts) }),
+};
+
+/** A message from a page as a request whose shape its handler can rely on; a ValidationError otherwise. */
+export function parseRequest(raw: unknown): Request {
+  if (typeof raw !== 'object' || raw === null || typeof (raw as Raw).type !== 'string') {
+    throw new ValidationError('request.noType');
+  }
+  const type = (raw as Raw).type as string;
+  if (!Object.hasOwn(REQUEST_SCHEMAS, type)) {
+    throw new ValidationError('request.unknownType', { type });
+  }
+  const schema = REQUEST_SCHEMAS[type as RequestType] as (r: Raw) => object;
+  return { ...schema(raw as Raw), type } as Request;
+}
