@@ -5,9 +5,17 @@
  * `settings/set` with `validateSettingsPatch`).
  */
 import { ValidationError } from '../glossary/entry-model';
+import { LIMITS } from '../glossary/limits';
 
 export type HighlightKind = 'exact' | 'approximate' | 'personal';
 export const HIGHLIGHT_KINDS: readonly HighlightKind[] = ['exact', 'approximate', 'personal'];
+
+/** Which occurrences are painted: every one, the first of each term per section, or none (the card still opens on hover). */
+export type HighlightMode = 'all' | 'first' | 'hover';
+export const HIGHLIGHT_MODES: readonly HighlightMode[] = ['all', 'first', 'hover'];
+/** How a painted term looks. */
+export type HighlightLook = 'background' | 'underline' | 'dotted';
+export const HIGHLIGHT_LOOKS: readonly HighlightLook[] = ['background', 'underline', 'dotted'];
 
 export interface Settings {
   /** Highlighting everywhere. */
@@ -20,6 +28,10 @@ export interface Settings {
   colors: Record<HighlightKind, string>;
   /** Open PDFs navigated to in a tab in Ata Zan's viewer (Chromium; off by default). */
   openPdfs: boolean;
+  highlightMode: HighlightMode;
+  highlightLook: HighlightLook;
+  /** Entry ids the reader muted: never painted, still in search and the options page. */
+  mutedIds: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +40,9 @@ export const DEFAULT_SETTINGS: Settings = {
   uiLanguage: 'auto',
   colors: { exact: '#fff3a3', approximate: '#ffd9a8', personal: '#c8f0d0' },
   openPdfs: false,
+  highlightMode: 'all',
+  highlightLook: 'background',
+  mutedIds: [],
 };
 
 /** Check a patch field by field, so a bad value is refused with a clear reason instead of stored. */
@@ -49,6 +64,25 @@ export function validateSettingsPatch(patch: unknown): Partial<Settings> {
   if ('openPdfs' in p) {
     if (typeof p.openPdfs !== 'boolean') throw new ValidationError('settings.openPdfs');
     out.openPdfs = p.openPdfs;
+  }
+  if ('highlightMode' in p) {
+    if (!HIGHLIGHT_MODES.includes(p.highlightMode as HighlightMode)) {
+      throw new ValidationError('settings.mode');
+    }
+    out.highlightMode = p.highlightMode as HighlightMode;
+  }
+  if ('highlightLook' in p) {
+    if (!HIGHLIGHT_LOOKS.includes(p.highlightLook as HighlightLook)) {
+      throw new ValidationError('settings.look');
+    }
+    out.highlightLook = p.highlightLook as HighlightLook;
+  }
+  if ('mutedIds' in p) {
+    const ids = p.mutedIds;
+    if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string' && x.length <= LIMITS.id)) {
+      throw new ValidationError('settings.muted');
+    }
+    out.mutedIds = [...new Set(ids as string[])];
   }
   if ('uiLanguage' in p) {
     if (
