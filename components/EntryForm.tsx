@@ -11,10 +11,10 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { citationProblem, quoteProblem } from '../glossary/citation-check';
+import { checkEntry, type ValidationError } from '../glossary/entry-model';
 import { LIMITS } from '../glossary/limits';
 import { foldTerm } from '../glossary/normalize';
 import type { Entry, Lang } from '../glossary/types';
-import { CodedError } from '../glossary/errors';
 import type { Translate } from '../lib/i18n';
 import type { StoredEntry } from '../lib/protocol';
 import {
@@ -115,40 +115,41 @@ function entryOf(f: Fields, drafts: CitationDraft[], editing: StoredEntry | null
 /** Errors by field name (`kk-term`) or citation (`citation-0`). */
 type Errors = Partial<Record<string, string>>;
 
-function validate(f: Fields, drafts: CitationDraft[], t: Translate): Errors {
-  const errors: Errors = {};
-  const tooLong = (name: FieldName, field: string, text: string, max: number) => {
-    if (text.length > max && !errors[name]) {
-      errors[name] = t.error(new CodedError('entry.tooLong', { field, length: text.length, max }));
-    }
-  };
-  const tooMany = (name: FieldName, field: string, count: number, max: number) => {
-    if (count > max && !errors[name]) {
-      errors[name] = t.error(new CodedError('entry.tooMany', { field, count, max }));
-    }
-  };
-  if (!f['kk-term'].trim()) errors['kk-term'] = t('form.error.kkTerm');
-  if (!f['ru-term'].trim()) errors['ru-term'] = t('form.error.ruTerm');
-  for (const lang of ['kk', 'ru'] as const) {
-    tooLong(`${lang}-term`, `${lang}.term`, f[`${lang}-term`].trim(), LIMITS.term);
-    const variants = lines(f[`${lang}-variants`]);
-    for (const v of variants) tooLong(`${lang}-variants`, `${lang}.variant`, v, LIMITS.variant);
-    tooMany(`${lang}-variants`, `${lang}.variants`, variants.length, LIMITS.variants);
-    tooLong(
-      `${lang}-definition`,
-      `${lang}.definition`,
-      f[`${lang}-definition`].trim(),
-      LIMITS.definition,
-    );
+/** The form field an entry-model problem is about (its `field` parameter, and `n` for a citation). */
+function fieldOf(problem: ValidationError): string | null {
+  const { field, n } = problem.params;
+  if (typeof n === 'number' && problem.code.startsWith('entry.citation'))
+    return `citation-${n - 1}`;
+  if (typeof field !== 'string') return null;
+  if (field.startsWith('citation') && typeof n === 'number') return `citation-${n - 1}`;
+  const [lang, part] = field.split('.');
+  if ((lang === 'kk' || lang === 'ru') && part) {
+    return `${lang}-${part === 'variant' ? 'variants' : part}`;
   }
-  const tags = f.tags
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const tag of tags) tooLong('tags', 'tag', tag, LIMITS.tag);
-  tooMany('tags', 'tags', tags.length, LIMITS.tags);
+  return field === 'tag' || field === 'tags' ? 'tags' : null;
+}
+
+/** The entry model's problems by field (the first per field), and the quotes checked against the Constitution. */
+function validate(
+  f: Fields,
+  drafts: CitationDraft[],
+  editing: StoredEntry | null,
+  t: Translate,
+): Errors {
+  const errors: Errors = {};
+  for (const problem of checkEntry(entryOf(f, drafts, editing)).problems) {
+    const name = fieldOf(problem) ?? 'form';
+    if (errors[name]) continue;
+    if (problem.code === 'entry.required' && name === 'kk-term') {
+      errors[name] = t('form.error.kkTerm');
+    } else if (problem.code === 'entry.required' && name === 'ru-term') {
+      errors[name] = t('form.error.ruTerm');
+    } else {
+      errors[name] = t.error(problem);
+    }
+  }
   drafts.forEach((d, i) => {
-    if (d.kind === 'code') return;
+    if (d.kind === 'code' || errors[`citation-${i}`]) return;
     const c = citationOf(d);
     const problem = citationProblem(c, i) ?? quoteProblem(c, i);
     if (problem) errors[`citation-${i}`] = t.error(problem);
@@ -215,8 +216,10 @@ export function EntryForm(props: EntryFormProps) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const found = validate(fields, drafts, t);
+    const found = validate(fields, drafts, editing, t);
     setErrors(found);
+    // A problem of no one field (the entry's rules, too many citations) is said in the status line.
+    setStatus(found.form ?? null);
     const first = Object.keys(found)[0];
     if (first) {
       form.current

@@ -16,7 +16,7 @@
  *   delete, with the personal ids it created and the personal rows as they
  *   were before it overwrote or deleted them, so it can be undone in one
  *   transaction. Existing rows need no change: the upgrade only creates the
- *   empty store (tests/unit/db.test.ts opens a version-2 database with it).
+ *   empty store (tests/unit/background/requests.test.ts opens a version-2 database with it).
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { StoredEntry } from '../lib/protocol';

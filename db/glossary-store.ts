@@ -16,7 +16,7 @@ import type {
 } from '../lib/protocol';
 import { toRow, toStored, type AtaZanDatabase, type BatchRow, type EntryRow } from './database';
 import { CodedError } from '../glossary/errors';
-import { validateEntry, ValidationError } from '../glossary/entry-model';
+import { duplicateKey, validateEntry, ValidationError } from '../glossary/entry-model';
 
 export const BUNDLED = 'bundled';
 export const PERSONAL = 'personal';
@@ -326,13 +326,10 @@ async function findDuplicate(db: AtaZanDatabase, entry: Entry): Promise<string |
     const byId = await getEntry(db, entry.id);
     if (byId) return byId.id;
   }
-  // The same Kazakh and Russian terms (not variants: an abbreviation entry such
-  // as ҚР / РК is not a duplicate of the entry that lists them as variants).
-  // glossary/io/preview.ts applies the same rule before anything is written.
-  const kk = foldTerm(entry.kk.term);
-  const ru = foldTerm(entry.ru.term);
-  if (!kk || !ru) return null;
-  const candidates = await db.entries.where('terms').equals(kk).toArray();
-  const hit = candidates.find((c) => foldTerm(c.kk.term) === kk && foldTerm(c.ru.term) === ru);
+  // The one duplicate rule (glossary/entry-model.ts), found through the terms index.
+  const key = duplicateKey(entry);
+  if (key === null) return null;
+  const candidates = await db.entries.where('terms').equals(foldTerm(entry.kk.term)).toArray();
+  const hit = candidates.find((c) => duplicateKey(c) === key);
   return hit ? hit.id : null;
 }

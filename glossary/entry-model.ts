@@ -1,6 +1,6 @@
 /**
- * Validation of entries that come from outside the bundled data: the options
- * page, imports, undo. Personal entries are held to a looser standard than the
+ * The entry model for entries that come from outside the bundled data: the
+ * options form, imports, undo — one check, used by all three. Personal entries are held to a looser standard than the
  * bundled glossary (glossary/schema.ts): a term in each language is required,
  * definitions may be empty, tags are free text; lengths and list sizes are
  * capped (glossary/limits.ts). Strings are trimmed and empty variants dropped,
@@ -12,6 +12,7 @@ import { LIMITS } from './limits';
 import { parseContextRules } from './schema';
 import type { Citation, CodeSlug, Entry, TermSide, TermStatus } from './types';
 import { CodedError, type ErrorCode, type ErrorParams } from './errors';
+import { foldTerm } from './normalize';
 
 export class ValidationError extends CodedError {
   override name = 'ValidationError';
@@ -57,25 +58,53 @@ function strings(
   return out;
 }
 
-function side(x: unknown, lang: 'kk' | 'ru'): TermSide {
+/**
+ * Runs each field's check, keeping what passes and collecting what does not,
+ * so a form can show every problem at once; the first is what `validateEntry`
+ * throws.
+ */
+class Problems {
+  readonly list: ValidationError[] = [];
+  check<T>(run: () => T, fallback: T): T {
+    try {
+      return run();
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      this.list.push(err);
+      return fallback;
+    }
+  }
+}
+
+function side(x: unknown, lang: 'kk' | 'ru', problems: Problems): TermSide {
   const termField = { field: `${lang}.term` };
-  if (!isObj(x)) throw new ValidationError('entry.required', termField);
-  const term = str(x.term, termField, false, LIMITS.term);
-  if (!term) throw new ValidationError('entry.required', termField);
-  const variants = strings(
-    x.variants,
-    { field: `${lang}.variants` },
-    { field: `${lang}.variant` },
-    LIMITS.variant,
-    LIMITS.variants,
+  const obj: Obj = isObj(x) ? x : {};
+  const term = problems.check(() => {
+    const t = str(obj.term, termField, false, LIMITS.term);
+    if (!t) throw new ValidationError('entry.required', termField);
+    return t;
+  }, '');
+  const variants = problems.check(
+    () =>
+      strings(
+        obj.variants,
+        { field: `${lang}.variants` },
+        { field: `${lang}.variant` },
+        LIMITS.variant,
+        LIMITS.variants,
+      ),
+    [],
   );
   const out: TermSide = {
     term,
     variants: [...new Set(variants)].filter((v) => v !== term),
-    definition: str(x.definition, { field: `${lang}.definition` }, false, LIMITS.definition),
+    definition: problems.check(
+      () => str(obj.definition, { field: `${lang}.definition` }, false, LIMITS.definition),
+      '',
+    ),
   };
-  if (isObj(x.variantStatus)) {
-    const kept = Object.entries(x.variantStatus).filter(
+  if (isObj(obj.variantStatus)) {
+    const kept = Object.entries(obj.variantStatus).filter(
       (pair): pair is [string, TermStatus] => out.variants.includes(pair[0]) && isStatus(pair[1]),
     );
     if (kept.length) out.variantStatus = Object.fromEntries(kept);
@@ -118,42 +147,85 @@ function citation(x: unknown, i: number): Citation {
   return out;
 }
 
-/** Check and clean an entry; throws ValidationError (a code with parameters). */
-export function validateEntry(input: unknown): Entry {
-  if (!isObj(input)) throw new ValidationError('entry.notObject');
+/**
+ * Check and clean an entry from outside the bundled data, collecting every
+ * problem: `entry` is what would be stored, meaningful only when `problems`
+ * is empty. The options form shows the problems by field; the background
+ * refuses the entry with the first.
+ */
+export function checkEntry(input: unknown): { entry: Entry; problems: ValidationError[] } {
+  const problems = new Problems();
+  if (!isObj(input)) {
+    problems.list.push(new ValidationError('entry.notObject'));
+    input = {};
+  }
+  const raw = input as Obj;
   const entry: Entry = {
-    id: str(input.id, { field: 'id' }, false, LIMITS.id),
-    kk: side(input.kk, 'kk'),
-    ru: side(input.ru, 'ru'),
-    citations: (() => {
-      if (input.citations === undefined) return [];
-      if (!Array.isArray(input.citations)) {
+    id: problems.check(() => str(raw.id, { field: 'id' }, false, LIMITS.id), ''),
+    kk: side(raw.kk, 'kk', problems),
+    ru: side(raw.ru, 'ru', problems),
+    citations: problems.check(() => {
+      if (raw.citations === undefined) return [];
+      if (!Array.isArray(raw.citations)) {
         throw new ValidationError('entry.notList', { field: 'citations' });
       }
-      if (input.citations.length > LIMITS.citations) {
+      if (raw.citations.length > LIMITS.citations) {
         throw new ValidationError('entry.tooMany', {
           field: 'citations',
-          count: input.citations.length,
+          count: raw.citations.length,
           max: LIMITS.citations,
         });
       }
-      return input.citations.map(citation);
-    })(),
+      return raw.citations.flatMap((c: unknown, i) => {
+        const checked = problems.check<Citation | null>(() => citation(c, i), null);
+        return checked ? [checked] : [];
+      });
+    }, []),
     tags: [
-      ...new Set(strings(input.tags, { field: 'tags' }, { field: 'tag' }, LIMITS.tag, LIMITS.tags)),
+      ...new Set(
+        problems.check(
+          () => strings(raw.tags, { field: 'tags' }, { field: 'tag' }, LIMITS.tag, LIMITS.tags),
+          [],
+        ),
+      ),
     ],
   };
-  if (isStatus(input.status)) entry.status = input.status;
+  if (isStatus(raw.status)) entry.status = raw.status;
   // Context rules (glossary/context.ts), checked as the bundled data is: a
   // user's edit of a bundled entry keeps its senses and quiet words.
-  try {
-    Object.assign(entry, parseContextRules(input));
-  } catch {
-    throw new ValidationError('entry.rules');
-  }
-  if (isObj(input.en)) {
-    const en = str(input.en.term, { field: 'en.term' }, false, LIMITS.term);
+  problems.check(() => {
+    try {
+      Object.assign(entry, parseContextRules(raw));
+    } catch {
+      throw new ValidationError('entry.rules');
+    }
+  }, undefined);
+  if (isObj(raw.en)) {
+    const en = problems.check(
+      () => str((raw.en as Obj).term, { field: 'en.term' }, false, LIMITS.term),
+      '',
+    );
     if (en) entry.en = { term: en };
   }
+  return { entry, problems: problems.list };
+}
+
+/** Check and clean an entry; throws the first ValidationError (a code with parameters). */
+export function validateEntry(input: unknown): Entry {
+  const { entry, problems } = checkEntry(input);
+  if (problems[0]) throw problems[0];
   return entry;
+}
+
+/**
+ * The duplicate rule, one for the import preview, the import itself and the
+ * form: two entries are the same concept when their Kazakh and their Russian
+ * terms fold to the same text (variants do not count: an abbreviation entry
+ * such as ҚР / РК is not a duplicate of the entry that lists them as
+ * variants). Null when either term is empty.
+ */
+export function duplicateKey(entry: Pick<Entry, 'kk' | 'ru'>): string | null {
+  const kk = foldTerm(entry.kk.term);
+  const ru = foldTerm(entry.ru.term);
+  return kk && ru ? `${kk}\n${ru}` : null;
 }

@@ -4,7 +4,7 @@
  * `{name}` placeholders are filled from the error's parameters, and a
  * `field` parameter (`kk.term`, `citation.quote.ru`) is itself translated
  * from FIELD_STRINGS. English is the reference: every key exists there and
- * the other languages must have the same keys (tests/unit/error-messages.test.ts).
+ * the other languages must have the same keys (tests/unit/glossary/error-messages.test.ts).
  */
 const en = {
   // The channel to the background and anything unforeseen.

@@ -1,6 +1,6 @@
 /**
  * The checks a glossary entry is reviewed by, shared by the data tests
- * (tests/unit/glossary-data.test.ts) and the review script
+ * (tests/unit/glossary/data.test.ts) and the review script
  * (scripts/check-glossary.ts): whether the matcher finds an entry's terms in
  * its quotes, in their dictionary form and in inflected forms. Not used by the
  * extension.
@@ -71,7 +71,7 @@ export function findsExactly(
     const got = matches.map((m) => `[${text.slice(m.start, m.end)}→${m.id}]`).join(' ');
     return `"${form}" (${lang}) of ${id}: no span covering exactly the form; got ${got || 'nothing'}`;
   }
-  // The matcher finds one sense of a shared word; the context step picks (tests/unit/context.test.ts).
+  // The matcher finds one sense of a shared word; the context step picks (tests/unit/glossary/context.test.ts).
   if (hit.id !== id && !sameSenseGroup(hit.id, id))
     return `"${form}" (${lang}) of ${id}: found as ${hit.id}`;
   return null;

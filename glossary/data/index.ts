@@ -1,7 +1,7 @@
 /**
  * The bundled glossary: every glossary/data/*.json file, imported statically so
  * the bundler includes it. Nothing is validated here at runtime; the tests
- * (tests/unit/glossary-data.test.ts) validate every file against the schema and
+ * (tests/unit/glossary/data.test.ts) validate every file against the schema and
  * check that this module bundles all of them.
  */
 import type { Entry, GlossaryFile } from '../types';

@@ -10,7 +10,7 @@
  * and it is stored as the text it is. Every part of Ata Zan renders entries
  * as text (Preact text nodes, `textContent`), never as HTML, so markup in a
  * field shows as characters and never becomes an element
- * (tests/unit/ui-safety.test.tsx runs the usual XSS payloads through every field).
+ * (tests/unit/components/ui-safety.test.tsx runs the usual XSS payloads through every field).
  */
 import { validateEntry } from '../entry-model';
 import { CodedError, type ErrorCode, type ErrorParams, type WhereInfo } from '../errors';

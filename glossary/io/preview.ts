@@ -1,13 +1,12 @@
 /**
  * The import preview: how each entry of a file relates to the glossary before
- * anything is written. The duplicate rule is the background's
- * (db/glossary-store.ts importEntries): the same id, or the same Kazakh and
- * the same Russian term after folding. An entry that repeats an earlier entry
+ * anything is written. The duplicate rule is the background's:
+ * the same id, or the same `duplicateKey` (glossary/entry-model.ts). An entry that repeats an earlier entry
  * of the same file (its id, or both its terms) is counted as `repeated`: the
  * background meets the earlier one first, so the duplicate policy decides what
  * happens to the later one (skipped, overwriting the first, or kept beside it).
  */
-import { foldTerm } from '../normalize';
+import { duplicateKey } from '../entry-model';
 import type { Entry } from '../types';
 import { canonical } from './json';
 
@@ -33,7 +32,8 @@ export interface ImportPreview {
   counts: Record<PreviewStatus, number>;
 }
 
-const termsKey = (e: Entry) => `${foldTerm(e.kk.term)}\n${foldTerm(e.ru.term)}`;
+/** Entries without both terms never pass the entry model, so never reach the preview. */
+const termsKey = (e: Entry) => duplicateKey(e) ?? '';
 
 /** Same content, ignoring the id and anything outside the canonical format. */
 function sameContent(a: Entry, b: Entry): boolean {

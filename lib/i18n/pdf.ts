@@ -2,7 +2,7 @@
  * Strings of the PDF viewer and of its switch in the popup and options page,
  * in Kazakh, Russian and English. Kept apart from ./ui.ts so the viewer's
  * strings travel with it; English is the reference and the others have the
- * same keys (tests/unit/pdf-url.test.ts checks).
+ * same keys (tests/unit/pdf-viewer/text-layer.test.ts checks).
  */
 import type { UiLang } from './index';
 

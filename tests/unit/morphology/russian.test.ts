@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { foldTerm } from '../../glossary/normalize';
-import { russianForms } from '../../glossary/morphology/russian';
-import { RUSSIAN_FORM_ROWS } from './tables/russian-forms';
+import { foldTerm } from '../../../glossary/normalize';
+import { russianForms } from '../../../glossary/morphology/russian';
+import { RUSSIAN_FORM_ROWS } from './russian-forms';
 
 const cache = new Map<string, Set<string>>();
 function formsOf(term: string): Set<string> {

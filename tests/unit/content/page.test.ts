@@ -39,16 +39,16 @@ g.StaticRange ??= class {
 };
 
 const { h, render } = await import('preact');
-const { collectText, segmentIndexAt } = await import('../../entrypoints/content/text-collect');
-const { HighlightPainter } = await import('../../entrypoints/content/highlight');
-const { siteDisabled } = await import('../../lib/sites');
+const { collectText, segmentIndexAt } = await import('../../../entrypoints/content/text-collect');
+const { HighlightPainter } = await import('../../../entrypoints/content/highlight');
+const { siteDisabled } = await import('../../../lib/sites');
 const { TermCard, cardPlainText, citationLabel, officialUrl, matchedStatus } =
-  await import('../../components/TermCard');
+  await import('../../../components/TermCard');
 const { act } = await import('preact/test-utils');
-import type { TextChunk } from '../../entrypoints/content/text-collect';
-import type { PageMatch } from '../../lib/scan-wire';
-import type { HighlightKind } from '../../lib/settings';
-import type { StoredEntry } from '../../lib/protocol';
+import type { TextChunk } from '../../../entrypoints/content/text-collect';
+import type { PageMatch } from '../../../lib/scan-wire';
+import type { HighlightKind } from '../../../lib/settings';
+import type { StoredEntry } from '../../../lib/protocol';
 
 const BLOCK = '\ufffc';
 

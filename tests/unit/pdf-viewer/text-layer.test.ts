@@ -7,22 +7,22 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Window } from 'happy-dom';
-import { compileMatcher } from '../../glossary/matcher';
-import { HighlightPainter } from '../../entrypoints/content/highlight';
+import { compileMatcher } from '../../../glossary/matcher';
+import { HighlightPainter } from '../../../entrypoints/content/highlight';
 import {
   collectText,
   segmentIndexAt,
   type TextChunk,
-} from '../../entrypoints/content/text-collect';
+} from '../../../entrypoints/content/text-collect';
 import {
   fileFromViewerUrl,
   nativeRule,
   pdfFileName,
   redirectRule,
   viewerUrl,
-} from '../../lib/pdf-url';
-import { PDF_STRINGS } from '../../lib/i18n/pdf';
-import { addPdfViewerManifest } from '../../lib/pdf-manifest';
+} from '../../../lib/pdf-url';
+import { PDF_STRINGS } from '../../../lib/i18n/pdf';
+import { addPdfViewerManifest } from '../../../lib/pdf-manifest';
 
 const win = new Window({ url: 'chrome-extension://abc/pdf-viewer.html' });
 const g = globalThis as Record<string, unknown>;

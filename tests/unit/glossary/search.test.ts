@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { createSearch, searchKey } from '../../glossary/search';
-import { latinToCyrillic } from '../../glossary/transliterate';
-import type { Entry } from '../../glossary/types';
-import { BUNDLED_ENTRIES } from '../../glossary/data/index';
+import { createSearch, searchKey } from '../../../glossary/search';
+import { latinToCyrillic } from '../../../glossary/transliterate';
+import type { Entry } from '../../../glossary/types';
+import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
 
 function entry(id: string, kk: string, ru: string, extra: Partial<Entry> = {}): Entry {
   return {

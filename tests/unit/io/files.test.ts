@@ -12,9 +12,9 @@ import {
   parseImport,
   parseImportFile,
   previewImport,
-} from '../../glossary/io';
-import type { Entry } from '../../glossary/types';
-import { cp1251 } from '../support/encodings';
+} from '../../../glossary/io';
+import type { Entry } from '../../../glossary/types';
+import { cp1251 } from '../../support/encodings';
 
 function utf16(text: string, le: boolean, bom: boolean): Uint8Array {
   const units = (bom ? '\uFEFF' : '') + text;

@@ -6,8 +6,8 @@ import {
   MAX_IMPORT_BYTES,
   checkImportSize,
   ImportError,
-} from '../../glossary/io';
-import type { Entry } from '../../glossary/types';
+} from '../../../glossary/io';
+import type { Entry } from '../../../glossary/types';
 
 const FULL: Entry = {
   id: 'p-abc123',

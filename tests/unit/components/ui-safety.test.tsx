@@ -9,12 +9,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { Window } from 'happy-dom';
-import type { StoredEntry } from '../../lib/protocol';
-import { translator } from '../../lib/i18n';
-import { AtaZanDatabase } from '../../db/database';
-import { GlossaryService } from '../../entrypoints/background/requests';
-import { EXPORTERS, parseImport, previewImport } from '../../glossary/io';
-import type { Entry } from '../../glossary/types';
+import type { StoredEntry } from '../../../lib/protocol';
+import { translator } from '../../../lib/i18n';
+import { AtaZanDatabase } from '../../../db/database';
+import { GlossaryService } from '../../../entrypoints/background/requests';
+import { EXPORTERS, parseImport, previewImport } from '../../../glossary/io';
+import type { Entry } from '../../../glossary/types';
 
 /** The usual payloads (OWASP XSS filter evasion, short forms), each with its own marker. */
 const PAYLOADS = [
@@ -110,7 +110,7 @@ describe('the XSS payload list in every field', () => {
 
   test('popup results', async () => {
     const entries = await storedThroughTheBackground();
-    const { SearchPanel } = await import('../../components/SearchPanel');
+    const { SearchPanel } = await import('../../../components/SearchPanel');
     const { container } = render(
       <SearchPanel entries={entries} t={t} ui="en" initialQuery="сот" />,
     );
@@ -121,7 +121,7 @@ describe('the XSS payload list in every field', () => {
 
   test('the hover card, with every citation', async () => {
     const entries = await storedThroughTheBackground();
-    const { TermCard } = await import('../../components/TermCard');
+    const { TermCard } = await import('../../../components/TermCard');
     for (const entry of entries) {
       for (const lang of ['kk', 'ru'] as const) {
         const { container } = render(<TermCard entry={entry} lang={lang} uiLanguage="ru" />);
@@ -133,8 +133,8 @@ describe('the XSS payload list in every field', () => {
 
   test('the options table, the edit form (citations included) and the import preview', async () => {
     const entries = await storedThroughTheBackground();
-    const { EntryTable } = await import('../../components/EntryTable');
-    const { EntryForm } = await import('../../components/EntryForm');
+    const { EntryTable } = await import('../../../components/EntryTable');
+    const { EntryForm } = await import('../../../components/EntryForm');
     const table = render(
       <EntryTable
         entries={entries}
@@ -171,7 +171,7 @@ describe('the XSS payload list in every field', () => {
       );
       cleanup();
     }
-    const { ImportExport } = await import('../../components/ImportExport');
+    const { ImportExport } = await import('../../../components/ImportExport');
     const io = render(
       <ImportExport
         glossary={[]}
@@ -221,7 +221,7 @@ describe('the entry form', () => {
     updatedAt: 0,
   };
   const renderForm = async (editing: StoredEntry, onSave: (e: Entry) => Promise<void>) => {
-    const { EntryForm } = await import('../../components/EntryForm');
+    const { EntryForm } = await import('../../../components/EntryForm');
     return render(
       <EntryForm
         editing={editing}

@@ -1,7 +1,7 @@
 /**
  * Ordinary Kazakh and Russian prose — news, everyday life, shops, farming —
  * written for these tests. None of it is legal text, so the bundled glossary
- * must highlight nothing in it (tests/unit/context.test.ts): words common
+ * must highlight nothing in it (tests/unit/glossary/context.test.ts): words common
  * outside law (область, брак, сбор, жер in «бұл жерде», АПК the agro-industrial
  * complex) stay quiet here.
  */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { foldTerm } from '../../glossary/normalize';
+import { foldTerm } from '../../../glossary/normalize';
 import {
   isAmbiguousKazakhForm,
   kazakhForms,
   kazakhPatterns,
   suffixSetCount,
-} from '../../glossary/morphology/kazakh';
-import { AMBIGUOUS_FORMS, VARIANT_SPELLINGS } from '../../glossary/morphology/kazakh-rules';
-import type { SuffixSet } from '../../glossary/morphology/types';
-import { KAZAKH_FORMS } from './tables/kazakh-forms';
+} from '../../../glossary/morphology/kazakh';
+import { AMBIGUOUS_FORMS, VARIANT_SPELLINGS } from '../../../glossary/morphology/kazakh-rules';
+import type { SuffixSet } from '../../../glossary/morphology/types';
+import { KAZAKH_FORMS } from './kazakh-forms';
 
 const formCache = new Map<string, ReadonlySet<string>>();
 function formsOf(term: string): ReadonlySet<string> {

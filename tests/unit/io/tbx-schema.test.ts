@@ -8,12 +8,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { EXPORTERS } from '../../glossary/io';
-import { TBX_BASIC_SCH, TBX_CORE_RNG } from '../../glossary/io/tbx';
-import { BUNDLED_ENTRIES } from '../../glossary/data';
-import type { Entry } from '../../glossary/types';
+import { EXPORTERS } from '../../../glossary/io';
+import { TBX_BASIC_SCH, TBX_CORE_RNG } from '../../../glossary/io/tbx';
+import { BUNDLED_ENTRIES } from '../../../glossary/data';
+import type { Entry } from '../../../glossary/types';
 
-const RNG = new URL('../fixtures/tbx/TBXcoreStructV03.rng', import.meta.url).pathname;
+const RNG = new URL('../../fixtures/tbx/TBXcoreStructV03.rng', import.meta.url).pathname;
 
 function xmllint(file: string): { ok: boolean; output: string } {
   const which = spawnSync('xmllint', ['--version']);

@@ -1,18 +1,18 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
-import { AtaZanDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION } from '../../db/database';
-import { MAX_BATCHES } from '../../db/glossary-store';
-import { validateEntry } from '../../glossary/entry-model';
-import { LIMITS } from '../../glossary/limits';
-import { seedBundled } from '../../db/seed';
-import { GlossaryService } from '../../entrypoints/background/requests';
-import { foldTerm } from '../../glossary/normalize';
-import type { Entry } from '../../glossary/types';
-import type { GlossarySnapshot, ImportSummary, StoredEntry } from '../../lib/protocol';
-import type { ScanResult } from '../../lib/scan-wire';
-import type { Settings } from '../../lib/settings';
-import { decodeScanResult } from '../../lib/scan-wire';
+import { AtaZanDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION } from '../../../db/database';
+import { MAX_BATCHES } from '../../../db/glossary-store';
+import { validateEntry } from '../../../glossary/entry-model';
+import { LIMITS } from '../../../glossary/limits';
+import { seedBundled } from '../../../db/seed';
+import { GlossaryService } from '../../../entrypoints/background/requests';
+import { foldTerm } from '../../../glossary/normalize';
+import type { Entry } from '../../../glossary/types';
+import type { GlossarySnapshot, ImportSummary, StoredEntry } from '../../../lib/protocol';
+import type { ScanResult } from '../../../lib/scan-wire';
+import type { Settings } from '../../../lib/settings';
+import { decodeScanResult } from '../../../lib/scan-wire';
 
 function entry(id: string, kk: string, ru: string, extra: Partial<Entry> = {}): Entry {
   return {

@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, parseGlossary } from '../../glossary/schema';
-import { citationPlace, citationProblems } from '../../glossary/attestation';
-import { foldTerm } from '../../glossary/normalize';
-import { compileMatcher, matchableOf } from '../../glossary/matcher';
+import { compareVersions, parseGlossary } from '../../../glossary/schema';
+import { citationPlace, citationProblems } from '../../../glossary/attestation';
+import { foldTerm } from '../../../glossary/normalize';
+import { compileMatcher, matchableOf } from '../../../glossary/matcher';
 import {
   INDECLINABLE,
   findsExactly,
@@ -17,10 +17,10 @@ import {
   senseGroups,
   termsOf,
   twoForms,
-} from '../../glossary/review';
-import type { Entry, Lang } from '../../glossary/types';
+} from '../../../glossary/review';
+import type { Entry, Lang } from '../../../glossary/types';
 
-const DATA_DIR = join(import.meta.dirname, '../../glossary/data');
+const DATA_DIR = join(import.meta.dirname, '../../../glossary/data');
 const FILES = readdirSync(DATA_DIR)
   .filter((f) => f.endsWith('.json'))
   .sort();
@@ -143,7 +143,7 @@ describe('glossary data files', () => {
   });
 
   it('bundles every data file (glossary/data/index.ts)', async () => {
-    const { BUNDLED_ENTRIES, BUNDLED_VERSION } = await import('../../glossary/data/index');
+    const { BUNDLED_ENTRIES, BUNDLED_VERSION } = await import('../../../glossary/data/index');
     expect(BUNDLED_ENTRIES.map((e) => e.id).sort()).toEqual(ALL.map((e) => e.id).sort());
     const highest = LOADED.map((l) => l.version)
       .sort(compareVersions)

@@ -5,13 +5,13 @@
  * what the CLI reports); each term the answer uses is listed once.
  */
 import { describe, expect, test } from 'vitest';
-import { compileScanner, ruledOf } from '../../glossary/context';
-import { BUNDLED_ENTRIES } from '../../glossary/data/index';
-import { compileMatcher, matchableOf, type Matcher } from '../../glossary/matcher';
-import type { Entry, EntrySource, Match } from '../../glossary/types';
-import { MatcherCache } from '../../entrypoints/background/matcher-cache';
-import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
-import { decodeScanResult, type ScanResult } from '../../lib/scan-wire';
+import { compileScanner, ruledOf } from '../../../glossary/context';
+import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
+import { compileMatcher, matchableOf, type Matcher } from '../../../glossary/matcher';
+import type { Entry, EntrySource, Match } from '../../../glossary/types';
+import { MatcherCache } from '../../../entrypoints/background/matcher-cache';
+import type { GlossarySnapshot, StoredEntry } from '../../../lib/protocol';
+import { decodeScanResult, type ScanResult } from '../../../lib/scan-wire';
 
 function stored(id: string, kk: string, ru: string, source: EntrySource = 'bundled'): StoredEntry {
   return {

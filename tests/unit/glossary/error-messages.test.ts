@@ -8,21 +8,21 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
-import { AtaZanDatabase } from '../../db/database';
-import { GlossaryService } from '../../entrypoints/background/requests';
-import { validateEntry } from '../../glossary/entry-model';
-import { checkImportSize, decodeText, parseImport } from '../../glossary/io';
-import { LIMITS } from '../../glossary/limits';
-import { channelError, CodedError, errorInfoOf, type ErrorInfo } from '../../glossary/errors';
-import { translator, UI_LANGS } from '../../lib/i18n';
+import { AtaZanDatabase } from '../../../db/database';
+import { GlossaryService } from '../../../entrypoints/background/requests';
+import { validateEntry } from '../../../glossary/entry-model';
+import { checkImportSize, decodeText, parseImport } from '../../../glossary/io';
+import { LIMITS } from '../../../glossary/limits';
+import { channelError, CodedError, errorInfoOf, type ErrorInfo } from '../../../glossary/errors';
+import { translator, UI_LANGS } from '../../../lib/i18n';
 import {
   ERROR_STRINGS,
   FIELD_STRINGS,
   WHERE_STRINGS,
   formatError,
   type ErrorCode,
-} from '../../glossary/error-messages';
-import { UI_STRINGS } from '../../lib/i18n/ui';
+} from '../../../glossary/error-messages';
+import { UI_STRINGS } from '../../../lib/i18n/ui';
 
 /**
  * Latin words allowed in Kazakh and Russian text: names of formats, encodings

@@ -6,12 +6,12 @@
  * (text, word, expected entry or null).
  */
 import { describe, expect, it } from 'vitest';
-import { QUIET_TERMS } from '../../glossary/context-rules';
-import { compileScanner, isAbbreviation, ruledOf, rulesOf } from '../../glossary/context';
-import { BUNDLED_ENTRIES } from '../../glossary/data/index';
-import { compileMatcher } from '../../glossary/matcher';
-import { foldTerm } from '../../glossary/normalize';
-import { ORDINARY_KK, ORDINARY_RU } from './tables/ordinary-sentences';
+import { QUIET_TERMS } from '../../../glossary/context-rules';
+import { compileScanner, isAbbreviation, ruledOf, rulesOf } from '../../../glossary/context';
+import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
+import { compileMatcher } from '../../../glossary/matcher';
+import { foldTerm } from '../../../glossary/normalize';
+import { ORDINARY_KK, ORDINARY_RU } from './ordinary-sentences';
 
 const scanner = compileScanner(BUNDLED_ENTRIES.map(ruledOf));
 

@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { resolveUiLanguage, translator, UI_LANGS } from '../../lib/i18n';
-import { UI_STRINGS } from '../../lib/i18n/ui';
-import { addFormHash } from '../../entrypoints/background/context-menu';
-import { parseRoute } from '../../lib/options-route';
+import { resolveUiLanguage, translator, UI_LANGS } from '../../../lib/i18n';
+import { UI_STRINGS } from '../../../lib/i18n/ui';
+import { addFormHash } from '../../../entrypoints/background/context-menu';
+import { parseRoute } from '../../../lib/options-route';
 
 test('every UI language has every string, non-empty, with the same placeholders', () => {
   const keys = Object.keys(UI_STRINGS.en).sort();
@@ -35,7 +35,7 @@ test('the default follows the browser language', () => {
 test('_locales translate the name, description, context menu and command in each language', () => {
   const read = (l: string) =>
     JSON.parse(
-      readFileSync(new URL(`../../public/_locales/${l}/messages.json`, import.meta.url), 'utf8'),
+      readFileSync(new URL(`../../../public/_locales/${l}/messages.json`, import.meta.url), 'utf8'),
     ) as Record<string, { message: string }>;
   const en = read('en');
   for (const l of ['kk', 'ru']) expect(Object.keys(read(l)).sort()).toEqual(Object.keys(en).sort());
