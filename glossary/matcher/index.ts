@@ -118,8 +118,9 @@ export function compileMatcher(
   options: MatcherOptions = {},
 ): Matcher {
   const patternsOf = options.patterns ?? defaultPatterns;
-  // About a dozen words per entry (the forms of a Russian phrase, a Kazakh stem or two).
-  const words = new WordTableBuilder(KEY, entries.length * 12);
+  // About a dozen words per entry (the forms of a Russian phrase, a Kazakh stem or
+  // two); room for more from the start, so that the builder's map is not rebuilt halfway.
+  const words = new WordTableBuilder(KEY, entries.length * 16);
   const terminals = new TerminalsBuilder();
   const suffixes = new SuffixSets();
   for (let entry = 0; entry < entries.length; entry++) {
