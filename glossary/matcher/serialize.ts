@@ -76,7 +76,9 @@ const LANGS: readonly Lang[] = ['kk', 'ru'];
 
 /** The matcher's compiled index as plain data (its arrays shared, not copied). */
 export function serializeMatcher(matcher: Matcher): SerializedMatcher {
-  const { index } = matcher;
+  const [index, ...more] = matcher.indexes;
+  if (!index || more.length > 0)
+    throw new TypeError('a combined matcher is stored as the matchers it combines');
   const terms = index.terminals.terms;
   return {
     format: MATCHER_FORMAT,
@@ -155,14 +157,16 @@ export function loadMatcher(stored: unknown, options: LoadOptions = {}): Matcher
   if (problem) corrupt(problem);
 
   return assembleMatcher(
-    {
-      entries,
-      table: new WordTable(0, table),
-      terminals: new Terminals(terminals.records, terminals.stems, terminals.termOf, terms),
-      suffixSets: sets.map((set) => new CompiledSuffixes(set)),
-      reversed: new ReversedSuffixes(reversed),
-      maxWordKeys,
-    },
+    [
+      {
+        entries,
+        table: new WordTable(0, table),
+        terminals: new Terminals(terminals.records, terminals.stems, terminals.termOf, terms),
+        suffixSets: sets.map((set) => new CompiledSuffixes(set)),
+        reversed: new ReversedSuffixes(reversed),
+        maxWordKeys,
+      },
+    ],
     options.memoBits,
   );
 }
