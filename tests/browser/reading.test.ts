@@ -139,6 +139,19 @@ describe.each(BROWSERS)('%s', (name) => {
     await expect.poll(() => paintedCount(page), { timeout: 3000 }).toBe(all);
     // Every switch repainted from the spans already found.
     expect(await scans()).toBe(scansBefore);
+
+    // The look: the rule for a kind draws a background, or only an underline.
+    const rule = () =>
+      page.evaluate(() =>
+        document.adoptedStyleSheets
+          .flatMap((s) => [...s.cssRules].map((r) => r.cssText))
+          .filter((t) => t.includes('atazan-exact'))
+          .join('\n'),
+      );
+    expect(await rule()).toContain('background-color');
+    await setSettings({ highlightLook: 'dotted' });
+    await expect.poll(rule, { timeout: 3000 }).toContain('dotted');
+    expect(await rule()).not.toContain('background-color');
     await page.close();
   });
 
