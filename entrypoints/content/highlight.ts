@@ -22,7 +22,7 @@ import {
   type HighlightLook,
   type HighlightMode,
 } from '../../lib/settings';
-import { compareComposed, firstPerSection, SectionKeys } from './sections';
+import { firstPerSection, orderedTexts } from './sections';
 import { segmentIndexAt, type Segment, type TextChunk } from './text-collect';
 
 export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
@@ -35,7 +35,7 @@ export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
 export const CURRENT_HIGHLIGHT = 'atazan-current';
 
 /** After the last paint in `first` mode, wait this long before choosing the first occurrences again. */
-const FIRST_DEBOUNCE_MS = 60;
+const FIRST_DEBOUNCE_MS = 250;
 
 const KINDS = HIGHLIGHT_KINDS;
 
@@ -138,13 +138,12 @@ export class HighlightPainter {
     if (this.mode === 'all') {
       for (const span of this.spans()) if (!this.isMuted(span)) this.paint(span);
     } else if (this.mode === 'first') {
-      const spans = this.orderedSpans().filter((s) => !this.isMuted(s));
-      const keys = new SectionKeys();
+      const spans = this.inOrder().filter(({ span }) => !this.isMuted(span));
       const first = firstPerSection(
-        spans.map((s) => ({ id: s.match.id, section: keys.key(s.range.startContainer) })),
+        spans.map(({ span, section }) => ({ id: span.match.id, section })),
       );
-      spans.forEach((s, i) => {
-        if (first[i]) this.paint(s);
+      spans.forEach(({ span }, i) => {
+        if (first[i]) this.paint(span);
       });
     }
   }
@@ -161,11 +160,20 @@ export class HighlightPainter {
 
   /** Every span in document order (across open shadow roots). */
   orderedSpans(): Span[] {
-    return [...this.spans()].sort(
-      (a, b) =>
-        compareComposed(a.range.startContainer, b.range.startContainer) ||
-        a.range.startOffset - b.range.startOffset,
-    );
+    return this.inOrder().map(({ span }) => span);
+  }
+
+  /** Every span in document order, with its section (entrypoints/content/sections.ts). */
+  private inOrder(): { span: Span; section: string }[] {
+    const out: { span: Span; section: string }[] = [];
+    const root = document.body ?? document.documentElement;
+    for (const { node, section } of orderedTexts(root, (t) => this.parts.has(t))) {
+      // A span over several nodes is listed at its first.
+      for (const p of this.parts.get(node)!) {
+        if (p.span.range.startContainer === node) out.push({ span: p.span, section });
+      }
+    }
+    return out;
   }
 
   /**

@@ -6,7 +6,8 @@
  * where each term first comes up without a page of yellow.
  *
  * The pure part (which occurrences are first) is separate from the DOM part
- * (which section an occurrence is in), so it can be checked as a table.
+ * (the page's text in order, with the section of each node), so it can be
+ * checked as a table.
  */
 
 /** One occurrence, in document order: its entry id and its section's key. */
@@ -28,45 +29,9 @@ export function firstPerSection(occurrences: readonly Occurrence[]): boolean[] {
 }
 
 const SECTIONING = new Set(['SECTION', 'ARTICLE', 'MAIN']);
-const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
-/** The node's ancestor chain across shadow roots: inner nodes first, each open root's host next. */
-function composedChain(node: Node): Node[] {
-  const chain = [node];
-  let root = node.getRootNode();
-  while (root instanceof ShadowRoot) {
-    chain.push(root.host);
-    root = root.host.getRootNode();
-  }
-  return chain;
-}
-
-/**
- * Document order across shadow trees (compareDocumentPosition calls nodes in
- * different trees disconnected): compare the nodes, or the hosts that bring
- * them into one tree.
- */
-export function compareComposed(a: Node, b: Node): number {
-  if (a === b) return 0;
-  const ca = composedChain(a);
-  const cb = composedChain(b);
-  let i = ca.length - 1;
-  let j = cb.length - 1;
-  while (i > 0 && j > 0 && ca[i] === cb[j]) {
-    i--;
-    j--;
-  }
-  const x = ca[i]!;
-  const y = cb[j]!;
-  // One is the host of the tree the other is in: the host comes first.
-  if (x === y) return i === 0 ? -1 : 1;
-  const pos = x.compareDocumentPosition(y);
-  if (pos & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
-  if (pos & Node.DOCUMENT_POSITION_PRECEDING) return 1;
-  return 0;
-}
-
-/** The nearest sectioning ancestor, crossing shadow roots into their hosts; the body (or root) otherwise. */
+/** The nearest sectioning ancestor, crossing shadow roots into their hosts; the body otherwise. */
 function sectioningOf(node: Node): Element | null {
   let n: Node | null = node;
   while (n) {
@@ -76,54 +41,61 @@ function sectioningOf(node: Node): Element | null {
   return null;
 }
 
-/** The node itself, or the host that puts it into `container`'s tree. */
-function inTreeOf(node: Node, container: Node): Node {
-  const root = container.getRootNode();
-  let n = node;
-  for (let r = n.getRootNode(); r !== root && r instanceof ShadowRoot; r = n.getRootNode()) {
-    n = r.host;
-  }
-  return n;
+/** A text node in reading order, with the key of its section. */
+export interface OrderedText {
+  node: Text;
+  section: string;
 }
 
 /**
- * Section keys for nodes, with the headings and element numbers cached over
- * one pass (a repaint): create one per pass, the page may change in between.
+ * The wanted text nodes under `root` in document order, each with its
+ * section's key, in one walk: an open shadow root's text comes at its host.
+ * One pass over the DOM, not a sort: comparing node positions costs a walk
+ * among siblings each time, which on a long law's flat list of paragraphs
+ * adds up to seconds.
  */
-export class SectionKeys {
-  private readonly ids = new Map<Node, number>();
-  private readonly headings = new Map<Element, Element[]>();
-
-  key(node: Node): string {
-    const container = sectioningOf(node);
-    if (!container) return 'none';
-    let list = this.headings.get(container);
-    if (!list) {
-      // Headings of this container, not of a nested sectioning element.
-      list = [...container.querySelectorAll(HEADINGS)].filter((h) => sectioningOf(h) === container);
-      this.headings.set(container, list);
+export function orderedTexts(root: Node, wanted: (node: Text) => boolean): OrderedText[] {
+  const out: OrderedText[] = [];
+  const ids = new Map<Element | null, number>();
+  /** Per sectioning element: how many of its own headings the walk has passed. */
+  const headings = new Map<Element | null, number>();
+  /** The sectioning element of each text node's parent, looked up once per parent. */
+  const sections = new Map<Node | null, Element | null>();
+  const sectionOf = (node: Node): Element | null => {
+    const parent = node.parentNode;
+    let c = sections.get(parent);
+    if (c === undefined) {
+      c = sectioningOf(node);
+      sections.set(parent, c);
     }
-    const at = inTreeOf(node, container);
-    // The last heading before the node (binary search in document order).
-    let lo = 0;
-    let hi = list.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.compareDocumentPosition(at) & Node.DOCUMENT_POSITION_FOLLOWING) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return `${this.id(container)}/${found}`;
-  }
-
-  private id(node: Node): number {
-    let id = this.ids.get(node);
+    return c;
+  };
+  const idOf = (c: Element | null): number => {
+    let id = ids.get(c);
     if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(node, id);
+      id = ids.size;
+      ids.set(c, id);
     }
     return id;
-  }
+  };
+  const visit = (from: Node): void => {
+    const doc = from.ownerDocument ?? (from as Document);
+    const walker = doc.createTreeWalker(from, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE) {
+        if (!wanted(n as Text)) continue;
+        const c = sectionOf(n);
+        out.push({ node: n as Text, section: `${idOf(c)}/${headings.get(c) ?? 0}` });
+        continue;
+      }
+      const el = n as Element;
+      if (HEADINGS.has(el.tagName)) {
+        const c = sectioningOf(el);
+        headings.set(c, (headings.get(c) ?? 0) + 1);
+      }
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(root);
+  return out;
 }
