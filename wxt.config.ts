@@ -36,7 +36,8 @@ export default defineConfig({
     // unlimitedStorage: the Dexie database (IndexedDB) is never evicted;
     // contextMenus: "Add to Ata Zan glossary"; activeTab: the popup reads the
     // active tab's site for its per-site switch. Pages are read by the content
-    // script's own match patterns, nothing else.
+    // script's own match patterns, nothing else. WXT adds `sidePanel` for Chromium's
+    // side panel (entrypoints/sidepanel/; Firefox gets `sidebar_action`, no permission).
     permissions: ['unlimitedStorage', 'contextMenus', 'activeTab'],
     // The hover card for the selected text (entrypoints/background/index.ts → content script).
     commands: {

@@ -1,7 +1,15 @@
 /** Settings: highlighting everywhere, colours, sites where it is off, UI language. */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
-import { HIGHLIGHT_KINDS, type Settings } from '../lib/settings';
+import {
+  HIGHLIGHT_KINDS,
+  HIGHLIGHT_LOOKS,
+  HIGHLIGHT_MODES,
+  type HighlightLook,
+  type HighlightMode,
+  type Settings,
+} from '../lib/settings';
+import { MutedTerms } from './MutedTerms';
 import { PdfSwitch } from './PdfControls';
 import { Switch } from './Switch';
 
@@ -43,6 +51,22 @@ export function SettingsPanel({ settings, t, onChange }: SettingsPanelProps) {
         onChange={(enabled) => onChange({ enabled })}
       />
       <PdfSwitch settings={settings} onChange={onChange} hint />
+      <HighlightModeSelect id="highlight-mode" settings={settings} t={t} onChange={onChange} />
+      <div class="field">
+        <label for="highlight-look">{t('settings.look')}</label>
+        <select
+          id="highlight-look"
+          name="highlight-look"
+          value={settings.highlightLook}
+          onChange={(e) => onChange({ highlightLook: e.currentTarget.value as HighlightLook })}
+        >
+          {HIGHLIGHT_LOOKS.map((look) => (
+            <option key={look} value={look}>
+              {t(`settings.look.${look}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <fieldset>
         <legend>{t('settings.colors')}</legend>
         <div class="colors">
@@ -100,6 +124,11 @@ export function SettingsPanel({ settings, t, onChange }: SettingsPanelProps) {
           <button type="submit">{t('settings.sites.add')}</button>
         </form>
       </fieldset>
+      <MutedTerms
+        mutedIds={settings.mutedIds}
+        t={t}
+        onChange={(mutedIds) => onChange({ mutedIds })}
+      />
       <div class="field">
         <label for="ui-language">{t('settings.language')}</label>
         <select
@@ -122,6 +151,38 @@ export function SettingsPanel({ settings, t, onChange }: SettingsPanelProps) {
           </option>
         </select>
       </div>
+    </div>
+  );
+}
+
+/** Which occurrences are painted (the options page and the popup). */
+export function HighlightModeSelect({
+  id,
+  settings,
+  t,
+  onChange,
+}: {
+  id: string;
+  settings: Settings | null;
+  t: Translate;
+  onChange: (patch: Partial<Settings>) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{t('settings.mode')}</label>
+      <select
+        id={id}
+        name="highlight-mode"
+        disabled={!settings}
+        value={settings?.highlightMode}
+        onChange={(e) => onChange({ highlightMode: e.currentTarget.value as HighlightMode })}
+      >
+        {HIGHLIGHT_MODES.map((mode) => (
+          <option key={mode} value={mode}>
+            {t(`settings.mode.${mode}`)}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

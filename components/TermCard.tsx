@@ -38,6 +38,7 @@ export interface TermCardProps {
   onOpen?: (id: string) => void;
   /** A close button is shown when given. */
   onClose?: () => void;
+  onMute?: () => void;
 }
 
 const other = (l: Lang): Lang => (l === 'kk' ? 'ru' : 'kk');

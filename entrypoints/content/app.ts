@@ -15,6 +15,8 @@ import type { Settings } from '../../lib/settings';
 import { CardHost } from './card-host';
 import { boundingRect, HoverController, spanRects } from './hover';
 import { PageObserver } from './observer';
+import { PageTerms } from './page-terms';
+import type { PageMessage, PageTermsAnswer, StepAnswer } from '../../lib/page-protocol';
 import { Scanner, type ScanStats } from './scanner';
 import { siteHost } from './site';
 import { siteDisabled } from '../../lib/sites';
@@ -39,6 +41,11 @@ export class ContentApp {
     (texts) => this.scanTexts(texts),
     () => this.card.element,
     (stats) => reportStats(stats, this.startedAt),
+    (root) => {
+      // A web component's open shadow root: style its highlights and watch it like the page.
+      this.style.adoptInto(root);
+      this.observer.observeRoot(root);
+    },
   );
   private readonly observer = new PageObserver(
     {
@@ -51,6 +58,7 @@ export class ContentApp {
     },
     () => this.card.element,
   );
+  private readonly pageTerms = new PageTerms(this.painter);
   private readonly hover = new HoverController(this.painter, this.card, (span, anchor) =>
     this.showCard(span, anchor),
   );
@@ -81,7 +89,13 @@ export class ContentApp {
     }
   }
 
+  /** The side panel's questions (lib/page-protocol.ts). */
+  onPageMessage(msg: PageMessage): PageTermsAnswer | StepAnswer | null {
+    return this.pageTerms.answer(msg);
+  }
+
   stop(): void {
+    this.pageTerms.stop();
     this.setActive(false);
     this.style.remove();
     this.card.destroy();
@@ -104,7 +118,9 @@ export class ContentApp {
     const s = this.settings;
     if (!s) return;
     const on = s.enabled && !siteDisabled(s.disabledSites, siteHost());
-    if (on) this.style.set(highlightCss(s.colors));
+    if (on) this.style.set(highlightCss(s.colors, s.highlightLook));
+    // Mode and muted ids choose among the spans already found: no rescan.
+    this.painter.setFilter(s.highlightMode, s.mutedIds);
     this.setActive(on);
   }
 
@@ -168,9 +184,18 @@ export class ContentApp {
         onCopy: (t) => copyText(t, this.card.element),
         onOpen: (entryId) => void ask('options/open', { entryId }),
         onClose: () => this.hover.close(),
+        onMute: () => void this.mute(entry.id),
       },
       anchor,
     );
+  }
+
+  /** "Mute this term": add the entry to the muted ids (read fresh, another page may have changed them), close the card. */
+  private async mute(id: string): Promise<void> {
+    this.hover.close();
+    const { mutedIds } = await ask('settings/get');
+    if (mutedIds.includes(id)) return;
+    await ask('settings/set', { patch: { mutedIds: [...mutedIds, id] } });
   }
 
   /** The keyboard shortcut: the card for the term at (or inside) the selection. */
@@ -191,6 +216,7 @@ export class ContentApp {
     if (!span) {
       // The first painted span that overlaps the selection.
       for (const s of this.painter.spans()) {
+        if (this.painter.isMuted(s)) continue;
         const { startContainer, startOffset, endContainer, endOffset } = s.range;
         try {
           if (

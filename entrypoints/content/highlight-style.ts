@@ -8,10 +8,16 @@
  * sheet constructed in the extension's compartment; there the rules go into a
  * <style> inside the extension's own host element (the one DOM node Ata Zan
  * adds), which applies to the whole document just the same.
+ *
+ * Rules in the document do not reach into shadow trees: each open shadow root
+ * the scanner reads adopts the same constructed sheet (no DOM change either).
+ * With the fallback <style>, shadow trees get no rules (their terms are still
+ * hoverable): a <style> in them would change the page's DOM.
  */
 export class HighlightStyle {
   private sheet: CSSStyleSheet | null = null;
   private fallback: HTMLStyleElement | null = null;
+  private readonly shadowRoots = new Set<ShadowRoot>();
 
   constructor(
     private readonly doc: Document,
@@ -44,13 +50,33 @@ export class HighlightStyle {
   private adopt(sheet: CSSStyleSheet): void {
     // Append, never replace: the page may have adopted sheets of its own.
     this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+    for (const root of this.shadowRoots) this.adoptSheet(root, sheet);
+  }
+
+  /** The same rules inside an open shadow root (idempotent). */
+  adoptInto(root: ShadowRoot): void {
+    this.shadowRoots.add(root);
+    if (this.sheet) this.adoptSheet(root, this.sheet);
+  }
+
+  private adoptSheet(root: ShadowRoot, sheet: CSSStyleSheet): void {
+    if (root.adoptedStyleSheets.includes(sheet)) return;
+    try {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } catch {
+      // A sheet from another document's compartment: the terms stay hoverable, unpainted.
+    }
   }
 
   remove(): void {
     if (this.sheet) {
       const sheet = this.sheet;
       this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      for (const root of this.shadowRoots) {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      }
     }
+    this.shadowRoots.clear();
     this.fallback?.remove();
     this.fallback = null;
   }

@@ -8,9 +8,21 @@
  *
  * Where the API is missing (Firefox before 140) nothing is painted, but the
  * spans are still recorded, so the hover card keeps working on unmarked text.
+ *
+ * Every span found is recorded; the highlight mode and the muted entries only
+ * decide which of them are in the registered highlights. So a change of mode
+ * repaints from the index without reading the page again, the `hover` mode
+ * paints nothing yet keeps the index for the hover card, and a muted entry is
+ * neither painted nor found under the pointer.
  */
 import type { PageMatch } from '../../lib/scan-wire';
-import { HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/settings';
+import {
+  HIGHLIGHT_KINDS,
+  type HighlightKind,
+  type HighlightLook,
+  type HighlightMode,
+} from '../../lib/settings';
+import { firstPerSection, orderedTexts } from './sections';
 import { segmentIndexAt, type Segment, type TextChunk } from './text-collect';
 
 export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
@@ -18,6 +30,12 @@ export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
   approximate: 'atazan-approximate',
   personal: 'atazan-personal',
 };
+
+/** The occurrence the side panel stepped to, flashed for a moment (entrypoints/content/page-terms.ts). */
+export const CURRENT_HIGHLIGHT = 'atazan-current';
+
+/** After the last paint in `first` mode, wait this long before choosing the first occurrences again. */
+const FIRST_DEBOUNCE_MS = 250;
 
 const KINDS = HIGHLIGHT_KINDS;
 
@@ -46,6 +64,11 @@ export class HighlightPainter {
   private readonly parts = new Map<Text, NodePart[]>();
   private registered = false;
   private count = 0;
+  private mode: HighlightMode = 'all';
+  private muted: ReadonlySet<string> = new Set();
+  private firstTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Grows whenever the recorded or painted spans change (the side panel's cue to reload). */
+  revision = 0;
 
   constructor() {
     this.highlights = highlightApiAvailable()
@@ -87,6 +110,70 @@ export class HighlightPainter {
     if (this.highlights) for (const k of KINDS) this.highlights[k].clear();
     this.parts.clear();
     this.count = 0;
+    this.revision++;
+  }
+
+  /** Which spans are painted: repaints from the index when the mode or the muted ids changed. */
+  setFilter(mode: HighlightMode, mutedIds: readonly string[]): void {
+    const sameMuted =
+      mutedIds.length === this.muted.size && mutedIds.every((id) => this.muted.has(id));
+    if (mode === this.mode && sameMuted) return;
+    this.mode = mode;
+    this.muted = new Set(mutedIds);
+    this.repaint();
+  }
+
+  /** Muted entries are neither painted nor hoverable. */
+  isMuted(span: Span): boolean {
+    return this.muted.has(span.match.id);
+  }
+
+  /** Put the spans the mode shows into the highlights, and only those. */
+  private repaint(): void {
+    this.revision++;
+    if (this.firstTimer !== null) clearTimeout(this.firstTimer);
+    this.firstTimer = null;
+    if (!this.highlights) return;
+    for (const k of KINDS) this.highlights[k].clear();
+    if (this.mode === 'all') {
+      for (const span of this.spans()) if (!this.isMuted(span)) this.paint(span);
+    } else if (this.mode === 'first') {
+      const spans = this.inOrder().filter(({ span }) => !this.isMuted(span));
+      const first = firstPerSection(
+        spans.map(({ span, section }) => ({ id: span.match.id, section })),
+      );
+      spans.forEach(({ span }, i) => {
+        if (first[i]) this.paint(span);
+      });
+    }
+  }
+
+  private paint(span: Span): void {
+    this.highlights?.[span.kind].add(span.range);
+  }
+
+  /** In `first` mode which occurrence comes first depends on the whole page: choose again once painting pauses. */
+  private scheduleFirst(): void {
+    if (this.firstTimer !== null) clearTimeout(this.firstTimer);
+    this.firstTimer = setTimeout(() => this.repaint(), FIRST_DEBOUNCE_MS);
+  }
+
+  /** Every span in document order (across open shadow roots). */
+  orderedSpans(): Span[] {
+    return this.inOrder().map(({ span }) => span);
+  }
+
+  /** Every span in document order, with its section (entrypoints/content/sections.ts). */
+  private inOrder(): { span: Span; section: string }[] {
+    const out: { span: Span; section: string }[] = [];
+    const root = document.body ?? document.documentElement;
+    for (const { node, section } of orderedTexts(root, (t) => this.parts.has(t))) {
+      // A span over several nodes is listed at its first.
+      for (const p of this.parts.get(node)!) {
+        if (p.span.range.startContainer === node) out.push({ span: p.span, section });
+      }
+    }
+    return out;
   }
 
   /**
@@ -96,6 +183,7 @@ export class HighlightPainter {
    */
   paintChunk(chunk: TextChunk, matches: readonly PageMatch[]): void {
     for (const seg of chunk.segments) this.removeNode(seg.node);
+    this.revision++;
     for (const m of matches) {
       const i0 = segmentIndexAt(chunk.segments, m.start);
       const i1 = segmentIndexAt(chunk.segments, m.end - 1);
@@ -124,9 +212,10 @@ export class HighlightPainter {
         if (list) insertSorted(list, part);
         else this.parts.set(seg.node, [part]);
       }
-      this.highlights?.[kind].add(range);
+      if (this.mode === 'all' && !this.isMuted(span)) this.paint(span);
       this.count++;
     }
+    if (this.mode === 'first') this.scheduleFirst();
   }
 
   /** Forget the spans that touch `node` (all of each span, in every node). */
@@ -150,6 +239,9 @@ export class HighlightPainter {
     if (removed) {
       this.highlights?.[span.kind].delete(span.range);
       this.count--;
+      this.revision++;
+      // The next occurrence in its section may now be the first.
+      if (this.mode === 'first') this.scheduleFirst();
     }
   }
 
@@ -160,8 +252,18 @@ export class HighlightPainter {
     }
   }
 
-  /** The span covering the character at `offset` in `node`, if any. */
+  /** The span covering the character at `offset` in `node`, if any (never a muted one). */
   spanAt(node: Node, offset: number): Span | null {
+    const span = this.recordedAt(node, offset);
+    return span && !this.isMuted(span) ? span : null;
+  }
+
+  /** The spans on a text node, muted ones left out (the hover's way into shadow trees). */
+  spansOn(node: Node): Span[] {
+    return (this.parts.get(node as Text) ?? []).map((p) => p.span).filter((s) => !this.isMuted(s));
+  }
+
+  private recordedAt(node: Node, offset: number): Span | null {
     const list = this.parts.get(node as Text);
     if (!list) return null;
     let lo = 0;
@@ -222,13 +324,32 @@ function insertSorted(list: NodePart[], part: NodePart): void {
   list.splice(i, 0, part);
 }
 
-/** The `::highlight()` rules for the page (entrypoints/content/highlight-style.ts puts them in the document). */
-export function highlightCss(colors: Record<HighlightKind, string>): string {
-  return KINDS.map((k) => {
-    const extra =
-      k === 'approximate'
-        ? ' text-decoration: underline dotted 1px; text-underline-offset: 2px;'
-        : '';
-    return `::highlight(${HIGHLIGHT_NAMES[k]}) { background-color: ${colors[k]}; color: inherit;${extra} }`;
-  }).join('\n');
+/**
+ * The `::highlight()` rules for the page (entrypoints/content/highlight-style.ts
+ * puts them in the document and in open shadow roots). The look: a background
+ * in the kind's colour, or only an underline (solid or dotted) in that colour,
+ * which leaves the text's own background alone. The stepped-to occurrence
+ * (CURRENT_HIGHLIGHT) always gets a strong background, over the rest.
+ */
+export function highlightCss(
+  colors: Record<HighlightKind, string>,
+  look: HighlightLook = 'background',
+): string {
+  const rules = KINDS.map((k) => {
+    let paint: string;
+    if (look === 'background') {
+      paint = `background-color: ${colors[k]};`;
+      // Approximate matches keep a dotted underline: a second cue beside the colour.
+      if (k === 'approximate') {
+        paint += ' text-decoration: underline dotted 1px; text-underline-offset: 2px;';
+      }
+    } else {
+      const style = look === 'dotted' ? 'dotted' : 'solid';
+      // A light colour makes a faint line: darken it towards the text colour.
+      paint = `text-decoration: underline ${style} 2px color-mix(in srgb, ${colors[k]} 55%, currentColor); text-underline-offset: 3px;`;
+    }
+    return `::highlight(${HIGHLIGHT_NAMES[k]}) { ${paint} color: inherit; }`;
+  });
+  rules.push(`::highlight(${CURRENT_HIGHLIGHT}) { background-color: #ff9e3d; color: #000; }`);
+  return rules.join('\n');
 }

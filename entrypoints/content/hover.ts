@@ -60,6 +60,17 @@ export function boundingRect(rects: readonly DOMRect[]): DOMRect {
   return new DOMRect(first.left, top, Math.max(0, first.right - first.left), first.bottom - top);
 }
 
+/** The innermost element at a point, looking into open shadow roots. */
+function deepElementFromPoint(x: number, y: number): Element | null {
+  let el = document.elementFromPoint(x, y);
+  while (el?.shadowRoot) {
+    const inner = el.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return el;
+}
+
 /** The painted span under the point, if any, with its rectangles (measured once). */
 export function spanFromPoint(
   painter: HighlightPainter,
@@ -67,13 +78,35 @@ export function spanFromPoint(
   y: number,
 ): { span: Span; rects: DOMRect[] } | null {
   const pos = caretFromPoint(x, y);
-  if (!pos || pos.node.nodeType !== Node.TEXT_NODE) return null;
-  // The caret sits between characters: the character under the pointer is at offset or offset - 1.
-  for (const off of [pos.offset, pos.offset - 1]) {
-    const span = painter.spanAt(pos.node, off);
-    if (!span) continue;
-    const rects = spanRects(span);
-    if (inside(rects, x, y, 1)) return { span, rects };
+  if (pos && pos.node.nodeType === Node.TEXT_NODE) {
+    // The caret sits between characters: the character under the pointer is at offset or offset - 1.
+    for (const off of [pos.offset, pos.offset - 1]) {
+      const span = painter.spanAt(pos.node, off);
+      if (!span) continue;
+      const rects = spanRects(span);
+      if (inside(rects, x, y, 1)) return { span, rects };
+    }
+  }
+  return spanInShadowAt(painter, x, y);
+}
+
+/**
+ * The document's caret lookup stops at a shadow host: inside an open shadow
+ * root, test the spans on the text of the element under the point instead.
+ */
+function spanInShadowAt(
+  painter: HighlightPainter,
+  x: number,
+  y: number,
+): { span: Span; rects: DOMRect[] } | null {
+  const el = deepElementFromPoint(x, y);
+  if (!el || !(el.getRootNode() instanceof ShadowRoot)) return null;
+  for (const node of el.childNodes) {
+    if (node.nodeType !== Node.TEXT_NODE) continue;
+    for (const span of painter.spansOn(node)) {
+      const rects = spanRects(span);
+      if (inside(rects, x, y, 1)) return { span, rects };
+    }
   }
   return null;
 }

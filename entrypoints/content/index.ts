@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Broadcast } from '../../lib/protocol';
+import { isPageMessage } from '../../lib/page-protocol';
 import { ContentApp } from './app';
 
 export default defineContentScript({
@@ -13,7 +14,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const app = new ContentApp();
-    const onMessage = (msg: unknown): undefined => {
+    const onMessage = (msg: unknown): Promise<unknown> | undefined => {
+      // The side panel asks the top frame only (lib/page-protocol.ts).
+      if (isPageMessage(msg)) {
+        return window === window.top ? Promise.resolve(app.onPageMessage(msg)) : undefined;
+      }
       if (msg && typeof msg === 'object' && 'type' in msg) app.onBroadcast(msg as Broadcast);
       // No answer: broadcasts are one-way.
       return undefined;

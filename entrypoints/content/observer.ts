@@ -8,16 +8,17 @@
  * Our own host element is ignored, and painting highlights causes no
  * mutations, so there is no feedback loop.
  */
-import { blockOf, isInline } from './text-collect';
+import { blockOf, isInline, type ScanRoot } from './text-collect';
 
 const DEBOUNCE_MS = 200;
 const MAX_WAIT_MS = 1000;
 const MAX_ROOTS_PER_FLUSH = 150;
 const MAX_PENDING = 2000;
+const OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
 export interface ChangeSink {
   /** Rescan these blocks (none contains another). */
-  rescan(roots: Element[]): void;
+  rescan(roots: ScanRoot[]): void;
   /** Too much changed: rescan everything. */
   rescanAll(): void;
   /** The scanner is still working on the last batch. */
@@ -26,7 +27,9 @@ export interface ChangeSink {
 
 export class PageObserver {
   private readonly observer: MutationObserver;
-  private pending = new Set<Element>();
+  private pending = new Set<ScanRoot>();
+  /** Open shadow roots watched besides the document (a document observer does not see into them). */
+  private readonly shadowRoots = new Set<ShadowRoot>();
   private overflow = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private firstPendingAt = 0;
@@ -39,15 +42,19 @@ export class PageObserver {
   }
 
   start(): void {
-    this.observer.observe(document.documentElement, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
+    this.observer.observe(document.documentElement, OBSERVED);
+  }
+
+  /** Watch an open shadow root too (the scanner met it while reading). */
+  observeRoot(root: ShadowRoot): void {
+    if (this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
+    this.observer.observe(root, OBSERVED);
   }
 
   stop(): void {
     this.observer.disconnect();
+    this.shadowRoots.clear();
     this.pending.clear();
     this.overflow = false;
     if (this.timer !== null) clearTimeout(this.timer);
@@ -61,7 +68,10 @@ export class PageObserver {
     for (const r of records) {
       const target = r.target;
       if (host && (target === host || host.contains(target))) continue;
-      if (!body.contains(target)) continue;
+      // Inside a shadow root, the block is looked for up to that root.
+      const tree = target.getRootNode();
+      const root: ScanRoot = tree instanceof ShadowRoot ? tree : body;
+      if (root === body ? !body.contains(target) : !tree.isConnected) continue;
       if (r.type === 'childList') {
         // New blocks are read on their own; anything inline changes the flow of the block around it.
         let inlineChange = r.removedNodes.length > 0 && [...r.removedNodes].some(isFlowPart);
@@ -69,15 +79,15 @@ export class PageObserver {
           if (n.nodeType === Node.ELEMENT_NODE && !isInline(n as Element)) this.add(n as Element);
           else if (isFlowPart(n)) inlineChange = true;
         }
-        if (inlineChange) this.add(blockOf(target, body));
+        if (inlineChange) this.add(blockOf(target, root));
       } else {
-        this.add(blockOf(target, body));
+        this.add(blockOf(target, root));
       }
     }
     this.schedule();
   }
 
-  private add(el: Element): void {
+  private add(el: ScanRoot): void {
     if (this.overflow) return;
     if (this.pending.size === 0) this.firstPendingAt = performance.now();
     this.pending.add(el);
@@ -127,11 +137,11 @@ function isFlowPart(n: Node): boolean {
   );
 }
 
-/** Drop every element contained in another of the list. */
-function outermost(els: Element[]): Element[] {
-  const set = new Set(els);
+/** Drop every element contained in another of the list (within its own tree). */
+function outermost(els: ScanRoot[]): ScanRoot[] {
+  const set = new Set<ScanRoot>(els);
   return els.filter((el) => {
-    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    for (let p = el.parentNode; p; p = p.parentNode) if (set.has(p as ScanRoot)) return false;
     return true;
   });
 }

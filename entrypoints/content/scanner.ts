@@ -9,7 +9,13 @@
  */
 import type { PageMatch } from '../../lib/scan-wire';
 import type { HighlightPainter } from './highlight';
-import { blockOf, collectText, type CollectOptions, type TextChunk } from './text-collect';
+import {
+  blockOf,
+  collectText,
+  type CollectOptions,
+  type ScanRoot,
+  type TextChunk,
+} from './text-collect';
 
 /** Collecting per slice; well under the 50 ms long-task line, leaving room for the page. */
 const SLICE_MS = 12;
@@ -37,7 +43,7 @@ export interface ScanStats {
 }
 
 interface Region {
-  root: Element;
+  root: ScanRoot;
   from?: Node;
   until?: Node;
 }
@@ -64,6 +70,8 @@ export class Scanner {
     private readonly scanTexts: ScanTexts,
     private readonly ownUi: () => Element | null,
     private readonly onFinished: (stats: ScanStats) => void = () => {},
+    /** Each open shadow root met while reading; it is read next, as a region of its own. */
+    private readonly onShadowRoot: (root: ShadowRoot) => void = () => {},
   ) {}
 
   private static emptyStats(): ScanStats {
@@ -98,7 +106,7 @@ export class Scanner {
   }
 
   /** Rescan these subtrees (already deduplicated by the caller). */
-  rescan(roots: readonly Element[]): void {
+  rescan(roots: readonly ScanRoot[]): void {
     for (const root of roots) this.queue.push({ root });
     void this.run();
   }
@@ -126,6 +134,10 @@ export class Scanner {
           root: region.root,
           ownUi: this.ownUi(),
           chunkChars: CHUNK_CHARS,
+          onShadowRoot: (root) => {
+            this.onShadowRoot(root);
+            this.queue.push({ root });
+          },
         };
         if (region.from) opts.from = region.from;
         if (region.until) opts.until = region.until;

@@ -8,7 +8,15 @@
  * Collection is a generator of bounded chunks, each ending at a block
  * boundary, so the caller can scan and paint one chunk, then yield the main
  * thread. It never changes the DOM.
+ *
+ * Web components: an element's open shadow root is a separate tree. The
+ * collector reads the element's light children in the flow as usual (slots
+ * show them) and hands each open shadow root it passes to the caller, who
+ * reads it as a region of its own.
  */
+
+/** What can be read as a region: an element, or an open shadow root. */
+export type ScanRoot = Element | ShadowRoot;
 
 /** A text node's place in a chunk's text. */
 export interface Segment {
@@ -57,8 +65,10 @@ export function isSkipped(el: Element, ownUi: Element | null): boolean {
   return typeof el.checkVisibility === 'function' && !el.checkVisibility();
 }
 
-/** The nearest ancestor-or-self that is not inline: the element whose flow holds `node`. */
-export function blockOf(node: Node, root: Element): Element {
+/** The nearest ancestor-or-self that is not inline: the element whose flow holds `node` (or the root). */
+export function blockOf(node: Node, root: Element): Element;
+export function blockOf(node: Node, root: ScanRoot): ScanRoot;
+export function blockOf(node: Node, root: ScanRoot): ScanRoot {
   let el: Element | null =
     node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   while (el && el !== root && isInline(el)) el = el.parentElement;
@@ -67,7 +77,7 @@ export function blockOf(node: Node, root: Element): Element {
 
 export interface CollectOptions {
   /** The region to read. */
-  root: Element;
+  root: ScanRoot;
   /** Start here (a descendant of root) and go to the end of root… */
   from?: Node;
   /** …or stop before this node. */
@@ -76,6 +86,8 @@ export interface CollectOptions {
   ownUi?: Element | null;
   /** A chunk closes at the first block boundary after this many characters. */
   chunkChars?: number;
+  /** Told of each open shadow root of a read element (to be read on its own). */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 /**
@@ -128,7 +140,13 @@ export function* collectText(options: CollectOptions): Generator<TextChunk> {
       const el = node as Element;
       if (el.tagName === 'BR') sep(SEP_BREAK);
       else if (!isInline(el)) sep(SEP_BLOCK);
-      descend = el.firstChild !== null && !isSkipped(el, ownUi);
+      const shadow = options.onShadowRoot ? el.shadowRoot : null;
+      const read = (el.firstChild !== null || shadow !== null) && !isSkipped(el, ownUi);
+      descend = read && el.firstChild !== null;
+      if (read && shadow) options.onShadowRoot?.(shadow);
+    } else if (node === root) {
+      // A shadow root: a fragment, read from its first child.
+      descend = node.firstChild !== null;
     }
     if (descend) {
       node = node.firstChild;

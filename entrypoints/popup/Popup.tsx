@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PdfPopupActions, PdfSwitch } from '../../components/PdfControls';
 import { SearchPanel } from '../../components/SearchPanel';
+import { HighlightModeSelect } from '../../components/SettingsPanel';
 import { Switch } from '../../components/Switch';
 import { usePage } from '../../components/use-page';
 import { siteDisabled } from '../../lib/sites';
@@ -81,6 +82,12 @@ export function Popup() {
           disabled={!settings}
           onChange={(on) => void update({ enabled: on })}
           label={t('popup.globalSwitch')}
+        />
+        <HighlightModeSelect
+          id="popup-highlight-mode"
+          settings={settings}
+          t={t}
+          onChange={(patch) => void update(patch)}
         />
         <PdfSwitch settings={settings} onChange={(patch) => void update(patch)} />
         <PdfPopupActions settings={settings} />

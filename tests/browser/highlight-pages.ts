@@ -115,3 +115,131 @@ export async function cardState(page: TestPage): Promise<{ id: string; text: str
     return { id: card.getAttribute('data-entry-id') ?? '', text: card.textContent ?? '' };
   });
 }
+
+/** One article of a law page: its heading and its clauses. */
+export interface LawArticle {
+  heading: string;
+  clauses: string[];
+}
+
+/**
+ * A page laid out like adilet.zan.kz: the site's header and menu, the act's
+ * title, then each article under its own heading with a paragraph per clause,
+ * inside <main>. What the highlight modes are measured on.
+ */
+export function lawPage(title: string, lang: 'kk' | 'ru', articles: LawArticle[]): string {
+  const nav =
+    lang === 'ru'
+      ? 'Информационно-правовая система нормативных правовых актов Республики Казахстан · Главная · Законодательство · Кодексы · Законы · Указы Президента · Постановления Правительства'
+      : 'Қазақстан Республикасының нормативтік құқықтық актілерінің ақпараттық-құқықтық жүйесі · Басты бет · Заңнама · Кодекстер · Заңдар · Президент Жарлықтары · Үкімет қаулылары';
+  const body = articles
+    .map(
+      (a, i) =>
+        `<h3 id="art-${i}">${escapeHtml(a.heading)}</h3>\n` +
+        a.clauses.map((c) => `<p>${escapeHtml(c)}</p>`).join('\n'),
+    )
+    .join('\n');
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body style="margin:0;font-size:16px"><header><nav>${escapeHtml(nav)}</nav></header>
+<main><h1>${escapeHtml(title)}</h1>
+${body}
+</main></body></html>`;
+}
+
+/** The Constitution's articles in one language, clauses grouped under their article. */
+export function constitutionArticles(
+  file: '2026.kk' | '2026.ru' | '1995.kk' | '1995.ru',
+  fromArticle: number,
+  toArticle: number,
+): LawArticle[] {
+  const word = file.endsWith('kk') ? 'бап' : 'Статья';
+  const out = new Map<string, LawArticle>();
+  for (const r of constitution(file)) {
+    const n = Number.parseInt(r.article, 10);
+    if (!(n >= fromArticle && n <= toArticle)) continue;
+    const heading = word === 'бап' ? `${r.article}-${word}` : `${word} ${r.article}`;
+    const a = out.get(r.article) ?? { heading, clauses: [] };
+    a.clauses.push(r.clause ? `${r.clause}. ${r.text}` : r.text);
+    out.set(r.article, a);
+  }
+  return [...out.values()];
+}
+
+interface CodeFile {
+  title: Record<'kk' | 'ru', string>;
+  concepts: { article: string; clause: string | null; kk: string; ru: string }[];
+}
+
+/** A code's article of concepts (its definitions), one clause a paragraph. */
+export function codeConcepts(
+  code: string,
+  lang: 'kk' | 'ru',
+): { title: string; articles: LawArticle[] } {
+  const path = resolve(SHARED_DIR, 'codes', `${code}.json`);
+  const data = JSON.parse(readFileSync(path, 'utf8')) as CodeFile;
+  const byArticle = new Map<string, LawArticle>();
+  for (const c of data.concepts) {
+    const heading = lang === 'kk' ? `${c.article}-бап` : `Статья ${c.article}`;
+    const a = byArticle.get(c.article) ?? { heading, clauses: [] };
+    a.clauses.push(c.clause ? `${c.clause}) ${c[lang]}` : c[lang]);
+    byArticle.set(c.article, a);
+  }
+  return { title: data.title[lang], articles: [...byArticle.values()] };
+}
+
+/** How many ranges the three Ata Zan highlights hold together. */
+export async function paintedCount(page: TestPage): Promise<number> {
+  return page.evaluate(() =>
+    ['atazan-exact', 'atazan-approximate', 'atazan-personal'].reduce(
+      (n, name) => n + (CSS.highlights.get(name)?.size ?? 0),
+      0,
+    ),
+  );
+}
+
+/** Words in the page's visible text (letters in them), the base of "highlights per 100 words". */
+export async function wordCount(page: TestPage): Promise<number> {
+  return page.evaluate(
+    () => document.body.innerText.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length,
+  );
+}
+
+/** Wait until the painted count holds still (the scan and the `first` choice are done). */
+export async function settledCount(page: TestPage, timeoutMs = 8000): Promise<number> {
+  const end = Date.now() + timeoutMs;
+  let last = -1;
+  for (;;) {
+    const now = await paintedCount(page);
+    if (now === last) return now;
+    if (Date.now() > end) throw new Error(`highlights still changing: ${last} → ${now}`);
+    last = now;
+    await page.wait(400);
+  }
+}
+
+/** The centre of the first occurrence of `text` inside the open shadow root of the element matching `hostSelector`. */
+export async function shadowTextCenter(
+  page: TestPage,
+  hostSelector: string,
+  text: string,
+): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ hostSelector, text }) => {
+      const root = document.querySelector(hostSelector)?.shadowRoot;
+      if (!root) throw new Error(`no open shadow root on ${hostSelector}`);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(text);
+        if (i >= 0) {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + text.length);
+          const b = r.getBoundingClientRect();
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        }
+      }
+      throw new Error(`"${text}" not in the shadow root of ${hostSelector}`);
+    },
+    { hostSelector, text },
+  );
+}
