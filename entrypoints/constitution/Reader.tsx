@@ -21,7 +21,14 @@ export interface ReaderTarget {
   clause: string | null;
 }
 
-export function Reader({ t, initial }: { t: Translate; initial: ReaderTarget }) {
+export interface ReaderProps {
+  t: Translate;
+  initial: ReaderTarget;
+  /** An edition's text is on the page (and scrolled to the place asked for). */
+  onShown?: (edition: Edition) => void;
+}
+
+export function Reader({ t, initial, onShown }: ReaderProps) {
   const [target, setTarget] = useState<ReaderTarget>(initial);
   const [sections, setSections] = useState<SectionBlock[] | null>(null);
   const [loaded, setLoaded] = useState<Edition | null>(null);
@@ -51,6 +58,10 @@ export function Reader({ t, initial }: { t: Translate; initial: ReaderTarget }) 
       document.getElementById(articleId(target.article));
     el?.scrollIntoView({ block: 'start' });
   }, [sections, loaded, target]);
+
+  useEffect(() => {
+    if (sections !== null && loaded !== null) onShown?.(loaded);
+  }, [sections, loaded]);
 
   const go = (next: ReaderTarget): void => {
     history.replaceState(null, '', readerPath(next));

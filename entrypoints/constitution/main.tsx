@@ -19,14 +19,23 @@ async function main(): Promise<void> {
   const t = translator(resolveUiLanguage(settings?.uiLanguage ?? 'auto'));
   document.documentElement.lang = t.lang;
   document.title = `${t('reader.title')} — ${t('app.name')}`;
-  render(<Reader t={t} initial={readerPlace(location.search)} />, document.getElementById('app')!);
-
-  const app = new ContentApp();
-  browser.runtime.onMessage.addListener((msg: unknown) => {
-    if (msg && typeof msg === 'object' && 'type' in msg) app.onBroadcast(msg as Broadcast);
-    return undefined;
-  });
-  void app.start().catch((err: unknown) => console.debug('Ata Zan: no highlights', err));
+  // The app starts once the first edition's text is on the page and scrolled to the place
+  // asked for, so its first scan reads from the article in view; the observer follows later changes.
+  let app: ContentApp | null = null;
+  const startHighlights = (): void => {
+    if (app) return;
+    const started = new ContentApp();
+    app = started;
+    browser.runtime.onMessage.addListener((msg: unknown) => {
+      if (msg && typeof msg === 'object' && 'type' in msg) started.onBroadcast(msg as Broadcast);
+      return undefined;
+    });
+    void started.start().catch((err: unknown) => console.debug('Ata Zan: no highlights', err));
+  };
+  render(
+    <Reader t={t} initial={readerPlace(location.search)} onShown={startHighlights} />,
+    document.getElementById('app')!,
+  );
 }
 
 void main();
