@@ -17,7 +17,6 @@ const AXE_SOURCE = readFileSync(
 );
 
 /** axe's source wrapped as a page function (it defines `window.axe`). */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const injectAxe = new Function(`${AXE_SOURCE}\nreturn typeof window.axe;`) as () => string;
 
 interface Violation {
