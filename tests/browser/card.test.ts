@@ -200,8 +200,18 @@ describe.each(BROWSERS)('%s', (name) => {
     await expect
       .poll(async () => (await allHighlighted(page)).join('|'), { timeout: 2000 })
       .toContain('зловредный термин');
-    await hover(page, '#mine', 'зловредный термин');
-    await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+    // Hover again until the card shows: the save's glossary/changed broadcast can repaint the
+    // page just after its first scan, and a rest on a span being repainted finds nothing.
+    await expect
+      .poll(
+        async () => {
+          await hover(page, '#mine', 'зловредный термин');
+          await page.wait(400);
+          return cardState(page);
+        },
+        { timeout: 8000 },
+      )
+      .not.toBeNull();
     const card = (await cardState(page))!;
     expect(card.id).toBe(saved.id);
     expect(card.text).toContain(evil);
