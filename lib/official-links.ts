@@ -47,17 +47,17 @@ function actUrl(site: OfficialSite, doc: string, lang: Lang): string {
     : `https://zan.gov.kz/client/#!/doc/${doc}/${langPath}`;
 }
 
+/** An edition of the Constitution on the official legal database, in the reader's language. */
+export function constitutionLink(edition: Edition, lang: Lang): OfficialLink {
+  const act = CONSTITUTION_ACTS[edition];
+  return { url: actUrl(act.site, act.doc, lang), site: act.site, target: 'act' };
+}
+
 /** The cited act on the official legal database, in the reader's language. */
 export function officialLink(c: Citation, lang: Lang): OfficialLink {
-  if (c.code !== undefined) {
-    return {
-      url: actUrl('adilet.zan.kz', CODES[c.code].adiletDoc, lang),
-      site: 'adilet.zan.kz',
-      target: 'act',
-    };
-  }
-  const act = CONSTITUTION_ACTS[c.edition];
-  return { url: actUrl(act.site, act.doc, lang), site: act.site, target: 'act' };
+  if (c.code === undefined) return constitutionLink(c.edition, lang);
+  const url = actUrl('adilet.zan.kz', CODES[c.code].adiletDoc, lang);
+  return { url, site: 'adilet.zan.kz', target: 'act' };
 }
 
 /** The address alone (for the copied text of an entry). */

@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Edition, Lang } from '../../glossary/types';
 import type { Translate } from '../../lib/i18n';
-import { officialLink, readerPath } from '../../lib/official-links';
+import { constitutionLink, readerPath } from '../../lib/official-links';
 import { articleHeading, articleId, clauseId, loadEdition, type SectionBlock } from './text';
 
 const LANGS: readonly Lang[] = ['kk', 'ru'];
@@ -68,11 +68,7 @@ export function Reader({ t, initial, onShown }: ReaderProps) {
     setTarget(next);
   };
 
-  const official = (lang: Lang): string =>
-    officialLink(
-      { edition: target.edition, article: '1', clause: null, quote: { kk: '', ru: '' } },
-      lang,
-    ).url;
+  const official = (lang: Lang): string => constitutionLink(target.edition, lang).url;
 
   return (
     <div class="reader">
