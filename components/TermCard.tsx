@@ -8,6 +8,11 @@
  * word for word, with a link to the act on the official legal database — and
  * the word's other senses one click away. Everything is rendered as text.
  *
+ * Compact by design: the term, its equivalent and the definition first; each
+ * citation folded to one line (its quote, official link, "copy quote" and
+ * "read the whole article" a click away); the actions in a footer that stays
+ * in view while the body scrolls.
+ *
  * Styles: TERM_CARD_CSS (components/term-card-css.ts), class names prefixed
  * `atz-`; the hover card puts them in its shadow root, pages add them once.
  */
@@ -15,8 +20,12 @@ import { useState } from 'preact/hooks';
 import { CODES } from '../glossary/codes';
 import { foldTerm } from '../glossary/normalize';
 import type { Citation, Entry, Lang, TermStatus } from '../glossary/types';
+import { ask } from '../lib/client';
 import { cardText, type CardLang } from '../lib/i18n/card';
+import { officialLink, officialUrl, type ReaderPlace } from '../lib/official-links';
 import type { StoredEntry } from '../lib/protocol';
+
+export { officialUrl };
 
 export interface TermCardProps {
   entry: StoredEntry;
@@ -38,7 +47,12 @@ export interface TermCardProps {
   onOpen?: (id: string) => void;
   /** A close button is shown when given. */
   onClose?: () => void;
+  /** "Mute this term" (no more highlights of this entry); hidden when absent. */
   onMute?: () => void;
+  /** "Read the whole article" of a Constitution citation; the default asks the background to open the reader. */
+  onReadArticle?: (place: ReaderPlace) => void;
+  /** The hover card: a dialog for assistive technology, labelled by the term and its equivalent. */
+  dialog?: boolean;
 }
 
 const other = (l: Lang): Lang => (l === 'kk' ? 'ru' : 'kk');
@@ -58,24 +72,6 @@ export function citationLabel(c: Citation, ui: CardLang): string {
 }
 
 /**
- * The act's number on adilet.zan.kz for a citation. The 1995 Constitution is
- * K950001000_. Our sources give no number for the 2026 Constitution
- * (glossary/sources/PROVENANCE.md names only its git mirror), so its citations
- * link to the 1995 document's page, where the database keeps the Constitution
- * and its later texts; replace it here once the number is known.
- */
-export const CONSTITUTION_DOC: Readonly<Record<'2026' | '1995', string>> = {
-  '1995': 'K950001000_',
-  '2026': 'K950001000_',
-};
-
-/** The official text of the cited act on adilet.zan.kz, in the reader's language. */
-export function officialUrl(c: Citation, lang: Lang): string {
-  const doc = c.code !== undefined ? CODES[c.code].adiletDoc : CONSTITUTION_DOC[c.edition];
-  return `https://adilet.zan.kz/${lang === 'kk' ? 'kaz' : 'rus'}/docs/${doc}`;
-}
-
-/**
  * The status of the term found: the variant's when a variant matched (admitted
  * unless it says otherwise), else the entry's (preferred unless it says otherwise).
  */
@@ -88,7 +84,20 @@ export function matchedStatus(entry: Entry, lang: Lang, matchedTerm?: string): T
   return entry.status ?? 'preferred';
 }
 
-/** The plain text the copy action puts on the clipboard. */
+/**
+ * The citation that attests the entry: the first whose quotes name its terms
+ * (a citation with `mentions: false` establishes the concept without naming it).
+ */
+export function attestingCitation(entry: Entry): Citation | undefined {
+  return entry.citations.find((c) => c.mentions !== false);
+}
+
+/** What "copy quote" puts on the clipboard: the quote, then where it is from. */
+export function quotePlainText(c: Citation, lang: Lang, ui: CardLang): string {
+  return `«${c.quote[lang]}» (${citationLabel(c, ui)})`;
+}
+
+/** The plain text "copy entry" puts on the clipboard. */
 export function cardPlainText(entry: StoredEntry, lang: Lang, ui: CardLang): string {
   const a = entry[lang];
   const b = entry[other(lang)];
@@ -105,11 +114,26 @@ async function clipboardCopy(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
 
+let cards = 0;
+
+/** Which copy action just succeeded: its button says so for a moment. */
+type Copied = 'equivalent' | 'entry' | `quote:${number}` | null;
+
+function askReader(place: ReaderPlace): void {
+  void ask('reader/open', {
+    edition: place.edition,
+    ...(place.article ? { article: place.article } : {}),
+    ...(place.article && place.clause ? { clause: place.clause } : {}),
+  }).catch(() => undefined);
+}
+
 export function TermCard(props: TermCardProps) {
-  const { lang, matchedText, approximate = false, onOpen, onClose } = props;
+  const { lang, matchedText, approximate = false, onOpen, onClose, onMute } = props;
   const ui = props.uiLanguage ?? 'en';
   const [shown, setShown] = useState<Lang>(lang);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<Copied>(null);
+  // Ids for the dialog's label and description, unique among the cards of a page.
+  const [uid] = useState(() => `atz-${++cards}`);
   // The sense on show: the one the page's context chose, or another the reader picked.
   const [senseId, setSenseId] = useState(props.entry.id);
   const senses = [props.entry, ...(props.senses ?? [])];
@@ -125,44 +149,69 @@ export function TermCard(props: TermCardProps) {
   const showsForm =
     matchedText !== undefined && matchedText !== '' && foldTerm(matchedText) !== foldTerm(headline);
   const personal = entry.source === 'personal';
+  const attested = attestingCitation(entry);
+  const readArticle = props.onReadArticle ?? askReader;
 
-  const copy = async (): Promise<void> => {
+  const copy = async (what: Exclude<Copied, null>, text: string): Promise<void> => {
     try {
-      await (props.onCopy ?? clipboardCopy)(cardPlainText(entry, shown, ui));
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1500);
+      await (props.onCopy ?? clipboardCopy)(text);
+      setCopied(what);
+      setTimeout(() => setCopied((now) => (now === what ? null : now)), 1500);
     } catch {
-      setCopied(false);
+      setCopied(null);
     }
   };
+  const copyLabel = (what: Exclude<Copied, null>, key: string): string =>
+    cardText(ui, copied === what ? 'card.copied' : key);
 
   return (
-    <article class="atz-card" data-entry-id={entry.id} data-source={entry.source}>
-      <header class="atz-head">
-        {showsForm ? (
-          <div class="atz-found" lang={lang}>
-            {matchedText}
+    <section
+      class="atz-card"
+      data-entry-id={entry.id}
+      data-source={entry.source}
+      role={props.dialog ? 'dialog' : undefined}
+      aria-labelledby={`${uid}-term ${uid}-equivalent`}
+      aria-describedby={`${uid}-definition`}
+      tabIndex={props.dialog ? -1 : undefined}
+    >
+      <div class="atz-body">
+        <header class="atz-head">
+          {showsForm ? (
+            <div class="atz-found" lang={lang}>
+              {matchedText}
+            </div>
+          ) : null}
+          <div
+            class="atz-term"
+            id={`${uid}-term`}
+            lang={lang}
+            title={showsForm ? cardText(ui, 'card.dictionaryForm') : undefined}
+          >
+            {headline}
           </div>
-        ) : null}
-        <div
-          class="atz-term"
-          lang={lang}
-          title={showsForm ? cardText(ui, 'card.dictionaryForm') : undefined}
-        >
-          {headline}
-        </div>
-        {viaVariant ? (
-          <div class="atz-main-term" lang={lang}>
-            = {main.term}
+          {viaVariant ? (
+            <div class="atz-main-term" lang={lang}>
+              = {main.term}
+            </div>
+          ) : null}
+          <div class="atz-equivalent" id={`${uid}-equivalent`}>
+            <span class="atz-lang">{cardText(ui, `card.equivalent.${other(lang)}`)}</span>{' '}
+            <span class="atz-equivalent-term" lang={other(lang)}>
+              {equivalent.term}
+            </span>
           </div>
-        ) : null}
-        <div class="atz-equivalent">
-          <span class="atz-lang">{cardText(ui, `card.equivalent.${other(lang)}`)}</span>{' '}
-          <span class="atz-equivalent-term" lang={other(lang)}>
-            {equivalent.term}
-          </span>
-        </div>
+        </header>
+        <p class="atz-definition" id={`${uid}-definition`} lang={shown}>
+          {entry[shown].definition || cardText(ui, 'card.noDefinition')}
+        </p>
         <div class="atz-badges">
+          <span
+            class={`atz-badge atz-status atz-status-${status}`}
+            data-status={status}
+            title={cardText(ui, `card.status.${status}.title`)}
+          >
+            {cardText(ui, `card.status.${status}`)}
+          </span>
           {approximate ? (
             <span class="atz-badge atz-approximate" title={cardText(ui, 'card.approximate.title')}>
               {cardText(ui, 'card.approximate')}
@@ -171,93 +220,143 @@ export function TermCard(props: TermCardProps) {
           {personal ? (
             <span class="atz-badge atz-personal">{cardText(ui, 'card.personal')}</span>
           ) : null}
-          <span
-            class={`atz-badge atz-status atz-status-${status}`}
-            data-status={status}
-            title={cardText(ui, `card.status.${status}.title`)}
-          >
-            {cardText(ui, `card.status.${status}`)}
-          </span>
         </div>
-        {onClose ? (
-          <button
-            type="button"
-            class="atz-close"
-            aria-label={cardText(ui, 'card.close')}
-            onClick={onClose}
-          >
-            ×
-          </button>
+        {attested ? (
+          <div class="atz-attested">
+            {cardText(ui, 'card.attested', { place: citationLabel(attested, ui) })}
+          </div>
         ) : null}
-      </header>
-      <p class="atz-definition" lang={shown}>
-        {entry[shown].definition || cardText(ui, 'card.noDefinition')}
-      </p>
-      {entry.citations.length > 0 ? (
-        <ul class="atz-citations">
-          {entry.citations.map((c, i) => (
-            <li key={i} class="atz-citation" data-edition={c.edition} data-code={c.code}>
-              <div class="atz-cite">
-                <span
-                  title={
-                    c.code !== undefined
-                      ? cardText(ui, 'card.codeEdition', { edition: c.edition })
-                      : undefined
-                  }
-                >
-                  {citationLabel(c, ui)}
-                </span>{' '}
-                <a
-                  class="atz-source"
-                  href={officialUrl(c, shown)}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  title={cardText(ui, 'card.officialText.title')}
-                >
-                  {cardText(ui, 'card.officialText')}
-                </a>
-              </div>
-              {c.quote[shown] ? (
-                <blockquote class="atz-quote" lang={shown}>
-                  {c.quote[shown]}
-                </blockquote>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {otherSenses.length > 0 ? (
-        <div class="atz-senses">
-          <span class="atz-senses-label">
-            {cardText(ui, chosen ? 'card.senses.other' : 'card.senses.back')}
-          </span>{' '}
-          {otherSenses.map((e) => (
-            <button
-              key={e.id}
-              type="button"
-              class="atz-sense"
-              data-entry-id={e.id}
-              onClick={() => setSenseId(e.id)}
-            >
-              <span lang={lang}>{e[lang].term}</span> —{' '}
-              <span lang={other(lang)}>{e[other(lang)].term}</span>
-            </button>
-          ))}
-        </div>
-      ) : null}
+        {entry.citations.length > 0 ? (
+          <ul class="atz-citations">
+            {entry.citations.map((c, i) => {
+              const link = officialLink(c, shown);
+              return (
+                <li key={i} class="atz-citation" data-edition={c.edition} data-code={c.code}>
+                  <details class="atz-cite-fold">
+                    <summary
+                      class="atz-cite"
+                      title={
+                        c.code !== undefined
+                          ? cardText(ui, 'card.codeEdition', { edition: c.edition })
+                          : undefined
+                      }
+                    >
+                      {citationLabel(c, ui)}
+                    </summary>
+                    {c.quote[shown] ? (
+                      <blockquote class="atz-quote" lang={shown}>
+                        {c.quote[shown]}
+                      </blockquote>
+                    ) : null}
+                    <div class="atz-cite-actions">
+                      <a
+                        class="atz-source"
+                        href={link.url}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        data-site={link.site}
+                        title={cardText(
+                          ui,
+                          link.site === 'zan.gov.kz'
+                            ? 'card.officialText.title.zan'
+                            : 'card.officialText.title',
+                        )}
+                      >
+                        {cardText(ui, 'card.officialText')}
+                      </a>
+                      {c.quote[shown] ? (
+                        <button
+                          type="button"
+                          class="atz-copy-quote"
+                          onClick={() => void copy(`quote:${i}`, quotePlainText(c, shown, ui))}
+                        >
+                          {copyLabel(`quote:${i}`, 'card.copyQuote')}
+                        </button>
+                      ) : null}
+                      {c.code === undefined ? (
+                        <button
+                          type="button"
+                          class="atz-read"
+                          onClick={() =>
+                            readArticle({
+                              edition: c.edition,
+                              article: c.article,
+                              clause: c.clause,
+                            })
+                          }
+                        >
+                          {cardText(ui, 'card.readArticle')}
+                        </button>
+                      ) : null}
+                    </div>
+                  </details>
+                </li>
+              );
+            })}
+          </ul>
+        ) : null}
+        {otherSenses.length > 0 ? (
+          <div class="atz-senses">
+            <span class="atz-senses-label">
+              {cardText(ui, chosen ? 'card.senses.other' : 'card.senses.back')}
+            </span>{' '}
+            {otherSenses.map((e) => (
+              <button
+                key={e.id}
+                type="button"
+                class="atz-sense"
+                data-entry-id={e.id}
+                onClick={() => setSenseId(e.id)}
+              >
+                <span lang={lang}>{e[lang].term}</span> —{' '}
+                <span lang={other(lang)}>{e[other(lang)].term}</span>
+              </button>
+            ))}
+          </div>
+        ) : null}
+      </div>
       <footer class="atz-actions">
+        <button
+          type="button"
+          class="atz-copy-equivalent"
+          onClick={() => void copy('equivalent', equivalent.term)}
+        >
+          {copyLabel('equivalent', 'card.copyEquivalent')}
+        </button>
+        <button
+          type="button"
+          class="atz-copy"
+          onClick={() => void copy('entry', cardPlainText(entry, shown, ui))}
+        >
+          {copyLabel('entry', 'card.copyEntry')}
+        </button>
         <button type="button" class="atz-toggle" onClick={() => setShown(other(shown))}>
           {cardText(ui, `card.showIn.${other(shown)}`)}
-        </button>
-        <button type="button" class="atz-copy" onClick={() => void copy()}>
-          {cardText(ui, copied ? 'card.copied' : 'card.copy')}
         </button>
         {onOpen ? (
           <button type="button" class="atz-open" onClick={() => onOpen(entry.id)}>
             {cardText(ui, 'card.open')}
           </button>
         ) : null}
+        {onMute ? (
+          <button type="button" class="atz-mute" onClick={onMute}>
+            {cardText(ui, 'card.mute')}
+          </button>
+        ) : null}
       </footer>
-    </article>
+      <span class="atz-status-line" role="status">
+        {copied ? cardText(ui, 'card.copied') : ''}
+      </span>
+      {onClose ? (
+        <button
+          type="button"
+          class="atz-close"
+          aria-label={cardText(ui, 'card.close')}
+          onClick={onClose}
+        >
+          ×
+        </button>
+      ) : null}
+    </section>
   );
 }

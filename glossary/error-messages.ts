@@ -77,6 +77,8 @@ const en = {
   'request.tooMuchText': 'At most {max} characters can be scanned at once.',
   'request.source': 'Unknown source of entries.',
   'request.url': 'Not a web address.',
+  'request.place':
+    'No such place in the Constitution (edition 2026 or 1995, an article and clause number).',
   // Settings.
   'settings.patch': 'The settings change must be an object.',
   'settings.enabled': 'The highlighting switch must be on or off.',
@@ -158,6 +160,8 @@ const kk: Record<ErrorCode, string> = {
   'request.tooMuchText': 'Бір рет ең көбі {max} таңба тексеріледі.',
   'request.source': 'Жазбалар көзі белгісіз.',
   'request.url': 'Бұл веб-мекенжай емес.',
+  'request.place':
+    'Конституцияда мұндай орын жоқ (2026 немесе 1995 жылғы редакция, бап пен тармақ нөмірі).',
   'settings.patch': 'Баптаулар өзгерісі нысан болуы керек.',
   'settings.enabled': 'Белгілеу қосқышы қосулы не өшірулі болуы керек.',
   'settings.openPdfs': 'PDF қосқышы қосулы не өшірулі болуы керек.',
@@ -236,6 +240,8 @@ const ru: Record<ErrorCode, string> = {
   'request.tooMuchText': 'За один раз можно проверить не более {max} символов.',
   'request.source': 'Неизвестный источник записей.',
   'request.url': 'Это не веб-адрес.',
+  'request.place':
+    'Такого места в Конституции нет (редакция 2026 или 1995 года, номер статьи и пункта).',
   'settings.patch': 'Изменение настроек должно быть объектом.',
   'settings.enabled': 'Переключатель подсветки должен быть включён или выключен.',
   'settings.openPdfs': 'Переключатель PDF должен быть включён или выключен.',

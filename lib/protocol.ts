@@ -4,7 +4,7 @@
  * ask it through `browser.runtime.sendMessage` and it answers with the
  * matching response type. Changes are broadcast to tabs and pages.
  */
-import type { Entry, EntrySource } from '../glossary/types';
+import type { Edition, Entry, EntrySource } from '../glossary/types';
 import type { ScanResult } from './scan-wire';
 import type { Settings } from './settings';
 
@@ -90,6 +90,14 @@ export interface Requests {
   'options/open': { params: { entryId?: string }; response: null };
   /** The PDF viewer's "open in the browser's viewer": let this URL through once. */
   'pdf/native': { params: { url: string }; response: null };
+  /**
+   * Open the Constitution's parallel reader at a place (a card's "read the
+   * whole article"): a new tab next to the asking one, or the reader tab itself.
+   */
+  'reader/open': {
+    params: { edition: Edition; article?: string; clause?: string };
+    response: null;
+  };
   /**
    * Find glossary terms in page texts (content script → background). The
    * background keeps the compiled matcher, so no page pays for compiling it

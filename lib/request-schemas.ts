@@ -9,6 +9,7 @@
 import { ValidationError } from '../glossary/entry-model';
 import type { Entry, EntrySource } from '../glossary/types';
 import type { DuplicatePolicy, ParamsOf, Request, RequestType, StoredEntry } from './protocol';
+import { isPlaceNumber } from './official-links';
 import { validateSettingsPatch } from './settings';
 
 type Raw = Record<string, unknown>;
@@ -85,6 +86,17 @@ export const REQUEST_SCHEMAS: Schemas = {
     return { url: r.url };
   },
   'text/scan': (r) => ({ texts: texts(r.texts) }),
+  'reader/open': (r) => {
+    if (r.edition !== '2026' && r.edition !== '1995') throw new ValidationError('request.place');
+    const place: ParamsOf<'reader/open'> = { edition: r.edition };
+    for (const name of ['article', 'clause'] as const) {
+      const v = r[name];
+      if (v === undefined || v === null) continue;
+      if (typeof v !== 'string' || !isPlaceNumber(v)) throw new ValidationError('request.place');
+      place[name] = v;
+    }
+    return place;
+  },
 };
 
 /** A message from a page as a request whose shape its handler can rely on; a ValidationError otherwise. */

@@ -14,6 +14,7 @@ import { registerContextMenu } from './context-menu';
 import { allowNative, syncPdfRedirect } from './pdf-redirect';
 import { answer, route, type Handlers } from './router';
 import { entryHash } from '../../lib/options-route';
+import { READER_PAGE, readerPath } from '../../lib/official-links';
 
 export default defineBackground(() => {
   const db = new AtaZanDatabase();
@@ -52,6 +53,21 @@ export default defineBackground(() => {
     'options/open': async ({ entryId }) => {
       const hash = entryId ? entryHash(entryId) : '';
       await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash });
+      return answer(null);
+    },
+    'reader/open': async (place, { tabId }) => {
+      const url = browser.runtime.getURL(readerPath(place));
+      const from = tabId !== undefined ? await browser.tabs.get(tabId).catch(() => null) : null;
+      // In the reader itself the card moves the reader; from any other page it opens beside it.
+      if (from?.id !== undefined && from.url?.startsWith(browser.runtime.getURL(READER_PAGE))) {
+        await browser.tabs.update(from.id, { url });
+      } else {
+        await browser.tabs.create({
+          url,
+          ...(from?.index !== undefined ? { index: from.index + 1 } : {}),
+          ...(from?.windowId !== undefined ? { windowId: from.windowId } : {}),
+        });
+      }
       return answer(null);
     },
     'pdf/native': async ({ url }, { tabId }) => {

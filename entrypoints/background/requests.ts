@@ -27,7 +27,7 @@ import {
 import { getSettings, setSettings } from '../../db/settings-store';
 
 /** The requests that need the browser, not the database (answered in index.ts). */
-export type BrowserRequest = 'options/open' | 'pdf/native';
+export type BrowserRequest = 'options/open' | 'pdf/native' | 'reader/open';
 export type DatabaseRequest = Exclude<RequestType, BrowserRequest>;
 
 export class GlossaryService {

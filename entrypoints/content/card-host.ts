@@ -3,6 +3,12 @@
  * <html> (the only DOM node Ata Zan adds), with an open shadow root so the
  * page's styles and ours never meet (`:host { all: initial }`). The card is
  * positioned next to the term and kept inside the viewport.
+ *
+ * Keyboard: a card opened by the shortcut (not by hover) takes the focus — the
+ * dialog itself, so a screen reader reads its label (the term and its
+ * equivalent) and description (the definition); Tab and Shift+Tab cycle its
+ * controls without leaving it; when it closes while holding the focus, the
+ * focus returns to where it was.
  */
 import { h, render } from 'preact';
 import { TermCard, type TermCardProps } from '../../components/TermCard';
@@ -16,6 +22,16 @@ const HOST_CSS = `
 .atz-layer[hidden] { display: none; }
 `;
 
+/** What can take the focus inside the card, in document order. */
+const FOCUSABLE = 'button:not([disabled]), a[href], summary, [tabindex]:not([tabindex="-1"])';
+
+/** The focused element, looking into shadow roots (the page's own web components included). */
+function deepActiveElement(): Element | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
 /** Gap between the term and the card, and margin kept from the viewport's edges. */
 const GAP = 6;
 const MARGIN = 8;
@@ -25,6 +41,10 @@ export class CardHost {
   private layer: HTMLDivElement | null = null;
   private open = false;
   private hides = 0;
+  /** The next card shown takes the focus (it was asked for by keyboard). */
+  private focusNext = false;
+  /** Where the focus was before the card took it. */
+  private returnTo: HTMLElement | null = null;
 
   /** The host element if it exists (for "is the pointer in the card" and the text collector). */
   get element(): HTMLElement | null {
@@ -40,6 +60,16 @@ export class CardHost {
     return this.hides;
   }
 
+  /** Whether the focus is inside the card. */
+  get hasFocus(): boolean {
+    return this.open && (this.host?.shadowRoot?.activeElement ?? null) !== null;
+  }
+
+  /** Whether the next card shown takes the focus: yes for the keyboard shortcut, never for a hover. */
+  focusOnNextShow(on: boolean): void {
+    this.focusNext = on;
+  }
+
   /** Create the host on first use. */
   ensure(): HTMLElement {
     if (this.host?.isConnected) return this.host;
@@ -51,6 +81,7 @@ export class CardHost {
     layer.className = 'atz-layer';
     layer.hidden = true;
     shadow.append(style, layer);
+    layer.addEventListener('keydown', this.onKeyDown);
     document.documentElement.appendChild(host);
     this.host = host;
     this.layer = layer;
@@ -62,7 +93,7 @@ export class CardHost {
     this.ensure();
     const layer = this.layer!;
     // A new key per entry and language resets the card's state (shown language, "copied").
-    render(h(TermCard, { ...props, key: `${props.entry.id}:${props.lang}` }), layer);
+    render(h(TermCard, { ...props, dialog: true, key: `${props.entry.id}:${props.lang}` }), layer);
     layer.hidden = false;
     layer.style.left = '0px';
     layer.style.top = '0px';
@@ -84,15 +115,49 @@ export class CardHost {
     layer.style.top = `${Math.round(top)}px`;
     layer.style.visibility = '';
     this.open = true;
+    if (this.focusNext) {
+      this.focusNext = false;
+      const before = deepActiveElement();
+      if (!this.hasFocus) {
+        this.returnTo = before instanceof HTMLElement && before !== this.host ? before : null;
+      }
+      card?.focus({ preventScroll: true });
+    }
   }
 
   hide(): void {
     this.hides++;
+    this.focusNext = false;
     if (!this.open || !this.layer) return;
+    const hadFocus = this.hasFocus;
+    const returnTo = this.returnTo;
+    this.returnTo = null;
     render(null, this.layer);
     this.layer.hidden = true;
     this.open = false;
+    if (hadFocus && returnTo?.isConnected) returnTo.focus({ preventScroll: true });
   }
+
+  /** Tab and Shift+Tab go round the card's controls while the focus is in it. */
+  private readonly onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Tab' || !this.layer) return;
+    const card = this.layer.firstElementChild as HTMLElement | null;
+    if (!card) return;
+    const items = [...card.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (el) => el.getClientRects().length > 0,
+    );
+    const first = items[0];
+    const last = items.at(-1);
+    if (!first || !last) return;
+    const active = this.host?.shadowRoot?.activeElement ?? null;
+    if (e.shiftKey && (active === first || active === card)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && active === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
 
   destroy(): void {
     this.hide();

@@ -140,8 +140,9 @@ export class HoverController {
     this.close();
   }
 
-  /** Opened by other means (the keyboard shortcut): track it like a hovered term. */
+  /** Opened by other means (the keyboard shortcut): track it like a hovered term; the card takes the focus. */
   opened(span: Span | null): void {
+    this.card.focusOnNextShow(true);
     this.current = span;
     this.currentRects = span ? spanRects(span) : [];
     this.cancelClose();
@@ -189,6 +190,7 @@ export class HoverController {
     this.current = span;
     this.currentRects = rects;
     this.cancelClose();
+    this.card.focusOnNextShow(false);
     this.show(span, boundingRect(rects));
   };
 
@@ -197,7 +199,7 @@ export class HoverController {
   };
 
   private readonly onScroll = (): void => {
-    if (this.card.isOpen) this.close();
+    if (this.card.isOpen && !this.card.hasFocus) this.close();
   };
 
   private readonly onLeave = (): void => {
@@ -206,7 +208,8 @@ export class HoverController {
   };
 
   private scheduleClose(): void {
-    if (this.closeTimer !== null) return;
+    // A card the keyboard is in stays until Escape or its close button, wherever the pointer goes.
+    if (this.closeTimer !== null || this.card.hasFocus) return;
     this.closeTimer = setTimeout(() => {
       this.closeTimer = null;
       this.close();

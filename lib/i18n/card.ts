@@ -38,6 +38,15 @@ export const CARD_STRINGS: Record<CardLang, Record<string, string>> = {
     'card.status.historical.title': 'Ескірген термин (мысалы, тек 1995 жылғы Конституцияда)',
     'card.senses.other': 'Басқа мағынасы:',
     'card.senses.back': 'Мәтіндегі мағынасы және басқалары:',
+    // The compact card, its keyboard use and the links to the official text.
+    'card.copyEquivalent': 'Баламасын көшіру',
+    'card.copyEntry': 'Жазбаны көшіру',
+    'card.copyQuote': 'Дәйексөзді көшіру',
+    'card.readArticle': 'Бапты толық оқу',
+    'card.mute': 'Бұл терминді белгілемеу',
+    'card.attested': 'Дереккөзі: {place}',
+    'card.officialText.title.zan':
+      'Актінің ресми мәтіні zan.gov.kz сайтындағы Нормативтік құқықтық актілердің эталондық бақылау банкінде',
   },
   ru: {
     'card.dictionaryForm': 'Словарная форма',
@@ -72,6 +81,15 @@ export const CARD_STRINGS: Record<CardLang, Record<string, string>> = {
     'card.status.historical.title': 'Устаревший термин (например, только Конституции 1995 года)',
     'card.senses.other': 'Другое значение:',
     'card.senses.back': 'Значение в тексте и другие:',
+    // The compact card, its keyboard use and the links to the official text.
+    'card.copyEquivalent': 'Копировать эквивалент',
+    'card.copyEntry': 'Копировать запись',
+    'card.copyQuote': 'Копировать цитату',
+    'card.readArticle': 'Читать статью целиком',
+    'card.mute': 'Не выделять этот термин',
+    'card.attested': 'Источник: {place}',
+    'card.officialText.title.zan':
+      'Официальный текст акта в Эталонном контрольном банке нормативных правовых актов, zan.gov.kz',
   },
   en: {
     'card.dictionaryForm': 'Dictionary form',
@@ -106,6 +124,15 @@ export const CARD_STRINGS: Record<CardLang, Record<string, string>> = {
     'card.status.historical.title': 'A superseded term (e.g. of the 1995 Constitution only)',
     'card.senses.other': 'Other sense:',
     'card.senses.back': 'The sense in the text, and others:',
+    // The compact card, its keyboard use and the links to the official text.
+    'card.copyEquivalent': 'Copy equivalent',
+    'card.copyEntry': 'Copy entry',
+    'card.copyQuote': 'Copy quote',
+    'card.readArticle': 'Read the whole article',
+    'card.mute': 'Mute this term',
+    'card.attested': 'Attested: {place}',
+    'card.officialText.title.zan':
+      'The official text of the act in the Reference Control Bank of legal acts, zan.gov.kz',
   },
 };
 

@@ -175,6 +175,18 @@ const en = {
   'panel.noMatch': 'No term matches the filter.',
   'panel.unavailable':
     'Ata Zan cannot read this tab: a browser page, a file, or a page opened before the extension.',
+  // The Constitution's parallel reader (entrypoints/constitution).
+  'reader.title': 'Constitution of the Republic of Kazakhstan',
+  'reader.edition': 'Edition',
+  'reader.edition.2026': '2026 (in force since 1 July 2026)',
+  'reader.edition.1995': '1995 (edition of 01.01.2023)',
+  'reader.article': 'Article',
+  'reader.lang.kk': 'Kazakh',
+  'reader.lang.ru': 'Russian',
+  'reader.loading': 'Loading the text…',
+  'reader.noArticle': 'This edition has no article {article}.',
+  'reader.repealed': 'Repealed',
+  'reader.official': 'Official text',
 };
 
 export type UiKey = keyof typeof en;
@@ -353,6 +365,18 @@ const kk: Record<UiKey, string> = {
   'panel.noMatch': 'Сүзгіге сай термин жоқ.',
   'panel.unavailable':
     'Ата Заң бұл қойындыны оқи алмайды: шолғыш беті, файл немесе кеңейтуден бұрын ашылған бет.',
+  // The Constitution's parallel reader (entrypoints/constitution).
+  'reader.title': 'Қазақстан Республикасының Конституциясы',
+  'reader.edition': 'Редакция',
+  'reader.edition.2026': '2026 (2026 жылғы 1 шілдеден бастап күшінде)',
+  'reader.edition.1995': '1995 (01.01.2023 редакциясы)',
+  'reader.article': 'Бап',
+  'reader.lang.kk': 'Қазақша',
+  'reader.lang.ru': 'Орысша',
+  'reader.loading': 'Мәтін жүктелуде…',
+  'reader.noArticle': 'Бұл редакцияда {article}-бап жоқ.',
+  'reader.repealed': 'Күші жойылған',
+  'reader.official': 'Ресми мәтін',
 };
 
 const ru: Record<UiKey, string> = {
@@ -528,6 +552,18 @@ const ru: Record<UiKey, string> = {
   'panel.noMatch': 'Ни один термин не подходит под фильтр.',
   'panel.unavailable':
     'Ата Заң не может прочитать эту вкладку: страница браузера, файл или страница, открытая до расширения.',
+  // The Constitution's parallel reader (entrypoints/constitution).
+  'reader.title': 'Конституция Республики Казахстан',
+  'reader.edition': 'Редакция',
+  'reader.edition.2026': '2026 (действует с 1 июля 2026 года)',
+  'reader.edition.1995': '1995 (редакция 01.01.2023)',
+  'reader.article': 'Статья',
+  'reader.lang.kk': 'По-казахски',
+  'reader.lang.ru': 'По-русски',
+  'reader.loading': 'Текст загружается…',
+  'reader.noArticle': 'В этой редакции нет статьи {article}.',
+  'reader.repealed': 'Утратил силу',
+  'reader.official': 'Официальный текст',
 };
 
 export const UI_STRINGS: Record<'kk' | 'ru' | 'en', Record<UiKey, string>> = { en, kk, ru };

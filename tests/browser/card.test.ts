@@ -6,6 +6,7 @@
  * the keyboard shortcut opens it for the selection.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { officialLink } from '../../lib/official-links';
 import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
 import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './driver';
 import { servePages, type PageServer } from './harness';
@@ -199,8 +200,18 @@ describe.each(BROWSERS)('%s', (name) => {
     await expect
       .poll(async () => (await allHighlighted(page)).join('|'), { timeout: 2000 })
       .toContain('зловредный термин');
-    await hover(page, '#mine', 'зловредный термин');
-    await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+    // Hover again until the card shows: the save's glossary/changed broadcast can repaint the
+    // page just after its first scan, and a rest on a span being repainted finds nothing.
+    await expect
+      .poll(
+        async () => {
+          await hover(page, '#mine', 'зловредный термин');
+          await page.wait(400);
+          return cardState(page);
+        },
+        { timeout: 8000 },
+      )
+      .not.toBeNull();
     const card = (await cardState(page))!;
     expect(card.id).toBe(saved.id);
     expect(card.text).toContain(evil);
@@ -239,3 +250,381 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.close();
   });
 });
+
+/** The open card's geometry: the card, its footer's buttons and the viewport. */
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+interface CardLayout {
+  card: Box;
+  viewport: { w: number; h: number };
+  footer: (Box & { cls: string })[];
+}
+
+async function cardLayout(page: TestPage): Promise<CardLayout> {
+  return page.evaluate(() => {
+    const root = document.querySelector('atazan-card')!.shadowRoot!;
+    const box = (el: Element) => {
+      const b = el.getBoundingClientRect();
+      return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+    };
+    return {
+      card: box(root.querySelector('.atz-card')!),
+      viewport: { w: innerWidth, h: innerHeight },
+      footer: [...root.querySelectorAll('.atz-actions button')].map((b) => ({
+        ...box(b),
+        cls: b.className,
+      })),
+    };
+  });
+}
+
+function inside(inner: Box, outer: Box): boolean {
+  return (
+    inner.left >= outer.left - 0.5 &&
+    inner.top >= outer.top - 0.5 &&
+    inner.right <= outer.right + 0.5 &&
+    inner.bottom <= outer.bottom + 0.5
+  );
+}
+
+/** The focused element inside the card (its class), or what has the page's focus outside it. */
+async function focusState(page: TestPage): Promise<{ inCard: boolean; cls: string; id: string }> {
+  return page.evaluate(() => {
+    const host = document.querySelector('atazan-card');
+    const active = document.activeElement;
+    if (host && active === host) {
+      const inner = host.shadowRoot!.activeElement;
+      return { inCard: true, cls: inner?.className ?? '', id: '' };
+    }
+    return { inCard: false, cls: active?.className ?? '', id: active?.id ?? '' };
+  });
+}
+
+describe.each(BROWSERS)('%s: the compact card', (name) => {
+  let browser: ExtensionBrowser;
+  let server: PageServer;
+  let court: StoredEntry;
+
+  beforeAll(async () => {
+    browser = await launch(name);
+    server = await servePages({ '/card.html': page1 });
+    const snap = (await browser.send({ type: 'glossary/get' })) as GlossarySnapshot;
+    court = snap.entries.find((e) => e.ru.term.toLowerCase() === 'конституционный суд')!;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPage(): Promise<TestPage> {
+    const page = await browser.newPage();
+    await page.setViewport(800, 600);
+    await page.goto(`${server.url}/card.html`);
+    await expect
+      .poll(async () => (await allHighlighted(page)).length, { timeout: 5000 })
+      .toBeGreaterThan(1);
+    return page;
+  }
+
+  async function hoverTerm(page: TestPage, selector: string, text: string): Promise<void> {
+    const { x, y } = await textCenter(page, selector, text);
+    await page.mouseMove(x - 3, y);
+    await page.mouseMove(x, y);
+    await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
+  }
+
+  /** Click inside the card's shadow root (the pointer stays on the term, so the card stays). */
+  const clickInCard = (page: TestPage, selector: string, index = 0): Promise<void> =>
+    page.evaluate(
+      ({ selector, index }) => {
+        const el = document
+          .querySelector('atazan-card')!
+          .shadowRoot!.querySelectorAll<HTMLElement>(selector)[index];
+        if (!el) throw new Error(`no ${selector}`);
+        el.click();
+      },
+      { selector, index },
+    );
+
+  test('the footer actions are in view at the default size, with every citation unfolded too', async () => {
+    const page = await openPage();
+    await hoverTerm(page, '#ru', 'Конституционного Суда');
+    const folded = await cardLayout(page);
+    expect(folded.footer.map((b) => b.cls)).toEqual([
+      'atz-copy-equivalent',
+      'atz-copy',
+      'atz-toggle',
+      'atz-open',
+    ]);
+    const viewport = { left: 0, top: 0, right: folded.viewport.w, bottom: folded.viewport.h };
+    for (const b of folded.footer) {
+      expect(inside(b, folded.card), b.cls).toBe(true);
+      expect(inside(b, viewport), b.cls).toBe(true);
+    }
+    // Each citation is one line until asked for: code or edition and the article.
+    const lines = await page.evaluate(() =>
+      [...document.querySelector('atazan-card')!.shadowRoot!.querySelectorAll('.atz-cite')].map(
+        (s) => ({ text: s.textContent, height: s.getBoundingClientRect().height }),
+      ),
+    );
+    expect(lines.length).toBe(court.citations.length);
+    for (const l of lines) {
+      expect(l.text).toMatch(/art\. \d/);
+      expect(l.height).toBeLessThan(24);
+    }
+    // Unfold them all: the body scrolls, the footer stays where it was.
+    for (let i = 0; i < lines.length; i++) await clickInCard(page, '.atz-cite', i);
+    const open = await cardLayout(page);
+    expect(open.card.bottom - open.card.top).toBeLessThanOrEqual(421);
+    for (const b of open.footer) {
+      expect(inside(b, open.card), b.cls).toBe(true);
+      expect(inside(b, viewport), b.cls).toBe(true);
+    }
+    const scrolls = await page.evaluate(() => {
+      const body = document.querySelector('atazan-card')!.shadowRoot!.querySelector('.atz-body')!;
+      return body.scrollHeight > body.clientHeight;
+    });
+    expect(scrolls).toBe(true);
+    await page.close();
+  });
+
+  test('copy the equivalent alone, or one quote', async () => {
+    const page = await openPage();
+    await page.bringToFront();
+    await hoverTerm(page, '#ru', 'Конституционного Суда');
+    const statusText = () =>
+      page.evaluate(
+        () =>
+          document.querySelector('atazan-card')!.shadowRoot!.querySelector('.atz-status-line')!
+            .textContent,
+      );
+    await clickInCard(page, '.atz-copy-equivalent');
+    await expect.poll(statusText).toBe('Copied');
+    const label = () =>
+      page.evaluate(
+        () =>
+          document.querySelector('atazan-card')!.shadowRoot!.querySelector('.atz-copy-equivalent')!
+            .textContent,
+      );
+    expect(await label()).toBe('Copied');
+    if (name === 'chromium') {
+      // What the clipboard holds, pasted into a field of the page.
+      expect(await pasted(page)).toBe(court.kk.term);
+      await hoverTerm(page, '#ru', 'Конституционного Суда');
+    }
+    await clickInCard(page, '.atz-cite', 0);
+    await clickInCard(page, '.atz-copy-quote', 0);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.querySelector('atazan-card')!.shadowRoot!.querySelector('.atz-copy-quote')!
+              .textContent,
+        ),
+      )
+      .toBe('Copied');
+    if (name === 'chromium') {
+      const quote = await pasted(page);
+      expect(quote.startsWith(`«${court.citations[0]!.quote.ru}»`)).toBe(true);
+    }
+    await page.close();
+  });
+
+  /** Paste the clipboard into the page's field (Chromium: the headless clipboard is real). */
+  async function pasted(page: TestPage): Promise<string> {
+    await page.evaluate(() => {
+      const f = document.getElementById('field') as HTMLInputElement;
+      f.value = '';
+      f.focus();
+    });
+    await page.press('Control+V');
+    const value = (await page.value('#field')) ?? '';
+    await page.evaluate(() => {
+      (document.getElementById('field') as HTMLInputElement).value = 'Жалоба в Конституционный Суд';
+    });
+    return value;
+  }
+
+  test('each citation links to its act on the official database in the card’s language', async () => {
+    const page = await openPage();
+    for (const [selector, text, lang] of [
+      ['#ru', 'Конституционного Суда', 'ru'],
+      ['#kk', 'Конституциялық Соттың', 'kk'],
+    ] as const) {
+      await page.press('Escape');
+      await hoverTerm(page, selector, text);
+      const links = await page.evaluate(() =>
+        [
+          ...document.querySelector('atazan-card')!.shadowRoot!.querySelectorAll('a.atz-source'),
+        ].map((a) => a.getAttribute('href') ?? ''),
+      );
+      expect(links).toEqual(court.citations.map((c) => officialLink(c, lang).url));
+      for (const url of links) expect(url).toContain(lang === 'kk' ? '/kaz' : '/rus');
+    }
+    await page.close();
+  });
+
+  test('the shortcut moves the focus into the card; Tab cycles inside it; Escape returns the focus', async () => {
+    const page = await openPage();
+    await page.bringToFront();
+    await page.focus('#field');
+    await page.evaluate(() =>
+      (document.getElementById('field') as HTMLInputElement).setSelectionRange(9, 28),
+    );
+    await showSelectionIn(browser);
+    await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
+    // The dialog itself has the focus, labelled by the term and its equivalent.
+    await expect.poll(() => focusState(page)).toMatchObject({ inCard: true, cls: 'atz-card' });
+    const dialog = await page.evaluate(() => {
+      const root = document.querySelector('atazan-card')!.shadowRoot!;
+      const card = root.querySelector('.atz-card')!;
+      const text = (ids: string | null) =>
+        (ids ?? '')
+          .split(' ')
+          .map((id) => root.getElementById(id)?.textContent ?? '')
+          .join(' ');
+      return {
+        role: card.getAttribute('role'),
+        label: text(card.getAttribute('aria-labelledby')),
+        description: text(card.getAttribute('aria-describedby')),
+      };
+    });
+    expect(dialog.role).toBe('dialog');
+    expect(dialog.label).toContain(court.ru.term);
+    expect(dialog.label).toContain(court.kk.term);
+    expect(dialog.description).toBe(court.ru.definition);
+
+    // Tab goes through the controls and comes back to the first; it never reaches the page.
+    const controls = await page.evaluate(
+      () =>
+        [
+          ...document
+            .querySelector('atazan-card')!
+            .shadowRoot!.querySelectorAll('summary, a[href], button'),
+        ].filter((el) => el.getClientRects().length > 0).length,
+    );
+    const seen: string[] = [];
+    for (let i = 0; i <= controls; i++) {
+      await page.press('Tab');
+      const f = await focusState(page);
+      expect(f.inCard, `Tab ${i + 1}`).toBe(true);
+      seen.push(f.cls);
+    }
+    expect(seen[0]).toBe('atz-cite');
+    expect(seen).toContain('atz-copy-equivalent');
+    expect(seen).toContain('atz-close');
+    expect(seen.at(-1)).toBe(seen[0]);
+    // Shift+Tab on the first control goes round to the last.
+    await page.evaluate(() => {
+      const root = document.querySelector('atazan-card')!.shadowRoot!;
+      const first = root.querySelector<HTMLElement>('summary')!;
+      first.focus();
+      first.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true, composed: true }),
+      );
+    });
+    expect((await focusState(page)).cls).toBe('atz-close');
+    // The pointer moving away does not close a card the keyboard is in.
+    await page.mouseMove(5, 590, 3);
+    await page.wait(600);
+    expect(await cardState(page)).not.toBeNull();
+
+    await page.press('Escape');
+    await expect.poll(() => cardState(page)).toBeNull();
+    expect(await focusState(page)).toMatchObject({ inCard: false, id: 'field' });
+    await page.close();
+  });
+
+  test('a hovered card does not take the focus', async () => {
+    const page = await openPage();
+    await page.bringToFront();
+    await page.focus('#field');
+    await hoverTerm(page, '#ru', 'Конституционного Суда');
+    await page.wait(200);
+    expect(await focusState(page)).toMatchObject({ inCard: false, id: 'field' });
+    await page.close();
+  });
+
+  test('"read the whole article" opens the reader at the cited article, from a Russian and a Kazakh card', async () => {
+    const cited = court.citations.find((c) => c.code === undefined)!;
+    const index = court.citations.indexOf(cited);
+    const readButton = court.citations.slice(0, index).filter((c) => c.code === undefined).length;
+    const page = await openPage();
+    for (const [selector, text] of [
+      ['#ru', 'Конституционного Суда'],
+      ['#kk', 'Конституциялық Соттың'],
+    ] as const) {
+      await page.press('Escape');
+      await hoverTerm(page, selector, text);
+      await clickInCard(page, '.atz-cite', index);
+      await clickInCard(page, '.atz-read', readButton);
+      const expected = browser.extensionUrl(
+        `constitution.html?edition=${cited.edition}&article=${cited.article}${cited.clause ? `&clause=${cited.clause}` : ''}`,
+      );
+      await expect.poll(() => readerTabs(browser), { timeout: 5000 }).toContain(expected);
+      await closeReaderTabs(browser);
+    }
+    // That address opens the reader at the article, both languages side by side.
+    const reader = await browser.openExtensionPage(
+      `constitution.html?edition=${cited.edition}&article=${cited.article}${cited.clause ? `&clause=${cited.clause}` : ''}`,
+    );
+    await expect
+      .poll(() => reader.attrs('.reader-target', 'data-article'), { timeout: 10_000 })
+      .toEqual([cited.article]);
+    const row = cited.clause
+      ? `#article-${cited.article}-${cited.clause}`
+      : `#article-${cited.article} .reader-clause`;
+    expect(await reader.text(`${row} [lang=kk]`)).toContain(cited.quote.kk);
+    expect(await reader.text(`${row} [lang=ru]`)).toContain(cited.quote.ru);
+    await reader.close();
+    await page.close();
+  });
+});
+
+/** What the `show-card` command does: tell the active tab. */
+async function showSelectionIn(browser: ExtensionBrowser): Promise<void> {
+  await browser.inExtension(async () => {
+    interface Tabs {
+      query(q: object): Promise<{ id?: number }[]>;
+      sendMessage(id: number, msg: unknown): Promise<unknown>;
+    }
+    const c = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+    const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+    await c.tabs.sendMessage(tab!.id!, { type: 'card/show-selection' });
+  });
+}
+
+interface ReaderTabs {
+  query(q: object): Promise<{ id?: number; url?: string }[]>;
+  remove(ids: number[]): Promise<void>;
+}
+
+/** The addresses of the open reader tabs. */
+function readerTabs(browser: ExtensionBrowser): Promise<string[]> {
+  return browser.inExtension(async () => {
+    const c = (
+      globalThis as unknown as {
+        chrome: { tabs: ReaderTabs; runtime: { getURL(p: string): string } };
+      }
+    ).chrome;
+    const prefix = c.runtime.getURL('/constitution.html');
+    return (await c.tabs.query({})).map((t) => t.url ?? '').filter((u) => u.startsWith(prefix));
+  });
+}
+
+function closeReaderTabs(browser: ExtensionBrowser): Promise<void> {
+  return browser.inExtension(async () => {
+    const c = (
+      globalThis as unknown as {
+        chrome: { tabs: ReaderTabs; runtime: { getURL(p: string): string } };
+      }
+    ).chrome;
+    const prefix = c.runtime.getURL('/constitution.html');
+    const ids = (await c.tabs.query({})).filter((t) => t.url?.startsWith(prefix)).map((t) => t.id!);
+    if (ids.length) await c.tabs.remove(ids);
+  });
+}

@@ -197,6 +197,8 @@ async function everyErrorPath(): Promise<CodedError[]> {
     { type: 'text/scan', texts: 'x' },
     { type: 'entries/list', source: 'x' },
     { type: 'pdf/native', url: 'javascript:void 0' },
+    { type: 'reader/open', edition: '2020' },
+    { type: 'reader/open', edition: '2026', article: '<b>' },
     { type: 'text/scan', texts: ['x'.repeat(1_000_001)] },
     { type: 'settings/set', patch: 1 },
     { type: 'settings/set', patch: { enabled: 'yes' } },
