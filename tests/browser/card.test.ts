@@ -359,6 +359,7 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
       'atz-copy',
       'atz-toggle',
       'atz-open',
+      'atz-mute',
     ]);
     const viewport = { left: 0, top: 0, right: folded.viewport.w, bottom: folded.viewport.h };
     for (const b of folded.footer) {
@@ -389,6 +390,26 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
       return body.scrollHeight > body.clientHeight;
     });
     expect(scrolls).toBe(true);
+    await page.close();
+  });
+
+  test('"mute this term" on the card: its highlights go at once, the others stay; unmuted, they come back', async () => {
+    const page = await openPage();
+    const courtTexts = async () =>
+      (await allHighlighted(page)).filter((t) => /конституционн\S*\s+суд|конституциялық\s+сот/i.test(t));
+    expect((await courtTexts()).length).toBeGreaterThan(0);
+    const others = (await allHighlighted(page)).length - (await courtTexts()).length;
+    await hoverTerm(page, '#ru', 'Конституционного Суда');
+    await clickInCard(page, '.atz-mute');
+    await expect.poll(() => cardState(page), { timeout: 3000 }).toBeNull();
+    await expect.poll(async () => (await courtTexts()).length, { timeout: 3000 }).toBe(0);
+    expect((await allHighlighted(page)).length).toBeGreaterThanOrEqual(others);
+    const muted = (await browser.send({ type: 'settings/get' })) as { mutedIds: string[] };
+    expect(muted.mutedIds).toContain(court.id);
+    await browser.send({ type: 'settings/set', patch: { mutedIds: [] } });
+    await expect
+      .poll(async () => (await courtTexts()).length, { timeout: 3000 })
+      .toBeGreaterThan(0);
     await page.close();
   });
 
