@@ -19,37 +19,23 @@ import { forgetKazakhWords, kazakhPatterns } from '../morphology/kazakh';
 import { AMBIGUOUS_FORMS } from '../morphology/kazakh-rules';
 import { forgetRussianWords, russianForms } from '../morphology/russian';
 import type { SurfacePattern } from '../morphology/types';
-import { unpackSpans, type MatchedTerm, type ScanSpans } from '../spans';
-import type { Entry, Lang, Match, MatchableEntry } from '../types';
+import type { Entry, Lang, MatchableEntry } from '../types';
+import { assembleMatcher, type Matcher } from './assemble';
 import { KEY } from './chars';
-import { Scanner } from './scan';
 import { SuffixSets } from './suffix-sets';
 import { ENDS_WORD, TAKES_SUFFIX, TerminalsBuilder } from './terminals';
 import { WordTableBuilder } from './word-table';
 
-export interface Matcher {
-  /** Non-overlapping matches, leftmost-longest, in text order. */
-  scan(text: string): Match[];
-  /**
-   * The same matches, packed: no object per match, which is what a scan of a
-   * large text with a large glossary otherwise spends most of its time on.
-   */
-  scanSpans(text: string): ScanSpans;
-  /** The terms `ScanSpans` refer to by index. */
-  readonly terms: readonly MatchedTerm[];
-  /**
-   * Forget the words remembered from earlier scans (glossary/word-memo.ts),
-   * as a matcher fresh from compiling is: the benchmark measures such scans.
-   */
-  forgetWords(): void;
-  /** Number of entries compiled. */
-  readonly entries: number;
-  /** Words of the index, terminals, suffix sets and bytes, for the benchmark's memory figures. */
-  readonly stats: { nodes: number; patterns: number; suffixSets: number; bytes: number };
-}
-
 export type { MatchedTerm, ScanSpans } from '../spans';
 export { unpackSpans } from '../spans';
+export type { Matcher, MatcherIndex } from './assemble';
+export {
+  MATCHER_FORMAT,
+  MatcherLoadError,
+  loadMatcher,
+  serializeMatcher,
+  type SerializedMatcher,
+} from './serialize';
 
 export interface MatcherOptions {
   /** Where the surface patterns of a term come from; the morphologies by default. */
@@ -167,30 +153,16 @@ export function compileMatcher(
   if (words.full) throw new RangeError('glossary too large for the word table');
   const laidOut = terminals.build(words.words, entries);
   const table = words.freeze(terminals.heads, terminals.kinds, ENDS_WORD, TAKES_SUFFIX);
-  const reversed = suffixes.reversed();
-  const scanner = new Scanner({
-    table,
-    terminals: laidOut,
-    suffixSets: suffixes.sets,
-    reversed,
-    // A longer word cannot hold a match (at least 512 keys, more for a glossary with a longer term).
-    maxWordKeys: Math.max(512, terminals.longestStem + suffixes.longest),
-    memoBits: options.memoBits,
-  });
-  return {
-    scan: (text) => {
-      const { count, data } = scanner.scanSpans(text);
-      return unpackSpans(data, count, laidOut.terms);
+  return assembleMatcher(
+    {
+      entries: entries.length,
+      table,
+      terminals: laidOut,
+      suffixSets: suffixes.sets,
+      reversed: suffixes.reversed(),
+      // A longer word cannot hold a match (at least 512 keys, more for a glossary with a longer term).
+      maxWordKeys: Math.max(512, terminals.longestStem + suffixes.longest),
     },
-    scanSpans: (text) => scanner.scanSpans(text),
-    terms: laidOut.terms,
-    forgetWords: () => scanner.memo.clear(),
-    entries: entries.length,
-    stats: {
-      nodes: words.words,
-      patterns: laidOut.count,
-      suffixSets: suffixes.sets.length,
-      bytes: laidOut.bytes + table.bytes + scanner.memo.bytes + reversed.bytes,
-    },
-  };
+    options.memoBits,
+  );
 }

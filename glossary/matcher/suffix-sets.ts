@@ -22,7 +22,7 @@ export class SuffixSets {
     const known = this.index.get(set.id);
     if (known !== undefined) return known;
     const index = this.sets.length;
-    this.sets.push(new CompiledSuffixes(set));
+    this.sets.push(CompiledSuffixes.of(set));
     for (const form of set.forms) {
       this.all.add(form);
       if (form.length > this.longest) this.longest = form.length;
@@ -33,8 +33,25 @@ export class SuffixSets {
 
   /** The reversed trie of every suffix. */
   reversed(): ReversedSuffixes {
-    return new ReversedSuffixes(this.all);
+    return ReversedSuffixes.of(this.all);
   }
+}
+
+/** The reversed trie's arrays, as a stored index holds them: the key of each column (from column 1), the rows, the final nodes. */
+export interface ReversedSuffixesData {
+  readonly columns: Uint16Array;
+  readonly rows: Int32Array;
+  readonly final: Uint8Array;
+}
+
+/** Why `data` cannot be a reversed suffix trie (a stored index may be corrupted), or null. */
+export function checkReversedData(data: ReversedSuffixesData): string | null {
+  const nodes = data.final.length;
+  if (nodes < 1 || data.rows.length !== nodes * (data.columns.length + 1))
+    return 'reversed suffixes: rows and nodes disagree';
+  for (const child of data.rows)
+    if (child < -1 || child >= nodes) return 'reversed suffixes: an edge leads nowhere';
+  return null;
 }
 
 /**
@@ -48,16 +65,34 @@ export class ReversedSuffixes {
   private readonly rows: Int32Array;
   private readonly final: Uint8Array;
 
-  constructor(suffixes: Iterable<string>) {
+  /** The trie `data` holds (checked by checkReversedData). */
+  constructor(private readonly parts: ReversedSuffixesData) {
+    parts.columns.forEach((key, x) => (this.alpha[key] = x + 1));
+    this.width = parts.columns.length + 1;
+    this.rows = parts.rows;
+    this.final = parts.final;
+  }
+
+  static of(suffixes: Iterable<string>): ReversedSuffixes {
     const { next, final } = mapTrie(suffixes, KEY, true);
-    let width = 1;
-    for (const children of next) for (const k of children.keys()) this.alpha[k] ||= width++;
-    this.width = width;
-    this.rows = new Int32Array(next.length * width).fill(-1);
-    this.final = Uint8Array.from(final, (f) => (f ? 1 : 0));
+    const column = new Map<number, number>();
+    for (const children of next)
+      for (const k of children.keys()) if (!column.has(k)) column.set(k, column.size + 1);
+    const width = column.size + 1;
+    const rows = new Int32Array(next.length * width).fill(-1);
     next.forEach((children, v) => {
-      for (const [k, child] of children) this.rows[v * width + this.alpha[k]!] = child;
+      for (const [k, child] of children) rows[v * width + column.get(k)!] = child;
     });
+    return new ReversedSuffixes({
+      columns: Uint16Array.from(column.keys()),
+      rows,
+      final: Uint8Array.from(final, (f) => (f ? 1 : 0)),
+    });
+  }
+
+  /** The arrays, as serialize.ts stores them. */
+  data(): ReversedSuffixesData {
+    return this.parts;
   }
 
   /** The node after reading `key` (backwards) from node v (0 = the root), or -1. */

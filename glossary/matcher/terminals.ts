@@ -175,6 +175,52 @@ export class TerminalsBuilder {
   }
 }
 
+/** The terminals' arrays, as a stored index holds them (the terms apart: serialize.ts stores those). */
+export interface TerminalsData {
+  readonly records: Int32Array;
+  readonly stems: string;
+  readonly termOf: Int32Array;
+}
+
+/**
+ * Why `data` cannot be the terminals of a matcher with `terms` terms,
+ * `suffixSets` suffix sets and `entries` entries (a stored index may be
+ * truncated or corrupted), or null. Terminals that pass keep the scan inside
+ * its arrays: every chain ends, every stem lies inside `stems`.
+ */
+export function checkTerminalsData(
+  data: TerminalsData,
+  terms: number,
+  suffixSets: number,
+  entries: number,
+): string | null {
+  const { records, stems, termOf } = data;
+  const count = termOf.length;
+  if (records.length !== 4 * count) return 'terminals: records and terms disagree in length';
+  if (count > 0 && (records[4 * (count - 1) + STEM_INFO]! & LAST_BIT) === 0)
+    return 'terminals: the last chain does not end';
+  for (let t = 0; t < count; t++) {
+    const suffix = records[4 * t + SUFFIX]!;
+    const start = records[4 * t + STEM_START]!;
+    const entry = records[4 * t + ENTRY]!;
+    const info = records[4 * t + STEM_INFO]!;
+    const term = termOf[t]!;
+    if (
+      suffix < -1 ||
+      suffix >= suffixSets ||
+      entry < 0 ||
+      entry >= entries ||
+      info < 0 ||
+      start < 0 ||
+      start + (info & STEM_LENGTH) > stems.length ||
+      term < 0 ||
+      term >= terms
+    )
+      return 'terminals: a record is malformed';
+  }
+  return null;
+}
+
 /** The terminals as the scan reads them. */
 export class Terminals {
   constructor(
@@ -217,6 +263,11 @@ export class Terminals {
 
   get count(): number {
     return this.termOf.length;
+  }
+
+  /** The arrays, as serialize.ts stores them (shared, not copied). */
+  data(): TerminalsData {
+    return { records: this.records, stems: this.stems, termOf: this.termOf };
   }
 
   get bytes(): number {

@@ -60,40 +60,61 @@ export function mapTrie(
   return { next, final };
 }
 
+/** A suffix trie's arrays, as a stored index holds them (see SuffixTrie). */
+export interface SuffixTrieData {
+  readonly start: Int32Array;
+  readonly keys: Uint16Array;
+  readonly kids: Int32Array;
+  readonly final: Uint8Array;
+}
+
+/** Why `data` cannot be a suffix trie (a stored index may be corrupted), or null. */
+export function checkSuffixTrieData(data: SuffixTrieData): string | null {
+  const { start, keys, kids, final } = data;
+  const n = final.length;
+  if (n < 1 || start.length !== n + 1 || start[0] !== 0) return 'suffix trie: malformed nodes';
+  for (let v = 0; v < n; v++) if (start[v + 1]! < start[v]!) return 'suffix trie: malformed nodes';
+  if (keys.length !== start[n] || kids.length !== start[n]) return 'suffix trie: malformed edges';
+  for (const kid of kids) if (kid < 0 || kid >= n) return 'suffix trie: an edge leads nowhere';
+  return null;
+}
+
 /**
  * The suffixes of one SuffixSet as a small frozen trie: node v's edges are
  * keys[start[v], start[v + 1]) with children kids[…]; final[v] marks a whole
  * suffix.
  */
 class SuffixTrie {
-  private readonly start: Int32Array;
-  private readonly keys: Uint16Array;
-  private readonly kids: Int32Array;
-  private readonly final: Uint8Array;
+  constructor(private readonly trie: SuffixTrieData) {}
 
-  constructor(suffixes: readonly string[], table: Uint16Array) {
+  static of(suffixes: readonly string[], table: Uint16Array): SuffixTrie {
     // Build with maps, then lay the nodes out breadth first.
     const { next, final: isFinal } = mapTrie(suffixes, table, false);
     const n = next.length;
-    this.start = new Int32Array(n + 1);
-    this.keys = new Uint16Array(n - 1);
-    this.kids = new Int32Array(n - 1);
-    this.final = new Uint8Array(n);
+    const start = new Int32Array(n + 1);
+    const keys = new Uint16Array(n - 1);
+    const kids = new Int32Array(n - 1);
+    const final = new Uint8Array(n);
     let e = 0;
     for (let v = 0; v < n; v++) {
-      this.start[v] = e;
-      this.final[v] = isFinal[v] ? 1 : 0;
+      start[v] = e;
+      final[v] = isFinal[v] ? 1 : 0;
       for (const [k, child] of next[v]!) {
-        this.keys[e] = k;
-        this.kids[e++] = child;
+        keys[e] = k;
+        kids[e++] = child;
       }
     }
-    this.start[n] = e;
+    start[n] = e;
+    return new SuffixTrie({ start, keys, kids, final });
+  }
+
+  get data(): SuffixTrieData {
+    return this.trie;
   }
 
   /** Does text[i, end) — the rest of a word — spell a suffix, read through `table`? */
   matches(table: Uint16Array, text: string, i: number, end: number): boolean {
-    const { start, keys, kids } = this;
+    const { start, keys, kids } = this.trie;
     let node = 0;
     while (i < end) {
       const c = text.charCodeAt(i);
@@ -117,8 +138,16 @@ class SuffixTrie {
       node = found;
       i++;
     }
-    return this.final[node] === 1;
+    return this.trie.final[node] === 1;
   }
+}
+
+/** A compiled suffix set's parts, as a stored index holds them. */
+export interface CompiledSuffixesData {
+  readonly exact: SuffixTrieData;
+  readonly degraded: SuffixTrieData;
+  readonly bare: boolean;
+  readonly any: boolean;
 }
 
 /** A compiled suffix set: tries over the exact suffixes and over their degraded keys. */
@@ -130,12 +159,26 @@ export class CompiledSuffixes {
   /** Some suffix is not empty. */
   readonly any: boolean;
 
-  constructor(set: SuffixSet) {
+  /** The set `data` holds (checked by checkSuffixTrieData). */
+  constructor(data: CompiledSuffixesData) {
+    this.exact = new SuffixTrie(data.exact);
+    this.degraded = new SuffixTrie(data.degraded);
+    this.bare = data.bare;
+    this.any = data.any;
+  }
+
+  static of(set: SuffixSet): CompiledSuffixes {
     const nonEmpty = [...set.forms].filter((s) => s !== '');
-    this.exact = new SuffixTrie(nonEmpty, FL);
-    this.degraded = new SuffixTrie(nonEmpty, KEY);
-    this.bare = set.forms.has('');
-    this.any = nonEmpty.length > 0;
+    return new CompiledSuffixes({
+      exact: SuffixTrie.of(nonEmpty, FL).data,
+      degraded: SuffixTrie.of(nonEmpty, KEY).data,
+      bare: set.forms.has(''),
+      any: nonEmpty.length > 0,
+    });
+  }
+
+  data(): CompiledSuffixesData {
+    return { exact: this.exact.data, degraded: this.degraded.data, bare: this.bare, any: this.any };
   }
 
   /** Compare text[i, end), the rest of a word, with the suffixes: exact, or approximate through substitutes. */

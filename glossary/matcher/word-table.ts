@@ -49,6 +49,17 @@ function bloomBit(a: number, b: number): number {
   return Math.imul(a ^ Math.imul(b, 0x27d4eb2f), 0x165667b1) >>> (32 - BLOOM_BITS);
 }
 
+/** Uint32 words of each Bloom filter. */
+const BLOOM_WORDS = 1 << (BLOOM_BITS - 5);
+
+/** The word table's arrays, as a stored index holds them. */
+export interface WordTableData {
+  readonly slots: Int32Array;
+  readonly stems: Uint32Array;
+  readonly starts: Uint32Array;
+  readonly shortWords: Uint32Array;
+}
+
 /** A slot's first value: the state a phrase goes on from (+1; 0 = none) in the low bits, then flags. */
 const SLOT_STATE = (1 << 26) - 1;
 /** The word is a stem that takes suffixes. */
@@ -59,6 +70,32 @@ const SLOT_ENDS_WORD = 1 << 27;
 const SLOT_HYPHEN = 1 << 28;
 /** Set in every stored slot: an empty slot is all zeros, as a new Int32Array is. */
 const SLOT_USED = 1 << 29;
+
+/**
+ * Why `data` cannot be a word table whose first terminals lie below
+ * `terminals` (a stored index may be truncated or corrupted), or null. A
+ * table that passes cannot send a lookup into an endless probe or the scan
+ * to a terminal that is not there.
+ */
+export function checkWordTableData(data: WordTableData, terminals: number): string | null {
+  const { slots } = data;
+  const size = slots.length / 4;
+  if (!Number.isInteger(size) || size < 1024 || (size & (size - 1)) !== 0)
+    return 'word table: slots are not a power of two of at least 1024';
+  for (const bloom of [data.stems, data.starts, data.shortWords])
+    if (bloom.length !== BLOOM_WORDS) return 'word table: a Bloom filter has the wrong length';
+  let used = 0;
+  for (let at = 0; at < slots.length; at += 4) {
+    const value = slots[at + 2]!;
+    if (value === 0) continue;
+    used++;
+    const first = slots[at + 3]!;
+    if ((value & SLOT_USED) === 0 || first < -1 || first >= terminals)
+      return 'word table: a slot is malformed';
+  }
+  // An empty slot ends every probe.
+  return used < size ? null : 'word table: no empty slot';
+}
 
 /** The table as the scan reads it. */
 export class WordTable {
@@ -71,22 +108,33 @@ export class WordTable {
   private readonly mask: number;
   private readonly shift: number;
   /** Bloom filter of the words that take suffixes. */
-  readonly stems = new Uint32Array(1 << (BLOOM_BITS - 5));
+  readonly stems: Uint32Array;
   /**
    * Bloom filters of how the later words of phrases begin: their first two
    * keys (from their state), or the whole word when it has just one. After
    * the first word of a phrase, the next word of the text rarely goes on
    * with it, and two letters tell.
    */
-  readonly starts = new Uint32Array(1 << (BLOOM_BITS - 5));
-  readonly shortWords = new Uint32Array(1 << (BLOOM_BITS - 5));
+  readonly starts: Uint32Array;
+  readonly shortWords: Uint32Array;
 
-  constructor(count: number) {
+  /** An empty table with room for `count` words, or the table `data` holds (checked by checkWordTableData). */
+  constructor(count: number, data?: WordTableData) {
     let size = 1024;
     while (size < count * 2) size *= 2;
-    this.slots = new Int32Array(size * 4);
+    if (data) size = data.slots.length / 4;
+    this.slots = data?.slots ?? new Int32Array(size * 4);
+    this.stems = data?.stems ?? new Uint32Array(BLOOM_WORDS);
+    this.starts = data?.starts ?? new Uint32Array(BLOOM_WORDS);
+    this.shortWords = data?.shortWords ?? new Uint32Array(BLOOM_WORDS);
     this.mask = size - 1;
     this.shift = 32 - Math.log2(size);
+  }
+
+  /** The table's arrays, as serialize.ts stores them (shared, not copied). */
+  data(): WordTableData {
+    const { slots, stems, starts, shortWords } = this;
+    return { slots, stems, starts, shortWords };
   }
 
   /** Store a word (its lanes not stored yet). */
@@ -165,6 +213,13 @@ export class WordTable {
     bloom[bit >>> 5]! |= 1 << (bit & 31);
   }
 
+  /** How many words the table holds. */
+  get words(): number {
+    let used = 0;
+    for (let at = 2; at < this.slots.length; at += 4) if (this.slots[at] !== 0) used++;
+    return used;
+  }
+
   get bytes(): number {
     return (
       this.slots.byteLength +
@@ -197,8 +252,8 @@ export class WordTableBuilder {
   private next: Int32Array<ArrayBuffer>;
   private hyphen: Uint8Array<ArrayBuffer>;
   /** See WordTable.starts and shortWords. */
-  private readonly starts = new Uint32Array(1 << (BLOOM_BITS - 5));
-  private readonly shortWords = new Uint32Array(1 << (BLOOM_BITS - 5));
+  private readonly starts = new Uint32Array(BLOOM_WORDS);
+  private readonly shortWords = new Uint32Array(BLOOM_WORDS);
   words = 0;
   private states = 1;
 
