@@ -8,6 +8,10 @@ import { browser } from 'wxt/browser';
 import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../../glossary/data';
 import { AtaZanDatabase } from '../../db/database';
 import { seedBundled } from '../../db/seed';
+import { getBundledVersion } from '../../db/glossary-store';
+import type { ScanResult } from '../../lib/scan-wire';
+import { bundledGlossary } from './bundled-glossary';
+import { scanWith, type Compiled } from './matcher-cache';
 import { GlossaryService } from './requests';
 import { broadcast, showCardInActiveTab } from './broadcast';
 import { registerContextMenu } from './context-menu';
@@ -22,6 +26,10 @@ export default defineBackground(() => {
 
   // Seeding runs at every start and is a no-op when the version is current, so
   // install, update and a worker woken after a failed update all end the same.
+  const seeding = getBundledVersion(db)
+    .then((v) => v !== BUNDLED_VERSION)
+    .catch(() => true);
+  let seeded = false;
   const ready = seedBundled(db, BUNDLED_VERSION, BUNDLED_ENTRIES)
     .then(async (change) => {
       if (change.revision !== null) {
@@ -29,7 +37,17 @@ export default defineBackground(() => {
         await broadcast({ type: 'glossary/changed', revision: change.revision });
       }
     })
-    .catch((err: unknown) => console.error('Ata Zan: seeding the bundled glossary failed', err));
+    .catch((err: unknown) => console.error('Ata Zan: seeding the bundled glossary failed', err))
+    .finally(() => (seeded = true));
+  // While the rows are written, pages are scanned with the stored glossary
+  // (an update: it holds the user's entries) or the bundled one (an install);
+  // the broadcast above makes them rescan when the rows are in.
+  let interim: Promise<Compiled> | null = null;
+  const scanWhileSeeding = async (texts: string[]): Promise<ScanResult | null> => {
+    if (seeded || !(await seeding)) return null;
+    interim ??= service.matcher.storedAnyRevision().then((c) => c ?? bundledGlossary());
+    return scanWith(await interim, texts);
+  };
   // Compile the matcher once seeded, so the first page to scan does not wait for it
   // (requests for settings and entries are answered before, not after, the compile).
   void ready.then(() =>
@@ -49,6 +67,12 @@ export default defineBackground(() => {
 
   const handlers: Handlers = {
     ...service.handlers,
+    'text/scan': async ({ texts }, sender) => {
+      const early = await scanWhileSeeding(texts);
+      if (early) return answer(early);
+      await ready;
+      return service.handlers['text/scan']({ texts }, sender);
+    },
     'options/open': async ({ entryId }) => {
       const hash = entryId ? entryHash(entryId) : '';
       await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash });
@@ -66,7 +90,9 @@ export default defineBackground(() => {
     if (!msg || typeof msg !== 'object' || !('type' in msg)) return undefined;
     void (async () => {
       // The PDF exception must not wait for seeding: the viewer's tab is waiting to navigate.
-      if ((msg as { type: unknown }).type !== 'pdf/native') await ready;
+      // Nor scans: they are answered from the stored or bundled glossary meanwhile.
+      const type = (msg as { type: unknown }).type;
+      if (type !== 'pdf/native' && type !== 'text/scan') await ready;
       const { response, broadcasts } = await route(handlers, msg, { tabId: sender.tab?.id });
       // The PDF redirect follows its setting before the change is acknowledged.
       for (const b of broadcasts) {
