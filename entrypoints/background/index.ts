@@ -15,6 +15,7 @@ import { scanWith, type Compiled } from './matcher-cache';
 import { GlossaryService } from './requests';
 import { broadcast, showCardInActiveTab } from './broadcast';
 import { registerContextMenu } from './context-menu';
+import { injectIntoOpenTabs } from './inject';
 import { allowNative, syncPdfRedirect } from './pdf-redirect';
 import { answer, route, type Handlers } from './router';
 import { entryHash } from '../../lib/options-route';
@@ -59,10 +60,16 @@ export default defineBackground(() => {
   // PDFs to Ata Zan's viewer while the setting is on (the rule persists; re-synced at each start).
   void service.getSettings().then((s) => syncPdfRedirect(s.openPdfs));
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     // Ask that our rows never be evicted (unlimitedStorage is in the manifest too).
     const storage = (globalThis.navigator as Navigator | undefined)?.storage;
     if (typeof storage?.persist === 'function') void storage.persist().catch(() => false);
+    // Open tabs get highlighted without a reload; their scans are answered while seeding runs.
+    if (reason === 'install' || reason === 'update') {
+      void injectIntoOpenTabs().catch((err: unknown) =>
+        console.debug('Ata Zan: open tabs not injected', err),
+      );
+    }
   });
 
   const handlers: Handlers = {

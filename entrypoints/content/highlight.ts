@@ -8,10 +8,22 @@
  *
  * Where the API is missing (Firefox before 140) nothing is painted, but the
  * spans are still recorded, so the hover card keeps working on unmarked text.
+ *
+ * What it costs the page: every change to a registered Highlight makes the
+ * renderer revalidate every range of every highlight at its next frame
+ * (paint invalidation over all of them), so adding ranges slice by slice
+ * costs the square of their number and shows as long paint tasks. So a
+ * range is registered only when its block comes near the viewport (an
+ * IntersectionObserver, which reads layout without forcing it), and all that
+ * arrives in one frame is added at once: a long page costs what is on screen,
+ * and scrolling adds the rest a screenful at a time.
  */
 import type { PageMatch } from '../../lib/scan-wire';
 import { HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/settings';
-import { segmentIndexAt, type Segment, type TextChunk } from './text-collect';
+import { blockOf, segmentIndexAt, type Segment, type TextChunk } from './text-collect';
+
+/** How far beyond the viewport a block's ranges are registered ahead of scrolling. */
+const NEAR_VIEWPORT = '100% 0px 100% 0px';
 
 export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
   exact: 'atazan-exact',
@@ -37,6 +49,13 @@ interface NodePart {
   span: Span;
 }
 
+/** The spans of one block, waiting for it to near the viewport. */
+interface WaitingGroup {
+  spans: Set<Span>;
+  /** Whether the observer has reported on the block yet. */
+  reported: boolean;
+}
+
 export function highlightApiAvailable(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
@@ -46,6 +65,18 @@ export class HighlightPainter {
   private readonly parts = new Map<Text, NodePart[]>();
   private registered = false;
   private count = 0;
+  /** Spans not yet in a Highlight, by the block that holds their start, until it nears the viewport. */
+  private readonly waiting = new Map<Element, WaitingGroup>();
+  /** The block a waiting span waits on. */
+  private readonly blocks = new WeakMap<Span, Element>();
+  /** Spans whose range is in their Highlight. */
+  private readonly shown = new WeakSet<Span>();
+  private readonly near: IntersectionObserver | null = null;
+  /** Blocks observed but not yet reported on (the observer reports each once, soon after). */
+  private unreported = 0;
+  private settledWaiters: (() => void)[] = [];
+  /** When ranges were first put in a Highlight (performance.now()), for the page benchmark. */
+  firstShownAt: number | null = null;
 
   constructor() {
     this.highlights = highlightApiAvailable()
@@ -56,6 +87,73 @@ export class HighlightPainter {
       this.highlights.exact.priority = 0;
       this.highlights.approximate.priority = 1;
       this.highlights.personal.priority = 2;
+      if (typeof IntersectionObserver === 'function') {
+        this.near = new IntersectionObserver((entries) => this.reported(entries), {
+          rootMargin: NEAR_VIEWPORT,
+        });
+      }
+    }
+  }
+
+  /** Register the waiting spans of blocks near the viewport, all in this one frame. */
+  private reported(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      const group = this.waiting.get(e.target);
+      if (!group) continue;
+      if (!group.reported) {
+        group.reported = true;
+        this.unreported--;
+      }
+      if (!e.isIntersecting) continue;
+      this.dropGroup(e.target, group);
+      for (const span of group.spans) this.register(span);
+    }
+    if (this.unreported <= 0) this.settle();
+  }
+
+  private register(span: Span): void {
+    if (!this.highlights || this.shown.has(span)) return;
+    this.highlights[span.kind].add(span.range);
+    this.shown.add(span);
+    this.firstShownAt ??= performance.now();
+  }
+
+  private settle(): void {
+    this.unreported = 0;
+    for (const w of this.settledWaiters.splice(0)) w();
+  }
+
+  /**
+   * Resolves once the observer has reported on every block painted so far:
+   * the spans near the viewport are then in their Highlights.
+   */
+  settled(): Promise<void> {
+    if (this.unreported <= 0) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  /** Hold a span until its block nears the viewport (at once where there is no observer). */
+  private defer(span: Span, block: Element): void {
+    if (!this.near) {
+      this.register(span);
+      return;
+    }
+    let group = this.waiting.get(block);
+    if (!group) {
+      this.waiting.set(block, (group = { spans: new Set(), reported: false }));
+      this.unreported++;
+      this.near.observe(block);
+    }
+    group.spans.add(span);
+    this.blocks.set(span, block);
+  }
+
+  private dropGroup(block: Element, group: WaitingGroup): void {
+    this.near?.unobserve(block);
+    this.waiting.delete(block);
+    if (!group.reported) {
+      group.reported = true;
+      if (--this.unreported <= 0) this.settle();
     }
   }
 
@@ -86,6 +184,9 @@ export class HighlightPainter {
   clear(): void {
     if (this.highlights) for (const k of KINDS) this.highlights[k].clear();
     this.parts.clear();
+    this.near?.disconnect();
+    this.waiting.clear();
+    this.settle();
     this.count = 0;
   }
 
@@ -96,6 +197,7 @@ export class HighlightPainter {
    */
   paintChunk(chunk: TextChunk, matches: readonly PageMatch[]): void {
     for (const seg of chunk.segments) this.removeNode(seg.node);
+    const blocks = new Map<Text, Element>();
     for (const m of matches) {
       const i0 = segmentIndexAt(chunk.segments, m.start);
       const i1 = segmentIndexAt(chunk.segments, m.end - 1);
@@ -124,8 +226,11 @@ export class HighlightPainter {
         if (list) insertSorted(list, part);
         else this.parts.set(seg.node, [part]);
       }
-      this.highlights?.[kind].add(range);
       this.count++;
+      if (!this.highlights) continue;
+      let block = blocks.get(first.node);
+      if (!block) blocks.set(first.node, (block = blockOf(first.node, document.body)));
+      this.defer(span, block);
     }
   }
 
@@ -148,7 +253,14 @@ export class HighlightPainter {
       if (list.length === 0) this.parts.delete(n);
     }
     if (removed) {
-      this.highlights?.[span.kind].delete(span.range);
+      if (this.shown.has(span)) {
+        this.highlights?.[span.kind].delete(span.range);
+        this.shown.delete(span);
+      } else {
+        const block = this.blocks.get(span);
+        const group = block && this.waiting.get(block);
+        if (group?.spans.delete(span) && group.spans.size === 0) this.dropGroup(block!, group);
+      }
       this.count--;
     }
   }

@@ -38,6 +38,7 @@ export const CARD_STRINGS: Record<CardLang, Record<string, string>> = {
     'card.status.historical.title': 'Ескірген термин (мысалы, тек 1995 жылғы Конституцияда)',
     'card.senses.other': 'Басқа мағынасы:',
     'card.senses.back': 'Мәтіндегі мағынасы және басқалары:',
+    'card.updated': 'Ата Заң жаңартылды — бетті қайта жүктеңіз',
   },
   ru: {
     'card.dictionaryForm': 'Словарная форма',
@@ -72,6 +73,7 @@ export const CARD_STRINGS: Record<CardLang, Record<string, string>> = {
     'card.status.historical.title': 'Устаревший термин (например, только Конституции 1995 года)',
     'card.senses.other': 'Другое значение:',
     'card.senses.back': 'Значение в тексте и другие:',
+    'card.updated': 'Ата Заң обновлён — перезагрузите страницу',
   },
   en: {
     'card.dictionaryForm': 'Dictionary form',
@@ -106,6 +108,7 @@ export const CARD_STRINGS: Record<CardLang, Record<string, string>> = {
     'card.status.historical.title': 'A superseded term (e.g. of the 1995 Constitution only)',
     'card.senses.other': 'Other sense:',
     'card.senses.back': 'The sense in the text, and others:',
+    'card.updated': 'Ata Zan was updated — reload the page',
   },
 };
 
