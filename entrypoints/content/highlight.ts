@@ -49,10 +49,12 @@ interface NodePart {
   span: Span;
 }
 
-/** The spans of one block, waiting for it to near the viewport. */
+/** The spans of one chunk, waiting for its first or last block to near the viewport. */
 interface WaitingGroup {
   spans: Set<Span>;
-  /** Whether the observer has reported on the block yet. */
+  /** The blocks observed for it. */
+  anchors: Element[];
+  /** Whether the observer has reported on its blocks yet. */
   reported: boolean;
 }
 
@@ -65,14 +67,18 @@ export class HighlightPainter {
   private readonly parts = new Map<Text, NodePart[]>();
   private registered = false;
   private count = 0;
-  /** Spans not yet in a Highlight, by the block that holds their start, until it nears the viewport. */
+  /**
+   * Spans not yet in a Highlight, by the first and the last block of their
+   * chunk (a few blocks observed per chunk, not one per paragraph: the
+   * observer's work each frame grows with what it watches).
+   */
   private readonly waiting = new Map<Element, WaitingGroup>();
-  /** The block a waiting span waits on. */
-  private readonly blocks = new WeakMap<Span, Element>();
+  /** The group a waiting span is in. */
+  private readonly groups = new WeakMap<Span, WaitingGroup>();
   /** Spans whose range is in their Highlight. */
   private readonly shown = new WeakSet<Span>();
   private readonly near: IntersectionObserver | null = null;
-  /** Blocks observed but not yet reported on (the observer reports each once, soon after). */
+  /** Groups observed but not yet reported on (the observer reports each block once, soon after). */
   private unreported = 0;
   private settledWaiters: (() => void)[] = [];
   /** When ranges were first put in a Highlight (performance.now()), for the page benchmark. */
@@ -105,7 +111,7 @@ export class HighlightPainter {
         this.unreported--;
       }
       if (!e.isIntersecting) continue;
-      this.dropGroup(e.target, group);
+      this.dropGroup(group);
       for (const span of group.spans) this.register(span);
     }
     if (this.unreported <= 0) this.settle();
@@ -132,25 +138,29 @@ export class HighlightPainter {
     return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
-  /** Hold a span until its block nears the viewport (at once where there is no observer). */
-  private defer(span: Span, block: Element): void {
-    if (!this.near) {
-      this.register(span);
-      return;
+  /** The group for a chunk's spans, observed by its first and last blocks. */
+  private groupFor(chunk: TextChunk): WaitingGroup | null {
+    const near = this.near;
+    const first = chunk.segments[0];
+    const last = chunk.segments[chunk.segments.length - 1];
+    if (!near || !first || !last) return null;
+    const anchors = [...new Set([first.node, last.node].map((n) => blockOf(n, document.body)))];
+    const known = this.waiting.get(anchors[0]!);
+    if (known) return known;
+    const group: WaitingGroup = { spans: new Set(), anchors, reported: false };
+    for (const a of anchors) {
+      this.waiting.set(a, group);
+      near.observe(a);
     }
-    let group = this.waiting.get(block);
-    if (!group) {
-      this.waiting.set(block, (group = { spans: new Set(), reported: false }));
-      this.unreported++;
-      this.near.observe(block);
-    }
-    group.spans.add(span);
-    this.blocks.set(span, block);
+    this.unreported++;
+    return group;
   }
 
-  private dropGroup(block: Element, group: WaitingGroup): void {
-    this.near?.unobserve(block);
-    this.waiting.delete(block);
+  private dropGroup(group: WaitingGroup): void {
+    for (const a of group.anchors) {
+      this.near?.unobserve(a);
+      if (this.waiting.get(a) === group) this.waiting.delete(a);
+    }
     if (!group.reported) {
       group.reported = true;
       if (--this.unreported <= 0) this.settle();
@@ -197,7 +207,7 @@ export class HighlightPainter {
    */
   paintChunk(chunk: TextChunk, matches: readonly PageMatch[]): void {
     for (const seg of chunk.segments) this.removeNode(seg.node);
-    const blocks = new Map<Text, Element>();
+    let group: WaitingGroup | null | undefined;
     for (const m of matches) {
       const i0 = segmentIndexAt(chunk.segments, m.start);
       const i1 = segmentIndexAt(chunk.segments, m.end - 1);
@@ -228,9 +238,14 @@ export class HighlightPainter {
       }
       this.count++;
       if (!this.highlights) continue;
-      let block = blocks.get(first.node);
-      if (!block) blocks.set(first.node, (block = blockOf(first.node, document.body)));
-      this.defer(span, block);
+      // Held until the chunk nears the viewport (at once where there is no observer).
+      group ??= this.groupFor(chunk);
+      if (!group) {
+        this.register(span);
+        continue;
+      }
+      group.spans.add(span);
+      this.groups.set(span, group);
     }
   }
 
@@ -257,9 +272,8 @@ export class HighlightPainter {
         this.highlights?.[span.kind].delete(span.range);
         this.shown.delete(span);
       } else {
-        const block = this.blocks.get(span);
-        const group = block && this.waiting.get(block);
-        if (group?.spans.delete(span) && group.spans.size === 0) this.dropGroup(block!, group);
+        const group = this.groups.get(span);
+        if (group?.spans.delete(span) && group.spans.size === 0) this.dropGroup(group);
       }
       this.count--;
     }
