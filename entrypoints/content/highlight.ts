@@ -22,6 +22,9 @@ import type { PageMatch } from '../../lib/scan-wire';
 import { HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/settings';
 import { blockOf, segmentIndexAt, type Segment, type TextChunk } from './text-collect';
 
+/** Up to this many spans on a page, all are registered once a scan is done (see showAllIfFew). */
+const EAGER_SPANS = 2000;
+
 /** How far beyond the viewport a block's ranges are registered ahead of scrolling. */
 const NEAR_VIEWPORT = '100% 0px 100% 0px';
 
@@ -136,6 +139,20 @@ export class HighlightPainter {
   settled(): Promise<void> {
     if (this.unreported <= 0) return Promise.resolve();
     return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  /**
+   * On a page with few terms, register the spans still waiting, all at once:
+   * revalidating a few thousand ranges costs the renderer little, and then
+   * every term is marked before the reader scrolls to it. A long page keeps
+   * registering as the reader scrolls.
+   */
+  showAllIfFew(): void {
+    if (this.count > EAGER_SPANS) return;
+    for (const group of new Set(this.waiting.values())) {
+      this.dropGroup(group);
+      for (const span of group.spans) this.register(span);
+    }
   }
 
   /** The group for a chunk's spans, observed by its first and last blocks. */

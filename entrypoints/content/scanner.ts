@@ -199,6 +199,7 @@ export class Scanner {
       // (Not forever: a tab in the background renders no frames.)
       await Promise.race([this.painter.settled(), new Promise((r) => setTimeout(r, 1000))]);
       this.stats.firstPaintAt = this.painter.firstShownAt;
+      this.painter.showAllIfFew();
       this.onFinished(this.stats);
     } finally {
       this.running = false;
