@@ -21,7 +21,9 @@
  * distinct text in a new Node process that reads its glossary and text from
  * files as the CLI does (what the CLI and a just-woken service worker get),
  * several processes, best and median; the RegExp peer the same way (building
- * its RegExps, then its first pass).
+ * its RegExps, then its first pass); and ours from a stored index (a woken
+ * service worker's case: the serialized index read back from a file by
+ * structured cloning, as IndexedDB would, then loadMatcher and the first scan).
  * Throughput is MB of UTF-8 text per second; memory is the heap the compiled
  * index holds (after a forced GC; run with --expose-gc).
  *
@@ -31,10 +33,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { clearPatternCache, compileMatcher } from '../glossary/matcher';
+import {
+  clearPatternCache,
+  compileMatcher,
+  loadMatcher,
+  serializeMatcher,
+} from '../glossary/matcher';
 import type { MatchableEntry } from '../glossary/types';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
 import { parseMatchableGlossary } from '../glossary/matchable-file';
 import { distinctTexts, glossaryOfSize, realEntries, sourceTexts, textOfSize } from './corpus';
@@ -251,6 +259,12 @@ async function measureFresh(size: number, who: string, dir: string): Promise<Fre
   const text = readFileSync(join(dir, 'distinct.txt'), 'utf8');
   const mb = Buffer.byteLength(text) / MB;
   const t0 = performance.now();
+  if (who === 'stored') {
+    const matcher = loadMatcher(deserialize(readFileSync(join(dir, `index-${size}.bin`))));
+    const t1 = performance.now();
+    const { count } = matcher.scanSpans(text);
+    return { buildMs: t1 - t0, scanMs: performance.now() - t1, mb, count, extrapolated: false };
+  }
   if (who === 'ours') {
     const matcher = compileMatcher(entries);
     const t1 = performance.now();
@@ -332,31 +346,43 @@ async function main() {
 
   // Fresh processes: ours and the peer alternately, FRESH_RUNS each per size.
   console.log(
-    `\nFresh process (compile + first scan of the distinct text in a new Node process; ${FRESH_RUNS} processes each, ours and the peer alternately; best / median):\n`,
+    `\nFresh process (compile + first scan of the distinct text in a new Node process; ${FRESH_RUNS} processes each, ours, the peer and ours from a stored index in turn; best / median):\n`,
   );
   const freshRows = [
-    '| glossary | ours compile ms | ours first scan MB/s | matches | RegExp build ms | RegExp first pass MB/s | ours ÷ RegExp (first scan) |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
+    '| glossary | ours compile ms | ours first scan MB/s | matches | RegExp build ms | RegExp first pass MB/s | ours ÷ RegExp (first scan) | stored index: read + load ms | its first scan MB/s |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const fresh10k = { buildMs: Infinity, mbps: 0 };
   const dir = mkdtempSync(join(tmpdir(), 'atazan-bench-'));
   writeFileSync(join(dir, 'distinct.txt'), distinctText());
-  for (const size of GLOSSARY_SIZES)
-    writeFileSync(join(dir, `glossary-${size}.json`), JSON.stringify(glossaryOfSize(size, real)));
+  for (const size of GLOSSARY_SIZES) {
+    const entries = glossaryOfSize(size, real);
+    writeFileSync(join(dir, `glossary-${size}.json`), JSON.stringify(entries));
+    writeFileSync(
+      join(dir, `index-${size}.bin`),
+      serialize(serializeMatcher(compileMatcher(entries))),
+    );
+  }
   for (const size of GLOSSARY_SIZES) {
     const ours: FreshResult[] = [];
     const peers: FreshResult[] = [];
+    const stored: FreshResult[] = [];
     for (let r = 0; r < FRESH_RUNS; r++) {
       ours.push(inChild<FreshResult>(['--fresh', 'ours', String(size), dir]));
       peers.push(inChild<FreshResult>(['--fresh', 'peer', String(size), dir]));
+      stored.push(inChild<FreshResult>(['--fresh', 'stored', String(size), dir]));
     }
+    if (stored.some((r) => r.count !== ours[0]!.count))
+      throw new Error(`the stored index of ${size} entries found other matches`);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const mbps = (r: FreshResult) => r.mb / (r.scanMs / 1000);
     const build = ours.map((r) => r.buildMs);
     const speed = ours.map(mbps);
     const peerSpeed = peers.map(mbps);
+    const load = stored.map((r) => r.buildMs);
+    const storedSpeed = stored.map(mbps);
     freshRows.push(
-      `| ${size.toLocaleString('en-US')} | ${fmt(Math.min(...build), 0)} / ${fmt(median(build), 0)} | ${fmt(Math.max(...speed))} / ${fmt(median(speed))} | ${ours[0]!.count.toLocaleString('en-US')} | ${fmt(Math.min(...peers.map((r) => r.buildMs)), 0)} | ${fmt(Math.max(...peerSpeed), 3)}${peers.some((r) => r.extrapolated) ? '*' : ''} | ${fmt(median(speed) / median(peerSpeed), 0)}× |`,
+      `| ${size.toLocaleString('en-US')} | ${fmt(Math.min(...build), 0)} / ${fmt(median(build), 0)} | ${fmt(Math.max(...speed))} / ${fmt(median(speed))} | ${ours[0]!.count.toLocaleString('en-US')} | ${fmt(Math.min(...peers.map((r) => r.buildMs)), 0)} | ${fmt(Math.max(...peerSpeed), 3)}${peers.some((r) => r.extrapolated) ? '*' : ''} | ${fmt(median(speed) / median(peerSpeed), 0)}× | ${fmt(Math.min(...load), 0)} / ${fmt(median(load), 0)} | ${fmt(Math.max(...storedSpeed))} / ${fmt(median(storedSpeed))} |`,
     );
     if (size === 10_000) Object.assign(fresh10k, { buildMs: median(build), mbps: median(speed) });
   }

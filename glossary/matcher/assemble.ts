@@ -1,11 +1,13 @@
 /**
- * The Matcher a compiled index makes: what compileMatcher (index.ts) returns
- * after compiling entries, and loadMatcher (serialize.ts) after reading a
- * stored index. Both hand over the same parts, so a loaded matcher scans
- * exactly as the compiled one did.
+ * The Matcher compiled indexes make: what compileMatcher (index.ts) returns
+ * after compiling entries, loadMatcher (serialize.ts) after reading a stored
+ * index, and combineMatchers after putting several together (combine.ts).
+ * They all hand over the same parts, so a loaded matcher scans exactly as the
+ * compiled one did.
  */
 import { unpackSpans, type MatchedTerm, type ScanSpans } from '../spans';
 import type { Match } from '../types';
+import { scanAll } from './combine';
 import { Scanner } from './scan';
 import type { ReversedSuffixes } from './suffix-sets';
 import type { Terminals } from './terminals';
@@ -31,8 +33,11 @@ export interface Matcher {
   readonly entries: number;
   /** Words of the index, terminals, suffix sets and bytes, for the benchmark's memory figures. */
   readonly stats: { nodes: number; patterns: number; suffixSets: number; bytes: number };
-  /** The compiled index itself: what serializeMatcher stores. */
-  readonly index: MatcherIndex;
+  /**
+   * The compiled indexes: one for a compiled or loaded matcher (what
+   * serializeMatcher stores), several for combined ones (combineMatchers).
+   */
+  readonly indexes: readonly MatcherIndex[];
 }
 
 /** A compiled glossary: everything a scan reads, and nothing the compilation needed besides. */
@@ -47,34 +52,65 @@ export interface MatcherIndex {
   readonly maxWordKeys: number;
 }
 
-/** The matcher over a compiled index; `memoBits` sizes its word memo (see MatcherOptions). */
-export function assembleMatcher(index: MatcherIndex, memoBits?: number): Matcher {
-  const { table, terminals, suffixSets, reversed } = index;
-  const scanner = new Scanner({
-    table,
-    terminals,
-    suffixSets,
-    reversed,
-    maxWordKeys: index.maxWordKeys,
-    memoBits,
-  });
+/** The matcher over compiled indexes (see combine.ts for several); `memoBits` sizes each word memo (see MatcherOptions). */
+export function assembleMatcher(indexes: readonly MatcherIndex[], memoBits?: number): Matcher {
+  const scanners = indexes.map(
+    (index) =>
+      new Scanner({
+        table: index.table,
+        terminals: index.terminals,
+        suffixSets: index.suffixSets,
+        reversed: index.reversed,
+        maxWordKeys: index.maxWordKeys,
+        memoBits,
+      }),
+  );
+  const terms = indexes.flatMap((index) => index.terminals.terms);
+  const termOffsets: number[] = [];
+  for (let k = 0, at = 0; k < indexes.length; at += indexes[k]!.terminals.terms.length, k++)
+    termOffsets.push(at);
+  const only = scanners.length === 1 ? scanners[0]! : null;
+  const scanSpans = (text: string): ScanSpans =>
+    only ? only.scanSpans(text) : scanAll(scanners, termOffsets, text);
   return {
     scan: (text) => {
-      const { count, data } = scanner.scanSpans(text);
-      return unpackSpans(data, count, terminals.terms);
+      const { count, data } = scanSpans(text);
+      return unpackSpans(data, count, terms);
     },
-    scanSpans: (text) => scanner.scanSpans(text),
-    terms: terminals.terms,
-    forgetWords: () => scanner.memo.clear(),
-    entries: index.entries,
+    scanSpans,
+    terms,
+    forgetWords: () => scanners.forEach((s) => s.memo.clear()),
+    entries: indexes.reduce((sum, index) => sum + index.entries, 0),
     get stats() {
-      return {
-        nodes: table.words,
-        patterns: terminals.count,
-        suffixSets: suffixSets.length,
-        bytes: terminals.bytes + table.bytes + scanner.memo.bytes + reversed.bytes,
-      };
+      let nodes = 0;
+      let patterns = 0;
+      let suffixSets = 0;
+      let bytes = 0;
+      indexes.forEach((index, k) => {
+        nodes += index.table.words;
+        patterns += index.terminals.count;
+        suffixSets += index.suffixSets.length;
+        bytes +=
+          index.terminals.bytes +
+          index.table.bytes +
+          scanners[k]!.memo.bytes +
+          index.reversed.bytes;
+      });
+      return { nodes, patterns, suffixSets, bytes };
     },
-    index,
+    indexes,
   };
+}
+
+/**
+ * The matchers' indexes scanned as one (combine.ts): a glossary compiled or
+ * loaded once and the entries added since, compiled alone. Matches are those
+ * of one matcher compiled from all their entries, the earlier matchers'
+ * first, but for a term's own hyphen at a line end (see combine.ts).
+ */
+export function combineMatchers(matchers: readonly Matcher[], memoBits?: number): Matcher {
+  return assembleMatcher(
+    matchers.flatMap((m) => m.indexes),
+    memoBits,
+  );
 }

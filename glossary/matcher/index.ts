@@ -28,7 +28,7 @@ import { WordTableBuilder } from './word-table';
 
 export type { MatchedTerm, ScanSpans } from '../spans';
 export { unpackSpans } from '../spans';
-export type { Matcher, MatcherIndex } from './assemble';
+export { combineMatchers, type Matcher, type MatcherIndex } from './assemble';
 export {
   MATCHER_FORMAT,
   MatcherLoadError,
@@ -118,8 +118,9 @@ export function compileMatcher(
   options: MatcherOptions = {},
 ): Matcher {
   const patternsOf = options.patterns ?? defaultPatterns;
-  // About a dozen words per entry (the forms of a Russian phrase, a Kazakh stem or two).
-  const words = new WordTableBuilder(KEY, entries.length * 12);
+  // About a dozen words per entry (the forms of a Russian phrase, a Kazakh stem or
+  // two); room for more from the start, so that the builder's map is not rebuilt halfway.
+  const words = new WordTableBuilder(KEY, entries.length * 16);
   const terminals = new TerminalsBuilder();
   const suffixes = new SuffixSets();
   for (let entry = 0; entry < entries.length; entry++) {
@@ -154,15 +155,17 @@ export function compileMatcher(
   const laidOut = terminals.build(words.words, entries);
   const table = words.freeze(terminals.heads, terminals.kinds, ENDS_WORD, TAKES_SUFFIX);
   return assembleMatcher(
-    {
-      entries: entries.length,
-      table,
-      terminals: laidOut,
-      suffixSets: suffixes.sets,
-      reversed: suffixes.reversed(),
-      // A longer word cannot hold a match (at least 512 keys, more for a glossary with a longer term).
-      maxWordKeys: Math.max(512, terminals.longestStem + suffixes.longest),
-    },
+    [
+      {
+        entries: entries.length,
+        table,
+        terminals: laidOut,
+        suffixSets: suffixes.sets,
+        reversed: suffixes.reversed(),
+        // A longer word cannot hold a match (at least 512 keys, more for a glossary with a longer term).
+        maxWordKeys: Math.max(512, terminals.longestStem + suffixes.longest),
+      },
+    ],
     options.memoBits,
   );
 }

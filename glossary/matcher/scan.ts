@@ -115,6 +115,36 @@ export class Scanner {
     return { count, data: this.out.slice(0, SPAN_FIELDS * count) };
   }
 
+  /**
+   * Start reading a text word by word with matchAt (what scanSpans does for
+   * itself): the scan of several indexes at once (combine.ts).
+   */
+  begin(): void {
+    this.hashedAt = -1;
+  }
+
+  /**
+   * The best match from the word start `start` (none: foundEnd is -1);
+   * returns where the first word ends. Word starts come in text order.
+   */
+  matchAt(text: string, start: number): number {
+    return this.matchWords(text, start);
+  }
+
+  /** Where the match matchAt found ends, or -1 when it found none. */
+  get foundEnd(): number {
+    return this.bestT < 0 ? -1 : this.bestEnd;
+  }
+
+  /** The term (in this index's terms) the match matchAt found reports. */
+  get foundTerm(): number {
+    return this.bestTerm;
+  }
+
+  get foundApproximate(): boolean {
+    return this.bestApprox;
+  }
+
   /** Take a match remembered in the memo's slot `at` (its values: terminal, reported, state) as the best, ending at `end`. */
   private takeRemembered(at: number, end: number): void {
     const memo = this.memo;

@@ -25,7 +25,7 @@ import {
 import { WordTable, checkWordTableData, type WordTableData } from './word-table';
 
 /** Bump when the stored layout changes: the arrays, their fields, the word hashes. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 /** Bump when the morphologies' code changes what a term yields (their rule tables are fingerprinted below). */
 const MORPHOLOGY_VERSION = 1;
 
@@ -76,7 +76,9 @@ const LANGS: readonly Lang[] = ['kk', 'ru'];
 
 /** The matcher's compiled index as plain data (its arrays shared, not copied). */
 export function serializeMatcher(matcher: Matcher): SerializedMatcher {
-  const { index } = matcher;
+  const [index, ...more] = matcher.indexes;
+  if (!index || more.length > 0)
+    throw new TypeError('a combined matcher is stored as the matchers it combines');
   const terms = index.terminals.terms;
   return {
     format: MATCHER_FORMAT,
@@ -112,7 +114,7 @@ export function loadMatcher(stored: unknown, options: LoadOptions = {}): Matcher
 
   const t = record(s.table, 'table');
   const table: WordTableData = {
-    slots: typed(t.slots, Int32Array, 'table.slots'),
+    words: typed(t.words, Int32Array, 'table.words'),
     stems: typed(t.stems, Uint32Array, 'table.stems'),
     starts: typed(t.starts, Uint32Array, 'table.starts'),
     shortWords: typed(t.shortWords, Uint32Array, 'table.shortWords'),
@@ -155,14 +157,16 @@ export function loadMatcher(stored: unknown, options: LoadOptions = {}): Matcher
   if (problem) corrupt(problem);
 
   return assembleMatcher(
-    {
-      entries,
-      table: new WordTable(0, table),
-      terminals: new Terminals(terminals.records, terminals.stems, terminals.termOf, terms),
-      suffixSets: sets.map((set) => new CompiledSuffixes(set)),
-      reversed: new ReversedSuffixes(reversed),
-      maxWordKeys,
-    },
+    [
+      {
+        entries,
+        table: WordTable.of(table),
+        terminals: new Terminals(terminals.records, terminals.stems, terminals.termOf, terms),
+        suffixSets: sets.map((set) => new CompiledSuffixes(set)),
+        reversed: new ReversedSuffixes(reversed),
+        maxWordKeys,
+      },
+    ],
     options.memoBits,
   );
 }

@@ -52,9 +52,13 @@ function bloomBit(a: number, b: number): number {
 /** Uint32 words of each Bloom filter. */
 const BLOOM_WORDS = 1 << (BLOOM_BITS - 5);
 
-/** The word table's arrays, as a stored index holds them. */
+/**
+ * The word table as a stored index holds it: its words without the empty
+ * slots (four int32 each, as in a slot), which a load puts back into a table
+ * of its own size, and the Bloom filters.
+ */
 export interface WordTableData {
-  readonly slots: Int32Array;
+  readonly words: Int32Array;
   readonly stems: Uint32Array;
   readonly starts: Uint32Array;
   readonly shortWords: Uint32Array;
@@ -78,23 +82,16 @@ const SLOT_USED = 1 << 29;
  * to a terminal that is not there.
  */
 export function checkWordTableData(data: WordTableData, terminals: number): string | null {
-  const { slots } = data;
-  const size = slots.length / 4;
-  if (!Number.isInteger(size) || size < 1024 || (size & (size - 1)) !== 0)
-    return 'word table: slots are not a power of two of at least 1024';
+  const { words } = data;
+  if (words.length % 4 !== 0) return 'word table: words cut short';
   for (const bloom of [data.stems, data.starts, data.shortWords])
     if (bloom.length !== BLOOM_WORDS) return 'word table: a Bloom filter has the wrong length';
-  let used = 0;
-  for (let at = 0; at < slots.length; at += 4) {
-    const value = slots[at + 2]!;
-    if (value === 0) continue;
-    used++;
-    const first = slots[at + 3]!;
-    if ((value & SLOT_USED) === 0 || first < -1 || first >= terminals)
-      return 'word table: a slot is malformed';
+  for (let at = 0; at < words.length; at += 4) {
+    const first = words[at + 3]!;
+    if ((words[at + 2]! & SLOT_USED) === 0 || first < -1 || first >= terminals)
+      return 'word table: a word is malformed';
   }
-  // An empty slot ends every probe.
-  return used < size ? null : 'word table: no empty slot';
+  return null;
 }
 
 /** The table as the scan reads it. */
@@ -118,35 +115,57 @@ export class WordTable {
   readonly starts: Uint32Array;
   readonly shortWords: Uint32Array;
 
-  /** An empty table with room for `count` words, or the table `data` holds (checked by checkWordTableData). */
-  constructor(count: number, data?: WordTableData) {
+  /** An empty table with room for `count` words. */
+  constructor(count: number) {
     let size = 1024;
     while (size < count * 2) size *= 2;
-    if (data) size = data.slots.length / 4;
-    this.slots = data?.slots ?? new Int32Array(size * 4);
-    this.stems = data?.stems ?? new Uint32Array(BLOOM_WORDS);
-    this.starts = data?.starts ?? new Uint32Array(BLOOM_WORDS);
-    this.shortWords = data?.shortWords ?? new Uint32Array(BLOOM_WORDS);
+    this.slots = new Int32Array(size * 4);
+    this.stems = new Uint32Array(BLOOM_WORDS);
+    this.starts = new Uint32Array(BLOOM_WORDS);
+    this.shortWords = new Uint32Array(BLOOM_WORDS);
     this.mask = size - 1;
     this.shift = 32 - Math.log2(size);
   }
 
-  /** The table's arrays, as serialize.ts stores them (shared, not copied). */
+  /** The table `data` holds (checked by checkWordTableData): its words put back in slots, its Bloom filters as they are. */
+  static of(data: WordTableData): WordTable {
+    const { words } = data;
+    const table = new WordTable(words.length / 4);
+    for (let at = 0; at < words.length; at += 4)
+      table.put(words[at]!, words[at + 1]!, words[at + 2]!, words[at + 3]!);
+    table.stems.set(data.stems);
+    table.starts.set(data.starts);
+    table.shortWords.set(data.shortWords);
+    return table;
+  }
+
+  /** The words and Bloom filters, as serialize.ts stores them. */
   data(): WordTableData {
     const { slots, stems, starts, shortWords } = this;
-    return { slots, stems, starts, shortWords };
+    const words = new Int32Array(4 * this.words);
+    for (let at = 0, w = 0; at < slots.length; at += 4) {
+      if (slots[at + 2] === 0) continue;
+      words.set(slots.subarray(at, at + 4), w);
+      w += 4;
+    }
+    return { words, stems, starts, shortWords };
   }
 
   /** Store a word (its lanes not stored yet). */
   add(a: number, b: number, value: number, first: number): void {
+    this.put(a, b, value | SLOT_USED, first);
+    if (value & SLOT_TAKES_SUFFIX) WordTable.mark(this.stems, a, b);
+  }
+
+  /** Put a word's four values in the first free slot of its probe. */
+  private put(a: number, b: number, value: number, first: number): void {
     const { slots, mask } = this;
     let s = Math.imul(a, 0x9e3779b1) >>> this.shift;
     while (slots[s * 4 + 2] !== 0) s = (s + 1) & mask;
     slots[s * 4] = a;
     slots[s * 4 + 1] = b;
-    slots[s * 4 + 2] = value | SLOT_USED;
+    slots[s * 4 + 2] = value;
     slots[s * 4 + 3] = first;
-    if (value & SLOT_TAKES_SUFFIX) WordTable.mark(this.stems, a, b);
   }
 
   /** May a stem that takes suffixes have these lanes? (false: certainly not) */

@@ -3,300 +3,53 @@
  * its last word takes in text (GUIDE §3). Only the last word inflects; earlier
  * words stay as written.
  *
- * The rules themselves are data in ./kazakh-rules.ts. This module only walks
- * the chain stem + (plural) + (possessive) + (case | -дағы | -дай | -ша) and
- * caches one SuffixSet per class of stem, and remembers the patterns of each
- * last word (terms share them), so that compiling 10,000 terms costs a few map
- * look-ups per term once the classes and words are warm.
+ * The rules themselves are data in ./kazakh-rules.ts; the sounds that decide
+ * them are read in kazakh-sounds.ts and the suffix chains built, one
+ * SuffixSet per class of stem, in kazakh-suffixes.ts. This module finds the
+ * stems of a word (voicing, dropped vowels, izafet bases, variant spellings)
+ * and remembers the patterns of each last word (terms share them), so that
+ * compiling 10,000 terms costs a few map look-ups per term once the classes
+ * and words are warm.
  *
  * No browser APIs here: this runs in the background worker, tests and the CLI.
  */
 
 import { CLASS, CharClass, FOLD, foldTerm } from '../normalize';
-import type { SuffixSet, SurfacePattern } from './types';
+import type { SurfacePattern } from './types';
 import {
-  AFTER_POSSESSIVE_3,
   AMBIGUOUS_FORMS,
-  ARCHIPHONEMES,
-  BACK_VOWELS,
-  CASES,
-  DATIVE_AFTER_1SG_2SG,
   DEVOICING,
   EPENTHETIC_I_STEMS,
-  FINAL_CLASSES,
-  FINAL_CLASS_OF,
   FROZEN_POSSESSIVE_STEMS,
-  FRONT_VOWELS,
-  HARMONY_EXCEPTIONS,
   KAZAKH_ONLY_LETTERS,
   LOANWORD_LETTERS,
   MAX_ABBREVIATION_LENGTH,
   NON_VOICING_STEMS,
   PLURAL,
-  POSSESSIVES,
-  POSSESSIVE_3,
   VARIANT_SPELLINGS,
-  VERBAL_NOUN_YU_AFTER,
   VOICING,
-  VOWELS_BEFORE_LOAN_U,
-  VOWELS,
   VOWEL_DROPPING_STEMS,
   type FinalClass,
   type Harmony,
 } from './kazakh-rules';
+import {
+  CODE_LIMIT,
+  U,
+  finalClassOf,
+  harmoniesOf,
+  harmonyOf,
+  isVowelAt,
+  isVowelCode,
+  lastSegment,
+  realise,
+} from './kazakh-sounds';
+import { abbreviationSet, forgetSuffixSets, makeSet, suffixSet } from './kazakh-suffixes';
 
-/**
- * Which suffixes of a class a pattern takes:
- * - all:   every suffix (a stem that does not change)
- * - cons:  '' and the consonant-initial suffixes (the unchanged stem of an
- *          alternating word: құқық + тың)
- * - vowel: the vowel-initial suffixes (the alternated stem: құқығ + ы)
- */
-type Start = 'all' | 'cons' | 'vowel';
+export { finalClassOf, harmoniesOf, harmonyOf } from './kazakh-sounds';
+export { suffixSet, suffixSetCount } from './kazakh-suffixes';
 
-/**
- * Which chain:
- * - plain:  the full paradigm of a bare stem
- * - p3:     what follows a 3rd-person possessive the word already carries
- *           (сот төрелігі + н, нің, не …)
- * - pl3:    plural + 3rd possessive + what follows (the izafet base: сот акті + лерін)
- * - abbr:   an abbreviation: '' or a hyphen and any ending (ҚР-ның, ҚР-да)
- */
-type Chain = 'plain' | 'p3' | 'pl3' | 'abbr';
-
-// ---------------------------------------------------------------------------
-// Letters and classes
-
-/**
- * Letter classes by code unit: the letters of the rules are all below U+0500,
- * and reading a code unit spares the one-letter string that indexing a
- * Cyrillic string allocates.
- */
-const CODE_LIMIT = 0x500;
-
-function codeSet(letters: string): Uint8Array {
-  const t = new Uint8Array(CODE_LIMIT);
-  for (let i = 0; i < letters.length; i++) t[letters.charCodeAt(i)] = 1;
-  return t;
-}
-
-const VOWEL_CODES = codeSet(VOWELS);
-const BACK_VOWEL_CODES = codeSet(BACK_VOWELS);
-const FRONT_VOWEL_CODES = codeSet(FRONT_VOWELS);
 const LOANWORD_LETTER = new RegExp(`[${LOANWORD_LETTERS}]`);
 const KAZAKH_ONLY_LETTER = new RegExp(`[${KAZAKH_ONLY_LETTERS}]`);
-const YU_AFTER_CODES = codeSet(VERBAL_NOUN_YU_AFTER);
-const LOAN_U_AFTER_CODES = codeSet(VOWELS_BEFORE_LOAN_U);
-const FINAL_CLASS_OF_CODE: readonly (FinalClass | undefined)[] = (() => {
-  const t = new Array<FinalClass | undefined>(CODE_LIMIT).fill(undefined);
-  for (const [ch, c] of Object.entries(FINAL_CLASS_OF)) t[ch.charCodeAt(0)] = c;
-  return t;
-})();
-
-function isVowelCode(c: number): boolean {
-  return c < CODE_LIMIT && VOWEL_CODES[c] === 1;
-}
-
-/** Whether word[i] is a vowel (false past either end). */
-function isVowelAt(word: string, i: number): boolean {
-  return isVowelCode(word.charCodeAt(i));
-}
-
-const U = 'у'.charCodeAt(0);
-const YU = 'ю'.charCodeAt(0);
-const SOFT_SIGN = 'ь'.charCodeAt(0);
-const HARD_SIGN = 'ъ'.charCodeAt(0);
-
-/** Realise a template's archiphonemes (A I G Q) in a harmony. */
-function realise(template: string, h: Harmony): string {
-  const idx = h === 'back' ? 0 : 1;
-  let out = '';
-  for (const ch of template) {
-    const alt = ARCHIPHONEMES[ch];
-    out += alt ? alt[idx] : ch;
-  }
-  return out;
-}
-
-/**
- * Whether the word ends in the verbal noun -ю (= й + у) after a vowel: қою,
- * жою, қию (VERBAL_NOUN_YU_AFTER).
- */
-function endsInVerbalNounYu(word: string): boolean {
-  const n = word.length;
-  if (n < 2 || word.charCodeAt(n - 1) !== YU) return false;
-  const c = word.charCodeAt(n - 2);
-  return c < CODE_LIMIT && YU_AFTER_CODES[c] === 1;
-}
-
-/**
- * Harmony of a word: its last vowel decides. у is a consonant (сайлау is back
- * by its а, жүргізу front by its і) except in loans, where у before a
- * consonant after a consonant or after и is the vowel u (референдум, институт,
- * нотариус: back; VOWELS_BEFORE_LOAN_U), or when it is the only vowel (су). The
- * verbal noun -ю (қою) counts as у. A final soft sign makes a loan front
- * (рольге). HARMONY_EXCEPTIONS is applied by harmoniesOf, not here.
- */
-export function harmonyOf(word: string): Harmony {
-  if (word.endsWith('ь')) return 'front';
-  const from = endsInVerbalNounYu(word) ? word.length - 2 : word.length - 1;
-  for (let i = from; i >= 0; i--) {
-    const c = word.charCodeAt(i);
-    if (c < CODE_LIMIT && BACK_VOWEL_CODES[c] === 1) return 'back';
-    if (c < CODE_LIMIT && FRONT_VOWEL_CODES[c] === 1) return 'front';
-    if (c === U && i > 0 && i + 1 < word.length && !isVowelAt(word, i + 1)) {
-      const p = word.charCodeAt(i - 1);
-      if (!isVowelCode(p) || (p < CODE_LIMIT && LOAN_U_AFTER_CODES[p] === 1)) return 'back';
-    }
-  }
-  // Only у (су, ту) or no vowel at all: back is the more common reading.
-  return 'back';
-}
-
-/**
- * The harmonies a word's endings take: HARMONY_EXCEPTIONS (by the part after
- * the last hyphen) or its last vowel's.
- */
-export function harmoniesOf(word: string): readonly Harmony[] {
-  return HARMONY_EXCEPTIONS_MAP.get(lastSegment(word)) ?? [harmonyOf(word)];
-}
-
-const HARMONY_EXCEPTIONS_MAP: ReadonlyMap<string, readonly Harmony[]> = new Map(
-  Object.entries(HARMONY_EXCEPTIONS),
-);
-
-/**
- * Class of the last sound (a final soft/hard sign is skipped). The verbal noun
- * -ю after a vowel (қою) ends in у: RYU.
- */
-export function finalClassOf(word: string): FinalClass | undefined {
-  if (endsInVerbalNounYu(word)) return 'RYU';
-  let i = word.length - 1;
-  const c = word.charCodeAt(i);
-  if (c === SOFT_SIGN || c === HARD_SIGN) i--;
-  const d = word.charCodeAt(i);
-  return d < CODE_LIMIT ? FINAL_CLASS_OF_CODE[d] : undefined;
-}
-
-// ---------------------------------------------------------------------------
-// Suffix chains
-
-/** Push stem-relative suffixes for every case ending after `base` (whose last sound is `c`). */
-function pushCases(out: string[], base: string, c: FinalClass, h: Harmony, bareDative: boolean) {
-  for (const { name, table } of CASES) {
-    if (bareDative && name === 'dative') {
-      out.push(base + realise(DATIVE_AFTER_1SG_2SG, h));
-      continue;
-    }
-    for (const t of table[c]) out.push(base + realise(t, h));
-  }
-}
-
-function pushAfterPossessive3(out: string[], base: string, h: Harmony) {
-  for (const t of AFTER_POSSESSIVE_3) out.push(base + realise(t, h));
-}
-
-/** Every suffix of the plain paradigm of a stem of harmony h ending in class c. */
-function plainChains(h: Harmony, c: FinalClass): string[] {
-  const out: string[] = [];
-  const numbers: [string, FinalClass][] = [
-    ['', c],
-    [realise(PLURAL[c][0]!, h), 'RYU'], // the plural ends in р
-  ];
-  for (const [num, nc] of numbers) {
-    pushCases(out, num, nc, h, false);
-    for (const p of POSSESSIVES) {
-      const poss = realise(nc === 'V' ? p.afterVowel : p.afterConsonant, h);
-      const pc = finalClassOf(poss);
-      if (pc) pushCases(out, num + poss, pc, h, p.bareDative);
-    }
-    const p3 = realise(nc === 'V' ? POSSESSIVE_3.afterVowel : POSSESSIVE_3.afterConsonant, h);
-    pushAfterPossessive3(out, num + p3, h);
-  }
-  return out;
-}
-
-/** plural + 3rd possessive + what follows it (актілері, актілерін, актілерінің …). */
-function plural3Chains(h: Harmony, c: FinalClass): string[] {
-  const out: string[] = [];
-  const pl = realise(PLURAL[c][0]!, h);
-  pushAfterPossessive3(out, pl + realise(POSSESSIVE_3.afterConsonant, h), h);
-  return out;
-}
-
-// ---------------------------------------------------------------------------
-// The SuffixSet cache: one frozen object per class, built on first use.
-
-const setCache = new Map<string, SuffixSet>();
-
-function makeSet(id: string, build: () => Iterable<string>): SuffixSet {
-  let s = setCache.get(id);
-  if (!s) {
-    s = Object.freeze({ id, forms: new Set(build()) as ReadonlySet<string> });
-    setCache.set(id, s);
-  }
-  return s;
-}
-
-function startsWithVowel(suffix: string): boolean {
-  return isVowelAt(suffix, 0);
-}
-
-function filterStart(forms: string[], start: Start): string[] {
-  if (start === 'all') return forms;
-  const wantVowel = start === 'vowel';
-  return forms.filter((f) => (f === '' ? !wantVowel : startsWithVowel(f) === wantVowel));
-}
-
-/**
- * The shared SuffixSet of a class. Vowel-initial suffixes begin with a
- * possessive vowel, after which nothing depends on the stem's last sound, so
- * their sets are keyed by harmony alone.
- */
-export function suffixSet(h: Harmony, c: FinalClass, start: Start, chain: Chain): SuffixSet {
-  if (chain === 'abbr') return abbreviationSet();
-  if (chain === 'p3') {
-    return makeSet(`${h}|*|all|p3`, () => {
-      const out: string[] = [];
-      pushAfterPossessive3(out, '', h);
-      return out;
-    });
-  }
-  if (chain === 'pl3') return makeSet(`${h}|${c}|cons|pl3`, () => plural3Chains(h, c));
-  const key = start === 'vowel' ? '*' : c;
-  return makeSet(`${h}|${key}|${start}|plain`, () => filterStart(plainChains(h, c), start));
-}
-
-/**
- * Abbreviations (ҚР, ҚХК) are read letter by letter, so their endings vary by
- * writer: accept any ending of either harmony after a hyphen.
- */
-function abbreviationSet(): SuffixSet {
-  return makeSet('*|*|all|abbr', () => {
-    // Cases, plural + cases and the 3rd-person possessive chain; 1st/2nd person
-    // possessives of an abbreviation do not occur in legal text.
-    const forms: string[] = [];
-    for (const h of ['back', 'front'] as const) {
-      for (const c of FINAL_CLASSES) {
-        pushCases(forms, '', c, h, false);
-        pushCases(forms, realise(PLURAL[c][0]!, h), 'RYU', h, false);
-        const p3 = c === 'V' ? POSSESSIVE_3.afterVowel : POSSESSIVE_3.afterConsonant;
-        pushAfterPossessive3(forms, realise(p3, h), h);
-      }
-    }
-    const out = new Set<string>(['']);
-    for (const f of forms) if (f) out.add('-' + f);
-    return out;
-  });
-}
-
-/** Number of SuffixSets built so far (for tests and benchmarks). */
-export function suffixSetCount(): number {
-  return setCache.size;
-}
-
-// ---------------------------------------------------------------------------
-// Stems
 
 /** Whether the final к/қ/п voices before a vowel (төрелік → төрелігі). */
 function voices(word: string): boolean {
@@ -315,12 +68,6 @@ function droppedStem(word: string): { stem: string; both: boolean } | undefined 
   const entry = VOWEL_DROPPING.get(lastSegment(word));
   if (!entry) return undefined;
   return { stem: word.slice(0, -2) + word.slice(-1), both: entry.both };
-}
-
-/** The part after the last hyphen (іс-әрекет → әрекет), for the lexical lists. */
-function lastSegment(word: string): string {
-  const i = word.lastIndexOf('-');
-  return i < 0 ? word : word.slice(i + 1);
 }
 
 const VOWEL_DROPPING: ReadonlyMap<string, { readonly both: boolean }> = new Map(
@@ -458,7 +205,7 @@ const WORD_MEMO_LIMIT = 10_000;
  */
 export function forgetKazakhWords(): void {
   wordMemo.clear();
-  setCache.clear();
+  forgetSuffixSets();
 }
 
 /**
