@@ -14,6 +14,7 @@ import { browser } from 'wxt/browser';
 import type { Broadcast } from '../../lib/protocol';
 import { ContentApp } from './app';
 import { noteUpdatedOnHover } from './updated-note';
+import { PING } from '../background/inject';
 
 /** How often a copy checks that its extension is still there (reading an id: no page work). */
 const RUNTIME_CHECK_MS = 2000;
@@ -24,9 +25,16 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const app = new ContentApp();
-    const onMessage = (msg: unknown): undefined => {
-      if (msg && typeof msg === 'object' && 'type' in msg) app.onBroadcast(msg as Broadcast);
-      // No answer: broadcasts are one-way.
+    const onMessage = (
+      msg: unknown,
+      _sender: unknown,
+      sendResponse: (answer: unknown) => void,
+    ): undefined => {
+      if (!msg || typeof msg !== 'object' || !('type' in msg)) return undefined;
+      // The background asks before injecting a copy into an open tab.
+      if (msg.type === PING) sendResponse(true);
+      else app.onBroadcast(msg as Broadcast);
+      // Broadcasts are one-way.
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
