@@ -35,10 +35,12 @@ export default defineConfig({
     default_locale: 'en',
     // unlimitedStorage: the Dexie database (IndexedDB) is never evicted;
     // contextMenus: "Add to Ata Zan glossary"; activeTab: the popup reads the
-    // active tab's site for its per-site switch. Pages are read by the content
+    // active tab's site for its per-site switch; scripting: the content script
+    // is injected into tabs already open when Ata Zan is installed or updated
+    // (entrypoints/background/inject.ts). Pages are read by the content
     // script's own match patterns, nothing else. WXT adds `sidePanel` for Chromium's
     // side panel (entrypoints/sidepanel/; Firefox gets `sidebar_action`, no permission).
-    permissions: ['unlimitedStorage', 'contextMenus', 'activeTab'],
+    permissions: ['unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
     // The hover card for the selected text (entrypoints/background/index.ts → content script).
     commands: {
       'show-card': {

@@ -1,30 +1,50 @@
 /**
- * The content script on a ~1 MB legal page in Debian's Chromium with the built
- * extension (`npm run build` first): `npx tsx bench/page.ts`.
+ * The extension in a page, in Debian's Chromium, each scenario side by side
+ * with its baseline in one run (`npm run bench:page`, which builds first):
  *
- * The page is the 2026 and 1995 Constitutions in both languages, one <p> per
- * clause under article headings, repeated to ~1 MB of HTML. Reported:
- * - time to first highlights and total scan time (from the content script's
- *   own marks; `performance.now()` shares the page's time origin);
- * - the longest main-thread slice the scanner ran, and every long task
- *   (PerformanceObserver 'longtask', registered before the page loads) that
- *   falls inside the scan;
- * - the JS heap the content script adds: the page's JSHeapUsedSize (CDP
- *   Performance.getMetrics, after a forced GC) with the extension minus the
- *   same page in a browser without it.
+ * - fresh profile: a new profile with the extension just installed opens a
+ *   short legal page; time from navigation to the first highlight (the
+ *   content script's own mark; `performance.now()` counts from navigation);
+ * - woken service worker: in the same browser, every service worker is
+ *   stopped (CDP ServiceWorker.stopAllWorkers), then a page is opened: time
+ *   from navigation to the first highlight;
+ * - blocking time on a ~1 MB legal page (the 2026 and 1995 Constitutions in
+ *   both languages, one <p> per clause, repeated): the total blocking time
+ *   after DOMContentLoaded that the page's own PerformanceObserver('longtask')
+ *   sees (the sum over long tasks of their time over 50 ms), in a fresh
+ *   profile with the extension and in one without it;
+ * - on the same page: the scan itself (first highlight, total, longest slice)
+ *   and the JS heap the content script adds.
+ *
+ * The baseline: set BASELINE_EXT to another build's chrome-mv3 directory (e.g.
+ * main's, copied aside) and every extension scenario runs with both builds,
+ * alternating, so the two columns share the machine's load. RUNS (default 5)
+ * runs per cell; medians are printed. TRACE=<file.json> also writes a CDP
+ * performance trace of one fresh-profile load of the 1 MB page with this build
+ * and prints what the main thread's long tasks were made of.
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { CHROMIUM, launchWithExtension, servePages } from '../tests/browser/harness';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHROMIUM, EXTENSION_DIR, servePages } from '../tests/browser/harness';
 
-import { BUNDLED_ENTRIES } from '../glossary/data';
 import type { ScanStats } from '../entrypoints/content/scanner';
 
-const entries = BUNDLED_ENTRIES.length;
-const SHARED = resolve(import.meta.dirname, '../../shared/constitution');
+const SHARED = resolve(
+  process.env.ATAZAN_SHARED ?? resolve(import.meta.dirname, '../../shared'),
+  'constitution',
+);
 const TARGET_BYTES = 1024 * 1024;
-const RUNS = Number(process.env.RUNS ?? 3);
+/** The short page of the first-highlight scenarios: a few articles. */
+const SHORT_BYTES = 12 * 1024;
+const RUNS = Number(process.env.RUNS ?? 5);
+const BASELINE_EXT = process.env.BASELINE_EXT ? resolve(process.env.BASELINE_EXT) : null;
+/** The build measured (default: .output/chrome-mv3). */
+const THIS_EXT = process.env.EXT ? resolve(process.env.EXT) : EXTENSION_DIR;
+const TRACE = process.env.TRACE ? resolve(process.env.TRACE) : null;
+/** How long after the load event the page's long tasks are still counted. */
+const SETTLE_MS = 4000;
 
 interface ClauseRecord {
   article: string;
@@ -36,7 +56,7 @@ function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function buildPage(): { html: string; bytes: number } {
+function buildPage(targetBytes: number): { html: string; bytes: number } {
   const parts: string[] = [];
   let bytes = 0;
   const files = ['2026.ru', '2026.kk', '1995.ru', '1995.kk'];
@@ -61,7 +81,7 @@ function buildPage(): { html: string; bytes: number } {
         const p = `<p>${r.clause ? `<b>${esc(r.clause)}.</b> ` : ''}${esc(r.text).replace(/\n/g, '<br>')}</p>\n`;
         parts.push(p);
         bytes += Buffer.byteLength(p);
-        if (bytes >= TARGET_BYTES) break outer;
+        if (bytes >= targetBytes) break outer;
       }
     }
     if (round > 10) break;
@@ -85,6 +105,50 @@ interface ScanMark extends ScanStats {
   scriptStartedAt: number;
 }
 
+interface Launched {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A fresh profile with `extension` (a chrome-mv3 directory) installed, or none. */
+async function launch(extension: string | null): Promise<Launched> {
+  const profile = mkdtempSync(join(tmpdir(), 'atazan-bench-'));
+  const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'];
+  args.push(
+    ...(extension
+      ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`]
+      : ['--disable-extensions']),
+  );
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...args, '--disable-background-networking', '--disable-component-update'],
+  });
+  if (extension) {
+    // Installed: its service worker has started (a user opens a page after installing).
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  }
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function scanMark(page: Page): Promise<ScanMark> {
+  const handle = await page.waitForFunction(
+    () => {
+      const m = performance.getEntriesByName('atazan-scan-done')[0] as PerformanceMark | undefined;
+      return m ? (m.detail as string) : null;
+    },
+    null,
+    { timeout: 60_000, polling: 20 },
+  );
+  return JSON.parse((await handle.jsonValue()) as string) as ScanMark;
+}
+
 async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
@@ -95,134 +159,236 @@ async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
 }
 
-async function scanMark(page: Page): Promise<ScanMark> {
-  const handle = await page.waitForFunction(
-    () => {
-      const m = performance.getEntriesByName('atazan-scan-done')[0] as PerformanceMark | undefined;
-      return m ? (m.detail as string) : null;
-    },
-    null,
-    { timeout: 60_000, polling: 50 },
-  );
-  return JSON.parse((await handle.jsonValue()) as string) as ScanMark;
-}
-
-async function withExtension(url: string): Promise<{
-  mark: ScanMark;
-  warm: ScanMark;
-  longtasks: number[];
-  heap: number;
-  highlights: number;
-}> {
-  const browser = await launchWithExtension();
-  try {
-    const page = await browser.context.newPage();
-    await page.addInitScript(LONGTASK_INIT);
-    await page.goto(url, { waitUntil: 'load' });
-    const mark = await scanMark(page);
-    const longtasks = await page.evaluate(
-      ({ from, to }) =>
-        (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks
-          .filter((t) => t.start + t.duration >= from && t.start <= to)
-          .map((t) => t.duration),
-      { from: mark.startedAt - 5, to: mark.finishedAt ?? Infinity },
-    );
-    const highlights = await page.evaluate(() =>
-      ['atazan-exact', 'atazan-approximate', 'atazan-personal'].reduce(
-        (n, k) => n + (CSS.highlights.get(k)?.size ?? 0),
-        0,
-      ),
-    );
-    const heap = await heapUsed(browser.context, page);
-    // Again in the same browser: the background is warm (seeded, matcher compiled).
-    await page.reload({ waitUntil: 'load' });
-    const warm = await scanMark(page);
-    return { mark, warm, longtasks, heap, highlights };
-  } finally {
-    await browser.close();
-  }
-}
-
-async function withoutExtension(url: string): Promise<number> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-extensions'],
+/** Total blocking time after DOMContentLoaded, as the page's long-task observer saw it. */
+async function blockingTime(page: Page): Promise<{ tbt: number; tasks: number[] }> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const dcl = nav.domContentLoadedEventStart;
+    const tasks = (
+      window as unknown as { __longtasks: { start: number; duration: number }[] }
+    ).__longtasks
+      .filter((t) => t.start >= dcl)
+      .map((t) => t.duration);
+    return { tbt: tasks.reduce((s, d) => s + Math.max(0, d - 50), 0), tasks };
   });
+}
+
+interface FirstHighlight {
+  fresh: number;
+  woken: number;
+}
+
+/** Fresh profile, then the same browser after its service worker was stopped. */
+async function firstHighlights(extension: string, url: string): Promise<FirstHighlight> {
+  const b = await launch(extension);
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(LONGTASK_INIT);
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForTimeout(1000);
-    return await heapUsed(context, page);
+    const page = await b.context.newPage();
+    await page.goto(url);
+    const fresh = (await scanMark(page)).firstPaintAt ?? NaN;
+    await page.close();
+    const blank = await b.context.newPage();
+    const cdp = await b.context.newCDPSession(blank);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    // Wait until the worker is really gone (the browser reports its target closed).
+    await new Promise((r) => setTimeout(r, 500));
+    await blank.goto(url);
+    const woken = (await scanMark(blank)).firstPaintAt ?? NaN;
+    return { fresh, woken };
   } finally {
-    await browser.close();
+    await b.close();
   }
 }
 
-const median = (xs: number[]): number =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const ms = (x: number): string => `${x.toFixed(1)} ms`;
+interface HeavyRun {
+  tbt: number;
+  tasks: number[];
+  mark: ScanMark | null;
+  heap: number;
+}
+
+/** The 1 MB page in a fresh profile, with `extension` or without any. */
+async function heavyPage(extension: string | null, url: string): Promise<HeavyRun> {
+  const b = await launch(extension);
+  try {
+    const page = await b.context.newPage();
+    await page.addInitScript(LONGTASK_INIT);
+    await page.goto(url, { waitUntil: 'load' });
+    const loadedAt = Date.now();
+    const mark = extension ? await scanMark(page) : null;
+    const left = SETTLE_MS - (Date.now() - loadedAt);
+    if (left > 0) await page.waitForTimeout(left);
+    const { tbt, tasks } = await blockingTime(page);
+    const heap = await heapUsed(b.context, page);
+    return { tbt, tasks, mark, heap };
+  } finally {
+    await b.close();
+  }
+}
+
+/** One traced fresh-profile load: the main thread's long tasks by what they ran. */
+async function trace(extension: string, url: string, file: string): Promise<void> {
+  const b = await launch(extension);
+  try {
+    const page = await b.context.newPage();
+    const cdp = await b.context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+    await cdp.send('Tracing.start', {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'blink.user_timing',
+        'toplevel',
+      ].join(','),
+      transferMode: 'ReportEvents',
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    await scanMark(page);
+    await page.waitForTimeout(1000);
+    await cdp.send('Tracing.end');
+    await done;
+    writeFileSync(file, JSON.stringify({ traceEvents: events }));
+    summarizeTrace(events);
+  } finally {
+    await b.close();
+  }
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; frame?: string } };
+}
+
+/** Print each main-thread task over 50 ms with the time its direct kinds of work took. */
+function summarizeTrace(events: TraceEvent[]): void {
+  const main = events.find(
+    (e) =>
+      e.name === 'thread_name' &&
+      (e.args as { name?: string } | undefined)?.name === 'CrRendererMain',
+  );
+  const onMain = events.filter(
+    (e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid,
+  );
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 50_000);
+  console.log(`\nTrace: ${tasks.length} main-thread tasks over 50 ms`);
+  for (const t of tasks) {
+    const end = t.ts + (t.dur ?? 0);
+    const by = new Map<string, number>();
+    for (const e of onMain) {
+      if (e === t || e.ts < t.ts || e.ts > end || e.name === 'RunTask') continue;
+      const key =
+        e.name === 'EvaluateScript' || e.name === 'FunctionCall'
+          ? `${e.name} ${e.args?.data?.url?.split('/').pop() ?? ''}`
+          : e.name;
+      by.set(key, (by.get(key) ?? 0) + (e.dur ?? 0));
+    }
+    const top = [...by]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`)
+      .join(', ');
+    console.log(`  ${((t.dur ?? 0) / 1000).toFixed(0)} ms: ${top}`);
+  }
+}
+
+const median = (xs: number[]): number => {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const ms = (x: number): string => (Number.isNaN(x) ? '—' : `${x.toFixed(0)} ms`);
+const list = (xs: number[]): string => xs.map((x) => x.toFixed(0)).join(' ');
 
 async function main(): Promise<void> {
-  const { html, bytes } = buildPage();
-  const server = await servePages({ '/law.html': html });
-  const url = `${server.url}/law.html`;
+  const heavy = buildPage(TARGET_BYTES);
+  const short = buildPage(SHORT_BYTES);
+  const server = await servePages({ '/law.html': heavy.html, '/short.html': short.html });
+  const heavyUrl = `${server.url}/law.html`;
+  const shortUrl = `${server.url}/short.html`;
+  const builds: [string, string][] = [['this build', THIS_EXT]];
+  if (BASELINE_EXT) builds.unshift(['baseline', BASELINE_EXT]);
   try {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await withExtension(url));
-    const baseline = [];
-    for (let i = 0; i < RUNS; i++) baseline.push(await withoutExtension(url));
-    const m0 = runs[0]!.mark;
-    const rows: [string, string][] = [
-      [
-        'page (HTML)',
-        `${(bytes / 1024 / 1024).toFixed(2)} MB, ${m0.chars.toLocaleString('en')} chars of text`,
-      ],
-      ['glossary entries', String(entries)],
-      [
-        'content script start → first highlights, warm',
-        ms(median(runs.map((r) => (r.warm.firstPaintAt ?? NaN) - r.warm.scriptStartedAt))),
-      ],
-      [
-        'content script start → first highlights, fresh profile',
-        ms(median(runs.map((r) => (r.mark.firstPaintAt ?? NaN) - r.mark.scriptStartedAt))),
-      ],
-      [
-        'first highlights after scan start',
-        ms(median(runs.map((r) => (r.mark.firstPaintAt ?? NaN) - r.mark.startedAt))),
-      ],
-      [
-        'first highlights after navigation start',
-        ms(median(runs.map((r) => r.mark.firstPaintAt ?? NaN))),
-      ],
-      ['total scan', ms(median(runs.map((r) => (r.mark.finishedAt ?? NaN) - r.mark.startedAt)))],
-      ['slices (yields)', String(median(runs.map((r) => r.mark.slices)))],
-      [
-        'longest scanner slice (collect / paint)',
-        `${ms(Math.max(...runs.map((r) => r.mark.longestSliceMs)))} (${ms(Math.max(...runs.map((r) => r.mark.longestCollectMs)))} / ${ms(Math.max(...runs.map((r) => r.mark.longestPaintMs)))})`,
-      ],
-      [
-        'long tasks during the scan',
-        runs
-          .map((r) =>
-            r.longtasks.length ? r.longtasks.map((d) => d.toFixed(0)).join('+') + ' ms' : 'none',
-          )
-          .join(' | '),
-      ],
-      [
-        'matches painted',
-        `${m0.matches.toLocaleString('en')} (${runs[0]!.highlights.toLocaleString('en')} ranges)`,
-      ],
-      [
-        'JS heap added by the content script',
-        `${((median(runs.map((r) => r.heap)) - median(baseline)) / 1024 / 1024).toFixed(1)} MB (page heap ${(median(runs.map((r) => r.heap)) / 1024 / 1024).toFixed(1)} MB with, ${(median(baseline) / 1024 / 1024).toFixed(1)} MB without)`,
-      ],
-    ];
-    const w = Math.max(...rows.map((r) => r[0].length));
-    console.log(`\nAta Zan content script, ~1 MB legal page, Chromium (${RUNS} runs, medians)\n`);
-    for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
+    if (TRACE) await trace(THIS_EXT, heavyUrl, TRACE);
+
+    const first = new Map<string, FirstHighlight[]>(builds.map(([n]) => [n, []]));
+    const withExt = new Map<string, HeavyRun[]>(builds.map(([n]) => [n, []]));
+    const without: HeavyRun[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      for (const [name, dir] of builds) first.get(name)!.push(await firstHighlights(dir, shortUrl));
+      without.push(await heavyPage(null, heavyUrl));
+      for (const [name, dir] of builds) withExt.get(name)!.push(await heavyPage(dir, heavyUrl));
+    }
+
+    const rows: string[][] = [['', ...builds.map(([n]) => n)]];
+    const each = (label: string, cell: (name: string) => string): void => {
+      rows.push([label, ...builds.map(([n]) => cell(n))]);
+    };
+    each('first highlight after navigation, fresh profile', (n) =>
+      ms(median(first.get(n)!.map((r) => r.fresh))),
+    );
+    each('first highlight after navigation, woken worker', (n) =>
+      ms(median(first.get(n)!.map((r) => r.woken))),
+    );
+    const tbtWithout = median(without.map((r) => r.tbt));
+    each('1 MB page: TBT after DCL with the extension', (n) =>
+      ms(median(withExt.get(n)!.map((r) => r.tbt))),
+    );
+    rows.push([
+      '1 MB page: TBT after DCL without any extension',
+      ...builds.map(() => ms(tbtWithout)),
+    ]);
+    each('1 MB page: TBT the extension adds', (n) =>
+      ms(median(withExt.get(n)!.map((r) => r.tbt)) - tbtWithout),
+    );
+    each('1 MB page: first highlight after navigation', (n) =>
+      ms(median(withExt.get(n)!.map((r) => r.mark?.firstPaintAt ?? NaN))),
+    );
+    each('1 MB page: total scan', (n) =>
+      ms(
+        median(withExt.get(n)!.map((r) => (r.mark?.finishedAt ?? NaN) - (r.mark?.startedAt ?? 0))),
+      ),
+    );
+    each('1 MB page: longest scanner slice', (n) =>
+      ms(Math.max(...withExt.get(n)!.map((r) => r.mark?.longestSliceMs ?? NaN))),
+    );
+    each(
+      '1 MB page: JS heap the content script adds',
+      (n) =>
+        `${((median(withExt.get(n)!.map((r) => r.heap)) - median(without.map((r) => r.heap))) / 1024 / 1024).toFixed(1)} MB`,
+    );
+
+    console.log(
+      `\nAta Zan in the page, Chromium, ${RUNS} runs per cell, medians ` +
+        `(1 MB page: ${(heavy.bytes / 1024 / 1024).toFixed(2)} MB; short page: ${(short.bytes / 1024).toFixed(0)} KB)\n`,
+    );
+    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+    for (const r of rows)
+      console.log(
+        '  ' +
+          r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join('  '),
+      );
+    console.log('\nEach run:');
+    for (const [n] of builds) {
+      console.log(
+        `  ${n}: fresh ${list(first.get(n)!.map((r) => r.fresh))}; woken ${list(first.get(n)!.map((r) => r.woken))}; TBT ${list(withExt.get(n)!.map((r) => r.tbt))}; long tasks ${withExt
+          .get(n)!
+          .map((r) => list(r.tasks) || '-')
+          .join(' | ')}`,
+      );
+    }
+    console.log(
+      `  without: TBT ${list(without.map((r) => r.tbt))}; long tasks ${without.map((r) => list(r.tasks) || '-').join(' | ')}`,
+    );
     console.log('');
   } finally {
     await server.close();

@@ -17,6 +17,10 @@
  *   were before it overwrote or deleted them, so it can be undone in one
  *   transaction. Existing rows need no change: the upgrade only creates the
  *   empty store (tests/unit/background/requests.test.ts opens a version-2 database with it).
+ * - 4: adds `compiledIndex` (key): the compiled glossary the background scans
+ *   with, stored so a woken service worker loads it in one read
+ *   (db/compiled-index-store.ts). A cache: it holds nothing the user wrote,
+ *   and a missing, stale or corrupted row is rebuilt from `entries`.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { StoredEntry } from '../lib/protocol';
@@ -49,7 +53,7 @@ export interface BatchRow {
 export type MetaRow = { key: 'bundledVersion'; value: string } | { key: 'revision'; value: number };
 
 export const DB_NAME = 'atazan';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The stores of schema version 1, the first shipped; kept for the upgrade path and its test. */
 export const SCHEMA_V1 = {
@@ -68,11 +72,25 @@ export const SCHEMA_V3 = {
   batches: '++id, createdAt',
 } as const;
 
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  compiledIndex: 'key',
+} as const;
+
+/** The compiled glossary (schema 4); `value` is checked when read, never trusted. */
+export interface CompiledIndexRow {
+  key: 'glossary';
+  /** The glossary revision it was compiled from. */
+  revision: number;
+  value: unknown;
+}
+
 export class AtaZanDatabase extends Dexie {
   entries!: Table<EntryRow, [string, string]>;
   batches!: Table<BatchRow, number>;
   settings!: EntityTable<SettingsRow, 'key'>;
   meta!: Table<MetaRow, string>;
+  compiledIndex!: Table<CompiledIndexRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -88,6 +106,7 @@ export class AtaZanDatabase extends Dexie {
           }),
       );
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -8,6 +8,12 @@
 import { browser } from 'wxt/browser';
 import type { Lang } from '../glossary/types';
 
+/**
+ * The background's question before it injects the content script into an open
+ * tab (entrypoints/background/inject.ts): a live copy answers `true`.
+ */
+export const PING = 'atazan/ping';
+
 /** One glossary entry found on the page. */
 export interface PageTermRow {
   id: string;

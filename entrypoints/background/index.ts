@@ -8,9 +8,14 @@ import { browser } from 'wxt/browser';
 import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../../glossary/data';
 import { AtaZanDatabase } from '../../db/database';
 import { seedBundled } from '../../db/seed';
+import { getBundledVersion } from '../../db/glossary-store';
+import type { ScanResult } from '../../lib/scan-wire';
+import { bundledGlossary } from './bundled-glossary';
+import { scanWith, type Compiled } from './matcher-cache';
 import { GlossaryService } from './requests';
 import { broadcast, showCardInActiveTab } from './broadcast';
 import { registerContextMenu } from './context-menu';
+import { injectIntoOpenTabs } from './inject';
 import { allowNative, syncPdfRedirect } from './pdf-redirect';
 import { answer, route, type Handlers } from './router';
 import { entryHash } from '../../lib/options-route';
@@ -23,6 +28,10 @@ export default defineBackground(() => {
 
   // Seeding runs at every start and is a no-op when the version is current, so
   // install, update and a worker woken after a failed update all end the same.
+  const seeding = getBundledVersion(db)
+    .then((v) => v !== BUNDLED_VERSION)
+    .catch(() => true);
+  let seeded = false;
   const ready = seedBundled(db, BUNDLED_VERSION, BUNDLED_ENTRIES)
     .then(async (change) => {
       if (change.revision !== null) {
@@ -30,7 +39,17 @@ export default defineBackground(() => {
         await broadcast({ type: 'glossary/changed', revision: change.revision });
       }
     })
-    .catch((err: unknown) => console.error('Ata Zan: seeding the bundled glossary failed', err));
+    .catch((err: unknown) => console.error('Ata Zan: seeding the bundled glossary failed', err))
+    .finally(() => (seeded = true));
+  // While the rows are written, pages are scanned with the stored glossary
+  // (an update: it holds the user's entries) or the bundled one (an install);
+  // the broadcast above makes them rescan when the rows are in.
+  let interim: Promise<Compiled> | null = null;
+  const scanWhileSeeding = async (texts: string[]): Promise<ScanResult | null> => {
+    if (seeded || !(await seeding)) return null;
+    interim ??= service.matcher.storedAnyRevision().then((c) => c ?? bundledGlossary());
+    return scanWith(await interim, texts);
+  };
   // Compile the matcher once seeded, so the first page to scan does not wait for it
   // (requests for settings and entries are answered before, not after, the compile).
   void ready.then(() =>
@@ -42,14 +61,26 @@ export default defineBackground(() => {
   // PDFs to Ata Zan's viewer while the setting is on (the rule persists; re-synced at each start).
   void service.getSettings().then((s) => syncPdfRedirect(s.openPdfs));
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     // Ask that our rows never be evicted (unlimitedStorage is in the manifest too).
     const storage = (globalThis.navigator as Navigator | undefined)?.storage;
     if (typeof storage?.persist === 'function') void storage.persist().catch(() => false);
+    // Open tabs get highlighted without a reload; their scans are answered while seeding runs.
+    if (reason === 'install' || reason === 'update') {
+      void injectIntoOpenTabs().catch((err: unknown) =>
+        console.debug('Ata Zan: open tabs not injected', err),
+      );
+    }
   });
 
   const handlers: Handlers = {
     ...service.handlers,
+    'text/scan': async ({ texts }, sender) => {
+      const early = await scanWhileSeeding(texts);
+      if (early) return answer(early);
+      await ready;
+      return service.handlers['text/scan']({ texts }, sender);
+    },
     'options/open': async ({ entryId }) => {
       const hash = entryId ? entryHash(entryId) : '';
       await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash });
@@ -82,7 +113,9 @@ export default defineBackground(() => {
     if (!msg || typeof msg !== 'object' || !('type' in msg)) return undefined;
     void (async () => {
       // The PDF exception must not wait for seeding: the viewer's tab is waiting to navigate.
-      if ((msg as { type: unknown }).type !== 'pdf/native') await ready;
+      // Nor scans: they are answered from the stored or bundled glossary meanwhile.
+      const type = (msg as { type: unknown }).type;
+      if (type !== 'pdf/native' && type !== 'text/scan') await ready;
       const { response, broadcasts } = await route(handlers, msg, { tabId: sender.tab?.id });
       // The PDF redirect follows its setting before the change is acknowledged.
       for (const b of broadcasts) {

@@ -1,65 +1,155 @@
 /**
- * The background's compiled matcher, rebuilt when the glossary revision
- * changes. Compiling the bundled entries takes about 140 ms the first time,
- * over the 50 ms a page's main thread can spare, so it happens once here
- * instead of in every tab, and tabs send their text to be scanned
- * (`text/scan`). Each answer goes through the context step
+ * The background's compiled glossary, kept for the current revision. Tabs
+ * send their text here to be scanned (`text/scan`) instead of each compiling
+ * the glossary. Each answer goes through the context step
  * (glossary/context.ts: senses, quiet words, abbreviations in capitals), the
- * same the CLI runs, so a page highlights what `npm run scan` reports. Kept
- * free of browser APIs for the unit tests.
+ * same the CLI runs, so a page highlights what `npm run scan` reports.
+ *
+ * A service worker is stopped when idle and started again by the next page,
+ * so the compiled glossary is also stored (./stored-index.ts, through an
+ * IndexStore): a woken worker loads it in one read, and compiles only when the
+ * stored one is missing, of another revision or format, or unreadable (then
+ * it is rebuilt and stored again). Kept free of browser APIs for the unit
+ * tests.
  */
-import { ContextResolver, ruledOf } from '../../glossary/context';
-import { compileMatcher, matchableOf, type Matcher } from '../../glossary/matcher';
-import type { GlossarySnapshot } from '../../lib/protocol';
-import { ScanEncoder, type ScanResult } from '../../lib/scan-wire';
+import type { Matcher } from '../../glossary/matcher';
+import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
+import type { ScanResult } from '../../lib/scan-wire';
+import { compileGlossary, restoreGlossary, type Compiled, type StoredIndex } from './stored-index';
 
-interface Compiled {
-  revision: number;
-  matcher: Matcher;
-  /** The context step over the matcher's spans; its `terms` are the ones answers refer to. */
-  context: ContextResolver;
-  /** Packs answers over this glossary (personal entries flagged as such). */
-  encoder: ScanEncoder;
+export type { Compiled } from './stored-index';
+
+/** Where the compiled glossary is kept between worker starts (db/compiled-index-store.ts). */
+export interface IndexStore {
+  /** The current glossary revision, and the stored index with the revision it was compiled from. */
+  read(): Promise<{ revision: number; stored: { revision: number; value: unknown } | undefined }>;
+  /** Store the index compiled from `revision`, unless the glossary moved on. */
+  write(revision: number, value: StoredIndex): Promise<boolean>;
+  /** Forget an index that could not be loaded. */
+  drop(): Promise<void>;
 }
+
+export interface MatcherCacheOptions {
+  /** The current revision, cheaper than a snapshot (default: the snapshot's). */
+  revision?: () => Promise<number>;
+  store?: IndexStore;
+}
+
+/** How the glossary was last made ready: loaded from the store or compiled. */
+export type BuildKind = 'stored' | 'compiled';
 
 export class MatcherCache {
   private compiled: Compiled | null = null;
+  private building: Promise<Compiled> | null = null;
+  private saving: Promise<unknown> = Promise.resolve();
+  private readonly revision: () => Promise<number>;
+  private readonly store: IndexStore | null;
+  /** How each glossary was made ready, in order (tests and the log). */
+  readonly builds: BuildKind[] = [];
 
   constructor(
     private readonly snapshot: () => Promise<GlossarySnapshot>,
     /** How a snapshot's entries become a matcher (replaced in tests). */
-    private readonly compile: (entries: GlossarySnapshot['entries']) => Matcher = (entries) =>
-      compileMatcher(entries.map(matchableOf)),
-  ) {}
+    private readonly compile?: (entries: StoredEntry[]) => Matcher,
+    options: MatcherCacheOptions = {},
+  ) {
+    this.revision = options.revision ?? (async () => (await this.snapshot()).revision);
+    this.store = options.store ?? null;
+  }
 
-  /** The matcher for the current snapshot (compiled on first use after a change). */
+  /** The glossary for the current revision (loaded or compiled on first use after a change). */
   async get(): Promise<Compiled> {
-    const snap = await this.snapshot();
-    if (this.compiled?.revision !== snap.revision) {
-      const matcher = this.compile(snap.entries);
-      const context = new ContextResolver(matcher, snap.entries.map(ruledOf));
-      const personal = new Set(
-        snap.entries.filter((e) => e.source === 'personal').map((e) => e.id),
-      );
-      this.compiled = {
-        revision: snap.revision,
-        matcher,
-        context,
-        encoder: new ScanEncoder(context.terms, personal),
-      };
+    for (;;) {
+      const revision = await this.revision();
+      if (this.compiled?.revision === revision) return this.compiled;
+      this.building ??= this.build(revision).finally(() => (this.building = null));
+      const built = await this.building;
+      // A change landed while it was built: build again.
+      if (built.revision === (await this.revision())) return built;
     }
-    return this.compiled;
   }
 
   /** Scan the texts, packed for the message (lib/scan-wire.ts). */
   async scan(texts: readonly string[]): Promise<ScanResult> {
-    const { revision, matcher, context, encoder } = await this.get();
-    return encoder.encode(
-      revision,
-      texts.map((text) => {
-        const resolved = context.resolve(text, matcher.scanSpans(text));
-        return { spans: resolved, senses: resolved.senses };
-      }),
-    );
+    return scanWith(await this.get(), texts);
   }
+
+  /**
+   * Any stored glossary, whatever its revision, or null: what to scan with
+   * while the database is being seeded or updated (it already holds the
+   * user's entries; the tabs rescan when the update lands).
+   */
+  async storedAnyRevision(): Promise<Compiled | null> {
+    if (this.compiled) return this.compiled;
+    if (!this.store) return null;
+    try {
+      const { stored } = await this.store.read();
+      return stored ? restoreGlossary(stored.value) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Resolves when the last compiled glossary has been stored (or could not be). */
+  saved(): Promise<unknown> {
+    return this.saving;
+  }
+
+  private async build(revision: number): Promise<Compiled> {
+    const restored = await this.restore(revision);
+    if (restored) {
+      this.builds.push('stored');
+      return (this.compiled = restored);
+    }
+    const snap = await this.snapshot();
+    const { compiled, stored } = compileGlossary(snap, this.compile);
+    this.builds.push('compiled');
+    this.compiled = compiled;
+    const store = this.store;
+    if (store) {
+      // After the answer that is waiting for this compile: cloning the index into the database costs time.
+      this.saving = new Promise((resolve) => setTimeout(resolve, 0))
+        .then(() => store.write(snap.revision, stored()))
+        .catch((err: unknown) =>
+          console.warn('Ata Zan: the compiled glossary was not stored', err),
+        );
+    }
+    return compiled;
+  }
+
+  /** The stored glossary when it is of this revision and loads; null otherwise. */
+  private async restore(revision: number): Promise<Compiled | null> {
+    if (!this.store) return null;
+    let stored: { revision: number; value: unknown } | undefined;
+    try {
+      ({ stored } = await this.store.read());
+    } catch (err) {
+      console.warn('Ata Zan: the stored glossary could not be read', err);
+      return null;
+    }
+    if (!stored || stored.revision !== revision) return null;
+    try {
+      const compiled = restoreGlossary(stored.value);
+      if (compiled.revision === revision) return compiled;
+    } catch (err) {
+      // Stale code or a damaged row: compile, and the new index replaces it.
+      console.warn('Ata Zan: the stored glossary is rebuilt', err);
+      await this.store.drop().catch(() => undefined);
+    }
+    return null;
+  }
+}
+
+/** Scan the texts with a compiled glossary, packed for the message (lib/scan-wire.ts). */
+export function scanWith(
+  { revision, matcher, context, encoder }: Compiled,
+  texts: readonly string[],
+): ScanResult {
+  return encoder.encode(
+    revision,
+    texts.map((text) => {
+      const resolved = context.resolve(text, matcher.scanSpans(text));
+      return { spans: resolved, senses: resolved.senses };
+    }),
+  );
 }

@@ -14,6 +14,7 @@ import {
   deleteEntries,
   deleteEntry,
   getEntry,
+  getRevision,
   getSnapshot,
   importEntries,
   listBatches,
@@ -25,6 +26,11 @@ import {
   type Change,
 } from '../../db/glossary-store';
 import { getSettings, setSettings } from '../../db/settings-store';
+import {
+  dropCompiledIndex,
+  readCompiledIndex,
+  writeCompiledIndex,
+} from '../../db/compiled-index-store';
 
 /** The requests that need the browser, not the database (answered in index.ts). */
 export type BrowserRequest = 'options/open' | 'pdf/native' | 'reader/open';
@@ -32,15 +38,35 @@ export type DatabaseRequest = Exclude<RequestType, BrowserRequest>;
 
 export class GlossaryService {
   private snapshot: Promise<GlossarySnapshot> | null = null;
+  private revision: Promise<number> | null = null;
   private settings: Promise<Settings> | null = null;
-  /** The compiled matcher follows the snapshot's revision. */
-  readonly matcher = new MatcherCache(() => this.getSnapshot());
+  /** The compiled matcher follows the revision; it is stored, so a woken worker need not read every entry. */
+  readonly matcher: MatcherCache;
 
-  constructor(private readonly db: AtaZanDatabase) {}
+  constructor(private readonly db: AtaZanDatabase) {
+    this.matcher = new MatcherCache(() => this.getSnapshot(), undefined, {
+      revision: () => this.getRevision(),
+      store: {
+        read: () => readCompiledIndex(db),
+        write: (revision, value) => writeCompiledIndex(db, revision, value),
+        drop: () => dropCompiledIndex(db),
+      },
+    });
+  }
 
   /** Forget the cached snapshot (after a write made outside `handle`, e.g. seeding). */
   invalidate(): void {
     this.snapshot = null;
+    this.revision = null;
+  }
+
+  /** The current revision: the snapshot's when it is read, else the database's. */
+  getRevision(): Promise<number> {
+    if (!this.revision) {
+      this.revision = this.snapshot ? this.snapshot.then((s) => s.revision) : getRevision(this.db);
+      this.revision.catch(() => (this.revision = null));
+    }
+    return this.revision;
   }
 
   getSnapshot(): Promise<GlossarySnapshot> {

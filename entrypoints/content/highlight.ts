@@ -14,6 +14,15 @@
  * repaints from the index without reading the page again, the `hover` mode
  * paints nothing yet keeps the index for the hover card, and a muted entry is
  * neither painted nor found under the pointer.
+ *
+ * What it costs the page: every change to a registered Highlight makes the
+ * renderer revalidate every range of every highlight at its next frame
+ * (paint invalidation over all of them), so adding ranges slice by slice
+ * costs the square of their number and shows as long paint tasks. So a
+ * range is registered only when its block comes near the viewport (an
+ * IntersectionObserver, which reads layout without forcing it), and all that
+ * arrives in one frame is added at once: a long page costs what is on screen,
+ * and scrolling adds the rest a screenful at a time.
  */
 import type { PageMatch } from '../../lib/scan-wire';
 import {
@@ -23,7 +32,13 @@ import {
   type HighlightMode,
 } from '../../lib/settings';
 import { firstPerSection, orderedTexts } from './sections';
-import { segmentIndexAt, type Segment, type TextChunk } from './text-collect';
+import { blockOf, segmentIndexAt, type Segment, type TextChunk } from './text-collect';
+
+/** Up to this many spans on a page, all are registered once a scan is done (see showAllIfFew). */
+const EAGER_SPANS = 2000;
+
+/** How far beyond the viewport a block's ranges are registered ahead of scrolling. */
+const NEAR_VIEWPORT = '100% 0px 100% 0px';
 
 export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
   exact: 'atazan-exact',
@@ -55,6 +70,15 @@ interface NodePart {
   span: Span;
 }
 
+/** The spans of one chunk, waiting for its first or last block to near the viewport. */
+interface WaitingGroup {
+  spans: Set<Span>;
+  /** The blocks observed for it. */
+  anchors: Element[];
+  /** Whether the observer has reported on its blocks yet. */
+  reported: boolean;
+}
+
 export function highlightApiAvailable(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
@@ -69,6 +93,26 @@ export class HighlightPainter {
   private firstTimer: ReturnType<typeof setTimeout> | null = null;
   /** Grows whenever the recorded or painted spans change (the side panel's cue to reload). */
   revision = 0;
+  /**
+   * Spans not yet in a Highlight, by the first and the last block of their
+   * chunk (a few blocks observed per chunk, not one per paragraph: the
+   * observer's work each frame grows with what it watches).
+   */
+  private readonly waiting = new Map<Element, WaitingGroup>();
+  /** The group a waiting span is in. */
+  private readonly groups = new WeakMap<Span, WaitingGroup>();
+  /** Spans whose range is in their Highlight. */
+  private shown = new WeakSet<Span>();
+  /** Spans whose block has come near the viewport (or that never wait): the mode decides if they show. */
+  private released = new WeakSet<Span>();
+  /** In `first` mode, the spans chosen as the first of their term in their section. */
+  private firstSpans: ReadonlySet<Span> | null = null;
+  private readonly near: IntersectionObserver | null = null;
+  /** Groups observed but not yet reported on (the observer reports each block once, soon after). */
+  private unreported = 0;
+  private settledWaiters: (() => void)[] = [];
+  /** When ranges were first put in a Highlight (performance.now()), for the page benchmark. */
+  firstShownAt: number | null = null;
 
   constructor() {
     this.highlights = highlightApiAvailable()
@@ -79,6 +123,103 @@ export class HighlightPainter {
       this.highlights.exact.priority = 0;
       this.highlights.approximate.priority = 1;
       this.highlights.personal.priority = 2;
+      if (typeof IntersectionObserver === 'function') {
+        this.near = new IntersectionObserver((entries) => this.reported(entries), {
+          rootMargin: NEAR_VIEWPORT,
+        });
+      }
+    }
+  }
+
+  /** Register the waiting spans of blocks near the viewport, all in this one frame. */
+  private reported(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      const group = this.waiting.get(e.target);
+      if (!group) continue;
+      if (!group.reported) {
+        group.reported = true;
+        this.unreported--;
+      }
+      if (!e.isIntersecting) continue;
+      this.dropGroup(group);
+      for (const span of group.spans) this.release(span);
+    }
+    if (this.unreported <= 0) this.settle();
+  }
+
+  /** The span's block is near the viewport: it shows if the mode and the muted ids let it. */
+  private release(span: Span): void {
+    this.released.add(span);
+    if (this.eligible(span)) this.register(span);
+  }
+
+  private eligible(span: Span): boolean {
+    if (this.isMuted(span)) return false;
+    if (this.mode === 'all') return true;
+    return this.mode === 'first' && (this.firstSpans?.has(span) ?? false);
+  }
+
+  private register(span: Span): void {
+    if (!this.highlights || this.shown.has(span)) return;
+    this.highlights[span.kind].add(span.range);
+    this.shown.add(span);
+    this.firstShownAt ??= performance.now();
+  }
+
+  private settle(): void {
+    this.unreported = 0;
+    for (const w of this.settledWaiters.splice(0)) w();
+  }
+
+  /**
+   * Resolves once the observer has reported on every block painted so far:
+   * the spans near the viewport are then in their Highlights.
+   */
+  settled(): Promise<void> {
+    if (this.unreported <= 0) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  /**
+   * On a page with few terms, register the spans still waiting, all at once:
+   * revalidating a few thousand ranges costs the renderer little, and then
+   * every term is marked before the reader scrolls to it. A long page keeps
+   * registering as the reader scrolls.
+   */
+  showAllIfFew(): void {
+    if (this.count > EAGER_SPANS) return;
+    for (const group of new Set(this.waiting.values())) {
+      this.dropGroup(group);
+      for (const span of group.spans) this.release(span);
+    }
+  }
+
+  /** The group for a chunk's spans, observed by its first and last blocks. */
+  private groupFor(chunk: TextChunk): WaitingGroup | null {
+    const near = this.near;
+    const first = chunk.segments[0];
+    const last = chunk.segments[chunk.segments.length - 1];
+    if (!near || !first || !last) return null;
+    const anchors = [...new Set([first.node, last.node].map((n) => blockOf(n, document.body)))];
+    const known = this.waiting.get(anchors[0]!);
+    if (known) return known;
+    const group: WaitingGroup = { spans: new Set(), anchors, reported: false };
+    for (const a of anchors) {
+      this.waiting.set(a, group);
+      near.observe(a);
+    }
+    this.unreported++;
+    return group;
+  }
+
+  private dropGroup(group: WaitingGroup): void {
+    for (const a of group.anchors) {
+      this.near?.unobserve(a);
+      if (this.waiting.get(a) === group) this.waiting.delete(a);
+    }
+    if (!group.reported) {
+      group.reported = true;
+      if (--this.unreported <= 0) this.settle();
     }
   }
 
@@ -109,6 +250,12 @@ export class HighlightPainter {
   clear(): void {
     if (this.highlights) for (const k of KINDS) this.highlights[k].clear();
     this.parts.clear();
+    this.near?.disconnect();
+    this.waiting.clear();
+    this.settle();
+    this.shown = new WeakSet();
+    this.released = new WeakSet();
+    this.firstSpans = null;
     this.count = 0;
     this.revision++;
   }
@@ -128,28 +275,25 @@ export class HighlightPainter {
     return this.muted.has(span.match.id);
   }
 
-  /** Put the spans the mode shows into the highlights, and only those. */
+  /** Put the spans the mode shows into the highlights, and only those (of the blocks near the viewport). */
   private repaint(): void {
     this.revision++;
     if (this.firstTimer !== null) clearTimeout(this.firstTimer);
     this.firstTimer = null;
     if (!this.highlights) return;
     for (const k of KINDS) this.highlights[k].clear();
-    if (this.mode === 'all') {
-      for (const span of this.spans()) if (!this.isMuted(span)) this.paint(span);
-    } else if (this.mode === 'first') {
+    this.shown = new WeakSet();
+    this.firstSpans = null;
+    if (this.mode === 'first') {
       const spans = this.inOrder().filter(({ span }) => !this.isMuted(span));
       const first = firstPerSection(
         spans.map(({ span, section }) => ({ id: span.match.id, section })),
       );
-      spans.forEach(({ span }, i) => {
-        if (first[i]) this.paint(span);
-      });
+      this.firstSpans = new Set(spans.filter((_, i) => first[i]).map(({ span }) => span));
     }
-  }
-
-  private paint(span: Span): void {
-    this.highlights?.[span.kind].add(span.range);
+    if (this.mode === 'hover') return;
+    for (const span of this.spans())
+      if (this.released.has(span) && this.eligible(span)) this.register(span);
   }
 
   /** In `first` mode which occurrence comes first depends on the whole page: choose again once painting pauses. */
@@ -184,6 +328,7 @@ export class HighlightPainter {
   paintChunk(chunk: TextChunk, matches: readonly PageMatch[]): void {
     for (const seg of chunk.segments) this.removeNode(seg.node);
     this.revision++;
+    let group: WaitingGroup | null | undefined;
     for (const m of matches) {
       const i0 = segmentIndexAt(chunk.segments, m.start);
       const i1 = segmentIndexAt(chunk.segments, m.end - 1);
@@ -212,8 +357,16 @@ export class HighlightPainter {
         if (list) insertSorted(list, part);
         else this.parts.set(seg.node, [part]);
       }
-      if (this.mode === 'all' && !this.isMuted(span)) this.paint(span);
       this.count++;
+      if (!this.highlights) continue;
+      // Held until the chunk nears the viewport (at once where there is no observer).
+      group ??= this.groupFor(chunk);
+      if (!group) {
+        this.release(span);
+        continue;
+      }
+      group.spans.add(span);
+      this.groups.set(span, group);
     }
     if (this.mode === 'first') this.scheduleFirst();
   }
@@ -237,7 +390,13 @@ export class HighlightPainter {
       if (list.length === 0) this.parts.delete(n);
     }
     if (removed) {
-      this.highlights?.[span.kind].delete(span.range);
+      if (this.shown.has(span)) {
+        this.highlights?.[span.kind].delete(span.range);
+        this.shown.delete(span);
+      } else {
+        const group = this.groups.get(span);
+        if (group?.spans.delete(span) && group.spans.size === 0) this.dropGroup(group);
+      }
       this.count--;
       this.revision++;
       // The next occurrence in its section may now be the first.

@@ -6,6 +6,12 @@
  * view and reads to the end of the page, then comes back for the part above.
  * Rescans of changed subtrees queue behind it. Starting a new full scan
  * abandons the old one.
+ *
+ * Painting only records the spans; the painter registers them as their blocks
+ * near the viewport (./highlight.ts). A scan starts after a rendered frame:
+ * the collector asks elements whether they are visible, which is cheap only
+ * while the page's style is computed, and the highlight rules just put in the
+ * document (or the page's own last changes) leave it stale until the next frame.
  */
 import type { PageMatch } from '../../lib/scan-wire';
 import type { HighlightPainter } from './highlight';
@@ -31,6 +37,7 @@ export type ScanTexts = (texts: string[]) => Promise<PageMatch[][] | null>;
 
 export interface ScanStats {
   startedAt: number;
+  /** When the first highlights were registered (the painter's `firstShownAt`). */
   firstPaintAt: number | null;
   finishedAt: number | null;
   slices: number;
@@ -46,6 +53,19 @@ interface Region {
   root: ScanRoot;
   from?: Node;
   until?: Node;
+}
+
+/** After the browser's next rendering (style and layout are up to date then), or a short while in a hidden tab. */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /** Give the main thread back: scheduler.yield where it exists (keeps our priority), else a macrotask. */
@@ -94,6 +114,7 @@ export class Scanner {
     if (!body) return;
     this.generation++;
     this.stats = Scanner.emptyStats();
+    this.painter.firstShownAt = null;
     const from = visibleStart(body);
     this.queue = from
       ? [
@@ -127,6 +148,8 @@ export class Scanner {
     const gen = this.generation;
     let batchChars = FIRST_BATCH_CHARS;
     try {
+      await afterNextFrame();
+      if (gen !== this.generation) return;
       while (this.queue.length > 0) {
         const region = this.queue.shift()!;
         if (!region.root.isConnected) continue;
@@ -168,9 +191,6 @@ export class Scanner {
             const matches = results[i] ?? [];
             this.painter.paintChunk(batch[i]!, matches);
             this.stats.matches += matches.length;
-            if (this.stats.firstPaintAt === null && this.stats.matches > 0) {
-              this.stats.firstPaintAt = performance.now();
-            }
             if (performance.now() - t1 >= SLICE_MS && i < batch.length - 1) {
               this.endSlice(performance.now() - t1, 'paint');
               await yieldToMain();
@@ -187,6 +207,11 @@ export class Scanner {
         }
       }
       this.stats.finishedAt = performance.now();
+      // The first highlights are those the painter put on screen, not the first recorded.
+      // (Not forever: a tab in the background renders no frames.)
+      await Promise.race([this.painter.settled(), new Promise((r) => setTimeout(r, 1000))]);
+      this.stats.firstPaintAt = this.painter.firstShownAt;
+      this.painter.showAllIfFew();
       this.onFinished(this.stats);
     } finally {
       this.running = false;

@@ -47,6 +47,7 @@ export const CARD_STRINGS: Record<CardLang, Record<string, string>> = {
     'card.attested': 'Дереккөзі: {place}',
     'card.officialText.title.zan':
       'Актінің ресми мәтіні zan.gov.kz сайтындағы Нормативтік құқықтық актілердің эталондық бақылау банкінде',
+    'card.updated': 'Ата Заң жаңартылды — бетті қайта жүктеңіз',
   },
   ru: {
     'card.dictionaryForm': 'Словарная форма',
@@ -90,6 +91,7 @@ export const CARD_STRINGS: Record<CardLang, Record<string, string>> = {
     'card.attested': 'Источник: {place}',
     'card.officialText.title.zan':
       'Официальный текст акта в Эталонном контрольном банке нормативных правовых актов, zan.gov.kz',
+    'card.updated': 'Ата Заң обновлён — перезагрузите страницу',
   },
   en: {
     'card.dictionaryForm': 'Dictionary form',
@@ -133,6 +135,7 @@ export const CARD_STRINGS: Record<CardLang, Record<string, string>> = {
     'card.attested': 'Attested: {place}',
     'card.officialText.title.zan':
       'The official text of the act in the Reference Control Bank of legal acts, zan.gov.kz',
+    'card.updated': 'Ata Zan was updated — reload the page',
   },
 };
 

@@ -39,7 +39,7 @@ describe.each(BROWSERS)('%s', (name) => {
     // hosts the content script reads anyway; in Chromium the redirect by response header.
     const pdfRedirect = name === 'chromium' ? ['declarativeNetRequestWithHostAccess'] : [];
     expect([...(m.permissions ?? [])].sort()).toEqual(
-      ['activeTab', 'contextMenus', 'unlimitedStorage', ...pdfRedirect].sort(),
+      ['activeTab', 'contextMenus', 'scripting', 'unlimitedStorage', ...pdfRedirect].sort(),
     );
     expect([...(m.host_permissions ?? [])].sort()).toEqual(['http://*/*', 'https://*/*']);
     if (name === 'chromium') {

@@ -509,7 +509,7 @@ describe('schema 3', () => {
     const db = new AtaZanDatabase(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.entries.count()).toBe(1);
     expect(await db.batches.count()).toBe(0);
     const svc = new GlossaryService(db);

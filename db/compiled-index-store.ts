@@ -1,0 +1,39 @@
+/**
+ * The stored compiled glossary (schema 4, `compiledIndex`): one row, written
+ * after a compile and read when the service worker wakes. The row is a cache
+ * of `entries`: writing it never touches an entry, and it is written only
+ * while the revision it was compiled from is still the current one, so a
+ * compile that raced a change never stores a stale index as current.
+ */
+import type { AtaZanDatabase } from './database';
+import { getRevision } from './glossary-store';
+
+const KEY = 'glossary';
+
+/** The current glossary revision and the stored index (any revision; undefined when none). */
+export async function readCompiledIndex(
+  db: AtaZanDatabase,
+): Promise<{ revision: number; stored: { revision: number; value: unknown } | undefined }> {
+  return db.transaction('r', db.meta, db.compiledIndex, async () => {
+    const [revision, row] = await Promise.all([getRevision(db), db.compiledIndex.get(KEY)]);
+    return { revision, stored: row && { revision: row.revision, value: row.value } };
+  });
+}
+
+/** Store the index compiled from `revision`; false (nothing written) when the glossary moved on. */
+export async function writeCompiledIndex(
+  db: AtaZanDatabase,
+  revision: number,
+  value: unknown,
+): Promise<boolean> {
+  return db.transaction('rw', db.meta, db.compiledIndex, async () => {
+    if ((await getRevision(db)) !== revision) return false;
+    await db.compiledIndex.put({ key: KEY, revision, value });
+    return true;
+  });
+}
+
+/** Forget the stored index (it could not be loaded). */
+export async function dropCompiledIndex(db: AtaZanDatabase): Promise<void> {
+  await db.compiledIndex.delete(KEY);
+}

@@ -1,0 +1,134 @@
+/**
+ * What the background keeps of a compiled glossary so that a woken service
+ * worker scans again after one read instead of inflecting and compiling every
+ * entry: the matcher's index (glossary/matcher/serialize.ts) and what the
+ * context step (glossary/context.ts) needs besides it. Kept free of browser
+ * APIs and of the database; db/compiled-index-store.ts stores it.
+ *
+ * The context step reads an entry only for its sense and quiet rules; of
+ * every other entry it needs the id alone. So only the entries with rules are
+ * kept whole, in glossary order, and the rest as ids: the resolver rebuilt
+ * from them is the one built from the whole glossary.
+ */
+import { ContextResolver, ruledOf, rulesOf, type RuledEntry } from '../../glossary/context';
+import {
+  MATCHER_FORMAT,
+  compileMatcher,
+  loadMatcher,
+  matchableOf,
+  serializeMatcher,
+  type Matcher,
+  type SerializedMatcher,
+} from '../../glossary/matcher';
+import type { StoredEntry } from '../../lib/protocol';
+import { ScanEncoder } from '../../lib/scan-wire';
+
+/** Bump when what is stored beside the matcher changes shape. */
+const CONTEXT_LAYOUT = 1;
+
+/** The format of a stored index: the matcher's own and the layout of the context data. */
+export const INDEX_FORMAT = `${MATCHER_FORMAT}+context/${CONTEXT_LAYOUT}`;
+
+/** A compiled glossary as plain, structured-cloneable data. */
+export interface StoredIndex {
+  format: string;
+  /** The glossary revision it was compiled from. */
+  revision: number;
+  matcher: SerializedMatcher;
+  /** Every entry id, in glossary order. */
+  ids: string[];
+  /** The entries that carry sense or quiet rules, whole, in glossary order. */
+  ruled: RuledEntry[];
+  /** Ids of the personal entries (their highlights have their own colour). */
+  personal: string[];
+}
+
+/** A glossary ready to scan. */
+export interface Compiled {
+  revision: number;
+  matcher: Matcher;
+  /** The context step over the matcher's spans; its `terms` are the ones answers refer to. */
+  context: ContextResolver;
+  /** Packs answers over this glossary (personal entries flagged as such). */
+  encoder: ScanEncoder;
+}
+
+/** What compiling needs of the glossary: its revision and its entries. */
+export interface GlossarySource {
+  revision: number;
+  entries: StoredEntry[];
+}
+
+function assemble(
+  revision: number,
+  matcher: Matcher,
+  entries: readonly RuledEntry[],
+  personal: readonly string[],
+): Compiled {
+  const context = new ContextResolver(matcher, entries);
+  return { revision, matcher, context, encoder: new ScanEncoder(context.terms, new Set(personal)) };
+}
+
+/** Compile a glossary from its entries, and the data to store it. */
+export function compileGlossary(
+  source: GlossarySource,
+  compile: (entries: GlossarySource['entries']) => Matcher = (entries) =>
+    compileMatcher(entries.map(matchableOf)),
+): { compiled: Compiled; stored: () => StoredIndex } {
+  const ruled = source.entries.map(ruledOf);
+  const personal = source.entries.filter((e) => e.source === 'personal').map((e) => e.id);
+  const compiled = assemble(source.revision, compile(source.entries), ruled, personal);
+  return {
+    compiled,
+    stored: () => ({
+      format: INDEX_FORMAT,
+      revision: source.revision,
+      matcher: serializeMatcher(compiled.matcher),
+      ids: ruled.map((e) => e.id),
+      ruled: ruled.filter(hasRules),
+      personal,
+    }),
+  };
+}
+
+function hasRules(e: RuledEntry): boolean {
+  const r = rulesOf(e);
+  return r.sense !== undefined || r.quiet !== undefined;
+}
+
+/** Why a stored index was not used. */
+export class StaleIndexError extends Error {
+  constructor(message: string) {
+    super(`stored index not used: ${message}`);
+    this.name = 'StaleIndexError';
+  }
+}
+
+/**
+ * The glossary a stored index holds. Throws (StaleIndexError, or the
+ * matcher's MatcherLoadError) when it is of another format or malformed; the
+ * caller then compiles afresh.
+ */
+export function restoreGlossary(stored: unknown): Compiled {
+  if (typeof stored !== 'object' || stored === null) throw new StaleIndexError('not an object');
+  const s = stored as Partial<StoredIndex>;
+  if (s.format !== INDEX_FORMAT) throw new StaleIndexError(`format ${String(s.format)}`);
+  if (typeof s.revision !== 'number') throw new StaleIndexError('no revision');
+  const { ids, ruled, personal } = s;
+  if (!stringList(ids) || !stringList(personal) || !Array.isArray(ruled) || !ruled.every(isRuled))
+    throw new StaleIndexError('malformed context data');
+  const matcher = loadMatcher(s.matcher);
+  const whole = new Map(ruled.map((e) => [e.id, e]));
+  const entries = ids.map((id): RuledEntry => whole.get(id) ?? { id, kk: [], ru: [] });
+  return assemble(s.revision, matcher, entries, personal);
+}
+
+function stringList(x: unknown): x is string[] {
+  return Array.isArray(x) && x.every((v) => typeof v === 'string');
+}
+
+function isRuled(x: unknown): x is RuledEntry {
+  if (typeof x !== 'object' || x === null) return false;
+  const e = x as Partial<RuledEntry>;
+  return typeof e.id === 'string' && stringList(e.kk) && stringList(e.ru);
+}

@@ -1,0 +1,227 @@
+/**
+ * The stored compiled glossary (schema 4): a woken service worker loads it
+ * instead of compiling, scans exactly as a fresh compile would, and rebuilds
+ * it whenever it is of another revision or format, or damaged — while the
+ * user's entries stay as they were.
+ */
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, test } from 'vitest';
+import {
+  AtaZanDatabase,
+  SCHEMA_V3,
+  SCHEMA_VERSION,
+  type CompiledIndexRow,
+} from '../../../db/database';
+import { readCompiledIndex, writeCompiledIndex } from '../../../db/compiled-index-store';
+import { listEntries } from '../../../db/glossary-store';
+import { seedBundled } from '../../../db/seed';
+import { GlossaryService } from '../../../entrypoints/background/requests';
+import { INDEX_FORMAT, type StoredIndex } from '../../../entrypoints/background/stored-index';
+import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../../../glossary/data';
+import type { Entry } from '../../../glossary/types';
+import type { StoredEntry } from '../../../lib/protocol';
+import { decodeScanResult, type ScanResult } from '../../../lib/scan-wire';
+import { CONSTITUTION } from '../../support/matcher-material';
+
+/** Texts with senses (азаматтық), quiet words, abbreviations and a personal term. */
+const TEXTS = [
+  CONSTITUTION.slice(0, 60_000),
+  'Азаматтық іс жүргізу кодексі. Азаматтығы бар адам. АПК и апк. Бұл жерде сот шешімі.',
+  'Брак зарегистрирован в органах юстиции. Протокол примирения подписан сторонами.',
+];
+
+const PERSONAL: Entry = {
+  id: '',
+  kk: { term: 'татуластыру хаттамасы', variants: [], definition: 'анықтама' },
+  ru: { term: 'протокол примирения', variants: [], definition: 'определение' },
+  citations: [],
+  tags: [],
+};
+
+let counter = 0;
+const opened: AtaZanDatabase[] = [];
+function freshDb(name = `atazan-stored-${++counter}`): AtaZanDatabase {
+  const db = new AtaZanDatabase(name);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+/** A seeded database with one personal entry, and the service that compiled and stored its glossary. */
+async function seeded(): Promise<{
+  db: AtaZanDatabase;
+  svc: GlossaryService;
+  personal: StoredEntry;
+}> {
+  const db = freshDb();
+  await seedBundled(db, BUNDLED_VERSION, BUNDLED_ENTRIES);
+  const svc = new GlossaryService(db);
+  const personal = (await svc.handle({ type: 'entry/save', entry: PERSONAL }))
+    .response as StoredEntry;
+  await svc.matcher.get();
+  await svc.matcher.saved();
+  return { db, svc, personal };
+}
+
+/** A service over the same database, as a woken worker starts: nothing in memory. */
+const woken = (db: AtaZanDatabase): GlossaryService => new GlossaryService(db);
+
+async function scans(svc: GlossaryService): Promise<unknown> {
+  return (await svc.handle({ type: 'text/scan', texts: TEXTS })).response;
+}
+
+async function storedRow(db: AtaZanDatabase): Promise<CompiledIndexRow> {
+  const row = await db.compiledIndex.get('glossary');
+  if (!row) throw new Error('no stored index');
+  return row;
+}
+
+describe('the stored compiled glossary', () => {
+  test('a woken worker loads it instead of compiling, and scans exactly as a fresh compile', async () => {
+    const { db, svc, personal } = await seeded();
+    expect(svc.matcher.builds).toEqual(['compiled']);
+    const expected = await scans(svc);
+    const again = woken(db);
+    const restored = await scans(again);
+    expect(restored).toEqual(expected);
+    expect(again.matcher.builds).toEqual(['stored']);
+    // The personal entry is highlighted, as personal, from the stored index too.
+    const mine = decodeScanResult(restored as ScanResult)
+      .flat()
+      .filter((m) => m.id === personal.id);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(new Set(mine.map((m) => m.kind))).toEqual(new Set(['personal']));
+  });
+
+  test('the restored context step decides senses and quiet words as the compiled one', async () => {
+    const { db, svc } = await seeded();
+    const a = (await svc.matcher.get()).context;
+    const b = (await woken(db).matcher.get()).context;
+    expect(b.terms).toEqual(a.terms);
+    for (const text of TEXTS) {
+      const spans = (await svc.matcher.get()).matcher.scanSpans(text);
+      const ra = a.resolve(text, spans);
+      const rb = b.resolve(text, spans);
+      expect([...rb.data.subarray(0, 4 * rb.count)]).toEqual([
+        ...ra.data.subarray(0, 4 * ra.count),
+      ]);
+      expect([...rb.senses]).toEqual([...ra.senses]);
+    }
+  });
+
+  test('keeps whole only the entries with context rules', async () => {
+    const { db } = await seeded();
+    const value = (await storedRow(db)).value as StoredIndex;
+    expect(value.ids.length).toBe(BUNDLED_ENTRIES.length + 1);
+    expect(value.ruled.length).toBeGreaterThan(0);
+    expect(value.ruled.length).toBeLessThan(value.ids.length / 2);
+  });
+
+  test('a change of the glossary makes it stale: rebuilt, stored again, the new entry scanned', async () => {
+    const { db, svc } = await seeded();
+    const before = (await storedRow(db)).revision;
+    await svc.handle({
+      type: 'entry/save',
+      entry: {
+        ...PERSONAL,
+        kk: { ...PERSONAL.kk, term: 'аралық сот' },
+        ru: { ...PERSONAL.ru, term: 'третейский суд' },
+      },
+    });
+    const again = woken(db);
+    const res = JSON.stringify(
+      await (
+        await again.handle({ type: 'text/scan', texts: ['Третейский суд рассмотрел.'] })
+      ).response,
+    );
+    expect(again.matcher.builds).toEqual(['compiled']);
+    expect(res).toContain('третейский суд');
+    await again.matcher.saved();
+    expect((await storedRow(db)).revision).toBeGreaterThan(before);
+    expect(woken(db).matcher.builds).toEqual([]);
+    const third = woken(db);
+    await third.matcher.get();
+    expect(third.matcher.builds).toEqual(['stored']);
+  });
+
+  const DAMAGE: [string, (v: StoredIndex) => unknown][] = [
+    ['another format', (v) => ({ ...v, format: `${INDEX_FORMAT}-old` })],
+    ['not an object', () => 'garbage'],
+    ['no matcher', (v) => ({ ...v, matcher: undefined })],
+    [
+      'a truncated array',
+      (v) => ({
+        ...v,
+        matcher: {
+          ...v.matcher,
+          table: { ...v.matcher.table, stems: v.matcher.table.stems.slice(0, 3) },
+        },
+      }),
+    ],
+    ['an array of the wrong type', (v) => ({ ...v, matcher: { ...v.matcher, termLangs: [0, 1] } })],
+    ['context data missing', (v) => ({ ...v, ruled: null })],
+    ['a broken context entry', (v) => ({ ...v, ruled: [{ id: 7 }] })],
+  ];
+
+  test.each(DAMAGE)('%s: rebuilt, scans identical, entries intact', async (_, damage) => {
+    const { db, svc, personal } = await seeded();
+    const expected = await scans(svc);
+    const entriesBefore = await listEntries(db);
+    const row = await storedRow(db);
+    await db.compiledIndex.put({ ...row, value: damage(row.value as StoredIndex) });
+
+    const again = woken(db);
+    expect(await scans(again)).toEqual(expected);
+    expect(again.matcher.builds).toEqual(['compiled']);
+    expect(await listEntries(db)).toEqual(entriesBefore);
+    expect(await listEntries(db, 'personal')).toEqual([personal]);
+    // The rebuilt index replaced the damaged one.
+    await again.matcher.saved();
+    const third = woken(db);
+    expect(await scans(third)).toEqual(expected);
+    expect(third.matcher.builds).toEqual(['stored']);
+  });
+
+  test('an index compiled before a change is not stored as current', async () => {
+    const { db, svc } = await seeded();
+    const { revision } = await readCompiledIndex(db);
+    await svc.handle({ type: 'entry/save', entry: { ...PERSONAL, id: '' } });
+    expect(await writeCompiledIndex(db, revision, { stale: true })).toBe(false);
+    expect((await storedRow(db)).revision).toBe(revision);
+  });
+
+  test('a version-3 database upgrades with its rows intact and no stored index', async () => {
+    const name = `atazan-migrate-v3-${++counter}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    const now = Date.now();
+    await v3.table('entries').add({
+      ...PERSONAL,
+      id: 'p-000000000001',
+      source: 'personal',
+      createdAt: now,
+      updatedAt: now,
+      terms: ['татуластыру хаттамасы', 'протокол примирения'],
+    });
+    await v3.table('meta').put({ key: 'revision', value: 5 });
+    v3.close();
+    const db = freshDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.entries.count()).toBe(1);
+    expect(await db.compiledIndex.count()).toBe(0);
+    const svc = new GlossaryService(db);
+    const res = JSON.stringify(
+      (await svc.handle({ type: 'text/scan', texts: ['Протокол примирения.'] })).response,
+    );
+    expect(res).toContain('p-000000000001');
+    await svc.matcher.saved();
+    expect((await storedRow(db)).revision).toBe(5);
+  });
+});
