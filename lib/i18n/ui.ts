@@ -143,6 +143,14 @@ const en = {
   'settings.language': 'Interface language',
   'settings.language.auto': 'Browser language',
   'settings.saved': 'Settings saved.',
+  // Termbases: the streamed import and the paged table.
+  'io.progressSending': 'Sending entries to the glossary: {sent} of {total}',
+  'io.progressSaving': 'Saving {total} entries…',
+  'io.cancelImport': 'Cancel the import',
+  'table.pages': 'Pages of entries',
+  'table.pagePrev': 'Previous',
+  'table.pageNext': 'Next',
+  'table.pageRange': '{from}–{to} of {total}',
 };
 
 export type UiKey = keyof typeof en;
@@ -288,6 +296,14 @@ const kk: Record<UiKey, string> = {
   'settings.language': 'Интерфейс тілі',
   'settings.language.auto': 'Браузер тілі',
   'settings.saved': 'Баптаулар сақталды.',
+  // Термин базалары: бөліп жіберілетін импорт және беттелген кесте.
+  'io.progressSending': 'Жазбалар глоссарийге жіберілуде: {total} ішінен {sent}',
+  'io.progressSaving': '{total} жазба сақталуда…',
+  'io.cancelImport': 'Импортты тоқтату',
+  'table.pages': 'Жазбалар беттері',
+  'table.pagePrev': 'Алдыңғы',
+  'table.pageNext': 'Келесі',
+  'table.pageRange': '{total} ішінен {from}–{to}',
 };
 
 const ru: Record<UiKey, string> = {
@@ -430,6 +446,14 @@ const ru: Record<UiKey, string> = {
   'settings.language': 'Язык интерфейса',
   'settings.language.auto': 'Язык браузера',
   'settings.saved': 'Настройки сохранены.',
+  // Терминологические базы: импорт частями и постраничная таблица.
+  'io.progressSending': 'Записи передаются в глоссарий: {sent} из {total}',
+  'io.progressSaving': 'Сохраняется записей: {total}…',
+  'io.cancelImport': 'Отменить импорт',
+  'table.pages': 'Страницы записей',
+  'table.pagePrev': 'Назад',
+  'table.pageNext': 'Далее',
+  'table.pageRange': '{from}–{to} из {total}',
 };
 
 export const UI_STRINGS: Record<'kk' | 'ru' | 'en', Record<UiKey, string>> = { en, kk, ru };
