@@ -33,13 +33,11 @@ export async function termbaseEntries(size: number): Promise<Entry[]> {
     out[0] = first.charAt(0).toUpperCase() + first.slice(1);
     return out.join(' ') + '.';
   };
-  return terms.map(
-    (t, i): Entry => ({
-      id: `tb-${i}`,
-      kk: { term: t.kk[0]!, variants: [], definition: i % 2 === 0 ? sentence('kk') : '' },
-      ru: { term: t.ru[0]!, variants: [], definition: i % 2 === 0 ? sentence('ru') : '' },
-      citations: [],
-      tags: ['termbase'],
-    }),
-  );
+  return terms.map((t, i): Entry => ({
+    id: `tb-${i}`,
+    kk: { term: t.kk[0]!, variants: [], definition: i % 2 === 0 ? sentence('kk') : '' },
+    ru: { term: t.ru[0]!, variants: [], definition: i % 2 === 0 ? sentence('ru') : '' },
+    citations: [],
+    tags: ['termbase'],
+  }));
 }

@@ -351,7 +351,15 @@ function termsKey(entry: Pick<Entry, 'kk' | 'ru'>): string | null {
 
 /** The primary key order [source+id]. */
 function compareKeys(a: EntryRow, b: EntryRow): number {
-  return a.source < b.source ? -1 : a.source > b.source ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.source < b.source
+    ? -1
+    : a.source > b.source
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
 }
 
 /** Delete many personal entries (or overrides) in one transaction, recorded as a batch for undo. */
