@@ -74,47 +74,52 @@ async function state(svc: GlossaryService) {
 }
 
 describe('streamed import', () => {
-  test('chunks, then one commit: one batch, one revision bump, progress reported', async () => {
-    const { svc } = await freshService();
-    const ask = asker(svc);
-    await ask('entry/save', { entry: entry('', 'менің терминім', 'мой термин') });
-    const before = await state(svc);
-    const entries = termbase(IMPORT_CHUNK * 2 + 7);
-    const progress: string[] = [];
-    const broadcasts: number[] = [];
-    const handle = svc.handle.bind(svc);
-    svc.handle = async (raw) => {
-      const h = await handle(raw);
-      for (const b of h.broadcasts) if (b.type === 'glossary/changed') broadcasts.push(b.revision);
-      return h;
-    };
-    const summary = await streamImport(
-      ask,
-      entries,
-      'skip',
-      'termbase.csv',
-      (p) => progress.push(`${p.phase} ${p.sent}/${p.total}`),
-      new AbortController().signal,
-    );
-    expect(summary).toMatchObject({ added: entries.length, updated: 0, skipped: 0 });
-    const total = entries.length;
-    expect(progress).toEqual([
-      `sending 0/${total}`,
-      `sending ${IMPORT_CHUNK}/${total}`,
-      `sending ${IMPORT_CHUNK * 2}/${total}`,
-      `sending ${total}/${total}`,
-      `saving ${total}/${total}`,
-    ]);
-    const after = await state(svc);
-    expect(after.revision).toBe(before.revision + 1);
-    expect(broadcasts).toEqual([after.revision]);
-    expect(after.ids.length).toBe(before.ids.length + total);
-    const [batch] = (await ask('batches/list')) as BatchInfo[];
-    expect(batch).toMatchObject({ kind: 'import', name: 'termbase.csv', created: total });
-    // Undone in one step, the user's own entry stays.
-    await ask('batch/undo', { id: batch!.id });
-    expect((await state(svc)).ids).toEqual(before.ids);
-  });
+  test(
+    'chunks, then one commit: one batch, one revision bump, progress reported',
+    { timeout: 120_000 },
+    async () => {
+      const { svc } = await freshService();
+      const ask = asker(svc);
+      await ask('entry/save', { entry: entry('', 'менің терминім', 'мой термин') });
+      const before = await state(svc);
+      const entries = termbase(IMPORT_CHUNK * 2 + 7);
+      const progress: string[] = [];
+      const broadcasts: number[] = [];
+      const handle = svc.handle.bind(svc);
+      svc.handle = async (raw) => {
+        const h = await handle(raw);
+        for (const b of h.broadcasts)
+          if (b.type === 'glossary/changed') broadcasts.push(b.revision);
+        return h;
+      };
+      const summary = await streamImport(
+        ask,
+        entries,
+        'skip',
+        'termbase.csv',
+        (p) => progress.push(`${p.phase} ${p.sent}/${p.total}`),
+        new AbortController().signal,
+      );
+      expect(summary).toMatchObject({ added: entries.length, updated: 0, skipped: 0 });
+      const total = entries.length;
+      expect(progress).toEqual([
+        `sending 0/${total}`,
+        `sending ${IMPORT_CHUNK}/${total}`,
+        `sending ${IMPORT_CHUNK * 2}/${total}`,
+        `sending ${total}/${total}`,
+        `saving ${total}/${total}`,
+      ]);
+      const after = await state(svc);
+      expect(after.revision).toBe(before.revision + 1);
+      expect(broadcasts).toEqual([after.revision]);
+      expect(after.ids.length).toBe(before.ids.length + total);
+      const [batch] = (await ask('batches/list')) as BatchInfo[];
+      expect(batch).toMatchObject({ kind: 'import', name: 'termbase.csv', created: total });
+      // Undone in one step, the user's own entry stays.
+      await ask('batch/undo', { id: batch!.id });
+      expect((await state(svc)).ids).toEqual(before.ids);
+    },
+  );
 
   test('cancelled while sending: nothing written, no revision bump, existing entries intact', async () => {
     const { svc } = await freshService();
@@ -213,7 +218,7 @@ describe('streamed import', () => {
     expect(over).toMatchObject({ added: 0, updated: IMPORT_CHUNK + 2, skipped: 0 });
     const sot = (await ask('entry/get', { id: 'sot' })) as StoredEntry;
     expect(sot).toMatchObject({ source: 'personal', overrides: 'sot' });
-  });
+  }, 120_000);
 });
 
 describe('search through the background', () => {
