@@ -3,8 +3,12 @@
  * with an undo that restores the very row that was deleted. Rows can be
  * selected (one by one or all shown) and deleted together; that bulk delete
  * is one batch in the background, undone in one click.
+ *
+ * A termbase holds tens of thousands of entries: each entry's folded text is
+ * made once per glossary (not per keystroke), the order once per sort, a
+ * keystroke only tests the folded texts, and one page of rows is drawn.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { searchKey } from '../glossary/search';
 import type { Translate } from '../lib/i18n';
 import type { DeleteSummary, StoredEntry } from '../lib/protocol';
@@ -26,6 +30,13 @@ type Undoable =
 
 type SortKey = 'kk' | 'ru' | 'updated';
 
+/** Rows drawn at once; the pager moves through the rest. */
+export const PAGE_SIZE = 100;
+
+/** What the filter looks in: the terms, variants and tags, folded as the search folds them. */
+const filterText = (e: StoredEntry) =>
+  searchKey([e.kk.term, e.ru.term, ...e.kk.variants, ...e.ru.variants, ...e.tags].join(' '));
+
 export function EntryTable(props: EntryTableProps) {
   const { entries, t, lang, onEdit, onDelete, onRestore, onDeleteMany, onUndoBatch } = props;
   const [filter, setFilter] = useState('');
@@ -34,23 +45,34 @@ export function EntryTable(props: EntryTableProps) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
 
+  const [page, setPage] = useState(0);
+  const texts = useMemo(() => entries.map(filterText), [entries]);
+  /** Positions in `entries`, in the chosen order. */
+  const order = useMemo(() => {
+    const collator = new Intl.Collator(lang);
+    const positions = entries.map((_, i) => i);
+    const { key, dir } = sort;
+    return positions.sort((a, b) => {
+      const ea = entries[a]!;
+      const eb = entries[b]!;
+      const d =
+        key === 'updated'
+          ? ea.updatedAt - eb.updatedAt
+          : collator.compare(ea[key].term, eb[key].term);
+      return d * dir;
+    });
+  }, [entries, sort, lang]);
   const rows = useMemo(() => {
     const q = searchKey(filter);
-    const text = (e: StoredEntry) =>
-      searchKey([e.kk.term, e.ru.term, ...e.kk.variants, ...e.ru.variants, ...e.tags].join(' '));
-    const shown = q ? entries.filter((e) => text(e).includes(q)) : [...entries];
-    const collator = new Intl.Collator(lang);
-    const value = (e: StoredEntry) => (sort.key === 'updated' ? e.updatedAt : e[sort.key].term);
-    return shown.sort((a, b) => {
-      const va = value(a);
-      const vb = value(b);
-      const d =
-        typeof va === 'number' && typeof vb === 'number'
-          ? va - vb
-          : collator.compare(String(va), String(vb));
-      return d * sort.dir;
-    });
-  }, [entries, filter, sort, lang]);
+    const out: StoredEntry[] = [];
+    for (const i of order) if (!q || texts[i]!.includes(q)) out.push(entries[i]!);
+    return out;
+  }, [entries, texts, order, filter]);
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const shownPage = Math.min(page, pages - 1);
+  const pageRows = rows.slice(shownPage * PAGE_SIZE, (shownPage + 1) * PAGE_SIZE);
+  // A new filter or order starts at the first page.
+  useEffect(() => setPage(0), [filter, sort]);
 
   const header = (key: SortKey, label: string) => {
     const active = sort.key === key;
@@ -193,7 +215,7 @@ export function EntryTable(props: EntryTableProps) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((e) => (
+            {pageRows.map((e) => (
               <tr key={e.id} data-entry-id={e.id}>
                 {onDeleteMany ? (
                   <td class="select">
@@ -235,6 +257,33 @@ export function EntryTable(props: EntryTableProps) {
           </tbody>
         </table>
       )}
+      {rows.length > PAGE_SIZE ? (
+        <nav class="pager" aria-label={t('table.pages')}>
+          <button
+            type="button"
+            name="page-prev"
+            disabled={shownPage === 0}
+            onClick={() => setPage(shownPage - 1)}
+          >
+            ← {t('table.pagePrev')}
+          </button>
+          <span class="page-range" aria-live="polite">
+            {t('table.pageRange', {
+              from: (shownPage * PAGE_SIZE + 1).toLocaleString(lang),
+              to: (shownPage * PAGE_SIZE + pageRows.length).toLocaleString(lang),
+              total: rows.length.toLocaleString(lang),
+            })}
+          </span>
+          <button
+            type="button"
+            name="page-next"
+            disabled={shownPage >= pages - 1}
+            onClick={() => setPage(shownPage + 1)}
+          >
+            {t('table.pageNext')} →
+          </button>
+        </nav>
+      ) : null}
     </section>
   );
 }

@@ -23,12 +23,24 @@ import {
 import type { Entry } from '../glossary/types';
 import type { Translate } from '../lib/i18n';
 import type { BatchInfo, DuplicatePolicy, ImportSummary, StoredEntry } from '../lib/protocol';
+import type { ImportProgress } from '../entrypoints/options/import-stream';
+import { CodedError } from '../glossary/errors';
 
 export interface ImportExportProps {
   glossary: readonly StoredEntry[];
   personal: readonly StoredEntry[];
   t: Translate;
-  onImport: (entries: Entry[], policy: DuplicatePolicy, name: string) => Promise<ImportSummary>;
+  /**
+   * Write the entries (streamed in chunks: entrypoints/options/import-stream.ts),
+   * reporting progress; an aborted signal cancels it with nothing written.
+   */
+  onImport: (
+    entries: Entry[],
+    policy: DuplicatePolicy,
+    name: string,
+    onProgress: (p: ImportProgress) => void,
+    signal: AbortSignal,
+  ) => Promise<ImportSummary>;
   /** Undo an import by its batch id. */
   onUndo?: (batchId: number) => Promise<void>;
   /** The imports that can still be undone (the background keeps the last ones). */
@@ -60,6 +72,8 @@ export function ImportExport(props: ImportExportProps) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [done, setDone] = useState<{ name: string; batchId: number } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [running, setRunning] = useState<AbortController | null>(null);
   const [batches, setBatches] = useState<BatchInfo[]>([]);
   // Every change of the glossary (an import, an undo, a delete elsewhere) may change the list.
   useEffect(() => {
@@ -98,8 +112,17 @@ export function ImportExport(props: ImportExportProps) {
   const confirm = async () => {
     if (!pending) return;
     setBusy(true);
+    const controller = new AbortController();
+    setRunning(controller);
+    setProgress({ sent: 0, total: pending.entries.length, phase: 'sending' });
     try {
-      const s = await onImport(pending.entries, policy, pending.name);
+      const s = await onImport(
+        pending.entries,
+        policy,
+        pending.name,
+        setProgress,
+        controller.signal,
+      );
       setMessage({
         text: t('io.done', { added: s.added, updated: s.updated, skipped: s.skipped }),
         error: false,
@@ -107,12 +130,19 @@ export function ImportExport(props: ImportExportProps) {
       setDone(s.batchId !== undefined ? { name: pending.name, batchId: s.batchId } : null);
       setPending(null);
     } catch (err) {
-      setMessage({
-        text: t('io.error', { name: pending.name, message: t.error(err) }),
-        error: true,
-      });
+      if (err instanceof CodedError && err.code === 'import.cancelled') {
+        // The reader asked for it: not an error, and the preview stays for another try.
+        setMessage({ text: t.error(err), error: false });
+      } else {
+        setMessage({
+          text: t('io.error', { name: pending.name, message: t.error(err) }),
+          error: true,
+        });
+      }
     } finally {
       setBusy(false);
+      setProgress(null);
+      setRunning(null);
     }
   };
 
@@ -271,20 +301,44 @@ export function ImportExport(props: ImportExportProps) {
                 </label>
               ))}
             </fieldset>
-            <div class="actions">
-              <button
-                type="button"
-                class="primary"
-                name="confirm-import"
-                disabled={busy}
-                onClick={() => void confirm()}
-              >
-                {t('io.confirm')}
-              </button>
-              <button type="button" onClick={() => setPending(null)}>
-                {t('io.cancel')}
-              </button>
-            </div>
+            {progress ? (
+              <div class="import-progress">
+                <label for="import-progress">
+                  {progress.phase === 'saving'
+                    ? t('io.progressSaving', { total: progress.total })
+                    : t('io.progressSending', { sent: progress.sent, total: progress.total })}
+                </label>
+                {/* While the background writes, the bar has no value: the browser shows it as busy. */}
+                <progress
+                  id="import-progress"
+                  max={progress.total}
+                  value={progress.phase === 'saving' ? undefined : progress.sent}
+                />
+                <button
+                  type="button"
+                  name="cancel-import"
+                  disabled={running === null || running.signal.aborted}
+                  onClick={() => running?.abort()}
+                >
+                  {t('io.cancelImport')}
+                </button>
+              </div>
+            ) : (
+              <div class="actions">
+                <button
+                  type="button"
+                  class="primary"
+                  name="confirm-import"
+                  disabled={busy}
+                  onClick={() => void confirm()}
+                >
+                  {t('io.confirm')}
+                </button>
+                <button type="button" onClick={() => setPending(null)}>
+                  {t('io.cancel')}
+                </button>
+              </div>
+            )}
           </div>
         ) : null}
       </section>

@@ -1,7 +1,9 @@
 /**
  * The popup's search: a search box with focus, results as you type (both terms
  * and the first citation), arrow keys and Enter to open one in the shared
- * TermCard, Escape to clear. The index is rebuilt only when the glossary does.
+ * TermCard, Escape to clear. The popup asks the background, which keeps the
+ * index of the current glossary (`search/query`), so opening the popup builds
+ * nothing; given entries instead, the panel builds its own index once per glossary.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createSearch, type SearchHit } from '../glossary/search';
@@ -11,9 +13,21 @@ import type { Translate, UiLang } from '../lib/i18n';
 import type { StoredEntry } from '../lib/protocol';
 import { citationLabel, TermCard } from './TermCard';
 
+/** What a search answers: the hits, best first, and the size of the glossary searched. */
+export interface SearchResults {
+  hits: SearchHit<StoredEntry>[];
+  size: number;
+  /** False when answered from a stand-in index while the glossary's own is made: ask again soon. */
+  complete?: boolean;
+}
+
+/** Search elsewhere (the background); a new function means the glossary changed. */
+export type Searcher = (query: string, limit: number) => Promise<SearchResults>;
+
 export interface SearchPanelProps {
-  /** The effective glossary; null while it loads. */
-  entries: StoredEntry[] | null;
+  /** The effective glossary, searched here; null while it loads. Ignored when `search` is given. */
+  entries?: StoredEntry[] | null;
+  search?: Searcher;
   t: Translate;
   ui: UiLang;
   /** Open an entry in the options page. */
@@ -23,19 +37,50 @@ export interface SearchPanelProps {
 }
 
 const MAX_RESULTS = 30;
+/** How soon an answer from a stand-in index is asked again. */
+const RETRY_MS = 300;
 
-export function SearchPanel({ entries, t, ui, onOpenEntry, initialQuery = '' }: SearchPanelProps) {
+export function SearchPanel(props: SearchPanelProps) {
+  const { entries = null, search, t, ui, onOpenEntry, initialQuery = '' } = props;
   const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(0);
   const [opened, setOpened] = useState<StoredEntry | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
-  const search = useMemo(() => createSearch(entries ?? []), [entries]);
-  const hits: SearchHit<StoredEntry>[] = useMemo(
-    () => search.search(query, MAX_RESULTS),
-    [search, query],
+  const local = useMemo(
+    () => (search || entries === null ? null : createSearch(entries)),
+    [search, entries],
   );
+  /** The background's last answer (the previous query's stays shown until the next one comes). */
+  const [remote, setRemote] = useState<SearchResults | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    if (!search) return;
+    let live = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const ask = () =>
+      search(query, MAX_RESULTS).then(
+        (r) => {
+          if (!live) return;
+          setRemote(r);
+          setFailed(null);
+          if (r.complete === false) retry = setTimeout(() => void ask(), RETRY_MS);
+        },
+        (err: unknown) => live && setFailed(t.error(err)),
+      );
+    void ask();
+    return () => {
+      live = false;
+      clearTimeout(retry);
+    };
+  }, [search, query, t]);
+  const localResults = useMemo(
+    () => local && { hits: local.search(query, MAX_RESULTS), size: local.size },
+    [local, query],
+  );
+  const results: SearchResults | null = search ? remote : localResults;
+  const hits = results?.hits ?? [];
   // The card reads first in the language typed; Latin or empty queries follow the UI.
   const cardLang: Lang = scriptLang(query) ?? (ui === 'kk' ? 'kk' : 'ru');
 
@@ -128,13 +173,15 @@ export function SearchPanel({ entries, t, ui, onOpenEntry, initialQuery = '' }: 
         onKeyDown={onKeyDown}
       />
       <p class="status" role="status" aria-live="polite">
-        {entries === null
-          ? t('popup.loading')
-          : query.trim() === ''
-            ? t('popup.hint', { count: entries.length })
-            : hits.length === 0
-              ? t('popup.noResults')
-              : t('popup.resultCount', { count: hits.length })}
+        {failed !== null
+          ? failed
+          : results === null
+            ? t('popup.loading')
+            : query.trim() === ''
+              ? t('popup.hint', { count: results.size })
+              : hits.length === 0
+                ? t('popup.noResults')
+                : t('popup.resultCount', { count: hits.length })}
       </p>
       <ul id="results" ref={list} role="listbox" aria-label={t('popup.results')}>
         {hits.map((hit, i) => (

@@ -11,7 +11,12 @@ import type { Settings } from '../lib/settings';
 import { ask } from '../lib/client';
 import { useBroadcasts } from './use-broadcasts';
 
-export function usePage(titleKey: UiKey) {
+/**
+ * `glossary: false` for a page that never needs the whole glossary (the popup
+ * searches through the background): `entries` stays null and nothing that
+ * large is sent to it.
+ */
+export function usePage(titleKey: UiKey, { glossary = true }: { glossary?: boolean } = {}) {
   const [entries, setEntries] = useState<StoredEntry[] | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   /** The last failed request, translated when shown (a code: glossary/errors.ts). */
@@ -19,13 +24,14 @@ export function usePage(titleKey: UiKey) {
   const fail = useCallback((err: unknown) => setFailure({ err }), []);
 
   const reload = useCallback(() => {
+    if (!glossary) return;
     ask('glossary/get')
       .then((g) => {
         setEntries(g.entries);
         setFailure(null);
       })
       .catch(fail);
-  }, [fail]);
+  }, [fail, glossary]);
   useEffect(() => {
     reload();
     ask('settings/get').then(setSettings, fail);

@@ -192,6 +192,29 @@ async function recordBatch(db: AtaZanDatabase, batch: Omit<BatchRow, 'id'>): Pro
   return id;
 }
 
+/** The entries of an import, each checked by the entry model; the first bad one names its place. */
+export function validateImport(inputs: unknown, offset = 0): Entry[] {
+  if (!Array.isArray(inputs)) throw new ValidationError('import.notList');
+  return inputs.map((e, i) => {
+    try {
+      return validateEntry(e);
+    } catch (err) {
+      if (err instanceof CodedError) {
+        throw err.at({ code: 'where.entry', params: { n: offset + i + 1 } });
+      }
+      throw err;
+    }
+  });
+}
+
+/** Rows are written in slices of this many, with a look at `cancelled` between them. */
+const WRITE_SLICE = 2000;
+
+export interface ImportOptions {
+  /** Asked between slices of writes; true aborts the transaction (`import.cancelled`), nothing written. */
+  cancelled?: () => boolean;
+}
+
 /**
  * Import entries in one transaction: all or nothing. An entry is a duplicate
  * when its id is in the glossary, or when an entry has the same Kazakh and the
@@ -200,40 +223,85 @@ async function recordBatch(db: AtaZanDatabase, batch: Omit<BatchRow, 'id'>): Pro
  * beside the existing one. The import is recorded as a batch — the ids it
  * created and the personal rows it overwrote, as they were — so `undoBatch`
  * can take it back in one step.
+ *
+ * The rows the file may meet are read in two bulk reads (by id, and by the
+ * `terms` index for the Kazakh terms), the decisions are made in memory in
+ * file order — a later entry of the file meets an earlier one as it would in
+ * the database — and the rows are written in bulk.
  */
 export async function importEntries(
   db: AtaZanDatabase,
   inputs: unknown,
   policy: DuplicatePolicy,
   name = '',
+  options: ImportOptions = {},
 ): Promise<Change<ImportSummary>> {
   if (!Array.isArray(inputs)) throw new ValidationError('import.notList');
   if (policy !== 'skip' && policy !== 'overwrite' && policy !== 'keep-both') {
     throw new ValidationError('import.policy');
   }
-  const entries = inputs.map((e, i) => {
-    try {
-      return validateEntry(e);
-    } catch (err) {
-      if (err instanceof CodedError) throw err.at({ code: 'where.entry', params: { n: i + 1 } });
-      throw err;
-    }
-  });
+  const entries = validateImport(inputs);
+  const cancelled = options.cancelled ?? (() => false);
   return db.transaction('rw', db.entries, db.meta, db.batches, async () => {
     const summary: ImportSummary = { added: 0, updated: 0, skipped: 0 };
     const now = Date.now();
+    const ids = [...new Set(entries.map((e) => e.id).filter((id) => id !== ''))];
+    const kkTerms = [...new Set(entries.map((e) => foldTerm(e.kk.term)).filter((t) => t !== ''))];
+    const [personalRows, bundledRows, sameKk] = await Promise.all([
+      db.entries.bulkGet(ids.map((id): [string, string] => [PERSONAL, id])),
+      db.entries.bulkGet(ids.map((id): [string, string] => [BUNDLED, id])),
+      kkTerms.length > 0 ? db.entries.where('terms').anyOf(kkTerms).toArray() : [],
+    ]);
+    /** Personal rows by id, as this import leaves them so far. */
+    const personal = new Map<string, StoredEntry>();
+    const bundled = new Set<string>();
+    for (const r of personalRows) if (r) personal.set(r.id, toStored(r));
+    for (const r of bundledRows) if (r) bundled.add(r.id);
+    /** The id of the first entry (bundled before personal, as the index orders them) with these terms. */
+    const byTerms = new Map<string, string>();
+    sameKk.sort((a, b) => compareKeys(a, b));
+    for (const r of sameKk) {
+      if (r.source === PERSONAL && !personal.has(r.id)) personal.set(r.id, toStored(r));
+      if (r.source === BUNDLED) bundled.add(r.id);
+      const key = duplicateKey(r);
+      if (key !== null && !byTerms.has(key)) byTerms.set(key, r.id);
+    }
+    const writes = new Map<string, StoredEntry>();
+    const put = (entry: Entry): StoredEntry => {
+      let id = entry.id;
+      let overrides: string | undefined;
+      let createdAt = now;
+      const existing = id ? personal.get(id) : undefined;
+      if (existing) {
+        createdAt = existing.createdAt;
+        overrides = existing.overrides;
+      } else if (id && bundled.has(id)) {
+        overrides = id;
+      } else if (!id.startsWith('p-') || id.length < 3) {
+        id = newPersonalId();
+      }
+      const stored: StoredEntry = { ...entry, id, source: PERSONAL, createdAt, updatedAt: now };
+      if (overrides) stored.overrides = overrides;
+      personal.set(id, stored);
+      writes.set(id, stored);
+      const key = duplicateKey(stored);
+      if (key !== null && !byTerms.has(key)) byTerms.set(key, id);
+      return stored;
+    };
     const created: string[] = [];
     const previous: StoredEntry[] = [];
     /** Personal ids this import has already written (created or saved the previous version of). */
     const touched = new Set<string>();
     for (const entry of entries) {
-      const duplicateId = await findDuplicate(db, entry);
+      const key = duplicateKey(entry);
+      const duplicateId =
+        entry.id && (personal.has(entry.id) || bundled.has(entry.id))
+          ? entry.id
+          : key === null
+            ? null
+            : (byTerms.get(key) ?? null);
       if (duplicateId === null || policy === 'keep-both') {
-        const stored = await putPersonal(
-          db,
-          duplicateId === null ? entry : { ...entry, id: '' },
-          now,
-        );
+        const stored = put(duplicateId === null ? entry : { ...entry, id: '' });
         if (!touched.has(stored.id)) created.push(stored.id);
         touched.add(stored.id);
         summary.added++;
@@ -241,17 +309,23 @@ export async function importEntries(
         summary.skipped++;
       } else {
         if (!touched.has(duplicateId)) {
-          const before = await db.entries.get([PERSONAL, duplicateId]);
-          if (before) previous.push(toStored(before));
+          const before = personal.get(duplicateId);
+          if (before) previous.push(before);
           else created.push(duplicateId); // a new override of a bundled entry
           touched.add(duplicateId);
         }
-        await putPersonal(db, { ...entry, id: duplicateId }, now);
+        put({ ...entry, id: duplicateId });
         summary.updated++;
       }
     }
     const changed = summary.added + summary.updated > 0;
     if (!changed) return { result: summary, revision: null };
+    const rows = [...writes.values()];
+    for (let i = 0; i < rows.length; i += WRITE_SLICE) {
+      if (cancelled()) throw new ValidationError('import.cancelled');
+      await db.entries.bulkPut(rows.slice(i, i + WRITE_SLICE).map(toRow));
+    }
+    if (cancelled()) throw new ValidationError('import.cancelled');
     summary.batchId = await recordBatch(db, {
       kind: 'import',
       name,
@@ -261,6 +335,19 @@ export async function importEntries(
     });
     return { result: summary, revision: await bumpRevision(db) };
   });
+}
+
+/** The primary key order [source+id]. */
+function compareKeys(a: EntryRow, b: EntryRow): number {
+  return a.source < b.source
+    ? -1
+    : a.source > b.source
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
 }
 
 /** Delete many personal entries (or overrides) in one transaction, recorded as a batch for undo. */
@@ -319,17 +406,4 @@ export async function undoBatch(db: AtaZanDatabase, id: unknown): Promise<Change
       revision: await bumpRevision(db),
     };
   });
-}
-
-async function findDuplicate(db: AtaZanDatabase, entry: Entry): Promise<string | null> {
-  if (entry.id) {
-    const byId = await getEntry(db, entry.id);
-    if (byId) return byId.id;
-  }
-  // The one duplicate rule (glossary/entry-model.ts), found through the terms index.
-  const key = duplicateKey(entry);
-  if (key === null) return null;
-  const candidates = await db.entries.where('terms').equals(foldTerm(entry.kk.term)).toArray();
-  const hit = candidates.find((c) => duplicateKey(c) === key);
-  return hit ? hit.id : null;
 }

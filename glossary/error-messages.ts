@@ -91,6 +91,11 @@ const en = {
   'settings.colors': 'The colours must be an object.',
   'settings.colorKind': 'Unknown highlight kind.',
   'settings.color': 'Not a CSS colour.',
+  'import.cancelled': 'The import was cancelled; nothing was saved.',
+  'request.tooMany': 'At most {max} entries can be sent at once.',
+  'request.query': 'The search text must be a string.',
+  'import.expired':
+    'The import was interrupted (the extension was restarted); nothing was saved. Please import the file again.',
 };
 
 export type ErrorCode = keyof typeof en;
@@ -173,6 +178,11 @@ const kk: Record<ErrorCode, string> = {
   'settings.colors': 'Түстер нысан болуы керек.',
   'settings.colorKind': 'Белгілеу түрі белгісіз.',
   'settings.color': 'CSS түсі емес.',
+  'import.cancelled': 'Импорт тоқтатылды; ештеңе сақталмады.',
+  'request.tooMany': 'Бір рет ең көбі {max} жазба жіберіледі.',
+  'request.query': 'Іздеу мәтіні жол болуы керек.',
+  'import.expired':
+    'Импорт үзілді (кеңейтпе қайта іске қосылды); ештеңе сақталмады. Файлды қайта импорттаңыз.',
 };
 
 const ru: Record<ErrorCode, string> = {
@@ -253,6 +263,11 @@ const ru: Record<ErrorCode, string> = {
   'settings.colors': 'Цвета должны быть объектом.',
   'settings.colorKind': 'Неизвестный вид подсветки.',
   'settings.color': 'Это не цвет CSS.',
+  'import.cancelled': 'Импорт отменён; ничего не сохранено.',
+  'request.tooMany': 'За один раз можно отправить не более {max} записей.',
+  'request.query': 'Текст поиска должен быть строкой.',
+  'import.expired':
+    'Импорт прерван (расширение было перезапущено); ничего не сохранено. Импортируйте файл ещё раз.',
 };
 
 export const ERROR_STRINGS: Record<'kk' | 'ru' | 'en', Record<ErrorCode, string>> = { en, kk, ru };

@@ -4,6 +4,7 @@
  * ask it through `browser.runtime.sendMessage` and it answers with the
  * matching response type. Changes are broadcast to tabs and pages.
  */
+import type { HitKind } from '../glossary/search';
 import type { Edition, Entry, EntrySource } from '../glossary/types';
 import type { ScanResult } from './scan-wire';
 import type { Settings } from './settings';
@@ -104,6 +105,46 @@ export interface Requests {
    * and no page's main thread runs the scan.
    */
   'text/scan': { params: { texts: string[] }; response: ScanResult };
+  /**
+   * A streamed import (the options page with a large file): begun, sent in
+   * chunks the background checks and holds, then written in one transaction
+   * at commit (one batch, one revision). A cancel drops what was sent, or
+   * aborts the commit's transaction, so nothing of it is written.
+   */
+  'import/begin': {
+    params: { policy: DuplicatePolicy; name?: string };
+    response: { importId: string };
+  };
+  /** `offset`: the place in the file of the chunk's first entry, for the messages. */
+  'import/chunk': {
+    params: { importId: string; entries: Entry[]; offset: number };
+    response: { received: number };
+  };
+  'import/commit': { params: { importId: string }; response: ImportSummary };
+  'import/cancel': { params: { importId: string }; response: null };
+  /**
+   * Search the glossary (the popup, per keystroke): the background keeps the
+   * search index of the current revision, built once after each change, so no
+   * page rebuilds it when it opens.
+   */
+  'search/query': {
+    params: { query: string; limit?: number };
+    response: SearchAnswer;
+  };
+}
+
+/** The answer to `search/query`. */
+export interface SearchAnswer {
+  hits: Array<{ entry: StoredEntry; kind: HitKind; score: number }>;
+  /** Entries in the glossary searched. */
+  size: number;
+  revision: number;
+  /**
+   * False while the index of the current glossary is still being made (the
+   * worker just woke): the hits come from the previous index or the bundled
+   * glossary alone, and the page asks again a moment later.
+   */
+  complete: boolean;
 }
 
 /** The parameters of a request that takes none. */

@@ -17,6 +17,10 @@ type Schemas = { [K in RequestType]: (raw: Raw) => ParamsOf<K> };
 
 /** A content script sends chunks of tens of kilobytes; refuse anything that is not that. */
 export const MAX_SCAN_CHARS = 1_000_000;
+/** Entries per `import/chunk`; the options page sends far fewer. */
+export const MAX_IMPORT_CHUNK = 10_000;
+const MAX_SEARCH_LIMIT = 200;
+const MAX_QUERY_CHARS = 300;
 const POLICIES: readonly DuplicatePolicy[] = ['skip', 'overwrite', 'keep-both'];
 const SOURCES: readonly EntrySource[] = ['bundled', 'personal'];
 
@@ -39,6 +43,16 @@ function texts(x: unknown): string[] {
   if (x.reduce((n, t) => n + t.length, 0) > MAX_SCAN_CHARS) {
     throw new ValidationError('request.tooMuchText', { max: MAX_SCAN_CHARS });
   }
+  return x;
+}
+
+function policy(x: unknown): DuplicatePolicy {
+  if (!POLICIES.includes(x as DuplicatePolicy)) throw new ValidationError('import.policy');
+  return x as DuplicatePolicy;
+}
+
+function importId(x: unknown): string {
+  if (typeof x !== 'string' || !x) throw new ValidationError('import.expired');
   return x;
 }
 
@@ -96,6 +110,34 @@ export const REQUEST_SCHEMAS: Schemas = {
       place[name] = v;
     }
     return place;
+  },
+  'import/begin': (r) => ({
+    policy: policy(r.policy),
+    name: typeof r.name === 'string' ? r.name : '',
+  }),
+  'import/chunk': (r) => {
+    if (!Array.isArray(r.entries)) throw new ValidationError('import.notList');
+    if (r.entries.length > MAX_IMPORT_CHUNK) {
+      throw new ValidationError('request.tooMany', { max: MAX_IMPORT_CHUNK });
+    }
+    const offset = Number.isSafeInteger(r.offset) && (r.offset as number) >= 0 ? r.offset : 0;
+    return {
+      importId: importId(r.importId),
+      entries: r.entries as Entry[],
+      offset: offset as number,
+    };
+  },
+  'import/commit': (r) => ({ importId: importId(r.importId) }),
+  'import/cancel': (r) => ({ importId: importId(r.importId) }),
+  'search/query': (r) => {
+    if (typeof r.query !== 'string') throw new ValidationError('request.query');
+    const limit =
+      Number.isSafeInteger(r.limit) && (r.limit as number) > 0
+        ? Math.min(r.limit as number, MAX_SEARCH_LIMIT)
+        : undefined;
+    return limit === undefined
+      ? { query: r.query.slice(0, MAX_QUERY_CHARS) }
+      : { query: r.query.slice(0, MAX_QUERY_CHARS), limit };
   },
 };
 

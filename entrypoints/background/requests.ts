@@ -23,6 +23,7 @@ import {
   restoreEntry,
   saveEntry,
   undoBatch,
+  validateImport,
   type Change,
 } from '../../db/glossary-store';
 import { getSettings, setSettings } from '../../db/settings-store';
@@ -31,14 +32,43 @@ import {
   readCompiledIndex,
   writeCompiledIndex,
 } from '../../db/compiled-index-store';
+import { ValidationError } from '../../glossary/entry-model';
+import { createSearch, type GlossarySearch } from '../../glossary/search';
+import { BUNDLED_ENTRIES } from '../../glossary/data/index';
+import type { Entry } from '../../glossary/types';
+import type { DuplicatePolicy, SearchAnswer, StoredEntry } from '../../lib/protocol';
 
 /** The requests that need the browser, not the database (answered in index.ts). */
 export type BrowserRequest = 'options/open' | 'pdf/native' | 'reader/open';
 export type DatabaseRequest = Exclude<RequestType, BrowserRequest>;
 
+/** An import being received in chunks (`import/begin` … `import/commit`), held in memory until its commit. */
+interface StagedImport {
+  policy: DuplicatePolicy;
+  name: string;
+  entries: Entry[];
+  /** Set by `import/cancel`; a running commit aborts its transaction at its next look. */
+  cancelled: boolean;
+}
+
+/** After a change, the search index is rebuilt this long after, once tabs have repainted. */
+const SEARCH_WARM_DELAY_MS = 1500;
+/** Imports cancelled this recently still answer `import.cancelled` (not `import.expired`). */
+const MAX_CANCELLED_KEPT = 20;
+
 export class GlossaryService {
   private snapshot: Promise<GlossarySnapshot> | null = null;
   private revision: Promise<number> | null = null;
+  /** The search index of a snapshot (the very promise `getSnapshot` answered). */
+  private search: {
+    of: Promise<GlossarySnapshot>;
+    index: Promise<{ revision: number; search: GlossarySearch<StoredEntry> }>;
+  } | null = null;
+  /** The last index built, and one of the bundled glossary alone (see `query`). */
+  private searchReady: { revision: number; search: GlossarySearch<StoredEntry> } | null = null;
+  private bundled: { revision: number; search: GlossarySearch<StoredEntry> } | null = null;
+  private searchWarm: ReturnType<typeof setTimeout> | null = null;
+  private readonly imports = new Map<string, StagedImport>();
   private settings: Promise<Settings> | null = null;
   /** The compiled matcher follows the revision; it is stored, so a woken worker need not read every entry. */
   readonly matcher: MatcherCache;
@@ -78,6 +108,100 @@ export class GlossaryService {
     return this.snapshot;
   }
 
+  /** The search index of the current snapshot, built once per revision. */
+  searchIndex(): Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> {
+    const of = this.getSnapshot();
+    if (this.search?.of !== of) {
+      const index = of.then((snapshot) => {
+        const ready = { revision: snapshot.revision, search: createSearch(snapshot.entries) };
+        this.searchReady = ready;
+        return ready;
+      });
+      index.catch(() => (this.search = null));
+      this.search = { of, index };
+    }
+    return this.search.index;
+  }
+
+  /**
+   * Answer from the index there is: while the current one is still being made
+   * (the worker just woke, or just installed and seeding), from the previous
+   * one, else from the bundled glossary alone, marked incomplete so the page
+   * asks again. A popup never waits for the database.
+   */
+  private async query(query: string, limit?: number): Promise<SearchAnswer> {
+    const current = this.searchIndex();
+    const settled = await Promise.race([current, Promise.resolve(null)]);
+    if (settled) return { ...this.answer(settled, query, limit), complete: true };
+    const stand = this.searchReady ?? this.bundledSearch();
+    return { ...this.answer(stand, query, limit), complete: false };
+  }
+
+  private answer(
+    index: { revision: number; search: GlossarySearch<StoredEntry> },
+    query: string,
+    limit?: number,
+  ) {
+    return {
+      hits: index.search.search(query, limit),
+      size: index.search.size,
+      revision: index.revision,
+    };
+  }
+
+  private bundledSearch(): { revision: number; search: GlossarySearch<StoredEntry> } {
+    this.bundled ??= {
+      revision: 0,
+      search: createSearch(
+        BUNDLED_ENTRIES.map((e): StoredEntry => ({
+          ...e,
+          source: 'bundled',
+          createdAt: 0,
+          updatedAt: 0,
+        })),
+      ),
+    };
+    return this.bundled;
+  }
+
+  /** Build the search index a little later, off the path of the request that changed the glossary. */
+  warmSearchSoon(): void {
+    if (this.searchWarm !== null) clearTimeout(this.searchWarm);
+    this.searchWarm = setTimeout(() => {
+      this.searchWarm = null;
+      this.searchIndex().catch(() => undefined);
+    }, SEARCH_WARM_DELAY_MS);
+  }
+
+  private staged(importId: string): StagedImport {
+    const staged = this.imports.get(importId);
+    // A worker restarted since `import/begin` has lost what was sent.
+    if (!staged) throw new ValidationError('import.expired');
+    if (staged.cancelled) throw new ValidationError('import.cancelled');
+    return staged;
+  }
+
+  private async commitImport(importId: string) {
+    const staged = this.staged(importId);
+    try {
+      return await importEntries(this.db, staged.entries, staged.policy, staged.name, {
+        cancelled: () => staged.cancelled,
+      });
+    } finally {
+      if (!staged.cancelled) this.imports.delete(importId);
+    }
+  }
+
+  private cancelImport(importId: string): void {
+    const staged = this.imports.get(importId);
+    if (!staged) return;
+    staged.cancelled = true;
+    staged.entries = [];
+    // Keep the last few cancelled ones, so a late chunk or commit reads "cancelled".
+    const cancelled = [...this.imports].filter(([, s]) => s.cancelled);
+    for (const [id] of cancelled.slice(0, -MAX_CANCELLED_KEPT)) this.imports.delete(id);
+  }
+
   getSettings(): Promise<Settings> {
     if (!this.settings) {
       this.settings = getSettings(this.db);
@@ -106,6 +230,23 @@ export class GlossaryService {
     'batches/list': async () => answer(await listBatches(this.db)),
     'batch/undo': async ({ id }) => this.changed(await undoBatch(this.db, id)),
     'text/scan': async ({ texts }) => answer(await this.matcher.scan(texts)),
+    'search/query': async ({ query, limit }) => answer(await this.query(query, limit)),
+    'import/begin': async ({ policy, name }) => {
+      const importId = crypto.randomUUID();
+      this.imports.set(importId, { policy, name: name ?? '', entries: [], cancelled: false });
+      return answer({ importId });
+    },
+    'import/chunk': async ({ importId, entries, offset }) => {
+      const staged = this.staged(importId);
+      // Checked as they come, so a bad entry is named before the rest is sent.
+      for (const e of validateImport(entries, offset)) staged.entries.push(e);
+      return answer({ received: staged.entries.length });
+    },
+    'import/commit': async ({ importId }) => this.changed(await this.commitImport(importId)),
+    'import/cancel': async ({ importId }) => {
+      this.cancelImport(importId);
+      return answer(null);
+    },
     'settings/get': async () => answer(await this.getSettings()),
     'settings/set': async ({ patch }) => {
       const settings = await setSettings(this.db, patch);
@@ -117,6 +258,7 @@ export class GlossaryService {
   private changed<T>(change: Change<T>): Handled<T> {
     if (change.revision === null) return answer(change.result);
     this.invalidate();
+    this.warmSearchSoon();
     return {
       response: change.result,
       broadcasts: [{ type: 'glossary/changed', revision: change.revision }],

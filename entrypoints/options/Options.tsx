@@ -12,6 +12,7 @@ import { SettingsPanel } from '../../components/SettingsPanel';
 import { TermCard } from '../../components/TermCard';
 import { usePage } from '../../components/use-page';
 import { entryHash, parseRoute, type Route } from '../../lib/options-route';
+import { streamImport } from './import-stream';
 
 function useRoute(): [Route, (hash: string) => void] {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -139,7 +140,9 @@ export function Options() {
             glossary={glossary}
             personal={personal}
             t={t}
-            onImport={(entries, policy, name) => ask('entries/import', { entries, policy, name })}
+            onImport={(entries, policy, name, onProgress, signal) =>
+              streamImport(ask, entries, policy, name, onProgress, signal)
+            }
             onUndo={async (batchId) => void (await ask('batch/undo', { id: batchId }))}
             loadBatches={() => ask('batches/list')}
           />

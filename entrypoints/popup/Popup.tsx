@@ -2,11 +2,14 @@
  * The toolbar popup: glossary search, and the switches that turn highlighting
  * off on the current site or everywhere.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PdfPopupActions, PdfSwitch } from '../../components/PdfControls';
-import { SearchPanel } from '../../components/SearchPanel';
 import { HighlightModeSelect } from '../../components/SettingsPanel';
+import { SearchPanel, type Searcher } from '../../components/SearchPanel';
+import { useBroadcasts } from '../../components/use-broadcasts';
+import { ask } from '../../lib/client';
+import type { Broadcast } from '../../lib/protocol';
 import { Switch } from '../../components/Switch';
 import { usePage } from '../../components/use-page';
 import { siteDisabled } from '../../lib/sites';
@@ -24,13 +27,37 @@ async function activeHostname(): Promise<string | null> {
   }
 }
 
+/**
+ * Search through the background, which holds the index (`search/query`); a
+ * new function after each change of the glossary, so the panel asks again.
+ */
+function useBackgroundSearch(): Searcher {
+  const [revision, setRevision] = useState(0);
+  useBroadcasts(
+    useCallback((b: Broadcast) => {
+      if (b.type === 'glossary/changed') setRevision(b.revision);
+    }, []),
+  );
+  return useMemo<Searcher>(
+    () => (query, limit) => ask('search/query', { query, limit }),
+    [revision],
+  );
+}
+
 function openInOptions(hash: string): void {
   void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
   window.close();
 }
 
 export function Popup() {
-  const { entries, settings, error, ui, t, updateSettings: update } = usePage('app.name');
+  const {
+    settings,
+    error,
+    ui,
+    t,
+    updateSettings: update,
+  } = usePage('app.name', { glossary: false });
+  const search = useBackgroundSearch();
   const [host, setHost] = useState<string | null>(null);
   useEffect(() => {
     activeHostname().then(setHost, () => setHost(null));
@@ -56,7 +83,7 @@ export function Popup() {
         </button>
       </header>
       <SearchPanel
-        entries={entries}
+        search={search}
         t={t}
         ui={ui}
         onOpenEntry={(id) => openInOptions(entryHash(id))}

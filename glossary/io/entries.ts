@@ -17,8 +17,13 @@ import { CodedError, type ErrorCode, type ErrorParams, type WhereInfo } from '..
 import { citationProblem } from '../citation-check';
 import type { Entry } from '../types';
 
-/** Files above this size are refused before they are read or parsed. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * Files above this size are refused before they are read or parsed. A
+ * translator's termbase of 50,000 entries, every other one with a sentence of
+ * definition per language, fits in every format (the sizes are in
+ * glossary/io/README.md); the options page sends it to the background in chunks.
+ */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 export type ImportFormat = 'json' | 'csv' | 'tbx';
 

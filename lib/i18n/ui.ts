@@ -187,6 +187,14 @@ const en = {
   'reader.noArticle': 'This edition has no article {article}.',
   'reader.repealed': 'Repealed',
   'reader.official': 'Official text',
+  // Termbases: the streamed import and the paged table.
+  'io.progressSending': 'Sending entries to the glossary: {sent} of {total}',
+  'io.progressSaving': 'Saving {total} entries…',
+  'io.cancelImport': 'Cancel the import',
+  'table.pages': 'Pages of entries',
+  'table.pagePrev': 'Previous',
+  'table.pageNext': 'Next',
+  'table.pageRange': '{from}–{to} of {total}',
 };
 
 export type UiKey = keyof typeof en;
@@ -377,6 +385,14 @@ const kk: Record<UiKey, string> = {
   'reader.noArticle': 'Бұл редакцияда {article}-бап жоқ.',
   'reader.repealed': 'Күші жойылған',
   'reader.official': 'Ресми мәтін',
+  // Термин базалары: бөліп жіберілетін импорт және беттелген кесте.
+  'io.progressSending': 'Жазбалар глоссарийге жіберілуде: {total} ішінен {sent}',
+  'io.progressSaving': '{total} жазба сақталуда…',
+  'io.cancelImport': 'Импортты тоқтату',
+  'table.pages': 'Жазбалар беттері',
+  'table.pagePrev': 'Алдыңғы',
+  'table.pageNext': 'Келесі',
+  'table.pageRange': '{total} ішінен {from}–{to}',
 };
 
 const ru: Record<UiKey, string> = {
@@ -564,6 +580,14 @@ const ru: Record<UiKey, string> = {
   'reader.noArticle': 'В этой редакции нет статьи {article}.',
   'reader.repealed': 'Утратил силу',
   'reader.official': 'Официальный текст',
+  // Терминологические базы: импорт частями и постраничная таблица.
+  'io.progressSending': 'Записи передаются в глоссарий: {sent} из {total}',
+  'io.progressSaving': 'Сохраняется записей: {total}…',
+  'io.cancelImport': 'Отменить импорт',
+  'table.pages': 'Страницы записей',
+  'table.pagePrev': 'Назад',
+  'table.pageNext': 'Далее',
+  'table.pageRange': '{from}–{to} из {total}',
 };
 
 export const UI_STRINGS: Record<'kk' | 'ru' | 'en', Record<UiKey, string>> = { en, kk, ru };

@@ -396,7 +396,9 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
   test('"mute this term" on the card: its highlights go at once, the others stay; unmuted, they come back', async () => {
     const page = await openPage();
     const courtTexts = async () =>
-      (await allHighlighted(page)).filter((t) => /конституционн\S*\s+суд|конституциялық\s+сот/i.test(t));
+      (await allHighlighted(page)).filter((t) =>
+        /конституционн\S*\s+суд|конституциялық\s+сот/i.test(t),
+      );
     expect((await courtTexts()).length).toBeGreaterThan(0);
     const others = (await allHighlighted(page)).length - (await courtTexts()).length;
     await hoverTerm(page, '#ru', 'Конституционного Суда');

@@ -15,6 +15,16 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.setViewport(400, 600);
     await page.goto(browser.extensionUrl('popup.html'));
     await page.waitForText('.status', /\d/);
+    // The background has built the index of the stored glossary (its first answers may come
+    // from the bundled glossary alone while it does).
+    await expect
+      .poll(
+        async () =>
+          ((await browser.send({ type: 'search/query', query: 'сот' })) as { complete: boolean })
+            .complete,
+        { timeout: 30_000 },
+      )
+      .toBe(true);
   });
   afterAll(async () => {
     await browser?.close();
@@ -42,6 +52,16 @@ describe.each(BROWSERS)('%s', (name) => {
     await expect.poll(() => page.text(`${RESULTS} [lang=kk]`)).toBe('сот төрелігі');
     expect(await page.text(`${RESULTS} [lang=ru]`)).toBe('правосудие');
     expect(await page.text(`${RESULTS} .citation`)).toMatch(/2026|1995/);
+  });
+
+  test('a personal entry is found as soon as it is saved', async () => {
+    await browser.send({
+      type: 'entry/save',
+      entry: { kk: { term: 'жаңа сынақ термині' }, ru: { term: 'новый пробный термин' } },
+    });
+    await page.fill('#search', 'новый пробный');
+    await expect.poll(firstResult, { timeout: 5000 }).toContain('жаңа сынақ термині');
+    expect(await page.text(`${RESULTS} .badge`)).toBeTruthy();
   });
 
   test('arrow keys and Enter open the card; Escape returns and then clears', async () => {

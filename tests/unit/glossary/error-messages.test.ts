@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { AtaZanDatabase } from '../../../db/database';
 import { GlossaryService } from '../../../entrypoints/background/requests';
 import { validateEntry } from '../../../glossary/entry-model';
-import { checkImportSize, decodeText, parseImport } from '../../../glossary/io';
+import { checkImportSize, decodeText, MAX_IMPORT_BYTES, parseImport } from '../../../glossary/io';
 import { LIMITS } from '../../../glossary/limits';
 import { channelError, CodedError, errorInfoOf, type ErrorInfo } from '../../../glossary/errors';
 import { translator, UI_LANGS } from '../../../lib/i18n';
@@ -164,7 +164,7 @@ async function everyErrorPath(): Promise<CodedError[]> {
     ['a.json', 'binary\u0000file'],
   ];
   for (const [name, text] of files) collect(() => parseImport(name, text));
-  collect(() => checkImportSize(8 * 1024 * 1024));
+  collect(() => checkImportSize(MAX_IMPORT_BYTES + 1));
   collect(() => decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, 0xc3, 0x28])));
   const long = 'ж'.repeat(LIMITS.definition + 1);
   for (const patch of [
@@ -211,7 +211,16 @@ async function everyErrorPath(): Promise<CodedError[]> {
     { type: 'settings/set', patch: { colors: 1 } },
     { type: 'settings/set', patch: { colors: { neon: 'red' } } },
     { type: 'settings/set', patch: { colors: { exact: 'red;}' } } },
+    { type: 'import/chunk', importId: 'gone', entries: [], offset: 0 },
+    { type: 'import/chunk', importId: 'x', entries: Array.from({ length: 10_001 }), offset: 0 },
+    { type: 'search/query', query: 1 },
   ];
+  // A chunk sent after its import was cancelled.
+  const begun = (await svc.handle({ type: 'import/begin', policy: 'skip' })).response as {
+    importId: string;
+  };
+  await svc.handle({ type: 'import/cancel', importId: begun.importId });
+  answers.push({ type: 'import/commit', importId: begun.importId });
   for (const request of answers) {
     const res = (await svc.handle(request)).response as { error?: unknown };
     const info = errorInfoOf(res.error);

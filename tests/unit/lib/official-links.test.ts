@@ -4,15 +4,15 @@
  * edition of the Constitution and each code, in both languages.
  */
 import { describe, expect, test } from 'vitest';
-import { CODE_SLUGS, CODES } from '../../glossary/codes';
-import type { Citation, Lang } from '../../glossary/types';
+import { CODE_SLUGS, CODES } from '../../../glossary/codes';
+import type { Citation, Lang } from '../../../glossary/types';
 import {
   citationReaderPath,
   isPlaceNumber,
   officialLink,
   readerPath,
   readerPlace,
-} from '../../lib/official-links';
+} from '../../../lib/official-links';
 
 const quote = { kk: 'к', ru: 'р' };
 const constitution = (edition: '2026' | '1995', article = '76', clause: string | null = '1') =>

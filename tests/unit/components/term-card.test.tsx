@@ -17,9 +17,10 @@ g.window = win;
 
 const { h, render } = await import('preact');
 const { act } = await import('preact/test-utils');
-const { TermCard, attestingCitation, quotePlainText } = await import('../../components/TermCard');
-import type { StoredEntry } from '../../lib/protocol';
-import type { ReaderPlace } from '../../lib/official-links';
+const { TermCard, attestingCitation, quotePlainText } =
+  await import('../../../components/TermCard');
+import type { StoredEntry } from '../../../lib/protocol';
+import type { ReaderPlace } from '../../../lib/official-links';
 
 const entry: StoredEntry = {
   id: 'constitutional-court',

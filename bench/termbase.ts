@@ -1,0 +1,352 @@
+/**
+ * A translator's termbase in the built extension (`npm run build` first), in
+ * Debian's Chromium with a fresh profile per run: `npx tsx bench/termbase.ts`
+ * (or `npm run bench:termbase`; RUNS=n, SIZE=n). bench/page.ts calls
+ * `runTermbaseBench`.
+ *
+ * Each run imports a generated termbase (bench/termbase-data.ts) through the
+ * options page — the file chosen in the file input, the preview, Import — and
+ * measures, side by side with the same run on the bundled glossary alone:
+ * - import: file chosen → preview shown → done (the undo link), and the write
+ *   alone (Import clicked → done);
+ * - options page: navigation → first table row drawn, and → the filter's first
+ *   answer for a term typed at once;
+ * - popup: navigation → first result row for a term typed at once, on the first
+ *   open, on later opens, and on an open right after the service worker was
+ *   stopped (CDP ServiceWorker.stopAllWorkers, what the browser does when idle);
+ * - a page's first highlight: navigation → the first range in CSS.highlights;
+ * - the service worker's JS heap (CDP Runtime.getHeapUsage on its target).
+ * Medians of the runs; times read with the page's own clock (performance.now()
+ * from its navigation start), recorded by observers installed before it loads.
+ */
+import { pathToFileURL } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { EXPORTERS } from '../glossary/io';
+import type { Entry } from '../glossary/types';
+import { launchWithExtension, servePages, type ExtensionBrowser } from '../tests/browser/harness';
+import { termbaseEntries } from './termbase-data';
+
+export interface TermbaseRun {
+  entries: number;
+  fileMB: number | null;
+  importParseMs: number | null;
+  importWriteMs: number | null;
+  importTotalMs: number | null;
+  optionsRowsMs: number;
+  /** Null at the baseline: with no personal entries there is nothing to filter. */
+  optionsFilterMs: number | null;
+  popupFirstMs: number;
+  popupLaterMs: number;
+  popupAfterStopMs: number | null;
+  highlightMs: number;
+  workerHeapMB: number | null;
+}
+
+export interface TermbaseReport {
+  size: number;
+  runs: number;
+  baseline: TermbaseRun[];
+  termbase: TermbaseRun[];
+}
+
+/** Records, in the page, when the first element matching `selector` appears (performance.now()). */
+function watchFor(selector: string): string {
+  return `(() => {
+    const mark = () => { if (!window.__seen && document.querySelector(${JSON.stringify(selector)})) window.__seen = performance.now(); };
+    new MutationObserver(mark).observe(document, { childList: true, subtree: true, attributes: true });
+  })();`;
+}
+
+/** Type into `selector` as soon as it exists (a person typing at once). */
+async function typeAtOnce(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForSelector(selector, { timeout: 120_000 });
+  await page.fill(selector, text);
+}
+
+async function seenAt(page: Page): Promise<number> {
+  await page.waitForFunction(() => (window as unknown as { __seen?: number }).__seen, null, {
+    timeout: 120_000,
+    polling: 50,
+  });
+  return page.evaluate(() => (window as unknown as { __seen: number }).__seen);
+}
+
+async function extensionPage(
+  browser: ExtensionBrowser,
+  path: string,
+  watch: string,
+  typeInto?: [string, string],
+): Promise<{ page: Page; at: number }> {
+  const page = await browser.context.newPage();
+  await page.addInitScript(watchFor(watch));
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  if (typeInto) await typeAtOnce(page, typeInto[0], typeInto[1]);
+  const at = await seenAt(page);
+  return { page, at };
+}
+
+async function workerHeapMB(browser: ExtensionBrowser): Promise<number | null> {
+  try {
+    const cdp = await browser.context.browser()!.newBrowserCDPSession();
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    const sw = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.includes(browser.extensionId),
+    );
+    if (!sw) return null;
+    const { sessionId } = (await cdp.send('Target.attachToTarget', {
+      targetId: sw.targetId,
+      flatten: true,
+    })) as { sessionId: string };
+    // Playwright's browser session cannot address a child session; ask through the worker instead.
+    void sessionId;
+    await cdp.detach();
+  } catch {
+    // fall through
+  }
+  try {
+    const used = await browser.serviceWorker.evaluate(() => {
+      const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      return m ? m.usedJSHeapSize : null;
+    });
+    return used === null ? null : used / 1024 / 1024;
+  } catch {
+    return null;
+  }
+}
+
+async function stopWorker(browser: ExtensionBrowser, page: Page): Promise<boolean> {
+  try {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function oneRun(
+  termbase: Entry[] | null,
+  file: string | null,
+  fileMB: number | null,
+  server: { url: string },
+): Promise<TermbaseRun> {
+  const browser = await launchWithExtension();
+  try {
+    const probe = termbase ? termbase[Math.floor(termbase.length * 0.77)]! : null;
+    const popupQuery = probe ? probe.ru.term : 'правосудие';
+    let importParseMs: number | null = null;
+    let importWriteMs: number | null = null;
+    let importTotalMs: number | null = null;
+    // The first popup open after install (baseline) or after the import (termbase).
+    let popupFirstMs: number;
+    if (termbase && file) {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await page.waitForSelector('input[name=import]', { state: 'attached', timeout: 120_000 });
+      await page.waitForSelector('label.file-button');
+      const t0 = Date.now();
+      await page.setInputFiles('input[name=import]', file);
+      await page.waitForSelector('button[name=confirm-import]', { timeout: 300_000 });
+      const t1 = Date.now();
+      await page.click('button[name=confirm-import]');
+      await page.waitForSelector('progress#import-progress', { timeout: 60_000 });
+      await page.waitForSelector('button[name=undo-import]', { timeout: 600_000 });
+      const t2 = Date.now();
+      importParseMs = t1 - t0;
+      importWriteMs = t2 - t1;
+      importTotalMs = t2 - t0;
+      await page.close();
+    }
+    {
+      const { page, at } = await extensionPage(browser, 'popup.html', '#results [role=option]', [
+        '#search',
+        popupQuery,
+      ]);
+      popupFirstMs = at;
+      await page.close();
+    }
+    const later: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { page, at } = await extensionPage(browser, 'popup.html', '#results [role=option]', [
+        '#search',
+        popupQuery,
+      ]);
+      later.push(at);
+      await page.close();
+    }
+    // Options page: rows drawn, then the filter's first answer.
+    const filterTerm = probe ? probe.kk.term : 'сот';
+    let optionsRowsMs: number;
+    let optionsFilterMs: number | null = null;
+    {
+      const page = await browser.context.newPage();
+      await page.addInitScript(watchFor('tr[data-entry-id], .entries .empty'));
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      optionsRowsMs = await seenAt(page);
+      if (termbase) {
+        await page.evaluate(() => {
+          const w = window as unknown as { __filtered?: number };
+          const input = document.querySelector<HTMLInputElement>('#entries-filter');
+          new MutationObserver(() => {
+            if (w.__filtered === undefined) w.__filtered = performance.now();
+          }).observe(document.querySelector('.entries')!, {
+            childList: true,
+            subtree: true,
+            characterData: true,
+          });
+          void input;
+        });
+        await page.fill('#entries-filter', filterTerm);
+        await page.waitForFunction(
+          () => (window as unknown as { __filtered?: number }).__filtered,
+          null,
+          { timeout: 120_000 },
+        );
+        optionsFilterMs = await page.evaluate(
+          () => (window as unknown as { __filtered: number }).__filtered,
+        );
+      }
+      await page.close();
+    }
+    // A page's first highlight.
+    let highlightMs: number;
+    {
+      const page = await browser.context.newPage();
+      await page.addInitScript(`(() => {
+        const check = () => {
+          let n = 0;
+          for (const [, h] of CSS.highlights) n += h.size;
+          if (n > 0) window.__seen = performance.now(); else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      })();`);
+      await page.goto(`${server.url}/${termbase ? 'termbase' : 'bundled'}`);
+      highlightMs = await seenAt(page);
+      await page.close();
+    }
+    const workerHeap = await workerHeapMB(browser);
+    // An open right after the worker was stopped.
+    let popupAfterStopMs: number | null = null;
+    {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html#add`);
+      const stopped = await stopWorker(browser, page);
+      await page.close();
+      if (stopped) {
+        const { page: popup, at } = await extensionPage(
+          browser,
+          'popup.html',
+          '#results [role=option]',
+          ['#search', popupQuery],
+        );
+        popupAfterStopMs = at;
+        await popup.close();
+      }
+    }
+    later.sort((a, b) => a - b);
+    return {
+      entries: termbase?.length ?? 0,
+      fileMB,
+      importParseMs,
+      importWriteMs,
+      importTotalMs,
+      optionsRowsMs,
+      optionsFilterMs,
+      popupFirstMs,
+      popupLaterMs: later[1]!,
+      popupAfterStopMs,
+      highlightMs,
+      workerHeapMB: workerHeap,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+function median(values: (number | null)[]): number | null {
+  const v = values.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
+export async function runTermbaseBench(
+  options: { size?: number; runs?: number; log?: boolean } = {},
+): Promise<TermbaseReport> {
+  const size = options.size ?? Number(process.env.SIZE ?? 50_000);
+  const runs = options.runs ?? Number(process.env.RUNS ?? 3);
+  const log = options.log ?? true;
+  const termbase = await termbaseEntries(size);
+  const dir = mkdtempSync(join(tmpdir(), 'atazan-termbase-'));
+  const file = join(dir, `termbase-${size}.json`);
+  const json = EXPORTERS.json.write(termbase);
+  writeFileSync(file, json);
+  const fileMB = Buffer.byteLength(json) / 1024 / 1024;
+  const probe = termbase[Math.floor(termbase.length * 0.3)]!;
+  const server = await servePages({
+    '/bundled': `<!doctype html><meta charset="utf-8"><title>x</title><p>Сот төрелігін тек сот жүзеге асырады. Правосудие осуществляется только судом.</p>`,
+    '/termbase': `<!doctype html><meta charset="utf-8"><title>x</title><p>Мәтінде ${probe.kk.term} кездеседі. В тексте встречается ${probe.ru.term}.</p>`,
+  });
+  const report: TermbaseReport = { size, runs, baseline: [], termbase: [] };
+  try {
+    for (let r = 0; r < runs; r++) {
+      if (log) console.error(`run ${r + 1}/${runs}: bundled glossary only…`);
+      report.baseline.push(await oneRun(null, null, null, server));
+      if (log)
+        console.error(`run ${r + 1}/${runs}: ${size.toLocaleString('en')} personal entries…`);
+      report.termbase.push(await oneRun(termbase, file, fileMB, server));
+    }
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (log) printReport(report);
+  return report;
+}
+
+export function printReport(report: TermbaseReport): void {
+  const rows: [string, keyof TermbaseRun, string][] = [
+    ['import: file chosen → preview', 'importParseMs', '—'],
+    ['import: Import clicked → done', 'importWriteMs', '—'],
+    ['import: file chosen → done', 'importTotalMs', '≤ 10,000 ms'],
+    ['options: navigation → rows drawn', 'optionsRowsMs', ''],
+    ['options: → filter answered', 'optionsFilterMs', '≤ 500 ms'],
+    ['popup: first open → first result', 'popupFirstMs', '≤ 100 ms'],
+    ['popup: later opens → first result', 'popupLaterMs', '≤ 100 ms'],
+    ['popup: worker stopped → first result', 'popupAfterStopMs', '≤ 100 ms'],
+    ['page: navigation → first highlight', 'highlightMs', '≤ 300 ms'],
+    ['service worker JS heap (MB)', 'workerHeapMB', ''],
+  ];
+  const fmt = (v: number | null, key: string) =>
+    v === null ? 'n/a' : key === 'workerHeapMB' ? v.toFixed(1) : `${Math.round(v)}`;
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(
+    `termbase: ${report.size.toLocaleString('en')} entries (JSON ${report.termbase[0]?.fileMB?.toFixed(1) ?? '?'} MB), medians of ${report.runs} fresh-profile runs, load average ${load}`,
+  );
+  console.log(
+    `${'scenario (ms unless said)'.padEnd(40)} ${'bundled only'.padStart(14)} ${`+${report.size.toLocaleString('en')}`.padStart(14)}   goal`,
+  );
+  for (const [label, key, goal] of rows) {
+    const base = median(report.baseline.map((r) => r[key] as number | null));
+    const big = median(report.termbase.map((r) => r[key] as number | null));
+    console.log(
+      `${label.padEnd(40)} ${fmt(base, key).padStart(14)} ${fmt(big, key).padStart(14)}   ${goal}`,
+    );
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runTermbaseBench().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}
