@@ -15,7 +15,13 @@
 import type { Matcher } from '../../glossary/matcher';
 import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
 import type { ScanResult } from '../../lib/scan-wire';
-import { compileGlossary, restoreGlossary, type Compiled, type StoredIndex } from './stored-index';
+import {
+  compileGlossary,
+  extendGlossary,
+  restoreGlossary,
+  type Compiled,
+  type StoredIndex,
+} from './stored-index';
 
 export type { Compiled } from './stored-index';
 
@@ -35,8 +41,18 @@ export interface MatcherCacheOptions {
   store?: IndexStore;
 }
 
-/** How the glossary was last made ready: loaded from the store or compiled. */
-export type BuildKind = 'stored' | 'compiled';
+/** How the glossary was last made ready: loaded from the store, compiled, or extended by the entries added. */
+export type BuildKind = 'stored' | 'compiled' | 'extended';
+
+/**
+ * Added entries beyond this many, or a glossary already extended this many
+ * times, are compiled with the rest instead: each extra index is one more
+ * lookup per word.
+ */
+const MAX_ADDED = 500;
+const MAX_EXTENSIONS = 8;
+/** After an extension, the whole glossary is compiled (and stored) once the worker is idle this long. */
+const REFOLD_DELAY_MS = 3000;
 
 export class MatcherCache {
   private compiled: Compiled | null = null;
@@ -46,6 +62,10 @@ export class MatcherCache {
   private readonly store: IndexStore | null;
   /** How each glossary was made ready, in order (tests and the log). */
   readonly builds: BuildKind[] = [];
+  /** The entries `compiled` was compiled from, by id (null when it was loaded from the store). */
+  private compiledFrom: ReadonlyMap<string, StoredEntry> | null = null;
+  private extensions = 0;
+  private refold: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly snapshot: () => Promise<GlossarySnapshot>,
@@ -102,9 +122,16 @@ export class MatcherCache {
       return (this.compiled = restored);
     }
     const snap = await this.snapshot();
+    return this.extend(snap) ?? this.compileWhole(snap);
+  }
+
+  /** Compile every entry of the snapshot, keep it, and store it once the waiting answer is sent. */
+  private compileWhole(snap: GlossarySnapshot): Compiled {
     const { compiled, stored } = compileGlossary(snap, this.compile);
     this.builds.push('compiled');
     this.compiled = compiled;
+    this.compiledFrom = new Map(snap.entries.map((e) => [e.id, e]));
+    this.extensions = 0;
     const store = this.store;
     if (store) {
       // After the answer that is waiting for this compile: cloning the index into the database costs time.
@@ -114,6 +141,46 @@ export class MatcherCache {
           console.warn('Ata Zan: the compiled glossary was not stored', err),
         );
     }
+    return compiled;
+  }
+
+  /**
+   * When the snapshot only adds entries to the one compiled last (a saved
+   * entry, a small import), the compiled glossary with the added entries
+   * beside it; null otherwise. The whole glossary is compiled and stored
+   * again once the worker is idle, so extensions never pile up.
+   */
+  private extend(snap: GlossarySnapshot): Compiled | null {
+    const from = this.compiledFrom;
+    const previous = this.compiled;
+    if (!from || !previous || this.compile || this.extensions >= MAX_EXTENSIONS) return null;
+    const added: StoredEntry[] = [];
+    let kept = 0;
+    for (const e of snap.entries) {
+      const before = from.get(e.id);
+      if (!before) added.push(e);
+      else if (before.updatedAt !== e.updatedAt || before.source !== e.source) return null;
+      else kept++;
+    }
+    // Something was deleted (or nothing added): only a full compile forgets an entry.
+    if (kept !== from.size || added.length === 0 || added.length > MAX_ADDED) return null;
+    const compiled = extendGlossary(previous, snap, added);
+    this.builds.push('extended');
+    this.compiled = compiled;
+    this.compiledFrom = new Map(snap.entries.map((e) => [e.id, e]));
+    this.extensions++;
+    if (this.refold !== null) clearTimeout(this.refold);
+    this.refold = setTimeout(() => {
+      this.refold = null;
+      // Compiled whole, replacing the extended one of the same revision (answers go on meanwhile), and stored.
+      void this.snapshot()
+        .then((latest) => {
+          if (this.compiled === compiled && latest.revision === compiled.revision) {
+            this.compileWhole(latest);
+          }
+        })
+        .catch((err: unknown) => console.warn('Ata Zan: the glossary was not compiled', err));
+    }, REFOLD_DELAY_MS);
     return compiled;
   }
 

@@ -13,6 +13,7 @@
 import { ContextResolver, ruledOf, rulesOf, type RuledEntry } from '../../glossary/context';
 import {
   MATCHER_FORMAT,
+  combineMatchers,
   compileMatcher,
   loadMatcher,
   matchableOf,
@@ -89,6 +90,22 @@ export function compileGlossary(
       personal,
     }),
   };
+}
+
+/**
+ * The glossary `previous` was compiled from plus `added`, its new entries,
+ * compiled alone and scanned beside it (glossary/matcher combineMatchers): a
+ * saved entry costs its own compilation, not the whole glossary's. The
+ * context step is rebuilt over all of `source`'s entries.
+ */
+export function extendGlossary(
+  previous: Compiled,
+  source: GlossarySource,
+  added: GlossarySource['entries'],
+): Compiled {
+  const matcher = combineMatchers([previous.matcher, compileMatcher(added.map(matchableOf))]);
+  const personal = source.entries.filter((e) => e.source === 'personal').map((e) => e.id);
+  return assemble(source.revision, matcher, source.entries.map(ruledOf), personal);
 }
 
 function hasRules(e: RuledEntry): boolean {

@@ -83,6 +83,35 @@ async function storedRow(db: AtaZanDatabase): Promise<CompiledIndexRow> {
 }
 
 describe('the stored compiled glossary', () => {
+  test('a saved entry extends the compiled glossary instead of compiling it all, and scans as a fresh compile; a delete compiles it all', async () => {
+    const { db, svc } = await seeded();
+    const extra: Entry = {
+      ...PERSONAL,
+      kk: { term: 'эстоппель', variants: [], definition: '' },
+      ru: { term: 'эстоппель', variants: [], definition: '' },
+    };
+    const saved = (await svc.handle({ type: 'entry/save', entry: extra })).response as StoredEntry;
+    const texts = [
+      ...TEXTS,
+      'Эстоппеля нет: сторона сослалась на эстоппель, а суд на протокол примирения.',
+    ];
+    const extended = (await svc.handle({ type: 'text/scan', texts })).response as ScanResult;
+    expect(svc.matcher.builds).toEqual(['compiled', 'extended']);
+    expect(
+      decodeScanResult(extended)
+        .at(-1)!
+        .map((m) => [m.id, m.kind]),
+    ).toContainEqual([saved.id, 'personal']);
+    const fresh = woken(db);
+    expect((await fresh.handle({ type: 'text/scan', texts })).response).toEqual(extended);
+    expect(fresh.matcher.builds).toEqual(['compiled']);
+    await svc.handle({ type: 'entry/delete', id: saved.id });
+    const after = (await svc.handle({ type: 'text/scan', texts: texts.slice(-1) }))
+      .response as ScanResult;
+    expect(svc.matcher.builds.at(-1)).toBe('compiled');
+    expect(decodeScanResult(after)[0]!.map((m) => m.id)).not.toContain(saved.id);
+  });
+
   test('a woken worker loads it instead of compiling, and scans exactly as a fresh compile', async () => {
     const { db, svc, personal } = await seeded();
     expect(svc.matcher.builds).toEqual(['compiled']);
