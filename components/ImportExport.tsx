@@ -23,7 +23,7 @@ import {
 import type { Entry } from '../glossary/types';
 import type { Translate } from '../lib/i18n';
 import type { BatchInfo, DuplicatePolicy, ImportSummary, StoredEntry } from '../lib/protocol';
-import type { ImportProgress } from '../entrypoints/options/import-stream';
+import type { ImportProgress } from './import-stream';
 import { CodedError } from '../glossary/errors';
 
 export interface ImportExportProps {
@@ -31,7 +31,7 @@ export interface ImportExportProps {
   personal: readonly StoredEntry[];
   t: Translate;
   /**
-   * Write the entries (streamed in chunks: entrypoints/options/import-stream.ts),
+   * Write the entries (streamed in chunks: components/import-stream.ts),
    * reporting progress; an aborted signal cancels it with nothing written.
    */
   onImport: (

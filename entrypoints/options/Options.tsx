@@ -12,7 +12,7 @@ import { SettingsPanel } from '../../components/SettingsPanel';
 import { TermCard } from '../../components/TermCard';
 import { usePage } from '../../components/use-page';
 import { entryHash, parseRoute, type Route } from '../../lib/options-route';
-import { streamImport } from './import-stream';
+import { streamImport } from '../../components/import-stream';
 
 function useRoute(): [Route, (hash: string) => void] {
   const [route, setRoute] = useState(() => parseRoute(location.hash));

@@ -13,7 +13,7 @@ import { AtaZanDatabase } from '../../../db/database';
 import { importEntries } from '../../../db/glossary-store';
 import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
-import { streamImport, IMPORT_CHUNK } from '../../../entrypoints/options/import-stream';
+import { streamImport, IMPORT_CHUNK } from '../../../components/import-stream';
 import { CodedError, errorInfoOf } from '../../../glossary/errors';
 import type { Entry } from '../../../glossary/types';
 import type {

@@ -6,10 +6,10 @@
  * `import/cancel`, which drops what was sent or aborts the commit's
  * transaction.
  */
-import { CodedError } from '../../glossary/errors';
-import type { Entry } from '../../glossary/types';
-import type { ask as askFn } from '../../lib/client';
-import type { DuplicatePolicy, ImportSummary } from '../../lib/protocol';
+import { CodedError } from '../glossary/errors';
+import type { Entry } from '../glossary/types';
+import type { ask as askFn } from '../lib/client';
+import type { DuplicatePolicy, ImportSummary } from '../lib/protocol';
 
 /** Entries per message: large enough that the round trips do not add up, small enough to report progress often. */
 export const IMPORT_CHUNK = 2000;
