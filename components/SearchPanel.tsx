@@ -123,6 +123,7 @@ export function SearchPanel(props: SearchPanelProps) {
     } else if (e.key === 'Escape' && query !== '') {
       // Clear first; a second Escape closes the popup as usual.
       e.preventDefault();
+      if (input.current) input.current.value = '';
       setQuery('');
       setActive(0);
     }
@@ -165,7 +166,9 @@ export function SearchPanel(props: SearchPanelProps) {
         aria-controls="results"
         aria-autocomplete="list"
         aria-activedescendant={activeId}
-        value={query}
+        // Uncontrolled while typed in: an answer re-rendering the panel must never write an
+        // older query back into the box (a lost keystroke); back from a card, it shows the query.
+        defaultValue={query}
         onInput={(e) => {
           setQuery(e.currentTarget.value);
           setActive(0);

@@ -3,7 +3,7 @@
  * has focus, results come as you type (folded, transliterated, fuzzy), arrow
  * keys and Enter open the shared card, Escape goes back and clears.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './driver';
 
 describe.each(BROWSERS)('%s', (name) => {
@@ -17,14 +17,18 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.waitForText('.status', /\d/);
     // The background has built the index of the stored glossary (its first answers may come
     // from the bundled glossary alone while it does).
-    await expect
-      .poll(
-        async () =>
-          ((await browser.send({ type: 'search/query', query: 'сот' })) as { complete: boolean })
-            .complete,
-        { timeout: 30_000 },
-      )
-      .toBe(true);
+    // (expect.poll runs inside tests only; vi.waitFor also in hooks.)
+    await vi.waitFor(
+      async () => {
+        const res = (await browser.send({ type: 'search/query', query: 'сот' })) as {
+          complete: boolean;
+        };
+        if (!res.complete) throw new Error('the search index is not built yet');
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    // Requests go through a helper page of their own: the popup's tab comes back to the front.
+    await page.bringToFront();
   });
   afterAll(async () => {
     await browser?.close();

@@ -38,8 +38,17 @@ describe.each(BROWSERS)('%s', (name) => {
     // The PDF viewer (lib/pdf-manifest.ts): host access to fetch the PDF it shows, on the
     // hosts the content script reads anyway; in Chromium the redirect by response header.
     const pdfRedirect = name === 'chromium' ? ['declarativeNetRequestWithHostAccess'] : [];
+    // The page's terms: Chromium's side panel needs a permission, Firefox's sidebar none.
+    const sidePanel = name === 'chromium' ? ['sidePanel'] : [];
     expect([...(m.permissions ?? [])].sort()).toEqual(
-      ['activeTab', 'contextMenus', 'scripting', 'unlimitedStorage', ...pdfRedirect].sort(),
+      [
+        'activeTab',
+        'contextMenus',
+        'scripting',
+        'unlimitedStorage',
+        ...pdfRedirect,
+        ...sidePanel,
+      ].sort(),
     );
     expect([...(m.host_permissions ?? [])].sort()).toEqual(['http://*/*', 'https://*/*']);
     if (name === 'chromium') {
