@@ -213,6 +213,9 @@ describe.each(BROWSERS)('%s', (name) => {
     await send({ type: 'settings/set', patch: { disabledSites: ['127.0.0.1'] } });
     await expect.poll(async () => (await inFrame()).length, { timeout: 2000 }).toBe(0);
     await send({ type: 'settings/set', patch: { disabledSites: [] } });
+    // Requests go through a helper page: the page's tab comes back to the front, where
+    // the browser reports what is near the viewport (ranges are registered as it comes into view).
+    await page.bringToFront();
     await expect.poll(inFrame, { timeout: 2000 }).toContain('судом');
     await page.close();
   });
@@ -223,6 +226,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await send({ type: 'settings/set', patch: { disabledSites: ['127.0.0.1'] } });
     await expect.poll(async () => (await allHighlighted(page)).length, { timeout: 2000 }).toBe(0);
     await send({ type: 'settings/set', patch: { disabledSites: [] } });
+    await page.bringToFront();
     await expect
       .poll(async () => (await allHighlighted(page)).length, { timeout: 2000 })
       .toBeGreaterThan(5);
