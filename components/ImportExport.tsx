@@ -25,6 +25,7 @@ import type { Translate } from '../lib/i18n';
 import type { BatchInfo, DuplicatePolicy, ImportSummary, StoredEntry } from '../lib/protocol';
 import type { ImportProgress } from './import-stream';
 import { CodedError } from '../glossary/errors';
+import { download } from './download';
 
 export interface ImportExportProps {
   glossary: readonly StoredEntry[];
@@ -54,15 +55,6 @@ interface Pending extends ParsedFile {
 
 const POLICIES: DuplicatePolicy[] = ['skip', 'overwrite', 'keep-both'];
 const DELIMITER_KEY = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
-
-function download(name: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function ImportExport(props: ImportExportProps) {
   const { glossary, personal, t, onImport, onUndo, loadBatches } = props;

@@ -12,6 +12,7 @@ import type { Entry, Lang } from '../glossary/types';
 import type { Translate } from '../lib/i18n';
 import { askTab, type PageTermRow, type StepAnswer } from '../lib/page-protocol';
 import type { StoredEntry } from '../lib/protocol';
+import { download } from './download';
 
 /** While the panel is visible, ask the tab this often whether its terms changed. */
 const POLL_MS = 1000;
@@ -45,15 +46,6 @@ export function shownTerms(
     out.push({ ...row, equivalent: e ? e[other(row.lang)].term : '' });
   }
   return out.sort((a, b) => (sort === 'count' ? b.count - a.count : 0) || a.first - b.first);
-}
-
-function download(name: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export interface PageTermsProps {

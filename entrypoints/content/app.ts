@@ -7,7 +7,8 @@
  * it. Settings apply at once; a glossary change repaints, without a reload.
  */
 import type { Match } from '../../glossary/types';
-import { HighlightPainter, highlightCss, type Span } from './highlight';
+import { highlightCss } from './highlight-css';
+import { HighlightPainter, type Span } from './highlight';
 import { HighlightStyle } from './highlight-style';
 import type { CardLang } from '../../lib/i18n/card';
 import type { Broadcast, StoredEntry } from '../../lib/protocol';
