@@ -55,6 +55,9 @@ describe.each(BROWSERS)('%s', (name) => {
     await expect
       .poll(() => page.text('.form-status'))
       .toBe('Saved. Open pages update in a moment.');
+    // The reader looks at the tab: ranges are registered as their blocks come into view,
+    // which a tab behind the options page does not report.
+    await tab.bringToFront();
     await expect
       .poll(() => tab.evaluate(() => CSS.highlights.get('atazan-personal')?.size ?? 0), {
         timeout: 3000,
