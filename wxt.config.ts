@@ -1,6 +1,17 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { addPdfViewerManifest } from './lib/pdf-manifest';
+import { BUNDLED_ENTRIES, BUNDLED_VERSION } from './glossary/data';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  BUNDLED_GLOSSARY_FILE,
+  BUNDLED_INDEX_FILE,
+  bundledRowsOf,
+  type BundledGlossaryFile,
+} from './lib/bundled-glossary-file';
+import { packData } from './lib/packed-data';
+import { compileGlossary } from './entrypoints/background/stored-index';
 
 /**
  * Firefox keys the add-on, its storage and its listing by this id: never change it
@@ -27,6 +38,8 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
+    // The background knows the bundled glossary's version without reading the file.
+    define: { __ATAZAN_BUNDLED_VERSION__: JSON.stringify(BUNDLED_VERSION) },
   }),
   manifest: ({ browser }) => ({
     // Translated in public/_locales/{en,ru,kk}/messages.json.
@@ -68,6 +81,20 @@ export default defineConfig({
     ],
   },
   hooks: {
+    // The bundled glossary as a file of its own (lib/bundled-glossary-file.ts).
+    'build:publicAssets': (_wxt, files) => {
+      const file: BundledGlossaryFile = { version: BUNDLED_VERSION, entries: BUNDLED_ENTRIES };
+      files.push({ relativeDest: BUNDLED_GLOSSARY_FILE, contents: JSON.stringify(file) });
+    },
+    // …and its compiled index, binary, so written once the rest is built.
+    'build:done': (wxt) => {
+      const { stored } = compileGlossary({ revision: 0, entries: bundledRowsOf(BUNDLED_ENTRIES) });
+      writeFileSync(join(wxt.config.outDir, BUNDLED_INDEX_FILE), packData(stored()));
+    },
+    // Both known to `browser.runtime.getURL`'s types.
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(BUNDLED_GLOSSARY_FILE, BUNDLED_INDEX_FILE);
+    },
     // The Chrome package passes `web-ext lint` too (npm run lint:ext): it names the
     // gecko id and gives the service worker Firefox's fallback, `background.scripts`,
     // which Chrome ignores when `service_worker` is present (Chrome 121+).

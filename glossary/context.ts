@@ -72,6 +72,8 @@ interface Group {
 const ABBREVIATION = 1;
 const QUIET = 2;
 const GROUP = 4;
+/** A term of a sense group not yet checked for whether it collides (see groupOf). */
+const MAYBE_GROUP = 8;
 
 /**
  * An abbreviation: no space-free word of it has a lowercase letter and it has
@@ -217,13 +219,29 @@ export class ContextResolver {
         this.bare[i] = q.bare;
       }
       const g = groupOfId.get(t.id);
-      // A sense is decided only where the senses' terms meet: азаматтық, not гражданство.
-      if (g && this.collides(g, t.lang, t.term)) {
-        f |= GROUP;
+      if (g) {
+        f |= MAYBE_GROUP;
         this.group[i] = g;
       }
       this.flags[i] = f;
     });
+  }
+
+  /**
+   * The sense group a term must be decided in, if any. A sense is decided
+   * only where the senses' terms meet (азаматтық, not гражданство); whether
+   * they do is found on the term's first match, not for every term up front,
+   * which would compile a matcher per sense before the first scan.
+   */
+  private groupOf(t: number): Group | undefined {
+    const f = this.flags[t]!;
+    if (f & MAYBE_GROUP) {
+      const term = this.terms[t]!;
+      const collides = this.collides(this.group[t]!, term.lang, term.term);
+      this.flags[t] = (f & ~MAYBE_GROUP) | (collides ? GROUP : 0);
+      if (!collides) this.group[t] = undefined;
+    }
+    return this.group[t];
   }
 
   /** Whether a term of one language can be read as more than one sense of the group. */
@@ -261,7 +279,7 @@ export class ContextResolver {
       if (f & ABBREVIATION && !inCapitals(text, data[4 * k]!, data[4 * k + 1]!, this.letters[t]!))
         continue;
       keep[k] = 1;
-      if (!(f & (QUIET | GROUP))) anchors[k] = 1;
+      if (!(f & QUIET) && !this.groupOf(t)) anchors[k] = 1;
     }
     return { anchors, keep };
   }
@@ -277,7 +295,7 @@ export class ContextResolver {
     for (let k = 0; k < spans.count; k++) {
       if (spans.data[4 * k] !== start || spans.data[4 * k + 1] !== end) continue;
       const t = spans.data[4 * k + 2]!;
-      const g = this.group[t];
+      const g = this.groupOf(t);
       if (!g) return null;
       const ctx = new SpanContext(text, spans.data, spans.count, anchors, k);
       const lang = this.terms[t]!.lang;
@@ -292,7 +310,10 @@ export class ContextResolver {
   /** The sense groups: each group's sense ids in order, and its default (the sense without rules). */
   get groups(): { name: string; senses: string[]; defaults: string[] }[] {
     const seen = new Set<Group>();
-    for (const g of this.group) if (g) seen.add(g);
+    for (let t = 0; t < this.terms.length; t++) {
+      const g = this.groupOf(t);
+      if (g) seen.add(g);
+    }
     return [...seen].map((g) => ({
       name: g.name,
       senses: g.senses.map((s) => s.id),
@@ -321,10 +342,9 @@ export class ContextResolver {
       if (!keep[k]) continue;
       let t = data[4 * k + 2]!;
       let approximate = data[4 * k + 3]!;
-      const f = flags[t]!;
       let ctx: SpanContext | null = null;
       let others: string[] | null = null;
-      const g = f & GROUP ? this.group[t]! : undefined;
+      const g = this.groupOf(t);
       const can = g ? this.possible(g, text.slice(data[4 * k]!, data[4 * k + 1]!)) : null;
       // A form only one sense can take (заңға) needs no decision.
       if (g && can && can.filter(Boolean).length > 1) {

@@ -1,25 +1,65 @@
 /**
- * The bundled glossary compiled straight from the entries shipped in the
- * background's code: what pages are scanned with right after install, while
- * the database is still being seeded, so the first page is not kept waiting
- * for the rows to be written and read back.
+ * The bundled glossary as the background gets it: its version, known from the
+ * build; its entries, read from the extension's own file on first need
+ * (seeding a new version, searching before seeding ends); and its compiled
+ * index, built with the extension (lib/bundled-glossary-file.ts), which pages
+ * are scanned with right after install while the rows are being written.
  */
-import { BUNDLED_ENTRIES } from '../../glossary/data';
+import { browser } from 'wxt/browser';
+import type { Entry } from '../../glossary/types';
+import {
+  BUNDLED_GLOSSARY_FILE,
+  BUNDLED_INDEX_FILE,
+  bundledRowsOf,
+  type BundledGlossaryFile,
+} from '../../lib/bundled-glossary-file';
+import { unpackData } from '../../lib/packed-data';
 import type { StoredEntry } from '../../lib/protocol';
-import { compileGlossary, type Compiled } from './stored-index';
+import { compileGlossary, restoreGlossary, type Compiled, type StoredIndex } from './stored-index';
 
-let compiled: Compiled | null = null;
+export const BUNDLED_VERSION: string = __ATAZAN_BUNDLED_VERSION__;
 
-/** Compiled on first use, then kept. Its revision is 0: the database's first revision is 1. */
-export function bundledGlossary(): Compiled {
-  compiled ??= compileGlossary({
-    revision: 0,
-    entries: BUNDLED_ENTRIES.map((e): StoredEntry => ({
-      ...e,
-      source: 'bundled',
-      createdAt: 0,
-      updatedAt: 0,
-    })),
-  }).compiled;
-  return compiled;
+async function readFile(name: typeof BUNDLED_GLOSSARY_FILE | typeof BUNDLED_INDEX_FILE) {
+  const res = await fetch(browser.runtime.getURL(`/${name}`));
+  if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+  return res;
 }
+
+/** Kept once read; a failed read is tried again next time. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | null = null;
+  return () => {
+    value ??= read();
+    value.catch(() => (value = null));
+    return value;
+  };
+}
+
+/** The bundled entries. */
+export const bundledEntries = once(async (): Promise<readonly Entry[]> => {
+  const file = (await (await readFile(BUNDLED_GLOSSARY_FILE)).json()) as BundledGlossaryFile;
+  if (file.version !== BUNDLED_VERSION)
+    throw new Error(`${BUNDLED_GLOSSARY_FILE}: version ${file.version}, not ${BUNDLED_VERSION}`);
+  return file.entries;
+});
+
+/** The bundled entries as rows of the bundled source. */
+export async function bundledRows(): Promise<StoredEntry[]> {
+  return bundledRowsOf(await bundledEntries());
+}
+
+/** The compiled index built with the extension, as stored (its revision 0). */
+export const bundledIndex = once(
+  async (): Promise<StoredIndex> =>
+    unpackData(await (await readFile(BUNDLED_INDEX_FILE)).arrayBuffer()) as StoredIndex,
+);
+
+/** The bundled glossary ready to scan: its built index, or compiled here if that cannot be used. */
+export const bundledGlossary = once(async (): Promise<Compiled> => {
+  try {
+    return restoreGlossary(await bundledIndex());
+  } catch (err) {
+    console.warn('Ata Zan: the built index of the bundled glossary is compiled again', err);
+    return compileGlossary({ revision: 0, entries: await bundledRows() }).compiled;
+  }
+});

@@ -5,12 +5,12 @@
  * broadcasts each change. This file only wires those modules to the browser.
  */
 import { browser } from 'wxt/browser';
-import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../../glossary/data';
 import { AtaZanDatabase } from '../../db/database';
 import { seedBundled } from '../../db/seed';
 import { getBundledVersion } from '../../db/glossary-store';
 import type { ScanResult } from '../../lib/scan-wire';
-import { bundledGlossary } from './bundled-glossary';
+import type { RequestType } from '../../lib/protocol';
+import { BUNDLED_VERSION, bundledEntries, bundledGlossary, bundledIndex } from './bundled-glossary';
 import { scanWith, type Compiled } from './matcher-cache';
 import { GlossaryService } from './requests';
 import { broadcast, showCardInActiveTab } from './broadcast';
@@ -21,33 +21,61 @@ import { answer, route, type Handlers } from './router';
 import { entryHash } from '../../lib/options-route';
 import { READER_PAGE, readerPath } from '../../lib/official-links';
 
+/**
+ * Requests answered without waiting for the bundled rows to be written: none
+ * reads or writes the entries. A page's first scan needs its settings, and
+ * a fresh install's seeding takes seconds; scans are answered from the stored
+ * or bundled glossary meanwhile; the PDF viewer's tab is waiting to navigate.
+ */
+const ANSWERED_WHILE_SEEDING: ReadonlySet<unknown> = new Set<RequestType>([
+  'settings/get',
+  'settings/set',
+  'text/scan',
+  'pdf/native',
+  'options/open',
+  'reader/open',
+]);
+
 export default defineBackground(() => {
+  // The worker's timeline, read by the page benchmark (bench/page.ts).
+  performance.mark('atazan-worker-start');
+  const answered = new Set<unknown>();
   const db = new AtaZanDatabase();
   const service = new GlossaryService(db);
   registerContextMenu();
 
   // Seeding runs at every start and is a no-op when the version is current, so
   // install, update and a worker woken after a failed update all end the same.
-  const seeding = getBundledVersion(db)
-    .then((v) => v !== BUNDLED_VERSION)
-    .catch(() => true);
+  const storedVersion = getBundledVersion(db).catch(() => '');
+  // While the rows are written, pages are scanned with the glossary stored
+  // before (an update: it holds the user's entries), read before the writing
+  // starts, which would hold the read up; or, on an install, with the bundled
+  // glossary's index built with the extension. The broadcast below makes them
+  // rescan when the rows are in.
+  const before = storedVersion.then((v) =>
+    v === BUNDLED_VERSION || v === '' ? null : service.matcher.storedAnyRevision(),
+  );
   let seeded = false;
-  const ready = seedBundled(db, BUNDLED_VERSION, BUNDLED_ENTRIES)
-    .then(async (change) => {
-      if (change.revision !== null) {
-        service.invalidate();
-        await broadcast({ type: 'glossary/changed', revision: change.revision });
-      }
+  const ready = before
+    .then(async () => {
+      const installed = await storedVersion;
+      if (installed === BUNDLED_VERSION) return;
+      const change = await seedBundled(db, BUNDLED_VERSION, await bundledEntries());
+      if (change.revision === null) return;
+      service.invalidate();
+      // An install holds the bundled rows alone: their built index serves the new revision.
+      if (installed === '') await service.matcher.adopt(change.revision, bundledIndex);
+      await broadcast({ type: 'glossary/changed', revision: change.revision });
     })
     .catch((err: unknown) => console.error('Ata Zan: seeding the bundled glossary failed', err))
-    .finally(() => (seeded = true));
-  // While the rows are written, pages are scanned with the stored glossary
-  // (an update: it holds the user's entries) or the bundled one (an install);
-  // the broadcast above makes them rescan when the rows are in.
+    .finally(() => {
+      seeded = true;
+      performance.mark('atazan-worker-seeded');
+    });
   let interim: Promise<Compiled> | null = null;
   const scanWhileSeeding = async (texts: string[]): Promise<ScanResult | null> => {
-    if (seeded || !(await seeding)) return null;
-    interim ??= service.matcher.storedAnyRevision().then((c) => c ?? bundledGlossary());
+    if (seeded || (await storedVersion) === BUNDLED_VERSION) return null;
+    interim ??= before.then((c) => c ?? bundledGlossary());
     return scanWith(await interim, texts);
   };
   // Compile the matcher once seeded, so the first page to scan does not wait for it
@@ -112,16 +140,18 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
     if (!msg || typeof msg !== 'object' || !('type' in msg)) return undefined;
     void (async () => {
-      // The PDF exception must not wait for seeding: the viewer's tab is waiting to navigate.
-      // Nor scans: they are answered from the stored or bundled glossary meanwhile.
       const type = (msg as { type: unknown }).type;
-      if (type !== 'pdf/native' && type !== 'text/scan') await ready;
+      if (!ANSWERED_WHILE_SEEDING.has(type)) await ready;
       const { response, broadcasts } = await route(handlers, msg, { tabId: sender.tab?.id });
       // The PDF redirect follows its setting before the change is acknowledged.
       for (const b of broadcasts) {
         if (b.type === 'settings/changed') await syncPdfRedirect(b.settings.openPdfs);
       }
       sendResponse(response);
+      if (!answered.has(type)) {
+        answered.add(type);
+        performance.mark(`atazan-worker-first-${String(type)}`);
+      }
       for (const b of broadcasts) await broadcast(b);
     })();
     // Keep the channel open for the asynchronous answer.

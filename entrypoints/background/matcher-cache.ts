@@ -19,7 +19,9 @@ import {
   compileGlossary,
   extendGlossary,
   restoreGlossary,
+  stampsOf,
   type Compiled,
+  type EntryStamp,
   type StoredIndex,
 } from './stored-index';
 
@@ -62,8 +64,8 @@ export class MatcherCache {
   private readonly store: IndexStore | null;
   /** How each glossary was made ready, in order (tests and the log). */
   readonly builds: BuildKind[] = [];
-  /** The entries `compiled` was compiled from, by id (null when it was loaded from the store). */
-  private compiledFrom: ReadonlyMap<string, StoredEntry> | null = null;
+  /** The entries `compiled` was compiled from, by id, as they were then. */
+  private compiledFrom: ReadonlyMap<string, EntryStamp> | null = null;
   private extensions = 0;
   private refold: ReturnType<typeof setTimeout> | null = null;
 
@@ -110,6 +112,43 @@ export class MatcherCache {
     }
   }
 
+  /**
+   * Serve `revision` with a stored index made elsewhere (the bundled
+   * glossary's, built with the extension) when its entries are exactly the
+   * snapshot's, and store it under that revision; otherwise leave the next
+   * `get` to compile. Never throws: a compile is the fallback.
+   */
+  async adopt(revision: number, index: () => Promise<StoredIndex>): Promise<void> {
+    try {
+      const [stored, snap] = await Promise.all([index(), this.snapshot()]);
+      if (snap.revision !== revision || this.compiled?.revision === revision) return;
+      const byId = new Map(snap.entries.map((e) => [e.id, e]));
+      const same =
+        stored.personal.length === 0 &&
+        snap.entries.length === stored.ids.length &&
+        snap.entries.every((e) => e.source === 'bundled') &&
+        stored.ids.every((id) => byId.has(id));
+      if (!same) return;
+      const value: StoredIndex = {
+        ...stored,
+        revision,
+        updatedAt: Float64Array.from(stored.ids, (id) => byId.get(id)!.updatedAt),
+      };
+      this.compiled = restoreGlossary(value);
+      this.compiledFrom = stampsOf(value);
+      this.builds.push('stored');
+      performance.mark('atazan-worker-adopted');
+      if (this.store) {
+        const store = this.store;
+        this.saving = store
+          .write(revision, value)
+          .catch((err: unknown) => console.warn('Ata Zan: the bundled index was not stored', err));
+      }
+    } catch (err) {
+      console.warn('Ata Zan: the bundled index was not adopted', err);
+    }
+  }
+
   /** Resolves when the last compiled glossary has been stored (or could not be). */
   saved(): Promise<unknown> {
     return this.saving;
@@ -118,6 +157,7 @@ export class MatcherCache {
   private async build(revision: number): Promise<Compiled> {
     const restored = await this.restore(revision);
     if (restored) {
+      performance.mark('atazan-worker-restored');
       this.builds.push('stored');
       return (this.compiled = restored);
     }
@@ -129,6 +169,7 @@ export class MatcherCache {
   private compileWhole(snap: GlossarySnapshot): Compiled {
     const { compiled, stored } = compileGlossary(snap, this.compile);
     this.builds.push('compiled');
+    performance.mark('atazan-worker-compiled');
     this.compiled = compiled;
     this.compiledFrom = new Map(snap.entries.map((e) => [e.id, e]));
     this.extensions = 0;
@@ -197,7 +238,12 @@ export class MatcherCache {
     if (!stored || stored.revision !== revision) return null;
     try {
       const compiled = restoreGlossary(stored.value);
-      if (compiled.revision === revision) return compiled;
+      if (compiled.revision === revision) {
+        // A later save is compiled alone beside it (extend), as after a compile.
+        this.compiledFrom = stampsOf(stored.value as StoredIndex);
+        this.extensions = 0;
+        return compiled;
+      }
     } catch (err) {
       // Stale code or a damaged row: compile, and the new index replaces it.
       console.warn('Ata Zan: the stored glossary is rebuilt', err);

@@ -34,9 +34,9 @@ import {
 } from '../../db/compiled-index-store';
 import { ValidationError } from '../../glossary/entry-model';
 import { createSearch, type GlossarySearch } from '../../glossary/search';
-import { BUNDLED_ENTRIES } from '../../glossary/data/index';
 import type { Entry } from '../../glossary/types';
 import type { DuplicatePolicy, SearchAnswer, StoredEntry } from '../../lib/protocol';
+import { bundledRows } from './bundled-glossary';
 
 /** The requests that need the browser, not the database (answered in index.ts). */
 export type BrowserRequest = 'options/open' | 'pdf/native' | 'reader/open';
@@ -66,7 +66,7 @@ export class GlossaryService {
   } | null = null;
   /** The last index built, and one of the bundled glossary alone (see `query`). */
   private searchReady: { revision: number; search: GlossarySearch<StoredEntry> } | null = null;
-  private bundled: { revision: number; search: GlossarySearch<StoredEntry> } | null = null;
+  private bundled: Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> | null = null;
   private searchWarm: ReturnType<typeof setTimeout> | null = null;
   private readonly imports = new Map<string, StagedImport>();
   private settings: Promise<Settings> | null = null;
@@ -133,7 +133,7 @@ export class GlossaryService {
     const current = this.searchIndex();
     const settled = await Promise.race([current, Promise.resolve(null)]);
     if (settled) return { ...this.answer(settled, query, limit), complete: true };
-    const stand = this.searchReady ?? this.bundledSearch();
+    const stand = this.searchReady ?? (await this.bundledSearch());
     return { ...this.answer(stand, query, limit), complete: false };
   }
 
@@ -149,18 +149,9 @@ export class GlossaryService {
     };
   }
 
-  private bundledSearch(): { revision: number; search: GlossarySearch<StoredEntry> } {
-    this.bundled ??= {
-      revision: 0,
-      search: createSearch(
-        BUNDLED_ENTRIES.map((e): StoredEntry => ({
-          ...e,
-          source: 'bundled',
-          createdAt: 0,
-          updatedAt: 0,
-        })),
-      ),
-    };
+  private bundledSearch(): Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> {
+    this.bundled ??= bundledRows().then((rows) => ({ revision: 0, search: createSearch(rows) }));
+    this.bundled.catch(() => (this.bundled = null));
     return this.bundled;
   }
 

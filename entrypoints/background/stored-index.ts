@@ -25,7 +25,7 @@ import type { StoredEntry } from '../../lib/protocol';
 import { ScanEncoder } from '../../lib/scan-wire';
 
 /** Bump when what is stored beside the matcher changes shape. */
-const CONTEXT_LAYOUT = 1;
+const CONTEXT_LAYOUT = 2;
 
 /** The format of a stored index: the matcher's own and the layout of the context data. */
 export const INDEX_FORMAT = `${MATCHER_FORMAT}+context/${CONTEXT_LAYOUT}`;
@@ -42,7 +42,12 @@ export interface StoredIndex {
   ruled: RuledEntry[];
   /** Ids of the personal entries (their highlights have their own colour). */
   personal: string[];
+  /** Each entry's last change (StoredEntry.updatedAt), in the order of `ids`: what an extension compares. */
+  updatedAt: Float64Array;
 }
+
+/** What an entry was when its glossary was compiled: enough to tell that it has not changed since. */
+export type EntryStamp = Pick<StoredEntry, 'source' | 'updatedAt'>;
 
 /** A glossary ready to scan. */
 export interface Compiled {
@@ -88,6 +93,7 @@ export function compileGlossary(
       ids: ruled.map((e) => e.id),
       ruled: ruled.filter(hasRules),
       personal,
+      updatedAt: Float64Array.from(source.entries, (e) => e.updatedAt),
     }),
   };
 }
@@ -131,9 +137,11 @@ export function restoreGlossary(stored: unknown): Compiled {
   const s = stored as Partial<StoredIndex>;
   if (s.format !== INDEX_FORMAT) throw new StaleIndexError(`format ${String(s.format)}`);
   if (typeof s.revision !== 'number') throw new StaleIndexError('no revision');
-  const { ids, ruled, personal } = s;
+  const { ids, ruled, personal, updatedAt } = s;
   if (!stringList(ids) || !stringList(personal) || !Array.isArray(ruled) || !ruled.every(isRuled))
     throw new StaleIndexError('malformed context data');
+  if (!(updatedAt instanceof Float64Array) || updatedAt.length !== ids.length)
+    throw new StaleIndexError('malformed entry stamps');
   const matcher = loadMatcher(s.matcher);
   const whole = new Map(ruled.map((e) => [e.id, e]));
   const entries = ids.map((id): RuledEntry => whole.get(id) ?? { id, kk: [], ru: [] });
@@ -148,4 +156,15 @@ function isRuled(x: unknown): x is RuledEntry {
   if (typeof x !== 'object' || x === null) return false;
   const e = x as Partial<RuledEntry>;
   return typeof e.id === 'string' && stringList(e.kk) && stringList(e.ru);
+}
+
+/** The stamps of the entries a stored index was compiled from, by id. */
+export function stampsOf(stored: StoredIndex): Map<string, EntryStamp> {
+  const personal = new Set(stored.personal);
+  return new Map(
+    stored.ids.map((id, k): [string, EntryStamp] => [
+      id,
+      { source: personal.has(id) ? 'personal' : 'bundled', updatedAt: stored.updatedAt[k]! },
+    ]),
+  );
 }

@@ -128,6 +128,29 @@ describe('the stored compiled glossary', () => {
     expect(new Set(mine.map((m) => m.kind))).toEqual(new Set(['personal']));
   });
 
+  test('a woken worker that loaded the stored index extends it with a saved entry, and an edit compiles it all', async () => {
+    const { db, personal } = await seeded();
+    const again = woken(db);
+    await scans(again);
+    const extra: Entry = {
+      ...PERSONAL,
+      kk: { term: 'эстоппель', variants: [], definition: '' },
+      ru: { term: 'эстоппель', variants: [], definition: '' },
+    };
+    await again.handle({ type: 'entry/save', entry: extra });
+    const texts = ['Сторона сослалась на эстоппель.'];
+    const extended = (await again.handle({ type: 'text/scan', texts })).response as ScanResult;
+    expect(again.matcher.builds).toEqual(['stored', 'extended']);
+    expect(decodeScanResult(extended)[0]!.map((m) => m.term)).toContain('эстоппель');
+    // An entry changed since the stored index was made cannot be extended: compiled whole.
+    await again.handle({
+      type: 'entry/save',
+      entry: { ...personal, ru: { ...personal.ru, definition: 'Изменено.' } },
+    });
+    await scans(again);
+    expect(again.matcher.builds.at(-1)).toBe('compiled');
+  });
+
   test('the restored context step decides senses and quiet words as the compiled one', async () => {
     const { db, svc } = await seeded();
     const a = (await svc.matcher.get()).context;

@@ -1,0 +1,27 @@
+/**
+ * The bundled glossary ships as files beside the code, written at build time
+ * (wxt.config.ts), not inside the background's script: a service worker woken
+ * from idle then parses its code alone. The entries are read only to seed a
+ * new version; the compiled index (entrypoints/background/stored-index.ts,
+ * packed by lib/packed-data.ts) lets a page be scanned right after install
+ * with nothing compiled in the browser.
+ */
+import type { Entry } from '../glossary/types';
+import type { StoredEntry } from './protocol';
+
+/** The entries' path in the extension. */
+export const BUNDLED_GLOSSARY_FILE = 'bundled-glossary.json';
+
+/** The compiled index's path in the extension. */
+export const BUNDLED_INDEX_FILE = 'bundled-index.bin';
+
+/** The bundled entries as rows of the bundled source, as compiled before seeding (revision 0: the database's first is 1). */
+export function bundledRowsOf(entries: readonly Entry[]): StoredEntry[] {
+  return entries.map((e): StoredEntry => ({ ...e, source: 'bundled', createdAt: 0, updatedAt: 0 }));
+}
+
+/** What the file holds. */
+export interface BundledGlossaryFile {
+  version: string;
+  entries: Entry[];
+}

@@ -1,0 +1,112 @@
+/**
+ * Plain data with typed arrays in it (a stored matcher index) as one binary
+ * file and back: the arrays' bytes laid end to end, each aligned for its
+ * element size, and the rest of the value as JSON that points at them.
+ * Unpacking copies nothing: the arrays are views of the file's buffer.
+ *
+ * Layout: "AZPK", the header's byte length (uint32, little-endian), the
+ * header (UTF-8 JSON), then the arrays, each at a multiple of 8 bytes.
+ */
+
+const MAGIC = 0x4b505a41; // "AZPK", little-endian
+const ALIGN = 8;
+/** The header's key for an array's place (a NUL cannot start a key of the data itself). */
+const ARRAY_KEY = '\u0000array';
+
+const ARRAY_TYPES = {
+  Int8Array,
+  Uint8Array,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+} as const;
+type ArrayTypeName = keyof typeof ARRAY_TYPES;
+type AnyTypedArray = InstanceType<(typeof ARRAY_TYPES)[ArrayTypeName]>;
+
+interface ArrayPlace {
+  [ARRAY_KEY]: ArrayTypeName;
+  at: number;
+  length: number;
+}
+
+/** Why bytes are not a packed value. */
+export class PackedDataError extends Error {
+  constructor(message: string) {
+    super(`packed data: ${message}`);
+    this.name = 'PackedDataError';
+  }
+}
+
+const alignUp = (n: number): number => Math.ceil(n / ALIGN) * ALIGN;
+
+function typeName(value: unknown): ArrayTypeName | null {
+  if (!ArrayBuffer.isView(value)) return null;
+  const name = value.constructor.name;
+  return name in ARRAY_TYPES ? (name as ArrayTypeName) : null;
+}
+
+export function packData(value: unknown): Uint8Array<ArrayBuffer> {
+  const arrays: AnyTypedArray[] = [];
+  let at = 0;
+  const header = JSON.stringify(value, (_key, v: unknown) => {
+    const name = typeName(v);
+    if (name === null) {
+      if (ArrayBuffer.isView(v)) throw new PackedDataError(`cannot pack a ${v.constructor.name}`);
+      return v;
+    }
+    const array = v as AnyTypedArray;
+    const place: ArrayPlace = { [ARRAY_KEY]: name, at, length: array.length };
+    arrays.push(array);
+    at = alignUp(at + array.byteLength);
+    return place;
+  });
+  const headerBytes = new TextEncoder().encode(header);
+  const base = alignUp(8 + headerBytes.length);
+  const out = new Uint8Array(base + at);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, headerBytes.length, true);
+  out.set(headerBytes, 8);
+  let offset = base;
+  for (const array of arrays) {
+    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset);
+    offset = alignUp(offset + array.byteLength);
+  }
+  return out;
+}
+
+export function unpackData(buffer: ArrayBuffer): unknown {
+  if (buffer.byteLength < 8) throw new PackedDataError('too short');
+  const view = new DataView(buffer);
+  if (view.getUint32(0, true) !== MAGIC) throw new PackedDataError('not a packed file');
+  const headerLength = view.getUint32(4, true);
+  if (8 + headerLength > buffer.byteLength) throw new PackedDataError('header cut short');
+  const base = alignUp(8 + headerLength);
+  let header: string;
+  try {
+    header = new TextDecoder('utf-8', { fatal: true }).decode(
+      new Uint8Array(buffer, 8, headerLength),
+    );
+  } catch {
+    throw new PackedDataError('header is not UTF-8');
+  }
+  try {
+    return JSON.parse(header, (_key, v: unknown) => {
+      if (typeof v !== 'object' || v === null || !(ARRAY_KEY in v)) return v;
+      const { [ARRAY_KEY]: name, at, length } = v as ArrayPlace;
+      const Type = Object.hasOwn(ARRAY_TYPES, name) ? ARRAY_TYPES[name] : null;
+      if (!Type || !Number.isInteger(at) || !Number.isInteger(length) || at < 0 || length < 0)
+        throw new PackedDataError('bad array place');
+      const start = base + at;
+      if (start % ALIGN !== 0 || start + length * Type.BYTES_PER_ELEMENT > buffer.byteLength)
+        throw new PackedDataError('array outside the file');
+      return new Type(buffer, start, length);
+    }) as unknown;
+  } catch (err) {
+    if (err instanceof PackedDataError) throw err;
+    throw new PackedDataError('header is not JSON');
+  }
+}

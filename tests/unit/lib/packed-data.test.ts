@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { PackedDataError, packData, unpackData } from '../../../lib/packed-data';
+import { compileGlossary, restoreGlossary } from '../../../entrypoints/background/stored-index';
+import { scanWith } from '../../../entrypoints/background/matcher-cache';
+import { BUNDLED_ENTRIES } from '../../../glossary/data';
+import { bundledRowsOf } from '../../../lib/bundled-glossary-file';
+
+const bufferOf = (bytes: Uint8Array): ArrayBuffer =>
+  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+
+describe('packed data', () => {
+  test('typed arrays of every kind, nested in objects and lists, come back equal and aligned', () => {
+    const value = {
+      name: 'индекс',
+      n: 3,
+      none: null,
+      list: [new Uint8Array([1, 2, 3]), { deep: new Int32Array([-1, 2 ** 31 - 1]) }],
+      empty: new Uint32Array(0),
+      halves: new Uint16Array([65535, 7]),
+      real: new Float64Array([0.5, -2]),
+    };
+    const back = unpackData(bufferOf(packData(value))) as typeof value;
+    expect(back).toEqual(value);
+    expect(back.list[0]).toBeInstanceOf(Uint8Array);
+    expect((back.list[1] as { deep: Int32Array }).deep).toBeInstanceOf(Int32Array);
+    expect(back.real.byteOffset % 8).toBe(0);
+  });
+
+  test.each([
+    ['empty', new Uint8Array(0)],
+    ['another file', new TextEncoder().encode('{"format":"json"}')],
+    ['cut short', packData({ a: new Int32Array(64) }).slice(0, 100)],
+  ])('%s: a clear error, never a wrong value', (_name, bytes) => {
+    expect(() => unpackData(bufferOf(bytes))).toThrow(PackedDataError);
+  });
+
+  test('an array pointing outside the file is refused', () => {
+    const bytes = packData({ a: new Int32Array(4) });
+    const text = new TextDecoder().decode(bytes);
+    const forged = new TextEncoder().encode(text.replace('"length":4', '"length":9'));
+    expect(() => unpackData(bufferOf(forged))).toThrow(/outside the file/);
+  });
+});
+
+describe('the bundled glossary built into the extension', () => {
+  test('its packed index scans exactly as the glossary compiled in place', () => {
+    const { compiled, stored } = compileGlossary({
+      revision: 0,
+      entries: bundledRowsOf(BUNDLED_ENTRIES),
+    });
+    const restored = restoreGlossary(unpackData(bufferOf(packData(stored()))));
+    const texts = [
+      'Конституциялық Сот Конституцияның нормаларын түсіндіреді; азаматтық іс жүргізу.',
+      'Правосудие осуществляется только судом. Конституционный Суд Республики Казахстан.',
+    ];
+    const expected = scanWith(compiled, texts);
+    expect(expected.terms.map((t) => t.term)).toEqual(
+      expect.arrayContaining(['Конституциялық Сот', 'правосудие']),
+    );
+    expect(scanWith(restored, texts)).toEqual(expected);
+    expect(restored.context.terms).toEqual(compiled.context.terms);
+  });
+});
