@@ -186,6 +186,20 @@ async function firstHighlights(extension: string, url: string): Promise<FirstHig
     await page.goto(url);
     const fresh = (await scanMark(page)).firstPaintAt ?? NaN;
     await page.close();
+    // A worker lives on after its last event: the woken case starts once this one has
+    // seeded and stored its index, as a worker stopped after an idle while has.
+    const worker = b.context.serviceWorkers()[0];
+    if (worker) {
+      await worker.evaluate(async () => {
+        const has = (name: string) => performance.getEntriesByName(name).length > 0;
+        while (
+          !has('atazan-worker-seeded') ||
+          !(has('atazan-worker-adopted') || has('atazan-worker-compiled'))
+        )
+          await new Promise((r) => setTimeout(r, 50));
+      });
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     const blank = await b.context.newPage();
     const cdp = await b.context.newCDPSession(blank);
     await cdp.send('ServiceWorker.enable');

@@ -29,9 +29,18 @@ const LAYOUT_VERSION = 2;
 /** Bump when the morphologies' code changes what a term yields (their rule tables are fingerprinted below). */
 const MORPHOLOGY_VERSION = 1;
 
-/** FNV-1a over the JSON of the rule tables (sets and maps as arrays). */
+/**
+ * FNV-1a over the JSON of the rule tables (sets and maps as arrays), by
+ * export name: a bundler may order a module's exports otherwise than Node,
+ * and an index built with the extension must load in it.
+ */
 function rulesFingerprint(): string {
-  const json = JSON.stringify([kazakhRules, russianRules], (_, v: unknown) =>
+  const tables = [kazakhRules, russianRules].map((rules: Record<string, unknown>) =>
+    Object.keys(rules)
+      .sort()
+      .map((name) => [name, rules[name]]),
+  );
+  const json = JSON.stringify(tables, (_, v: unknown) =>
     v instanceof Set || v instanceof Map ? [...v] : v,
   );
   let h = 0x811c9dc5;
