@@ -58,6 +58,17 @@ export function normalize(input: string): Normalized {
   const n = input.length;
   const out = new Uint16Array(n);
   const map = new Int32Array(n + 1);
+  const len = foldInto(input, out, map);
+  return { text: textOf(out, len), map: map.slice(0, len + 1) };
+}
+
+/**
+ * The folding itself: writes the folded code units of `input` to `out` and,
+ * when given, each one's offset in `input` to `map` (map[len] = input.length);
+ * returns the folded length. Both must hold input.length (+1) values.
+ */
+function foldInto(input: string, out: Uint16Array, map: Int32Array | null): number {
+  const n = input.length;
   let len = 0;
   let i = 0;
   while (i < n) {
@@ -66,8 +77,8 @@ export function normalize(input: string): Normalized {
     if (k === CharClass.Space) {
       const start = i;
       while (i < n && CLASS[input.charCodeAt(i)] === CharClass.Space) i++;
-      out[len] = SPACE;
-      map[len++] = start;
+      if (map) map[len] = start;
+      out[len++] = SPACE;
       continue;
     }
     if (k === CharClass.Ignorable) {
@@ -75,8 +86,9 @@ export function normalize(input: string): Normalized {
       continue;
     }
     if (k === CharClass.Hyphen) {
-      out[len] = HYPHEN;
-      map[len++] = i++;
+      if (map) map[len] = i;
+      out[len++] = HYPHEN;
+      i++;
       continue;
     }
     if (k === CharClass.Word) {
@@ -93,8 +105,9 @@ export function normalize(input: string): Normalized {
         const d = input.charCodeAt(i);
         if (j < 0 || CLASS[d] !== CharClass.Word) break;
         if (IS_CYRILLIC[d]) cyrillic = true;
-        out[len] = FOLD[d]!;
-        map[len++] = i++;
+        if (map) map[len] = i;
+        out[len++] = FOLD[d]!;
+        i++;
       }
       if (cyrillic) {
         for (let j = start; j < len; j++) {
@@ -104,20 +117,35 @@ export function normalize(input: string): Normalized {
       }
       continue;
     }
-    out[len] = FOLD[c]!;
-    map[len++] = i++;
+    if (map) map[len] = i;
+    out[len++] = FOLD[c]!;
+    i++;
   }
-  map[len] = n;
+  if (map) map[len] = n;
+  return len;
+}
+
+function textOf(out: Uint16Array, len: number): string {
+  if (len <= 8192)
+    return String.fromCharCode.apply(null, out.subarray(0, len) as unknown as number[]);
   let text = '';
   for (let j = 0; j < len; j += 8192) {
-    text += String.fromCharCode(...out.subarray(j, Math.min(len, j + 8192)));
+    text += String.fromCharCode.apply(
+      null,
+      out.subarray(j, Math.min(len, j + 8192)) as unknown as number[],
+    );
   }
-  return { text, map: map.slice(0, len + 1) };
+  return text;
 }
+
+/** foldTerm's buffer, grown as needed: folding a term allocates only its result. */
+let termBuffer = new Uint16Array(256);
 
 /** Fold a short string (a term, a query, a suffix) the way `normalize` does. */
 export function foldTerm(term: string): string {
-  return normalize(term.trim()).text;
+  const t = term.trim();
+  if (t.length > termBuffer.length) termBuffer = new Uint16Array(t.length * 2);
+  return textOf(termBuffer, foldInto(t, termBuffer, null));
 }
 
 /** Replace Kazakh-only letters by their Russian substitutes (азаматтық → азаматтык). */
