@@ -1,5 +1,5 @@
 /**
- * `npm run scan -- [--glossary FILE.json] [--stats] FILE...`
+ * `npm run scan -- [--glossary FILE.json] [--stats] [--no-cache] FILE...`
  *
  * Prints one JSON array of the glossary terms found in the files:
  * [{"file","start","end","id","text","approximate"}], start/end being UTF-16
@@ -7,16 +7,20 @@
  * has other senses than the one reported. These are exactly the spans a page
  * highlights: the matcher's, through the context step (glossary/context.ts:
  * the sense the context calls for, quiet words only in legal context,
- * abbreviations only in capitals). `--stats` writes
- * {"entries","buildMs","chars","scanMs"} as one JSON line to stderr.
+ * abbreviations only in capitals). The compiled index of each glossary is
+ * kept (cli/index-cache.ts): a later run over the same glossary loads it;
+ * `--no-cache` compiles and keeps nothing. `--stats` writes
+ * {"entries","index","buildMs","chars","scanMs"} as one JSON line to stderr,
+ * `index` saying whether the index was "compiled" or "loaded".
  * Bad input: a clear message on stderr, exit code 2, no stack trace.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { compileScanner, ruledOf, type RuledEntry } from '../glossary/context';
+import { ruledOf, type RuledEntry } from '../glossary/context';
 import { GlossaryInputError, parseMatchableGlossary } from '../glossary/matchable-file';
+import { DEFAULT_CACHE_DIR, cachedScanner } from './index-cache';
 
-const USAGE = 'usage: npm run scan -- [--glossary FILE.json] [--stats] FILE...';
+const USAGE = 'usage: npm run scan -- [--glossary FILE.json] [--stats] [--no-cache] FILE...';
 
 class UsageError extends Error {}
 
@@ -33,14 +37,15 @@ function readText(file: string): string {
   }
 }
 
-async function bundledGlossary(): Promise<RuledEntry[]> {
-  const { BUNDLED_ENTRIES } = await import('../glossary/data/index');
-  return BUNDLED_ENTRIES.map(ruledOf);
+async function bundledGlossary(): Promise<{ key: string; entries: RuledEntry[] }> {
+  const { BUNDLED_ENTRIES, BUNDLED_VERSION } = await import('../glossary/data/index');
+  return { key: `bundled ${BUNDLED_VERSION}`, entries: BUNDLED_ENTRIES.map(ruledOf) };
 }
 
 async function main(argv: string[]): Promise<void> {
   let glossaryFile: string | null = null;
   let stats = false;
+  let cache = true;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -52,6 +57,8 @@ async function main(argv: string[]): Promise<void> {
       glossaryFile = arg.slice('--glossary='.length);
     } else if (arg === '--stats') {
       stats = true;
+    } else if (arg === '--no-cache') {
+      cache = false;
     } else if (arg === '--help' || arg === '-h') {
       process.stdout.write(USAGE + '\n');
       return;
@@ -63,13 +70,15 @@ async function main(argv: string[]): Promise<void> {
   }
   if (files.length === 0) throw new UsageError('no input files');
 
-  const entries = glossaryFile
-    ? parseMatchableGlossary(readText(glossaryFile), glossaryFile)
-    : await bundledGlossary();
+  const glossaryText = glossaryFile ? readText(glossaryFile) : null;
+  const { key, entries } =
+    glossaryText !== null && glossaryFile
+      ? { key: glossaryText, entries: parseMatchableGlossary(glossaryText, glossaryFile) }
+      : await bundledGlossary();
   const texts = files.map((file) => ({ file, text: readText(file) }));
 
   const t0 = performance.now();
-  const scanner = compileScanner(entries);
+  const { scanner, index } = cachedScanner(key, entries, cache ? DEFAULT_CACHE_DIR : null);
   const buildMs = performance.now() - t0;
 
   let chars = 0;
@@ -106,6 +115,7 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(
       JSON.stringify({
         entries: entries.length,
+        index,
         buildMs: round(buildMs),
         chars,
         scanMs: round(scanMs),

@@ -80,6 +80,8 @@ const MAYBE_GROUP = 8;
  * at least two letters (ҚР, АПК, КС РК). Such terms match only in capitals.
  */
 export function isAbbreviation(term: string): boolean {
+  // Any small letter (most terms' first or second) answers at once.
+  if (term.toUpperCase() !== term) return false;
   let letters = 0;
   for (const ch of term) {
     if (ch.toLowerCase() !== ch.toUpperCase()) {
@@ -137,6 +139,23 @@ export function rulesOf(
   if (e.sense) out.sense = e.sense;
   if (quiet.length > 0) out.quiet = quiet;
   return out;
+}
+
+/** Whether an entry carries sense or quiet rules: the only entries the context step reads beyond their ids. */
+export function hasContextRules(e: Parameters<typeof rulesOf>[0]): boolean {
+  const r = rulesOf(e);
+  return r.sense !== undefined || r.quiet !== undefined;
+}
+
+/**
+ * The entries as the context step needs them: whole where they carry rules,
+ * else their ids alone (it scans with a matcher compiled or loaded before).
+ */
+export function contextEntries(
+  entries: readonly RuledEntry[],
+  ruled: (index: number) => boolean,
+): RuledEntry[] {
+  return entries.map((e, k) => (ruled(k) ? e : { id: e.id, kk: [], ru: [] }));
 }
 
 /**

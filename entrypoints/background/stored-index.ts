@@ -10,7 +10,7 @@
  * kept whole, in glossary order, and the rest as ids: the resolver rebuilt
  * from them is the one built from the whole glossary.
  */
-import { ContextResolver, ruledOf, rulesOf, type RuledEntry } from '../../glossary/context';
+import { ContextResolver, hasContextRules, ruledOf, type RuledEntry } from '../../glossary/context';
 import {
   MATCHER_FORMAT,
   combineMatchers,
@@ -91,7 +91,7 @@ export function compileGlossary(
       revision: source.revision,
       matcher: serializeMatcher(compiled.matcher),
       ids: ruled.map((e) => e.id),
-      ruled: ruled.filter(hasRules),
+      ruled: ruled.filter(hasContextRules),
       personal,
       updatedAt: Float64Array.from(source.entries, (e) => e.updatedAt),
     }),
@@ -112,11 +112,6 @@ export function extendGlossary(
   const matcher = combineMatchers([previous.matcher, compileMatcher(added.map(matchableOf))]);
   const personal = source.entries.filter((e) => e.source === 'personal').map((e) => e.id);
   return assemble(source.revision, matcher, source.entries.map(ruledOf), personal);
-}
-
-function hasRules(e: RuledEntry): boolean {
-  const r = rulesOf(e);
-  return r.sense !== undefined || r.quiet !== undefined;
 }
 
 /** Why a stored index was not used. */
