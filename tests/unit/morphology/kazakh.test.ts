@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { foldTerm } from '../../../glossary/normalize';
 import {
   isAmbiguousKazakhForm,
   kazakhForms,
@@ -8,27 +7,41 @@ import {
 } from '../../../glossary/morphology/kazakh';
 import { AMBIGUOUS_FORMS, VARIANT_SPELLINGS } from '../../../glossary/morphology/kazakh-rules';
 import type { SuffixSet } from '../../../glossary/morphology/types';
+import { FormTable, type Split } from './form-table';
 import { KAZAKH_FORMS } from './kazakh-forms';
 
-const formCache = new Map<string, ReadonlySet<string>>();
-function formsOf(term: string): ReadonlySet<string> {
-  let s = formCache.get(term);
-  if (!s) {
-    s = new Set(kazakhForms(term));
-    formCache.set(term, s);
+/**
+ * The ways a folded form of a term is made: each pattern whose stem begins the
+ * form and whose suffix set holds the rest.
+ */
+function kazakhSplits(term: string, folded: string): Split[] {
+  const splits: Split[] = [];
+  for (const p of kazakhPatterns(term)) {
+    if (!folded.startsWith(p.stem)) continue;
+    const suffix = folded.slice(p.stem.length);
+    if (p.suffixes ? p.suffixes.forms.has(suffix) : suffix === '') {
+      splits.push({ stem: p.stem, suffix, chain: p.suffixes?.id ?? 'bare' });
+    }
   }
-  return s;
+  return splits;
 }
 
+const table = new FormTable({ forms: kazakhForms, splits: kazakhSplits });
+
 describe('kazakhForms: table', () => {
-  it('has several hundred rows', () => {
+  it('has several hundred rows, many of them saying which suffix made the form', () => {
     expect(KAZAKH_FORMS.length).toBeGreaterThan(300);
+    expect(KAZAKH_FORMS.filter((row) => row[3] !== undefined).length).toBeGreaterThan(100);
   });
 
-  it.each(KAZAKH_FORMS)('%s → %s: %s', (term, textForm, expected) => {
-    expect(formsOf(term).has(foldTerm(textForm))).toBe(expected);
+  it('tells a stem and suffix the patterns make from one they do not', () => {
+    expect(table.splitsOf('сот', 'соттың')).toEqual(['сот+тың']);
+    expect(table.splitsOf('құқық', 'құқығы')).toEqual(['құқығ+ы']);
+    expect(table.splitsOf('құқық', 'құқықы')).toEqual([]);
   });
 });
+
+table.run('kazakhForms: rows', KAZAKH_FORMS);
 
 describe('kazakhPatterns', () => {
   it('splits an alternating stem into a consonant pattern and a voiced vowel pattern', () => {
@@ -113,18 +126,12 @@ describe('variant spellings', () => {
 });
 
 describe('isAmbiguousKazakhForm', () => {
-  it.each([
-    ['заңды', true],
-    ['сотты', true],
-    ['еркін', true],
-    ['заңда', false],
-    ['соттың', false],
-    ['құқығы', false],
-    ['құқы', true],
-    ['құқылары', true],
-    ['құқылы', false],
-  ] as const)('%s → %s', (form, expected) => {
-    expect(isAmbiguousKazakhForm(form)).toBe(expected);
+  it.each(['заңды', 'сотты', 'еркін', 'құқы', 'құқылары'])('%s is ambiguous', (form) => {
+    expect(isAmbiguousKazakhForm(form)).toBe(true);
+  });
+
+  it.each(['заңда', 'соттың', 'құқығы', 'құқылы'])('%s is not ambiguous', (form) => {
+    expect(isAmbiguousKazakhForm(form)).toBe(false);
   });
 
   it('lists only folded forms that some term really generates', () => {
@@ -155,7 +162,7 @@ describe('isAmbiguousKazakhForm', () => {
     for (const form of AMBIGUOUS_FORMS) {
       const stem = stems[form];
       expect(stem, form).toBeDefined();
-      expect(formsOf(stem ?? '').has(form), form).toBe(true);
+      expect(table.formsOf(stem ?? '').has(form), form).toBe(true);
     }
   });
 });
