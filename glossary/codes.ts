@@ -15,38 +15,28 @@ export interface CodeInfo {
   adiletDoc: string;
 }
 
-export const CODES: Readonly<Record<CodeSlug, CodeInfo>> = {
-  'civil-procedure': {
-    slug: 'civil-procedure',
-    short: { kk: 'АПК', ru: 'ГПК РК', en: 'Civil Procedure Code' },
-    adiletDoc: 'K1500000377',
-  },
-  'criminal-procedure': {
-    slug: 'criminal-procedure',
-    short: { kk: 'ҚПК', ru: 'УПК РК', en: 'Criminal Procedure Code' },
-    adiletDoc: 'K1400000231',
-  },
-  criminal: {
-    slug: 'criminal',
-    short: { kk: 'ҚК', ru: 'УК РК', en: 'Criminal Code' },
-    adiletDoc: 'K1400000226',
-  },
-  'administrative-procedure': {
-    slug: 'administrative-procedure',
-    short: { kk: 'ӘРПК', ru: 'АППК РК', en: 'Administrative Procedural and Process Code' },
-    adiletDoc: 'K2000000350',
-  },
-  'civil-general': {
-    slug: 'civil-general',
-    short: { kk: 'АК', ru: 'ГК РК', en: 'Civil Code (General Part)' },
-    adiletDoc: 'K940001000_',
-  },
-  labour: {
-    slug: 'labour',
-    short: { kk: 'ЕК', ru: 'ТК РК', en: 'Labour Code' },
-    adiletDoc: 'K1500000414',
-  },
-};
+/** slug, the usual abbreviation in kk, ru and en, the act's number on adilet.zan.kz. */
+const CODE_ROWS: readonly (readonly [CodeSlug, string, string, string, string])[] = [
+  ['civil-procedure', 'АПК', 'ГПК РК', 'Civil Procedure Code', 'K1500000377'],
+  ['criminal-procedure', 'ҚПК', 'УПК РК', 'Criminal Procedure Code', 'K1400000231'],
+  ['criminal', 'ҚК', 'УК РК', 'Criminal Code', 'K1400000226'],
+  [
+    'administrative-procedure',
+    'ӘРПК',
+    'АППК РК',
+    'Administrative Procedural and Process Code',
+    'K2000000350',
+  ],
+  ['civil-general', 'АК', 'ГК РК', 'Civil Code (General Part)', 'K940001000_'],
+  ['labour', 'ЕК', 'ТК РК', 'Labour Code', 'K1500000414'],
+];
+
+export const CODES = Object.fromEntries(
+  CODE_ROWS.map(([slug, kk, ru, en, adiletDoc]): [CodeSlug, CodeInfo] => [
+    slug,
+    { slug, short: { kk, ru, en }, adiletDoc },
+  ]),
+) as Readonly<Record<CodeSlug, CodeInfo>>;
 
 export const CODE_SLUGS = Object.keys(CODES) as CodeSlug[];
 

@@ -6,6 +6,8 @@
  * them.
  */
 import { LEGAL_CUES } from './context-rules';
+import { CLASS, CharClass } from './matcher/chars';
+import { wordEnd, wordStart } from './matcher/words';
 import { foldTerm } from './normalize';
 import type { ContextRule, WordTest } from './types';
 
@@ -53,8 +55,6 @@ export function passes(t: FoldedTest, word: string): boolean {
   return false;
 }
 
-/** Letters, marks, digits, and the invisible characters the matcher ignores inside words. */
-const WORD_CHAR = /[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060\uFEFF]/u;
 /** What may stand between a match and "the word before/after": spaces and commas. */
 const GAP_CHAR = /[\s,]/u;
 const SENTENCE_END = /[.!?…]/;
@@ -65,7 +65,7 @@ function wordBefore(text: string, start: number): string | null {
   let i = start;
   while (i > 0 && GAP_CHAR.test(text[i - 1]!)) i--;
   const end = i;
-  while (i > 0 && WORD_CHAR.test(text[i - 1]!)) i--;
+  i = wordStart(text, end);
   return i < end ? foldTerm(text.slice(i, end)) : null;
 }
 
@@ -73,7 +73,9 @@ function wordAfter(text: string, end: number): string | null {
   let i = end;
   while (i < text.length && GAP_CHAR.test(text[i]!)) i++;
   const start = i;
-  while (i < text.length && WORD_CHAR.test(text[i]!)) i++;
+  // A hyphen here is a dash between words, not the start of one.
+  if (start >= text.length || CLASS[text.charCodeAt(start)] === CharClass.Hyphen) return null;
+  i = wordEnd(text, start);
   return i > start ? foldTerm(text.slice(start, i)) : null;
 }
 

@@ -6,6 +6,8 @@
  *
  * Everything here works on UTF-16 code units through lookup tables built once,
  * so the matcher can fold text on the fly in its scan loop without allocating.
+ * The tables and the word-reading rule live with the matcher
+ * (glossary/matcher/chars.ts, words.ts).
  */
 
 import {
@@ -19,23 +21,6 @@ import {
   SPACE,
 } from './matcher/chars';
 import { wordGoesOn } from './matcher/words';
-
-// The character tables and the word-reading rule live with the matcher
-// (glossary/matcher/chars.ts, words.ts); they are re-exported here for
-// normalisation's other users.
-export {
-  CLASS,
-  CharClass,
-  DEGRADE,
-  FOLD,
-  HYPHEN,
-  IS_CYRILLIC,
-  KAZAKH_SUBSTITUTES,
-  LATIN_LOOKALIKES,
-  LOOKALIKE,
-  SPACE,
-} from './matcher/chars';
-export { lineBreakHyphenEnd } from './matcher/words';
 
 export interface Normalized {
   /** The folded text. */

@@ -24,6 +24,7 @@ import { siteDisabled } from '../../lib/sites';
 import { ask } from '../../lib/client';
 import { resolveUiLanguage } from '../../lib/i18n';
 import { decodeScanResult, type PageMatch } from '../../lib/scan-wire';
+import { afterRendering } from './main-thread';
 
 export class ContentApp {
   private settings: Settings | null = null;
@@ -66,7 +67,7 @@ export class ContentApp {
 
   async start(): Promise<void> {
     this.startedAt = performance.now();
-    const [settings] = await Promise.all([ask('settings/get'), renderedFrame()]);
+    const [settings] = await Promise.all([ask('settings/get'), afterRendering(300)]);
     this.settings = settings;
     this.apply();
   }
@@ -259,24 +260,6 @@ function intern(table: Map<string, string>, s: string): string {
   if (known !== undefined) return known;
   table.set(s, s);
   return s;
-}
-
-/**
- * Wait until the browser has rendered a frame (or a short while, in a tab that
- * does not render): the collector asks elements whether they are visible, and
- * asking before the page's style is computed would make our first slice pay
- * for the page's whole style recalculation.
- */
-function renderedFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 300);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
 }
 
 /** Copy through the async clipboard where the page is a secure context, else the legacy command. */

@@ -22,6 +22,7 @@ import {
   type ScanRoot,
   type TextChunk,
 } from './text-collect';
+import { afterRendering, yieldToMain } from './main-thread';
 
 /** Collecting per slice; well under the 50 ms long-task line, leaving room for the page. */
 const SLICE_MS = 12;
@@ -53,30 +54,6 @@ interface Region {
   root: ScanRoot;
   from?: Node;
   until?: Node;
-}
-
-/** After the browser's next rendering (style and layout are up to date then), or a short while in a hidden tab. */
-function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
-}
-
-/** Give the main thread back: scheduler.yield where it exists (keeps our priority), else a macrotask. */
-function yieldToMain(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
-    ch.port2.postMessage(null);
-  });
 }
 
 export class Scanner {
@@ -148,7 +125,7 @@ export class Scanner {
     const gen = this.generation;
     let batchChars = FIRST_BATCH_CHARS;
     try {
-      await afterNextFrame();
+      await afterRendering(100);
       if (gen !== this.generation) return;
       while (this.queue.length > 0) {
         const region = this.queue.shift()!;

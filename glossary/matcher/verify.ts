@@ -195,14 +195,16 @@ export class CompiledSuffixes {
  * substitute stands for a Kazakh letter. A run of whitespace matches the
  * term's space; the term's own hyphen may stand at a line end.
  */
-export function compareStem(
+export type StemComparer = (
   text: string,
   start: number,
   end: number,
   stems: string,
   from: number,
   length: number,
-): Comparison {
+) => Comparison;
+
+export const compareStem: StemComparer = (text, start, end, stems, from, length) => {
   let result: Comparison = EXACT;
   let j = 0;
   let wordHasCyrillic = false;
@@ -260,25 +262,18 @@ export function compareStem(
   )
     return NO_MATCH;
   return result;
-}
+};
 
 /**
  * compareStem, with a fast path for the common case: the span is the stem
  * letter for letter (one tight loop confirms it); anything else (a substitute
  * letter, a look-alike, a run of spaces) goes to compareStem.
  */
-export function comparePlain(
-  text: string,
-  start: number,
-  end: number,
-  stems: string,
-  from: number,
-  length: number,
-): Comparison {
+export const comparePlain: StemComparer = (text, start, end, stems, from, length) => {
   if (end - start === length) {
     let j = 0;
     while (j < length && FOLD[text.charCodeAt(start + j)] === stems.charCodeAt(from + j)) j++;
     if (j === length) return EXACT;
   }
   return compareStem(text, start, end, stems, from, length);
-}
+};

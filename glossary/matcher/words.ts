@@ -79,6 +79,29 @@ export function wordGoesOn(text: string, i: number): number {
   return lineBreakHyphenEnd(text, i);
 }
 
+/**
+ * Where the word that ends at `end` starts, read backwards by the same rule:
+ * letters, invisible characters, and a hyphen between two letters.
+ */
+export function wordStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0) {
+    const k = CLASS[text.charCodeAt(i - 1)];
+    if (k === CharClass.Word || k === CharClass.Ignorable) i--;
+    else if (
+      k === CharClass.Hyphen &&
+      i < end &&
+      i > 1 &&
+      CLASS[text.charCodeAt(i - 2)] === CharClass.Word
+    )
+      i--;
+    else break;
+  }
+  // A leading invisible character is not part of the word.
+  while (i < end && CLASS[text.charCodeAt(i)] === CharClass.Ignorable) i++;
+  return i;
+}
+
 /** Where a word that goes on at `i` ends (after its last letter). */
 export function wordEnd(text: string, i: number): number {
   let end = i;

@@ -14,7 +14,8 @@
  * No browser APIs here: this runs in the background worker, tests and the CLI.
  */
 
-import { CLASS, CharClass, FOLD, foldTerm } from '../normalize';
+import { CLASS, CharClass, FOLD } from '../matcher/chars';
+import { foldTerm } from '../normalize';
 import type { SurfacePattern } from './types';
 import {
   AMBIGUOUS_FORMS,

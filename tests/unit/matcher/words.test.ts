@@ -4,7 +4,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import { normalize } from '../../../glossary/normalize';
-import { foldWord, lineEndHyphenEnd, wordEnd, wordGoesOn } from '../../../glossary/matcher/words';
+import {
+  foldWord,
+  lineEndHyphenEnd,
+  wordEnd,
+  wordGoesOn,
+  wordStart,
+} from '../../../glossary/matcher/words';
 
 // [what, text (the word starts at 0), where it ends, the word folded]
 const WORDS: [string, string, number, string][] = [
@@ -32,6 +38,23 @@ describe('a word', () => {
   test.each(WORDS)('%s', (_, text, end, folded) => {
     expect(wordEnd(text, 0)).toBe(end);
     expect(foldWord(text, 0, end)).toBe(folded);
+  });
+});
+
+// [what, text (the word ends at its end), where it starts]: read backwards, as the context step reads the word before a match.
+const WORDS_BACK: [string, string, number][] = [
+  ['a plain word', 'сот төрелігі', 4],
+  ['a hyphen between letters', 'сот ҚР-ның', 4],
+  ['a dash before it is not part of it', 'суд -это', 5],
+  ['a soft hyphen inside', ', со\u00adт', 2],
+  ['an invisible character before it is not part of it', ' \u200bсот', 2],
+  ['digits', 'ст. 148', 4],
+  ['nothing: punctuation', 'сот,', 4],
+];
+
+describe('a word read backwards', () => {
+  test.each(WORDS_BACK)('%s', (_, text, start) => {
+    expect(wordStart(text, text.length)).toBe(start);
   });
 });
 
