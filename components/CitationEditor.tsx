@@ -17,6 +17,11 @@ import {
 } from '../glossary/types';
 import type { Translate } from '../lib/i18n';
 import type { StoredEntry } from '../lib/protocol';
+import { Choice, Field } from './Field';
+import { Message } from './Message';
+
+/** The Constitution's editions, newest first. */
+const EDITIONS: readonly Edition[] = ['2026', '1995'];
 
 export interface ConstitutionDraft {
   kind: 'constitution';
@@ -157,52 +162,39 @@ export function CitationEditor({
     >
       <legend>{t('form.citation.number', { n: index + 1 })}</legend>
       <div class="row">
-        <div class="field">
-          <label for={id('edition')}>{t('form.edition')}</label>
-          <select
-            id={id('edition')}
+        <Field id={id('edition')} label={t('form.edition')}>
+          <Choice
             name={id('edition')}
             value={draft.edition}
-            onChange={(e) => setEdition(e.currentTarget.value as Edition)}
-          >
-            <option value="2026">{t('form.edition.2026')}</option>
-            <option value="1995">{t('form.edition.1995')}</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for={id('article')}>{t('form.article')}</label>
-          <select
-            id={id('article')}
+            choices={EDITIONS}
+            show={(edition) => t(`form.edition.${edition}`)}
+            onChange={setEdition}
+          />
+        </Field>
+        <Field id={id('article')} label={t('form.article')}>
+          <Choice
             name={id('article')}
             value={draft.article}
-            onChange={(e) => setArticle(e.currentTarget.value)}
+            choices={articles}
+            show={(a) => a}
+            onChange={setArticle}
           >
             {known ? null : <option value={draft.article}>{draft.article}</option>}
-            {articles.map((a) => (
-              <option value={a} key={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for={id('clause')}>{t('form.clause')}</label>
-          <select
-            id={id('clause')}
+          </Choice>
+        </Field>
+        <Field id={id('clause')} label={t('form.clause')}>
+          <Choice
             name={id('clause')}
             value={draft.clause}
-            onChange={(e) => setClause(e.currentTarget.value)}
+            choices={clauseList}
+            show={(c) => c || t('form.clause.whole')}
+            onChange={setClause}
           >
             {clauseList.includes(draft.clause) ? null : (
               <option value={draft.clause}>{draft.clause || '—'}</option>
             )}
-            {clauseList.map((c) => (
-              <option value={c} key={c}>
-                {c || t('form.clause.whole')}
-              </option>
-            ))}
-          </select>
-        </div>
+          </Choice>
+        </Field>
         <button type="button" class="danger" name={id('remove')} onClick={onRemove}>
           {t('form.citation.remove')}
         </button>
@@ -239,16 +231,8 @@ export function CitationEditor({
           </div>
         );
       })}
-      {hint ? (
-        <p class="note" role="status">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <Message text={hint} role="status" />
+      <Message text={error} class="field-error" />
     </fieldset>
   );
 }

@@ -17,6 +17,7 @@ import { foldTerm } from '../glossary/normalize';
 import type { Entry, Lang } from '../glossary/types';
 import type { Translate } from '../lib/i18n';
 import type { StoredEntry } from '../lib/protocol';
+import { Field } from './Field';
 import {
   CitationEditor,
   CodeCitationView,
@@ -57,6 +58,9 @@ interface Fields {
   tags: string;
 }
 type FieldName = keyof Fields;
+
+/** The form's two sides, Kazakh first, each with its term, variants and definition. */
+const SIDES: readonly Lang[] = ['kk', 'ru'];
 
 function fieldsOf(entry: StoredEntry | null, prefill?: EntryFormProps['prefill']): Fields {
   const fields: Fields = {
@@ -247,8 +251,7 @@ export function EntryForm(props: EntryFormProps) {
     const error = errors[name];
     const Tag = opts.multiline ? 'textarea' : 'input';
     return (
-      <div class="field">
-        <label for={id}>{label}</label>
+      <Field id={id} label={label}>
         <Tag
           id={id}
           name={name}
@@ -264,7 +267,7 @@ export function EntryForm(props: EntryFormProps) {
             {error}
           </p>
         ) : null}
-      </div>
+      </Field>
     );
   };
 
@@ -285,18 +288,14 @@ export function EntryForm(props: EntryFormProps) {
         </div>
       ))}
       <div class="sides">
-        <fieldset lang="kk">
-          <legend>{t('form.kk')}</legend>
-          {input('kk-term', t('form.term'), { lang: 'kk' })}
-          {input('kk-variants', t('form.variants'), { multiline: true, lang: 'kk' })}
-          {input('kk-definition', t('form.definition'), { multiline: true, lang: 'kk' })}
-        </fieldset>
-        <fieldset lang="ru">
-          <legend>{t('form.ru')}</legend>
-          {input('ru-term', t('form.term'), { lang: 'ru' })}
-          {input('ru-variants', t('form.variants'), { multiline: true, lang: 'ru' })}
-          {input('ru-definition', t('form.definition'), { multiline: true, lang: 'ru' })}
-        </fieldset>
+        {SIDES.map((lang) => (
+          <fieldset lang={lang} key={lang}>
+            <legend>{t(`form.${lang}`)}</legend>
+            {input(`${lang}-term`, t('form.term'), { lang })}
+            {input(`${lang}-variants`, t('form.variants'), { multiline: true, lang })}
+            {input(`${lang}-definition`, t('form.definition'), { multiline: true, lang })}
+          </fieldset>
+        ))}
       </div>
       {input('tags', t('form.tags'))}
       <section class="citations" aria-labelledby="citations-title">

@@ -12,6 +12,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { searchKey } from '../glossary/search';
 import type { Translate } from '../lib/i18n';
 import type { DeleteSummary, StoredEntry } from '../lib/protocol';
+import { TextBox } from './Field';
+import { Message } from './Message';
 
 export interface EntryTableProps {
   entries: readonly StoredEntry[];
@@ -138,16 +140,12 @@ export function EntryTable(props: EntryTableProps) {
   return (
     <section class="entries" aria-labelledby="entries-title">
       <div class="entries-bar">
-        <label class="visually-hidden" for="entries-filter">
-          {t('table.filter')}
-        </label>
-        <input
+        <TextBox
           id="entries-filter"
-          type="search"
           name="filter"
-          placeholder={t('table.filter')}
+          label={t('table.filter')}
           value={filter}
-          onInput={(e) => setFilter(e.currentTarget.value)}
+          onValue={setFilter}
         />
         {onDeleteMany && entries.length > 0 ? (
           <button
@@ -161,11 +159,7 @@ export function EntryTable(props: EntryTableProps) {
           </button>
         ) : null}
       </div>
-      {problem ? (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <Message text={problem} />
       {deleted ? (
         <div class="toast" role="status">
           {deleted.kind === 'one'

@@ -158,6 +158,13 @@ export function ImportExport(props: ImportExportProps) {
     download(`ata-zan-${date}.${format}`, mime, write(personal, { csv: { delimiter } }));
   };
 
+  /** A button that starts an import step; none can be pressed while another step runs. */
+  const stepButton = (name: string, label: string, run: () => Promise<unknown>, look: string) => (
+    <button type="button" class={look} name={name} disabled={busy} onClick={() => void run()}>
+      {label}
+    </button>
+  );
+
   const notes: string[] = [];
   if (pending && pending.encoding !== 'utf-8') {
     notes.push(t('io.encoding', { encoding: t(`io.encoding.${pending.encoding}`) }));
@@ -196,18 +203,7 @@ export function ImportExport(props: ImportExportProps) {
           <p class={message.error ? 'error' : 'info'} role={message.error ? 'alert' : 'status'}>
             {message.text}
             {done && onUndo ? (
-              <>
-                {' '}
-                <button
-                  type="button"
-                  class="link"
-                  name="undo-import"
-                  disabled={busy}
-                  onClick={() => void undo()}
-                >
-                  {t('io.undo')}
-                </button>
-              </>
+              <> {stepButton('undo-import', t('io.undo'), () => undo(), 'link')}</>
             ) : null}
           </p>
         ) : null}
@@ -223,15 +219,12 @@ export function ImportExport(props: ImportExportProps) {
                     added: b.created,
                     updated: b.previous,
                   })}{' '}
-                  <button
-                    type="button"
-                    class="link"
-                    name={`undo-batch-${b.id}`}
-                    disabled={busy}
-                    onClick={() => void undo({ name: b.name || '—', batchId: b.id })}
-                  >
-                    {t('io.undo')}
-                  </button>
+                  {stepButton(
+                    `undo-batch-${b.id}`,
+                    t('io.undo'),
+                    () => undo({ name: b.name || '—', batchId: b.id }),
+                    'link',
+                  )}
                 </li>
               ))}
             </ul>
@@ -317,15 +310,7 @@ export function ImportExport(props: ImportExportProps) {
               </div>
             ) : (
               <div class="actions">
-                <button
-                  type="button"
-                  class="primary"
-                  name="confirm-import"
-                  disabled={busy}
-                  onClick={() => void confirm()}
-                >
-                  {t('io.confirm')}
-                </button>
+                {stepButton('confirm-import', t('io.confirm'), confirm, 'primary')}
                 <button type="button" onClick={() => setPending(null)}>
                   {t('io.cancel')}
                 </button>

@@ -1,14 +1,8 @@
 /** Settings: highlighting everywhere, colours, sites where it is off, UI language. */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
-import {
-  HIGHLIGHT_KINDS,
-  HIGHLIGHT_LOOKS,
-  HIGHLIGHT_MODES,
-  type HighlightLook,
-  type HighlightMode,
-  type Settings,
-} from '../lib/settings';
+import { HIGHLIGHT_KINDS, HIGHLIGHT_LOOKS, HIGHLIGHT_MODES, type Settings } from '../lib/settings';
+import { Choice, Field, TextBox } from './Field';
 import { MutedTerms } from './MutedTerms';
 import { PdfSwitch } from './PdfControls';
 import { Switch } from './Switch';
@@ -20,6 +14,15 @@ export interface SettingsPanelProps {
 }
 
 const KINDS = HIGHLIGHT_KINDS;
+
+type UiLanguage = Settings['uiLanguage'];
+const UI_LANGUAGES: readonly UiLanguage[] = ['auto', 'kk', 'ru', 'en'];
+/** Each language by its own name, so a user who cannot read the current one finds theirs. */
+const OWN_NAMES: Record<Exclude<UiLanguage, 'auto'>, string> = {
+  kk: 'Қазақша',
+  ru: 'Русский',
+  en: 'English',
+};
 
 /** A hostname from what a user typed ("https://adilet.zan.kz/rus" → adilet.zan.kz). */
 function hostOf(typed: string): string | null {
@@ -52,21 +55,15 @@ export function SettingsPanel({ settings, t, onChange }: SettingsPanelProps) {
       />
       <PdfSwitch settings={settings} onChange={onChange} hint />
       <HighlightModeSelect id="highlight-mode" settings={settings} t={t} onChange={onChange} />
-      <div class="field">
-        <label for="highlight-look">{t('settings.look')}</label>
-        <select
-          id="highlight-look"
+      <Field id="highlight-look" label={t('settings.look')}>
+        <Choice
           name="highlight-look"
           value={settings.highlightLook}
-          onChange={(e) => onChange({ highlightLook: e.currentTarget.value as HighlightLook })}
-        >
-          {HIGHLIGHT_LOOKS.map((look) => (
-            <option key={look} value={look}>
-              {t(`settings.look.${look}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+          choices={HIGHLIGHT_LOOKS}
+          show={(look) => t(`settings.look.${look}`)}
+          onChange={(highlightLook) => onChange({ highlightLook })}
+        />
+      </Field>
       <fieldset>
         <legend>{t('settings.colors')}</legend>
         <div class="colors">
@@ -110,16 +107,14 @@ export function SettingsPanel({ settings, t, onChange }: SettingsPanelProps) {
           ))}
         </ul>
         <form class="row" onSubmit={addSite}>
-          <label class="visually-hidden" for="site-input">
-            {t('settings.sites.add')}
-          </label>
-          <input
+          <TextBox
             id="site-input"
             type="text"
             name="site"
+            label={t('settings.sites.add')}
             placeholder={t('settings.sites.placeholder')}
             value={site}
-            onInput={(e) => setSite(e.currentTarget.value)}
+            onValue={setSite}
           />
           <button type="submit">{t('settings.sites.add')}</button>
         </form>
@@ -129,28 +124,17 @@ export function SettingsPanel({ settings, t, onChange }: SettingsPanelProps) {
         t={t}
         onChange={(mutedIds) => onChange({ mutedIds })}
       />
-      <div class="field">
-        <label for="ui-language">{t('settings.language')}</label>
-        <select
+      <Field id="ui-language" label={t('settings.language')}>
+        <Choice
           id="ui-language"
           name="uiLanguage"
           value={settings.uiLanguage}
-          onChange={(e) =>
-            onChange({ uiLanguage: e.currentTarget.value as Settings['uiLanguage'] })
-          }
-        >
-          <option value="auto">{t('settings.language.auto')}</option>
-          <option value="kk" lang="kk">
-            Қазақша
-          </option>
-          <option value="ru" lang="ru">
-            Русский
-          </option>
-          <option value="en" lang="en">
-            English
-          </option>
-        </select>
-      </div>
+          choices={UI_LANGUAGES}
+          show={(l) => (l === 'auto' ? t('settings.language.auto') : OWN_NAMES[l])}
+          lang={(l) => (l === 'auto' ? undefined : l)}
+          onChange={(uiLanguage) => onChange({ uiLanguage })}
+        />
+      </Field>
     </div>
   );
 }
@@ -168,21 +152,16 @@ export function HighlightModeSelect({
   onChange: (patch: Partial<Settings>) => void;
 }) {
   return (
-    <div class="field">
-      <label for={id}>{t('settings.mode')}</label>
-      <select
+    <Field id={id} label={t('settings.mode')}>
+      <Choice
         id={id}
         name="highlight-mode"
         disabled={!settings}
         value={settings?.highlightMode}
-        onChange={(e) => onChange({ highlightMode: e.currentTarget.value as HighlightMode })}
-      >
-        {HIGHLIGHT_MODES.map((mode) => (
-          <option key={mode} value={mode}>
-            {t(`settings.mode.${mode}`)}
-          </option>
-        ))}
-      </select>
-    </div>
+        choices={HIGHLIGHT_MODES}
+        show={(mode) => t(`settings.mode.${mode}`)}
+        onChange={(highlightMode) => onChange({ highlightMode })}
+      />
+    </Field>
   );
 }

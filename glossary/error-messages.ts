@@ -380,7 +380,8 @@ const LANG_NAMES: Record<'kk' | 'ru' | 'en', Record<string, string>> = {
 type Lang = 'kk' | 'ru' | 'en';
 type Params = Record<string, string | number>;
 
-function fill(template: string, params: Params): string {
+/** A message with its `{name}` placeholders filled; a placeholder without a value stays as written. */
+export function fillPlaceholders(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole: string, name: string) =>
     name in params ? String(params[name]) : whole,
   );
@@ -390,7 +391,7 @@ function fill(template: string, params: Params): string {
 function localParams(lang: Lang, params: Params): Params {
   const out = { ...params };
   if (typeof out.field === 'string' && Object.hasOwn(fieldEn, out.field)) {
-    out.field = fill(FIELD_STRINGS[lang][out.field as FieldCode], params);
+    out.field = fillPlaceholders(FIELD_STRINGS[lang][out.field as FieldCode], params);
   }
   if (typeof out.lang === 'string' && LANG_NAMES[lang][out.lang]) {
     out.lang = LANG_NAMES[lang][out.lang]!;
@@ -404,8 +405,8 @@ export function formatError(
   info: { code: ErrorCode; params?: Params; where?: { code: WhereCode; params?: Params } },
 ): string {
   const template = ERROR_STRINGS[lang][info.code] ?? ERROR_STRINGS.en[info.code] ?? info.code;
-  const text = fill(template, localParams(lang, info.params ?? {}));
+  const text = fillPlaceholders(template, localParams(lang, info.params ?? {}));
   if (!info.where) return text;
   const where = WHERE_STRINGS[lang][info.where.code] ?? info.where.code;
-  return `${fill(where, info.where.params ?? {})}: ${text}`;
+  return `${fillPlaceholders(where, info.where.params ?? {})}: ${text}`;
 }

@@ -10,6 +10,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Edition, Lang } from '../../glossary/types';
 import type { Translate } from '../../lib/i18n';
 import { constitutionLink, readerPath } from '../../lib/official-links';
+import { Choice } from '../../components/Field';
+import { Message } from '../../components/Message';
 import { articleHeading, articleId, clauseId, loadEdition, type SectionBlock } from './text';
 
 const LANGS: readonly Lang[] = ['kk', 'ru'];
@@ -76,37 +78,24 @@ export function Reader({ t, initial, onShown }: ReaderProps) {
         <h1>{t('reader.title')}</h1>
         <label>
           {t('reader.edition')}{' '}
-          <select
+          <Choice
             name="edition"
             value={target.edition}
-            onChange={(e) =>
-              go({ edition: e.currentTarget.value as Edition, article: null, clause: null })
-            }
-          >
-            {EDITIONS.map((ed) => (
-              <option key={ed} value={ed}>
-                {t(`reader.edition.${ed}`)}
-              </option>
-            ))}
-          </select>
+            choices={EDITIONS}
+            show={(edition) => t(`reader.edition.${edition}`)}
+            onChange={(edition) => go({ edition, article: null, clause: null })}
+          />
         </label>
         <label>
           {t('reader.article')}{' '}
-          <select
+          <Choice
             name="article"
             value={target.article ?? ''}
             disabled={sections === null}
-            onChange={(e) =>
-              go({ edition: target.edition, article: e.currentTarget.value || null, clause: null })
-            }
-          >
-            <option value="">—</option>
-            {articles.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
+            choices={['', ...articles]}
+            show={(a) => a || '—'}
+            onChange={(a) => go({ edition: target.edition, article: a || null, clause: null })}
+          />
         </label>
         <span class="reader-official">
           {t('reader.official')}:{' '}
@@ -117,11 +106,11 @@ export function Reader({ t, initial, onShown }: ReaderProps) {
           ))}
         </span>
       </header>
-      {missing ? (
-        <p class="reader-notice" role="status">
-          {t('reader.noArticle', { article: target.article ?? '' })}
-        </p>
-      ) : null}
+      <Message
+        role="status"
+        class="reader-notice"
+        text={missing && t('reader.noArticle', { article: target.article ?? '' })}
+      />
       <main class="reader-text" data-edition={loaded ?? undefined} aria-busy={sections === null}>
         {sections === null ? (
           <p role="status">{t('reader.loading')}</p>

@@ -7,6 +7,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
 import { EntryForm } from '../../components/EntryForm';
 import { EntryTable } from '../../components/EntryTable';
+import { Message } from '../../components/Message';
+import { PageTitle } from '../../components/PageTitle';
 import { ImportExport } from '../../components/ImportExport';
 import { SettingsPanel } from '../../components/SettingsPanel';
 import { TermCard } from '../../components/TermCard';
@@ -109,16 +111,9 @@ export function Options() {
   return (
     <div class="options">
       <header class="options-head">
-        <h1>
-          <img src="/icon/48.png" alt="" width={32} height={32} />
-          {t('options.title')}
-        </h1>
+        <PageTitle title={t('options.title')} iconSize={32} />
       </header>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <Message text={error} />
       <section class="panel" aria-labelledby="entries-title">
         <div class="panel-head">
           <h2 id="entries-title">{t('options.nav.entries')}</h2>

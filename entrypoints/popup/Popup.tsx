@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PdfPopupActions, PdfSwitch } from '../../components/PdfControls';
+import { Message } from '../../components/Message';
+import { PageTitle } from '../../components/PageTitle';
 import { HighlightModeSelect } from '../../components/SettingsPanel';
 import { SearchPanel, type Searcher } from '../../components/SearchPanel';
 import { useBroadcasts } from '../../components/use-broadcasts';
@@ -74,10 +76,7 @@ export function Popup() {
   return (
     <main class="popup">
       <header class="popup-head">
-        <h1>
-          <img src="/icon/32.png" alt="" width={20} height={20} />
-          {t('app.name')}
-        </h1>
+        <PageTitle title={t('app.name')} />
         <button type="button" class="link" onClick={() => openInOptions('')}>
           {t('popup.openOptions')}
         </button>
@@ -88,11 +87,7 @@ export function Popup() {
         ui={ui}
         onOpenEntry={(id) => openInOptions(entryHash(id))}
       />
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <Message text={error} />
       <footer class="switches">
         {host !== null ? (
           <Switch

@@ -5,7 +5,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { Message } from '../../components/Message';
 import { PageTerms } from '../../components/PageTerms';
+import { PageTitle } from '../../components/PageTitle';
 import { usePage } from '../../components/use-page';
 
 function pinnedTab(): number | null {
@@ -44,15 +46,8 @@ export function SidePanel() {
   const tabId = useTabId();
   return (
     <main class="sidepanel">
-      <h1>
-        <img src="/icon/32.png" alt="" width={20} height={20} />
-        {t('panel.title')}
-      </h1>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <PageTitle title={t('panel.title')} />
+      <Message text={error} />
       <PageTerms tabId={tabId} glossary={entries} t={t} />
     </main>
   );

@@ -1,11 +1,11 @@
 /**
- * The UI's strings in Kazakh, Russian and English: the popup and options
- * dictionaries (./ui.ts) merged with the hover card's (./card.ts), one `t()`
- * for all of them. The extension's name, description, context-menu title and
+ * The UI's strings in Kazakh, Russian and English: the pages' dictionaries
+ * (one file per page, merged in ./ui.ts) and the hover card's (./card.ts),
+ * one `t()` for all of them. The extension's name, description, context-menu title and
  * command description live in public/_locales (the browser reads them).
  */
 import { CARD_STRINGS } from './card';
-import { formatError } from '../../glossary/error-messages';
+import { fillPlaceholders, formatError } from '../../glossary/error-messages';
 import { UI_STRINGS, type UiKey } from './ui';
 import { CodedError } from '../../glossary/errors';
 import type { Settings } from '../settings';
@@ -38,9 +38,7 @@ export function translator(lang: UiLang): Translate {
   const own: Record<string, string> = { ...CARD_STRINGS[lang], ...UI_STRINGS[lang] };
   const fallback: Record<string, string> = { ...CARD_STRINGS.en, ...UI_STRINGS.en };
   const t = (key: UiKey, params: Record<string, string | number> = {}) =>
-    (own[key] ?? fallback[key] ?? key).replace(/\{(\w+)\}/g, (whole: string, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    fillPlaceholders(own[key] ?? fallback[key] ?? key, params);
   return Object.assign(t, {
     lang,
     error: (err: unknown) =>

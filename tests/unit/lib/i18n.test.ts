@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolveUiLanguage, translator, UI_LANGS } from '../../../lib/i18n';
-import { UI_STRINGS } from '../../../lib/i18n/ui';
+import { PAGE_STRINGS, UI_STRINGS } from '../../../lib/i18n/ui';
 import { addFormHash } from '../../../entrypoints/background/context-menu';
 import { parseRoute } from '../../../lib/options-route';
 
@@ -18,6 +18,12 @@ test('every UI language has every string, non-empty, with the same placeholders'
       );
     }
   }
+});
+
+test('each key belongs to one page, so merging the pages loses no string', () => {
+  const pageKeys = PAGE_STRINGS.flatMap((page) => Object.keys(page.en));
+  expect(pageKeys.length).toBe(new Set(pageKeys).size);
+  expect(Object.keys(UI_STRINGS.en).length).toBe(pageKeys.length);
 });
 
 test('the card strings are merged into t()', () => {

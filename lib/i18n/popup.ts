@@ -1,0 +1,55 @@
+/**
+ * The toolbar popup's strings: search, results and the site switch.
+ */
+import { inAllLanguages } from './in-all-languages';
+
+export const POPUP_STRINGS = inAllLanguages({
+  en: {
+    'app.name': 'Ata Zan',
+    'popup.search.label': 'Search the glossary',
+    'popup.search.placeholder': 'Search in Kazakh, Russian or Latin…',
+    'popup.loading': 'Loading the glossary…',
+    'popup.hint': '{count} entries. Type a term; ↑ ↓ to choose, Enter to open.',
+    'popup.noResults': 'Nothing found.',
+    'popup.resultCount': '{count} results',
+    'popup.results': 'Results',
+    'popup.back': 'Back to results',
+    'popup.personal': 'personal',
+    'popup.openOptions': 'My glossary',
+    'popup.addEntry': 'Add an entry',
+    'popup.siteSwitch': 'Highlight terms on {host}',
+    'popup.globalSwitch': 'Highlight terms on all sites',
+  },
+  kk: {
+    'app.name': 'Ата Заң',
+    'popup.search.label': 'Глоссарийден іздеу',
+    'popup.search.placeholder': 'Қазақша, орысша немесе латынша іздеу…',
+    'popup.loading': 'Глоссарий жүктелуде…',
+    'popup.hint': '{count} жазба. Терминді теріңіз; ↑ ↓ таңдау, Enter ашу.',
+    'popup.noResults': 'Ештеңе табылмады.',
+    'popup.resultCount': '{count} нәтиже',
+    'popup.results': 'Нәтижелер',
+    'popup.back': 'Нәтижелерге оралу',
+    'popup.personal': 'жеке',
+    'popup.openOptions': 'Менің глоссарийім',
+    'popup.addEntry': 'Жазба қосу',
+    'popup.siteSwitch': '{host} сайтында терминдерді белгілеу',
+    'popup.globalSwitch': 'Барлық сайттарда терминдерді белгілеу',
+  },
+  ru: {
+    'app.name': 'Ата Заң',
+    'popup.search.label': 'Поиск по глоссарию',
+    'popup.search.placeholder': 'Поиск по-казахски, по-русски или латиницей…',
+    'popup.loading': 'Глоссарий загружается…',
+    'popup.hint': 'Записей: {count}. Введите термин; ↑ ↓ — выбор, Enter — открыть.',
+    'popup.noResults': 'Ничего не найдено.',
+    'popup.resultCount': 'Результатов: {count}',
+    'popup.results': 'Результаты',
+    'popup.back': 'К результатам',
+    'popup.personal': 'личная',
+    'popup.openOptions': 'Мой глоссарий',
+    'popup.addEntry': 'Добавить запись',
+    'popup.siteSwitch': 'Подсвечивать термины на {host}',
+    'popup.globalSwitch': 'Подсвечивать термины на всех сайтах',
+  },
+});
