@@ -24,8 +24,9 @@ import {
 } from '../glossary/matcher';
 import { packData, unpackData } from '../lib/packed-data';
 
-/** Where the indexes are kept: the project's own cache folder. */
-export const DEFAULT_CACHE_DIR = resolve(import.meta.dirname, '../node_modules/.cache/ata-zan');
+/** Where the indexes are kept: the project's own cache folder, or ATAZAN_CACHE_DIR. */
+export const DEFAULT_CACHE_DIR =
+  process.env.ATAZAN_CACHE_DIR ?? resolve(import.meta.dirname, '../node_modules/.cache/ata-zan');
 
 export type IndexSource = 'compiled' | 'loaded';
 
