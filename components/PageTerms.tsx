@@ -3,19 +3,24 @@
  * their equivalents and counts, filtered and sorted, with next/previous to
  * step through a term's occurrences on the page, and the list exported as CSV
  * or TBX — a translator's term list for the document. The tab is asked
- * through lib/page-protocol.ts; the list reloads when the page's highlights
- * change (the panel polls while visible, and redraws only on a new revision).
+ * through lib/page-protocol.ts; the list reloads when the tab says its
+ * highlights changed (a port the panel keeps open to it), never on a timer.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { EXPORTERS } from '../glossary/io';
 import type { Entry, Lang } from '../glossary/types';
 import type { Translate } from '../lib/i18n';
-import { askTab, type PageTermRow, type StepAnswer } from '../lib/page-protocol';
+import { askTab, watchTab, type PageTermRow, type StepAnswer } from '../lib/page-protocol';
 import type { StoredEntry } from '../lib/protocol';
 import { download } from './download';
 
-/** While the panel is visible, ask the tab this often whether its terms changed. */
-const POLL_MS = 1000;
+/**
+ * After the tab's port closed (a navigation, or a page whose content script
+ * has not started yet), connect again after these waits, then give up until
+ * the tab finishes loading a page.
+ */
+const RECONNECT_MS = [250, 500, 1000, 2000, 4000];
 
 export type PageTermsSort = 'count' | 'order';
 
@@ -70,11 +75,21 @@ export function PageTerms({ tabId, glossary, t }: PageTermsProps) {
     if (tabId === null) return;
     let live = true;
     let seen = '';
+    /** A change came while the panel was hidden: load when it is shown. */
+    let behind = false;
+    let unwatch: (() => void) | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let attempt = 0;
     const load = () => {
-      if (document.visibilityState !== 'visible') return;
+      if (document.visibilityState !== 'visible') {
+        behind = true;
+        return;
+      }
+      behind = false;
       askTab(tabId, 'page/terms', {}).then(
         (res) => {
           if (!live) return;
+          attempt = 0;
           setUnavailable(false);
           const now = `${res.page}#${res.revision}`;
           if (now === seen) return;
@@ -86,13 +101,34 @@ export function PageTerms({ tabId, glossary, t }: PageTermsProps) {
         },
       );
     };
-    load();
-    const timer = setInterval(load, POLL_MS);
-    document.addEventListener('visibilitychange', load);
+    const watch = () => {
+      if (retry !== null) clearTimeout(retry);
+      retry = null;
+      unwatch?.();
+      unwatch = watchTab(tabId, load, () => {
+        unwatch = null;
+        const wait = RECONNECT_MS[attempt++];
+        if (live && wait !== undefined) retry = setTimeout(watch, wait);
+      });
+      load();
+    };
+    const onUpdated = (id: number, info: { status?: string }) => {
+      if (id !== tabId || info.status !== 'complete') return;
+      attempt = 0;
+      watch();
+    };
+    const onVisibility = () => {
+      if (behind) load();
+    };
+    watch();
+    browser.tabs.onUpdated.addListener(onUpdated);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       live = false;
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', load);
+      if (retry !== null) clearTimeout(retry);
+      unwatch?.();
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [tabId]);
 

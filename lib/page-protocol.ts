@@ -4,6 +4,11 @@
  * step to a term's next or previous occurrence. A protocol of its own, apart
  * from the background's request map (lib/protocol.ts): the background never
  * sees these messages. Only the top frame answers.
+ *
+ * The panel also keeps a port open to the tab (`tabs.connect`, WATCH_PORT):
+ * the tab says over it when its terms changed, so the panel asks again only
+ * then. A port reaches the tab alone (a runtime message would wake the
+ * background for nothing) and exists only while a panel listens.
  */
 import { browser } from 'wxt/browser';
 import type { Lang } from '../glossary/types';
@@ -41,6 +46,15 @@ export interface StepAnswer {
   count: number;
 }
 
+/** The name of the port a side panel opens to a tab to hear of changes. */
+export const WATCH_PORT = 'atazan/page-watch';
+
+/** What the tab posts on a watching port: its terms changed since it last said so. */
+export interface PageChanged {
+  type: 'page/changed';
+  revision: number;
+}
+
 export interface PageRequests {
   'page/terms': { params: Record<string, never>; response: PageTermsAnswer };
   'page/step': { params: { id: string; direction: 1 | -1 }; response: StepAnswer | null };
@@ -74,4 +88,28 @@ export async function askTab<K extends PageRequestType>(
   const res: unknown = await browser.tabs.sendMessage(tabId, { ...params, type }, { frameId: 0 });
   if (res === undefined) throw new Error('no answer from the page');
   return res as PageRequests[K]['response'];
+}
+
+/**
+ * Listen to a tab's changes: `onChange` after each; `onGone` once when the
+ * port closes (the tab navigated or closed, or has no content script), so the
+ * caller can connect again. Returns the way to stop listening.
+ */
+export function watchTab(
+  tabId: number,
+  onChange: (msg: PageChanged) => void,
+  onGone: () => void,
+): () => void {
+  const port = browser.tabs.connect(tabId, { name: WATCH_PORT, frameId: 0 });
+  port.onMessage.addListener((msg: unknown) => {
+    if (msg && typeof msg === 'object' && (msg as PageChanged).type === 'page/changed') {
+      onChange(msg as PageChanged);
+    }
+  });
+  port.onDisconnect.addListener(() => {
+    // Reading lastError marks a failed connection as seen (Chromium logs it otherwise).
+    void browser.runtime.lastError;
+    onGone();
+  });
+  return () => port.disconnect();
 }

@@ -23,6 +23,14 @@
  * IntersectionObserver, which reads layout without forcing it), and all that
  * arrives in one frame is added at once: a long page costs what is on screen,
  * and scrolling adds the rest a screenful at a time.
+ *
+ * A hidden tab renders no frames, so its observer reports nothing and a
+ * glossary change made elsewhere would reach it only after it is shown,
+ * a frame late. While the document is hidden, spans are registered as they
+ * are painted, up to EAGER_SPANS in the highlights (their revalidation waits
+ * for the first frame after the tab is shown, and costs that frame little);
+ * the rest wait as on a visible page, and when the tab is shown those near
+ * the viewport are registered before its first frame.
  */
 import type { PageMatch } from '../../lib/scan-wire';
 import { HIGHLIGHT_KINDS, type HighlightKind, type HighlightMode } from '../../lib/settings';
@@ -80,6 +88,8 @@ export function highlightApiAvailable(): boolean {
 
 export class HighlightPainter {
   private readonly highlights: Record<HighlightKind, Highlight> | null;
+  /** How many spans are in the highlights (the budget of a hidden tab). */
+  private shownCount = 0;
   private readonly parts = new Map<Text, NodePart[]>();
   private registered = false;
   private count = 0;
@@ -88,6 +98,8 @@ export class HighlightPainter {
   private firstTimer: ReturnType<typeof setTimeout> | null = null;
   /** Grows whenever the recorded or painted spans change (the side panel's cue to reload). */
   revision = 0;
+  /** Told when the revision moves (entrypoints/content/page-terms.ts tells a listening side panel). */
+  onChange: (() => void) | null = null;
   /**
    * Spans not yet in a Highlight, by the first and the last block of their
    * chunk (a few blocks observed per chunk, not one per paragraph: the
@@ -122,8 +134,31 @@ export class HighlightPainter {
         this.near = new IntersectionObserver((entries) => this.reported(entries), {
           rootMargin: NEAR_VIEWPORT,
         });
+        document.addEventListener('visibilitychange', this.onVisibility);
       }
     }
+  }
+
+  /** The tab is shown: register what waits near the viewport before the first frame, not one frame after it. */
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState !== 'visible' || this.waiting.size === 0) return;
+    // One layout, which the coming frame would do anyway; nothing here invalidates it.
+    const top = -innerHeight;
+    const bottom = 2 * innerHeight;
+    for (const group of new Set(this.waiting.values())) {
+      // The chunk runs from its first block to its last: near if that stretch is.
+      const boxes = group.anchors.map((a) => a.getBoundingClientRect());
+      const from = Math.min(...boxes.map((b) => b.top));
+      const to = Math.max(...boxes.map((b) => b.bottom));
+      if (to < top || from > bottom || to === from) continue;
+      this.dropGroup(group);
+      for (const span of group.spans) this.release(span);
+    }
+  };
+
+  /** A hidden tab registers spans as they are painted, within its budget (see the header). */
+  private registersAtOnce(): boolean {
+    return document.visibilityState === 'hidden' && this.shownCount < EAGER_SPANS;
   }
 
   /** Register the waiting spans of blocks near the viewport, all in this one frame. */
@@ -158,6 +193,7 @@ export class HighlightPainter {
     if (!this.highlights || this.shown.has(span)) return;
     this.highlights[span.kind].add(span.range);
     this.shown.add(span);
+    this.shownCount++;
     this.firstShownAt ??= performance.now();
   }
 
@@ -218,6 +254,11 @@ export class HighlightPainter {
     }
   }
 
+  private changed(): void {
+    this.revision++;
+    this.onChange?.();
+  }
+
   /** Number of spans currently painted. */
   get size(): number {
     return this.count;
@@ -249,10 +290,11 @@ export class HighlightPainter {
     this.waiting.clear();
     this.settle();
     this.shown = new WeakSet();
+    this.shownCount = 0;
     this.released = new WeakSet();
     this.firstSpans = null;
     this.count = 0;
-    this.revision++;
+    this.changed();
   }
 
   /** Which spans are painted: repaints from the index when the mode or the muted ids changed. */
@@ -272,12 +314,13 @@ export class HighlightPainter {
 
   /** Put the spans the mode shows into the highlights, and only those (of the blocks near the viewport). */
   private repaint(): void {
-    this.revision++;
+    this.changed();
     if (this.firstTimer !== null) clearTimeout(this.firstTimer);
     this.firstTimer = null;
     if (!this.highlights) return;
     for (const k of KINDS) this.highlights[k].clear();
     this.shown = new WeakSet();
+    this.shownCount = 0;
     this.firstSpans = null;
     if (this.mode === 'first') {
       const spans = this.inOrder().filter(({ span }) => !this.isMuted(span));
@@ -322,7 +365,7 @@ export class HighlightPainter {
    */
   paintChunk(chunk: TextChunk, matches: readonly PageMatch[]): void {
     for (const seg of chunk.segments) this.removeNode(seg.node);
-    this.revision++;
+    this.changed();
     let group: WaitingGroup | null | undefined;
     for (const m of matches) {
       const i0 = segmentIndexAt(chunk.segments, m.start);
@@ -354,8 +397,8 @@ export class HighlightPainter {
       }
       this.count++;
       if (!this.highlights) continue;
-      // Held until the chunk nears the viewport (at once where there is no observer).
-      group ??= this.groupFor(chunk);
+      // Held until the chunk nears the viewport (at once where there is no observer, or in a hidden tab).
+      if (group === undefined) group = this.registersAtOnce() ? null : this.groupFor(chunk);
       if (!group) {
         this.release(span);
         continue;
@@ -388,12 +431,13 @@ export class HighlightPainter {
       if (this.shown.has(span)) {
         this.highlights?.[span.kind].delete(span.range);
         this.shown.delete(span);
+        this.shownCount--;
       } else {
         const group = this.groups.get(span);
         if (group?.spans.delete(span) && group.spans.size === 0) this.dropGroup(group);
       }
       this.count--;
-      this.revision++;
+      this.changed();
       // The next occurrence in its section may now be the first.
       if (this.mode === 'first') this.scheduleFirst();
     }

@@ -3,21 +3,65 @@
  * the list of the page's terms, read from the painter's index, and steps
  * through one term's occurrences. A step scrolls the occurrence into view and
  * flashes it with a short-lived highlight of its own (CURRENT_HIGHLIGHT); the
- * page's DOM is never touched.
+ * page's DOM is never touched. A panel watching the tab (WATCH_PORT) is told
+ * when the painter's revision moves, at most once per NOTIFY_MS, so it reloads
+ * only then.
  */
-import type { PageMessage, PageTermsAnswer, StepAnswer } from '../../lib/page-protocol';
+import { browser, type Browser } from 'wxt/browser';
+import {
+  WATCH_PORT,
+  type PageChanged,
+  type PageMessage,
+  type PageTermsAnswer,
+  type StepAnswer,
+} from '../../lib/page-protocol';
 import { CURRENT_HIGHLIGHT, highlightApiAvailable, HighlightPainter, type Span } from './highlight';
 import { listTerms } from './term-list';
 
 /** How long the occurrence reached stays flashed. */
 const FLASH_MS = 2500;
 
+/** A scan moves the revision chunk by chunk: a watching panel hears of it at most this often. */
+const NOTIFY_MS = 300;
+
+type Port = Browser.runtime.Port;
+
 export class PageTerms {
   /** Per entry id: the occurrence last stepped to (its index in document order). */
   private readonly cursors = new Map<string, number>();
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The side panels watching this page. */
+  private readonly watchers = new Set<Port>();
+  private notifyTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly painter: HighlightPainter) {}
+  constructor(private readonly painter: HighlightPainter) {
+    // Only the top frame answers the panel.
+    if (window !== window.top) return;
+    browser.runtime.onConnect.addListener(this.onConnect);
+    painter.onChange = () => this.changed();
+  }
+
+  private readonly onConnect = (port: Port): void => {
+    if (port.name !== WATCH_PORT) return;
+    this.watchers.add(port);
+    port.onDisconnect.addListener(() => this.watchers.delete(port));
+  };
+
+  private changed(): void {
+    if (this.watchers.size === 0 || this.notifyTimer !== null) return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = null;
+      const msg: PageChanged = { type: 'page/changed', revision: this.painter.revision };
+      for (const port of this.watchers) {
+        try {
+          port.postMessage(msg);
+        } catch {
+          // The panel went away meanwhile.
+          this.watchers.delete(port);
+        }
+      }
+    }, NOTIFY_MS);
+  }
 
   answer(msg: PageMessage): PageTermsAnswer | StepAnswer | null {
     switch (msg.type) {
@@ -79,6 +123,16 @@ export class PageTerms {
   stop(): void {
     if (this.flashTimer !== null) clearTimeout(this.flashTimer);
     this.flashTimer = null;
+    if (this.notifyTimer !== null) clearTimeout(this.notifyTimer);
+    this.notifyTimer = null;
+    this.painter.onChange = null;
+    for (const port of this.watchers) port.disconnect();
+    this.watchers.clear();
+    try {
+      browser.runtime.onConnect.removeListener(this.onConnect);
+    } catch {
+      // The runtime is gone with its listeners.
+    }
     CSS.highlights?.delete(CURRENT_HIGHLIGHT);
   }
 }

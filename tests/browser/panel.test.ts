@@ -3,7 +3,8 @@
  * extension: its page (the manifest's side panel / sidebar, opened in a tab
  * with `?tab=`) lists the glossary terms painted on a served page with their
  * equivalents and counts, filters them, steps through a term's occurrences
- * (the page scrolls, the occurrence reached flashes), and exports the list.
+ * (the page scrolls, the occurrence reached flashes), and exports the list;
+ * the list follows the page's changes without polling it.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
@@ -188,6 +189,56 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(seen[3]!.text).toBe(seen[1]!.text);
     // The flash is short-lived.
     await expect.poll(current, { timeout: 6000 }).toBeNull();
+    await panel.close();
+    await page.close();
+  });
+  test('the list follows the page when its terms change, and asks the tab nothing in between', async () => {
+    const { page, panel } = await openBoth();
+    await expect.poll(() => panel.count(row(court.id)), { timeout: 8000 }).toBe(1);
+    // Count what the panel asks the tab from now on.
+    await panel.evaluate(() => {
+      const w = window as unknown as { asked: number };
+      w.asked = 0;
+      const g = globalThis as unknown as Record<string, { tabs?: Record<string, unknown> }>;
+      for (const api of new Set([g.browser, g.chrome])) {
+        const tabs = api?.tabs;
+        if (!tabs) continue;
+        const send = tabs.sendMessage as (...a: unknown[]) => Promise<unknown>;
+        tabs.sendMessage = (...a: unknown[]) => {
+          w.asked++;
+          return send.apply(tabs, a);
+        };
+      }
+    });
+    const asked = () => panel.evaluate(() => (window as unknown as { asked: number }).asked);
+    const total = () =>
+      panel.evaluate(() =>
+        [...document.querySelectorAll('tr[data-entry-id] .count')].reduce(
+          (n, td) => n + Number(td.textContent),
+          0,
+        ),
+      );
+    const before = await total();
+    // A quiet page: nothing asked.
+    await panel.wait(2500);
+    expect(await asked()).toBe(0);
+    // Text added to the page: the list grows by its terms, after the tab said so.
+    await page.evaluate(
+      (text) => {
+        const p = document.createElement('p');
+        p.textContent = text;
+        document.body.appendChild(p);
+      },
+      clause(ru, '72', '7'),
+    );
+    await expect.poll(total, { timeout: 8000 }).toBeGreaterThan(before);
+    expect(await panel.text(`${row(court.id)} .count`)).toBe('4');
+    expect(await asked()).toBeGreaterThan(0);
+    // And quiet again once the page's rescan is over.
+    await panel.wait(1000);
+    const afterChange = await asked();
+    await panel.wait(2500);
+    expect(await asked()).toBe(afterChange);
     await panel.close();
     await page.close();
   });
