@@ -25,6 +25,7 @@ import { ask } from '../../lib/client';
 import { resolveUiLanguage } from '../../lib/i18n';
 import { decodeScanResult, type PageMatch } from '../../lib/scan-wire';
 import { afterRendering } from './main-thread';
+import { spanText } from './span';
 
 export class ContentApp {
   private settings: Settings | null = null;
@@ -148,7 +149,7 @@ export class ContentApp {
   }
 
   private showCard(span: Span, anchor: DOMRect): void {
-    this.showEntry(span.match, HighlightPainter.textOf(span), anchor);
+    this.showEntry(span.match, spanText(span), anchor);
   }
 
   /** Ask the background for the entry, then show its card unless the card was closed meanwhile. */

@@ -34,6 +34,9 @@
  */
 import type { PageMatch } from '../../lib/scan-wire';
 import { HIGHLIGHT_KINDS, type HighlightKind, type HighlightMode } from '../../lib/settings';
+import { insertSorted, partAt, type NodePart, type Span } from './span';
+
+export type { Span } from './span';
 import { firstPerSection, orderedTexts } from './sections';
 import { blockOf, segmentIndexAt, type Segment, type TextChunk } from './text-collect';
 
@@ -56,22 +59,6 @@ export const CURRENT_HIGHLIGHT = 'atazan-current';
 const FIRST_DEBOUNCE_MS = 250;
 
 const KINDS = HIGHLIGHT_KINDS;
-
-/** One painted occurrence of a term. */
-export interface Span {
-  match: PageMatch;
-  kind: HighlightKind;
-  range: StaticRange;
-  /** Every text node the span touches. */
-  nodes: Text[];
-}
-
-/** A span's share of one text node: [start, end) in that node's offsets. */
-interface NodePart {
-  start: number;
-  end: number;
-  span: Span;
-}
 
 /** The spans of one chunk, waiting for its first or last block to near the viewport. */
 interface WaitingGroup {
@@ -463,34 +450,7 @@ export class HighlightPainter {
 
   private recordedAt(node: Node, offset: number): Span | null {
     const list = this.parts.get(node as Text);
-    if (!list) return null;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const p = list[mid]!;
-      if (offset < p.start) hi = mid - 1;
-      else if (offset >= p.end) lo = mid + 1;
-      else return p.span;
-    }
-    return null;
-  }
-
-  /** The page text a span covers, as it appears (markup removed). */
-  static textOf(span: Span): string {
-    const { startContainer, startOffset, endContainer, endOffset } = span.range;
-    if (startContainer === endContainer) {
-      return (startContainer as Text).data.slice(startOffset, endOffset);
-    }
-    let out = '';
-    for (const n of span.nodes) {
-      const d = n.data;
-      out += d.slice(
-        n === startContainer ? startOffset : 0,
-        n === endContainer ? endOffset : d.length,
-      );
-    }
-    return out;
+    return list ? partAt(list, offset) : null;
   }
 
   /** Every span, in no particular order (tests and the shortcut). */
@@ -514,10 +474,4 @@ export class HighlightPainter {
  */
 function stale(seg: Segment): boolean {
   return !seg.node.isConnected || seg.node.length !== seg.end - seg.start;
-}
-
-function insertSorted(list: NodePart[], part: NodePart): void {
-  let i = list.length;
-  while (i > 0 && list[i - 1]!.start > part.start) i--;
-  list.splice(i, 0, part);
 }

@@ -17,6 +17,7 @@ import {
 } from '../../lib/page-protocol';
 import { CURRENT_HIGHLIGHT, highlightApiAvailable, HighlightPainter, type Span } from './highlight';
 import { listTerms } from './term-list';
+import { spanText } from './span';
 
 /** How long the occurrence reached stays flashed. */
 const FLASH_MS = 2500;
@@ -81,7 +82,7 @@ export class PageTerms {
     const terms = listTerms(
       this.occurrences().map((s) => ({
         id: s.match.id,
-        text: HighlightPainter.textOf(s),
+        text: spanText(s),
         lang: s.match.lang,
       })),
     );

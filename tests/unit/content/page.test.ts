@@ -49,6 +49,7 @@ import type { TextChunk } from '../../../entrypoints/content/text-collect';
 import type { PageMatch } from '../../../lib/scan-wire';
 import type { HighlightKind } from '../../../lib/settings';
 import type { StoredEntry } from '../../../lib/protocol';
+import { spanText } from '../../../entrypoints/content/span';
 
 const BLOCK = '\ufffc';
 
@@ -159,7 +160,7 @@ describe('painter span index', () => {
     expect(painter.size).toBe(2);
     const bold = body.querySelector('b')!.firstChild!;
     expect(painter.spanAt(bold, 3)?.match.id).toBe('ks');
-    expect(HighlightPainter.textOf(painter.spanAt(bold, 3)!)).toBe('Конституционного Суда');
+    expect(spanText(painter.spanAt(bold, 3)!)).toBe('Конституционного Суда');
     const tail = body.querySelector('b')!.nextSibling!;
     expect(painter.spanAt(tail, 1)?.match.id).toBe('ks');
     expect(painter.spanAt(tail, 6)).toBeNull();

@@ -1,0 +1,60 @@
+/**
+ * A painted occurrence of a term and where it lies: its share of each text
+ * node it touches, kept sorted per node so the hover finds it by offset.
+ */
+import type { PageMatch } from '../../lib/scan-wire';
+import type { HighlightKind } from '../../lib/settings';
+
+export /** One painted occurrence of a term. */
+interface Span {
+  match: PageMatch;
+  kind: HighlightKind;
+  range: StaticRange;
+  /** Every text node the span touches. */
+  nodes: Text[];
+}
+
+export /** A span's share of one text node: [start, end) in that node's offsets. */
+interface NodePart {
+  start: number;
+  end: number;
+  span: Span;
+}
+
+/** The page text a span covers, as it appears (markup removed). */
+export function spanText(span: Span): string {
+  const { startContainer, startOffset, endContainer, endOffset } = span.range;
+  if (startContainer === endContainer) {
+    return (startContainer as Text).data.slice(startOffset, endOffset);
+  }
+  let out = '';
+  for (const n of span.nodes) {
+    const d = n.data;
+    out += d.slice(
+      n === startContainer ? startOffset : 0,
+      n === endContainer ? endOffset : d.length,
+    );
+  }
+  return out;
+}
+
+/** Put `part` in its place in a node's list (sorted by start). */
+export function insertSorted(list: NodePart[], part: NodePart): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1]!.start > part.start) i--;
+  list.splice(i, 0, part);
+}
+
+/** The span whose share of a node's list covers `offset`, if any (a binary search). */
+export function partAt(list: readonly NodePart[], offset: number): Span | null {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = list[mid]!;
+    if (offset < p.start) hi = mid - 1;
+    else if (offset >= p.end) lo = mid + 1;
+    else return p.span;
+  }
+  return null;
+}
