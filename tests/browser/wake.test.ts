@@ -86,7 +86,7 @@ describe('chromium: stored index, woken worker, an open tab after an update', ()
 
   // Chromium does not bring back an extension loaded from the command line after
   // chrome.runtime.reload(), so this checks the old copy's side of an update; the
-  // injection into open tabs (entrypoints/background/inject.ts) is not driven here.
+  // injection into open tabs is driven in inject.test.ts, which installs the extension itself.
   test(
     'after the extension is reloaded, an open tab drops its highlights and says so once on hover',
     { timeout: 120_000 },
