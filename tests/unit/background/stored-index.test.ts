@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   AtaZanDatabase,
   SCHEMA_V3,
@@ -22,6 +22,8 @@ import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../../../glossary/data';
 import type { Entry } from '../../../glossary/types';
 import type { StoredEntry } from '../../../lib/protocol';
 import { decodeScanResult, type ScanResult } from '../../../lib/scan-wire';
+import { freshDatabases } from '../../support/databases';
+import { testEntry } from '../../support/entries';
 import { CONSTITUTION } from '../../support/matcher-material';
 
 /** Texts with senses (азаматтық), quiet words, abbreviations and a personal term. */
@@ -31,27 +33,9 @@ const TEXTS = [
   'Брак зарегистрирован в органах юстиции. Протокол примирения подписан сторонами.',
 ];
 
-const PERSONAL: Entry = {
-  id: '',
-  kk: { term: 'татуластыру хаттамасы', variants: [], definition: 'анықтама' },
-  ru: { term: 'протокол примирения', variants: [], definition: 'определение' },
-  citations: [],
-  tags: [],
-};
+const PERSONAL: Entry = testEntry('', 'татуластыру хаттамасы', 'протокол примирения');
 
-let counter = 0;
-const opened: AtaZanDatabase[] = [];
-function freshDb(name = `atazan-stored-${++counter}`): AtaZanDatabase {
-  const db = new AtaZanDatabase(name);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('atazan-stored');
 
 /** A seeded database with one personal entry, and the service that compiled and stored its glossary. */
 async function seeded(): Promise<{
@@ -226,7 +210,7 @@ describe('the stored compiled glossary', () => {
   });
 
   test('a version-3 database upgrades with its rows intact and no stored index', async () => {
-    const name = `atazan-migrate-v3-${++counter}`;
+    const name = 'atazan-migrate-v3';
     const v3 = new Dexie(name);
     v3.version(3).stores(SCHEMA_V3);
     const now = Date.now();
