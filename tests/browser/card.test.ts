@@ -44,6 +44,12 @@ async function openPage(browser: ExtensionBrowser, server: PageServer): Promise<
   return page;
 }
 
+/** Rest the pointer on a term and wait for its card. */
+async function hoverTerm(page: TestPage, selector: string, text: string): Promise<void> {
+  await hoverText(page, selector, text);
+  await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
+}
+
 describe.each(BROWSERS)('%s', (name) => {
   const { browser, server } = useExtension(name, { '/card.html': page1 });
   let constitutionalCourt: StoredEntry;
@@ -67,8 +73,7 @@ describe.each(BROWSERS)('%s', (name) => {
 
   test('hovering a term shows its card with the equivalent and the citation; Escape closes it', async () => {
     const page = await openPage(browser, server);
-    await hoverText(page, '#ru', 'Конституционного Суда');
-    await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+    await hoverTerm(page, '#ru', 'Конституционного Суда');
     const card = (await cardState(page))!;
     expect(card.id).toBe(constitutionalCourt.id);
     // The page's form, the dictionary form, the Kazakh equivalent.
@@ -101,8 +106,7 @@ describe.each(BROWSERS)('%s', (name) => {
 
   test('a Kazakh term opens the card in Kazakh; the pointer can move into the card; leaving closes it', async () => {
     const page = await openPage(browser, server);
-    await hoverText(page, '#kk', 'Конституциялық Соттың');
-    await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+    await hoverTerm(page, '#kk', 'Конституциялық Соттың');
     const card = (await cardState(page))!;
     expect(card.id).toBe(constitutionalCourt.id);
     expect(card.text).toContain(constitutionalCourt.ru.term);
@@ -134,8 +138,7 @@ describe.each(BROWSERS)('%s', (name) => {
 
   test('the card stays inside the viewport', async () => {
     const page = await openPage(browser, server);
-    await hoverText(page, '#corner', 'судом');
-    await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+    await hoverTerm(page, '#corner', 'судом');
     const r = await page.evaluate(() => {
       const b = document
         .querySelector('atazan-card')!
@@ -284,11 +287,6 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
   beforeAll(async () => {
     court = await bundledEntry(browser, 'Конституционный Суд');
   });
-
-  async function hoverTerm(page: TestPage, selector: string, text: string): Promise<void> {
-    await hoverText(page, selector, text);
-    await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
-  }
 
   /** Click inside the card's shadow root (the pointer stays on the term, so the card stays). */
   const clickInCard = (page: TestPage, selector: string, index = 0): Promise<void> =>

@@ -5,8 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach } from 'vitest';
-import { AtaZanDatabase } from '../../db/database';
+import { afterEach, expect } from 'vitest';
+import { AtaZanDatabase, SCHEMA_VERSION } from '../../db/database';
 
 export function freshDatabases(prefix: string): (name?: string) => AtaZanDatabase {
   let counter = 0;
@@ -22,4 +22,19 @@ export function freshDatabases(prefix: string): (name?: string) => AtaZanDatabas
     opened.push(db);
     return db;
   };
+}
+
+/**
+ * Close `old`, a database written with an earlier schema, and open it again
+ * through `open` (a `freshDatabases` function): it has upgraded to the current version.
+ */
+export async function reopenUpgraded(
+  old: Dexie,
+  open: (name: string) => AtaZanDatabase,
+): Promise<AtaZanDatabase> {
+  old.close();
+  const db = open(old.name);
+  await db.open();
+  expect(db.verno).toBe(SCHEMA_VERSION);
+  return db;
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { AtaZanDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION } from '../../../db/database';
+import { AtaZanDatabase, SCHEMA_V1, SCHEMA_V2 } from '../../../db/database';
 import { MAX_BATCHES } from '../../../db/glossary-store';
 import { validateEntry } from '../../../glossary/entry-model';
 import { LIMITS } from '../../../glossary/limits';
@@ -13,7 +13,7 @@ import type { GlossarySnapshot, ImportSummary, StoredEntry } from '../../../lib/
 import type { ScanResult } from '../../../lib/scan-wire';
 import type { Settings } from '../../../lib/settings';
 import { decodeScanResult } from '../../../lib/scan-wire';
-import { freshDatabases } from '../../support/databases';
+import { freshDatabases, reopenUpgraded } from '../../support/databases';
 import { testEntry } from '../../support/entries';
 
 /** A test entry with a tag, as the bundled entries have. */
@@ -298,11 +298,8 @@ describe('schema migration', () => {
       .table('entries')
       .add({ ...entry('sot', 'сот', 'суд'), source: 'bundled', createdAt: now, updatedAt: now });
     await v1.table('meta').put({ key: 'bundledVersion', value: '1.0.0' });
-    v1.close();
 
-    const db = freshDb(name);
-    await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSION);
+    const db = await reopenUpgraded(v1, freshDb);
     expect(await db.entries.where('source').equals('personal').count()).toBe(1000);
     // The new index is filled for old rows.
     const hit = await db.entries.where('terms').equals(foldTerm('ТЕРМИН 517')).toArray();
@@ -487,10 +484,7 @@ describe('schema 3', () => {
       updatedAt: now,
       terms: ['заң', 'закон'],
     });
-    v2.close();
-    const db = freshDb(name);
-    await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSION);
+    const db = await reopenUpgraded(v2, freshDb);
     expect(await db.entries.count()).toBe(1);
     expect(await db.batches.count()).toBe(0);
     const svc = new GlossaryService(db);

@@ -7,12 +7,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
-import {
-  AtaZanDatabase,
-  SCHEMA_V3,
-  SCHEMA_VERSION,
-  type CompiledIndexRow,
-} from '../../../db/database';
+import { AtaZanDatabase, SCHEMA_V3, type CompiledIndexRow } from '../../../db/database';
 import { readCompiledIndex, writeCompiledIndex } from '../../../db/compiled-index-store';
 import { listEntries } from '../../../db/glossary-store';
 import { seedBundled } from '../../../db/seed';
@@ -22,7 +17,7 @@ import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../../../glossary/data';
 import type { Entry } from '../../../glossary/types';
 import type { StoredEntry } from '../../../lib/protocol';
 import { decodeScanResult, type ScanResult } from '../../../lib/scan-wire';
-import { freshDatabases } from '../../support/databases';
+import { freshDatabases, reopenUpgraded } from '../../support/databases';
 import { testEntry } from '../../support/entries';
 import { CONSTITUTION } from '../../support/matcher-material';
 
@@ -223,10 +218,7 @@ describe('the stored compiled glossary', () => {
       terms: ['татуластыру хаттамасы', 'протокол примирения'],
     });
     await v3.table('meta').put({ key: 'revision', value: 5 });
-    v3.close();
-    const db = freshDb(name);
-    await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSION);
+    const db = await reopenUpgraded(v3, freshDb);
     expect(await db.entries.count()).toBe(1);
     expect(await db.compiledIndex.count()).toBe(0);
     const svc = new GlossaryService(db);
