@@ -236,7 +236,8 @@ function centreOfText(
       const host = document.querySelector(place.selector);
       const root = place.shadow ? host?.shadowRoot : host;
       const where = place.shadow ? `the shadow root of ${place.selector}` : place.selector;
-      if (!root) throw new Error(place.shadow ? `no open shadow root on ${place.selector}` : `no ${where}`);
+      if (!root)
+        throw new Error(place.shadow ? `no open shadow root on ${place.selector}` : `no ${where}`);
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const i = (n as Text).data.indexOf(text);

@@ -32,7 +32,6 @@ ${spacer}
 describe.each(BROWSERS)('%s', (name) => {
   const { browser, server } = useExtension(name, { '/terms.html': page1 });
   let court: StoredEntry;
-  const send = (msg: unknown): Promise<unknown> => browser.send(msg);
 
   beforeAll(async () => {
     court = await bundledEntry(browser, 'Конституционный Суд');

@@ -34,7 +34,9 @@ function standIn<T extends object>(what: string, current: () => T | undefined): 
       const target = current();
       if (target === undefined) throw new Error(`${what} is not ready (its beforeAll has not run)`);
       const value: unknown = Reflect.get(target, key, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
 }
@@ -58,7 +60,10 @@ export function useExtension(name: BrowserName, pages?: Record<string, string>):
 }
 
 /** The bundled entry whose Russian term is `ruTerm` (in any case), as the background serves it. */
-export async function bundledEntry(browser: ExtensionBrowser, ruTerm: string): Promise<StoredEntry> {
+export async function bundledEntry(
+  browser: ExtensionBrowser,
+  ruTerm: string,
+): Promise<StoredEntry> {
   const snap = (await browser.send({ type: 'glossary/get' })) as GlossarySnapshot;
   const wanted = ruTerm.toLowerCase();
   const found = snap.entries.find((e) => e.ru.term.toLowerCase() === wanted);

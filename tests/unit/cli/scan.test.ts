@@ -86,10 +86,7 @@ describe('scan', () => {
     );
     const r = scan('--glossary', glossary, file('q.txt', 'Эта область науки. Суд области.'));
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as FoundTerm[]).map((m) => m.text)).toEqual([
-      'Суд',
-      'области',
-    ]);
+    expect((JSON.parse(r.stdout) as FoundTerm[]).map((m) => m.text)).toEqual(['Суд', 'области']);
     const bad = file('bad-rule.json', '[{"id": "a", "kk": "сот", "quiet": [{"lang": "xx"}]}]');
     const e = scan('--glossary', bad, file('q2.txt', 'x'));
     expect(e.code).toBe(2);
