@@ -33,16 +33,6 @@ function file(name: string, content: string | Uint8Array): string {
 async function choose(page: Page, path: string) {
   await page.setInputFiles('input[name=import]', path);
 }
-/** Choose a file of `content` to import and wait for its preview (a large file takes a while). */
-async function preview(page: Page, name: string, content: string | Uint8Array, timeout = 5000) {
-  await choose(page, file(name, content));
-  await expect.poll(() => page.locator('.preview').count(), { timeout }).toBe(1);
-}
-/** Import a file of `content` as its preview proposes. */
-async function importFile(page: Page, name: string, content: string | Uint8Array, timeout = 5000) {
-  await preview(page, name, content, timeout);
-  await page.click('button[name=confirm-import]');
-}
 const count = (page: Page, status: string) =>
   page.locator(`.count[data-status=${status}] strong`).textContent();
 const rowsWith = (page: Page, text: string) =>
@@ -69,11 +59,14 @@ test('an Excel CSV (windows-1251, semicolons) is read with its Cyrillic, and sai
   // The file picker speaks the page's language, not the browser's.
   expect(await page.locator('label.file-button').textContent()).toBe('Выберите файл для импорта');
   expect(await page.locator('.file-name').textContent()).toBe('Файл не выбран');
-  await preview(
+  await choose(
     page,
-    'excel.csv',
-    cp1251('kk_term;ru_term;ru_definition\r\nсалық;налоговая новая;«сбор», обязательный\r\n'),
+    file(
+      'excel.csv',
+      cp1251('kk_term;ru_term;ru_definition\r\nсалық;налоговая новая;«сбор», обязательный\r\n'),
+    ),
   );
+  await expect.poll(() => page.locator('.preview').count()).toBe(1);
   expect(await page.locator('.file-name').textContent()).toBe('excel.csv');
   const notes = await page.locator('.file-note').allTextContents();
   expect(notes).toContain('Прочитан в кодировке кириллица Windows (windows-1251).');
@@ -89,7 +82,8 @@ test('an Excel CSV (windows-1251, semicolons) is read with its Cyrillic, and sai
 test('a UTF-16 file (Excel "Unicode text", tabs) imports', async () => {
   const page = await open();
   const text = '\uFEFFkk_term\tru_term\r\nұлттық қор\tнациональный фонд\r\n';
-  await preview(page, 'unicode.txt', Buffer.from(text, 'utf16le'));
+  await choose(page, file('unicode.txt', Buffer.from(text, 'utf16le')));
+  await expect.poll(() => page.locator('.preview').count()).toBe(1);
   expect(await page.locator('.file-note').allTextContents()).toContain(
     'Read as UTF-16 (little-endian).',
   );
@@ -105,7 +99,8 @@ test('two entries sharing an id preview as one new and one repeated', async () =
     { id: 'p-same00000001', kk: { term: 'бірінші' }, ru: { term: 'первый' } },
     { id: 'p-same00000001', kk: { term: 'екінші' }, ru: { term: 'второй' } },
   ];
-  await preview(page, 'same-id.json', JSON.stringify(entries));
+  await choose(page, file('same-id.json', JSON.stringify(entries)));
+  await expect.poll(() => page.locator('.preview').count()).toBe(1);
   expect(await count(page, 'new')).toBe('1');
   expect(await count(page, 'repeated')).toBe('1');
   expect(await page.locator('.repeated-help').textContent()).toMatch(/^1 entries repeat/);
@@ -117,18 +112,22 @@ test('two entries sharing an id preview as one new and one repeated', async () =
 
 test('undo of an import restores the entry it overwrote, as it was', async () => {
   const page = await open();
-  await importFile(
+  await choose(
     page,
-    'first.json',
-    JSON.stringify([
-      {
-        id: 'p-undo00000001',
-        kk: { term: 'сынақ кепілі' },
-        ru: { term: 'пробный залог' },
-        tags: ['мой'],
-      },
-    ]),
+    file(
+      'first.json',
+      JSON.stringify([
+        {
+          id: 'p-undo00000001',
+          kk: { term: 'сынақ кепілі' },
+          ru: { term: 'пробный залог' },
+          tags: ['мой'],
+        },
+      ]),
+    ),
   );
+  await expect.poll(() => page.locator('.preview').count()).toBe(1);
+  await page.click('button[name=confirm-import]');
   await expect.poll(() => rowsWith(page, 'сынақ кепілі')).toBe(1);
   const before = await page.locator('tr[data-entry-id="p-undo00000001"]').textContent();
   expect(before).toContain('мой');
@@ -158,11 +157,15 @@ test('undo of an import restores the entry it overwrote, as it was', async () =>
 
 test('an import can still be undone from the recent imports after the page is reloaded', async () => {
   const page = await open();
-  await importFile(
+  await choose(
     page,
-    'later.json',
-    JSON.stringify([{ kk: { term: 'кейінгі сынақ' }, ru: { term: 'поздний тест' } }]),
+    file(
+      'later.json',
+      JSON.stringify([{ kk: { term: 'кейінгі сынақ' }, ru: { term: 'поздний тест' } }]),
+    ),
   );
+  await expect.poll(() => page.locator('.preview').count()).toBe(1);
+  await page.click('button[name=confirm-import]');
   await expect.poll(() => rowsWith(page, 'кейінгі сынақ')).toBe(1);
   await page.reload();
   const item = page.locator('.history li').filter({ hasText: 'later.json' });
@@ -182,7 +185,9 @@ test('bulk delete of selected rows, and its undo', async () => {
     kk: { term: `топтық ${i}` },
     ru: { term: `групповой ${i}` },
   }));
-  await importFile(page, 'bulk.json', JSON.stringify(entries));
+  await choose(page, file('bulk.json', JSON.stringify(entries)));
+  await expect.poll(() => page.locator('.preview').count()).toBe(1);
+  await page.click('button[name=confirm-import]');
   await expect.poll(() => rowsWith(page, 'топтық')).toBe(4);
   await page.fill('input[name=filter]', 'топтық');
   await expect.poll(() => page.locator('tr[data-entry-id]').count()).toBe(4);
@@ -272,7 +277,8 @@ test('a service worker stopped mid-import: "the extension was restarted", in Rus
     kk: { term: `үлкен термин ${i}` },
     ru: { term: `большой термин ${i}` },
   }));
-  await preview(page, 'termbase.json', JSON.stringify(entries), 60_000);
+  await choose(page, file('termbase.json', JSON.stringify(entries)));
+  await page.waitForSelector('.preview', { timeout: 60_000 });
   expect(await count(page, 'new')).toBe('20000');
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
@@ -311,7 +317,9 @@ test('a termbase of a few thousand entries: progress shown, then a paged table t
     kk: { term: `база термині ${i}` },
     ru: { term: `термин базы ${i}` },
   }));
-  await importFile(page, 'base.json', JSON.stringify(entries), 60_000);
+  await choose(page, file('base.json', JSON.stringify(entries)));
+  await page.waitForSelector('.preview', { timeout: 60_000 });
+  await page.click('button[name=confirm-import]');
   // The bar is labelled, so a screen reader says what it measures.
   const bar = page.getByRole('progressbar', { name: /Записи передаются в глоссарий|Сохраняется/ });
   await expect.poll(() => bar.count(), SLOW).toBe(1);
@@ -346,11 +354,15 @@ test('a termbase of a few thousand entries: progress shown, then a paged table t
 
 test('a cancelled import writes nothing: the entries and the revision stay as they were', async () => {
   const page = await open('ru');
-  await importFile(
+  await choose(
     page,
-    'mine.json',
-    JSON.stringify([{ kk: { term: 'өз терминім' }, ru: { term: 'мой термин' } }]),
+    file(
+      'mine.json',
+      JSON.stringify([{ kk: { term: 'өз терминім' }, ru: { term: 'мой термин' } }]),
+    ),
   );
+  await page.waitForSelector('.preview');
+  await page.click('button[name=confirm-import]');
   await expect.poll(() => rowsWith(page, 'өз терминім'), SLOW).toBe(1);
   const before = await revision(page);
 
@@ -358,7 +370,9 @@ test('a cancelled import writes nothing: the entries and the revision stay as th
     kk: { term: `тоқтатылған ${i}` },
     ru: { term: `отменённый ${i}` },
   }));
-  await importFile(page, 'cancelled.json', JSON.stringify(entries), 60_000);
+  await choose(page, file('cancelled.json', JSON.stringify(entries)));
+  await page.waitForSelector('.preview', { timeout: 60_000 });
+  await page.click('button[name=confirm-import]');
   await page.waitForSelector('progress');
   await page.click('button[name=cancel-import]');
   await expect
