@@ -24,6 +24,17 @@ const USAGE = 'usage: npm run scan -- [--glossary FILE.json] [--stats] [--no-cac
 
 class UsageError extends Error {}
 
+/** One term found, as printed: UTF-16 offsets into the file's text, and the word's other senses if it has any. */
+export interface FoundTerm {
+  file: string;
+  start: number;
+  end: number;
+  id: string;
+  text: string;
+  approximate: boolean;
+  senses?: string[];
+}
+
 function readText(file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
@@ -83,15 +94,7 @@ async function main(argv: string[]): Promise<void> {
 
   let chars = 0;
   let scanMs = 0;
-  const out: {
-    file: string;
-    start: number;
-    end: number;
-    id: string;
-    text: string;
-    approximate: boolean;
-    senses?: string[];
-  }[] = [];
+  const out: FoundTerm[] = [];
   for (const { file, text } of texts) {
     const s0 = performance.now();
     const matches = scanner.scan(text);

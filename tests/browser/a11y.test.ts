@@ -8,8 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './driver';
+import { describe, expect, test } from 'vitest';
+import { BROWSERS, type TestPage } from './driver';
+import { useExtension } from './setup';
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -53,13 +54,7 @@ async function seriousViolations(page: TestPage): Promise<Violation[]> {
 }
 
 describe.each(BROWSERS)('%s', (name) => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launch(name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser } = useExtension(name);
 
   test('the popup, with a result and its card, has no serious or critical violation', async () => {
     const page = await browser.openExtensionPage('popup.html');

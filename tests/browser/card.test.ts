@@ -5,19 +5,20 @@
  * the pointer leaves, stays in the viewport, renders user text as text, and
  * the keyboard shortcut opens it for the selection.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { officialLink } from '../../lib/official-links';
-import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
-import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './driver';
-import { servePages, type PageServer } from './harness';
+import type { StoredEntry } from '../../lib/protocol';
+import { BROWSERS, type ExtensionBrowser, type TestPage } from './driver';
+import type { PageServer } from './harness';
 import {
   allHighlighted,
   cardState,
   clause,
   constitution,
   escapeHtml,
-  textCenter,
+  hoverText,
 } from './highlight-pages';
+import { bundledEntry, useExtension } from './setup';
 
 const ru = constitution('2026.ru');
 const kk = constitution('2026.kk');
@@ -32,53 +33,31 @@ const page1 = `<!doctype html><html><head><meta charset="utf-8"></head><body sty
 <div style="height:2000px"></div>
 </body></html>`;
 
+/** The served page in a new tab, once its terms are highlighted. */
+async function openPage(browser: ExtensionBrowser, server: PageServer): Promise<TestPage> {
+  const page = await browser.newPage();
+  await page.setViewport(800, 600);
+  await page.goto(`${server.url}/card.html`);
+  await expect
+    .poll(async () => (await allHighlighted(page)).length, { timeout: 5000 })
+    .toBeGreaterThan(1);
+  return page;
+}
+
+/** Rest the pointer on a term and wait for its card. */
+async function hoverTerm(page: TestPage, selector: string, text: string): Promise<void> {
+  await hoverText(page, selector, text);
+  await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
+}
+
 describe.each(BROWSERS)('%s', (name) => {
-  let browser: ExtensionBrowser;
-  let server: PageServer;
+  const { browser, server } = useExtension(name, { '/card.html': page1 });
   let constitutionalCourt: StoredEntry;
   const send = (msg: unknown): Promise<unknown> => browser.send(msg);
 
   beforeAll(async () => {
-    browser = await launch(name);
-    server = await servePages({ '/card.html': page1 });
-    const snap = (await send({ type: 'glossary/get' })) as GlossarySnapshot;
-    const found = snap.entries.find((e) => e.ru.term.toLowerCase() === 'конституционный суд');
-    if (!found) throw new Error('The bundled glossary has no entry "Конституционный Суд"');
-    constitutionalCourt = found;
+    constitutionalCourt = await bundledEntry(browser, 'Конституционный Суд');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openPage(): Promise<TestPage> {
-    const page = await browser.newPage();
-    await page.setViewport(800, 600);
-    await page.goto(`${server.url}/card.html`);
-    await expect
-      .poll(async () => (await allHighlighted(page)).length, { timeout: 5000 })
-      .toBeGreaterThan(1);
-    return page;
-  }
-
-  /** What the `show-card` command does in the background (entrypoints/background/broadcast.ts): tell the active tab. */
-  async function showSelection(): Promise<void> {
-    await browser.inExtension(async () => {
-      interface Tabs {
-        query(q: object): Promise<{ id?: number }[]>;
-        sendMessage(id: number, msg: unknown): Promise<unknown>;
-      }
-      const c = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
-      const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
-      await c.tabs.sendMessage(tab!.id!, { type: 'card/show-selection' });
-    });
-  }
-
-  async function hover(page: TestPage, selector: string, text: string): Promise<void> {
-    const { x, y } = await textCenter(page, selector, text);
-    await page.mouseMove(x - 3, y);
-    await page.mouseMove(x, y);
-  }
 
   /** Select the term inside the page's form field and show its card with the shortcut; the field keeps its value. */
   async function expectShortcutInField(page: TestPage): Promise<void> {
@@ -86,16 +65,15 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.evaluate(() =>
       (document.getElementById('field') as HTMLInputElement).setSelectionRange(9, 28),
     );
-    await showSelection();
+    await showSelectionIn(browser);
     await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
     expect((await cardState(page))!.id).toBe(constitutionalCourt.id);
     expect(await page.value('#field')).toBe('Жалоба в Конституционный Суд');
   }
 
   test('hovering a term shows its card with the equivalent and the citation; Escape closes it', async () => {
-    const page = await openPage();
-    await hover(page, '#ru', 'Конституционного Суда');
-    await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+    const page = await openPage(browser, server);
+    await hoverTerm(page, '#ru', 'Конституционного Суда');
     const card = (await cardState(page))!;
     expect(card.id).toBe(constitutionalCourt.id);
     // The page's form, the dictionary form, the Kazakh equivalent.
@@ -127,9 +105,8 @@ describe.each(BROWSERS)('%s', (name) => {
   });
 
   test('a Kazakh term opens the card in Kazakh; the pointer can move into the card; leaving closes it', async () => {
-    const page = await openPage();
-    await hover(page, '#kk', 'Конституциялық Соттың');
-    await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+    const page = await openPage(browser, server);
+    await hoverTerm(page, '#kk', 'Конституциялық Соттың');
     const card = (await cardState(page))!;
     expect(card.id).toBe(constitutionalCourt.id);
     expect(card.text).toContain(constitutionalCourt.ru.term);
@@ -160,9 +137,8 @@ describe.each(BROWSERS)('%s', (name) => {
   });
 
   test('the card stays inside the viewport', async () => {
-    const page = await openPage();
-    await hover(page, '#corner', 'судом');
-    await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+    const page = await openPage(browser, server);
+    await hoverTerm(page, '#corner', 'судом');
     const r = await page.evaluate(() => {
       const b = document
         .querySelector('atazan-card')!
@@ -196,7 +172,7 @@ describe.each(BROWSERS)('%s', (name) => {
         tags: [],
       },
     })) as StoredEntry;
-    const page = await openPage();
+    const page = await openPage(browser, server);
     await expect
       .poll(async () => (await allHighlighted(page)).join('|'), { timeout: 2000 })
       .toContain('зловредный термин');
@@ -205,7 +181,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await expect
       .poll(
         async () => {
-          await hover(page, '#mine', 'зловредный термин');
+          await hoverText(page, '#mine', 'зловредный термин');
           await page.wait(400);
           return cardState(page);
         },
@@ -227,7 +203,7 @@ describe.each(BROWSERS)('%s', (name) => {
   });
 
   test('the keyboard shortcut shows the card for the selected term', async () => {
-    const page = await openPage();
+    const page = await openPage(browser, server);
     await page.bringToFront();
     await page.evaluate(() => {
       const p = document.getElementById('ru')!;
@@ -239,7 +215,7 @@ describe.each(BROWSERS)('%s', (name) => {
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(r);
     });
-    await showSelection();
+    await showSelectionIn(browser);
     await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
     expect((await cardState(page))!.id).toBe(constitutionalCourt.id);
     await page.press('Escape');
@@ -305,37 +281,12 @@ async function focusState(page: TestPage): Promise<{ inCard: boolean; cls: strin
 }
 
 describe.each(BROWSERS)('%s: the compact card', (name) => {
-  let browser: ExtensionBrowser;
-  let server: PageServer;
+  const { browser, server } = useExtension(name, { '/card.html': page1 });
   let court: StoredEntry;
 
   beforeAll(async () => {
-    browser = await launch(name);
-    server = await servePages({ '/card.html': page1 });
-    const snap = (await browser.send({ type: 'glossary/get' })) as GlossarySnapshot;
-    court = snap.entries.find((e) => e.ru.term.toLowerCase() === 'конституционный суд')!;
+    court = await bundledEntry(browser, 'Конституционный Суд');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openPage(): Promise<TestPage> {
-    const page = await browser.newPage();
-    await page.setViewport(800, 600);
-    await page.goto(`${server.url}/card.html`);
-    await expect
-      .poll(async () => (await allHighlighted(page)).length, { timeout: 5000 })
-      .toBeGreaterThan(1);
-    return page;
-  }
-
-  async function hoverTerm(page: TestPage, selector: string, text: string): Promise<void> {
-    const { x, y } = await textCenter(page, selector, text);
-    await page.mouseMove(x - 3, y);
-    await page.mouseMove(x, y);
-    await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
-  }
 
   /** Click inside the card's shadow root (the pointer stays on the term, so the card stays). */
   const clickInCard = (page: TestPage, selector: string, index = 0): Promise<void> =>
@@ -351,7 +302,7 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
     );
 
   test('the footer actions are in view at the default size, with every citation unfolded too', async () => {
-    const page = await openPage();
+    const page = await openPage(browser, server);
     await hoverTerm(page, '#ru', 'Конституционного Суда');
     const folded = await cardLayout(page);
     expect(folded.footer.map((b) => b.cls)).toEqual([
@@ -394,7 +345,7 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
   });
 
   test('"mute this term" on the card: its highlights go at once, the others stay; unmuted, they come back', async () => {
-    const page = await openPage();
+    const page = await openPage(browser, server);
     const courtTexts = async () =>
       (await allHighlighted(page)).filter((t) =>
         /конституционн\S*\s+суд|конституциялық\s+сот/i.test(t),
@@ -416,7 +367,7 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
   });
 
   test('copy the equivalent alone, or one quote', async () => {
-    const page = await openPage();
+    const page = await openPage(browser, server);
     await page.bringToFront();
     await hoverTerm(page, '#ru', 'Конституционного Суда');
     const statusText = () =>
@@ -473,7 +424,7 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
   }
 
   test('each citation links to its act on the official database in the card’s language', async () => {
-    const page = await openPage();
+    const page = await openPage(browser, server);
     for (const [selector, text, lang] of [
       ['#ru', 'Конституционного Суда', 'ru'],
       ['#kk', 'Конституциялық Соттың', 'kk'],
@@ -492,7 +443,7 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
   });
 
   test('the shortcut moves the focus into the card; Tab cycles inside it; Escape returns the focus', async () => {
-    const page = await openPage();
+    const page = await openPage(browser, server);
     await page.bringToFront();
     await page.focus('#field');
     await page.evaluate(() =>
@@ -563,7 +514,7 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
   });
 
   test('a hovered card does not take the focus', async () => {
-    const page = await openPage();
+    const page = await openPage(browser, server);
     await page.bringToFront();
     await page.focus('#field');
     await hoverTerm(page, '#ru', 'Конституционного Суда');
@@ -576,7 +527,7 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
     const cited = court.citations.find((c) => c.code === undefined)!;
     const index = court.citations.indexOf(cited);
     const readButton = court.citations.slice(0, index).filter((c) => c.code === undefined).length;
-    const page = await openPage();
+    const page = await openPage(browser, server);
     for (const [selector, text] of [
       ['#ru', 'Конституционного Суда'],
       ['#kk', 'Конституциялық Соттың'],
@@ -608,7 +559,7 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
   });
 });
 
-/** What the `show-card` command does: tell the active tab. */
+/** What the `show-card` command does in the background (entrypoints/background/broadcast.ts): tell the active tab. */
 async function showSelectionIn(browser: ExtensionBrowser): Promise<void> {
   await browser.inExtension(async () => {
     interface Tabs {
@@ -626,28 +577,19 @@ interface ReaderTabs {
   remove(ids: number[]): Promise<void>;
 }
 
-/** The addresses of the open reader tabs. */
-function readerTabs(browser: ExtensionBrowser): Promise<string[]> {
-  return browser.inExtension(async () => {
+/** The addresses of the open reader tabs; with `close`, those tabs are closed too. */
+function readerTabs(browser: ExtensionBrowser, close = false): Promise<string[]> {
+  return browser.inExtension(async (close) => {
     const c = (
       globalThis as unknown as {
         chrome: { tabs: ReaderTabs; runtime: { getURL(p: string): string } };
       }
     ).chrome;
     const prefix = c.runtime.getURL('/constitution.html');
-    return (await c.tabs.query({})).map((t) => t.url ?? '').filter((u) => u.startsWith(prefix));
-  });
+    const tabs = (await c.tabs.query({})).filter((t) => t.url?.startsWith(prefix));
+    if (close && tabs.length) await c.tabs.remove(tabs.map((t) => t.id!));
+    return tabs.map((t) => t.url!);
+  }, close);
 }
 
-function closeReaderTabs(browser: ExtensionBrowser): Promise<void> {
-  return browser.inExtension(async () => {
-    const c = (
-      globalThis as unknown as {
-        chrome: { tabs: ReaderTabs; runtime: { getURL(p: string): string } };
-      }
-    ).chrome;
-    const prefix = c.runtime.getURL('/constitution.html');
-    const ids = (await c.tabs.query({})).filter((t) => t.url?.startsWith(prefix)).map((t) => t.id!);
-    if (ids.length) await c.tabs.remove(ids);
-  });
-}
+const closeReaderTabs = (browser: ExtensionBrowser): Promise<string[]> => readerTabs(browser, true);

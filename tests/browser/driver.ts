@@ -12,7 +12,8 @@
  *   background is an event page (`background.scripts`).
  *
  * Everything that differs between the two lives here; the tests only see
- * `ExtensionBrowser` and `TestPage`. Set ATAZAN_BROWSERS=chromium or =firefox
+ * `ExtensionBrowser` and `TestPage` (launched for a describe block by
+ * `useExtension`, setup.ts). Set ATAZAN_BROWSERS=chromium or =firefox
  * to run one of them, FIREFOX_PATH to use another Firefox (140 or later).
  */
 import { randomUUID } from 'node:crypto';
@@ -134,8 +135,17 @@ export function launch(name: BrowserName): Promise<ExtensionBrowser> {
   return name === 'chromium' ? launchChromiumDriver() : launchFirefoxDriver();
 }
 
-/** Helpers every page has, written once over `evaluate`. */
-abstract class BasePage implements TestPage {
+/** What the two libraries' pages do alike, so that forwarding to them is written once. */
+interface LibraryPage {
+  focus(selector: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Helpers every page has, written once over `evaluate` and the library's page. */
+abstract class BasePage<P extends LibraryPage> implements TestPage {
+  constructor(readonly page: P) {}
+
   abstract goto(url: string): Promise<void>;
   abstract evaluate<R, A = undefined>(fn: PageFn<A, R>, arg?: A): Promise<R>;
   abstract evaluateInFrame<R>(urlEnd: string, fn: () => R | Promise<R>): Promise<R>;
@@ -143,12 +153,18 @@ abstract class BasePage implements TestPage {
   abstract press(key: string): Promise<void>;
   abstract fill(selector: string, value: string): Promise<void>;
   abstract click(selector: string): Promise<void>;
-  abstract focus(selector: string): Promise<void>;
   abstract setInputFile(selector: string, path: string): Promise<void>;
   abstract setViewport(width: number, height: number): Promise<void>;
-  abstract bringToFront(): Promise<void>;
-  abstract close(): Promise<void>;
 
+  focus(selector: string): Promise<void> {
+    return this.page.focus(selector);
+  }
+  bringToFront(): Promise<void> {
+    return this.page.bringToFront();
+  }
+  close(): Promise<void> {
+    return this.page.close();
+  }
   url(): Promise<string> {
     return this.evaluate(() => location.href);
   }
@@ -194,10 +210,7 @@ abstract class BasePage implements TestPage {
 
 // ---------------------------------------------------------------- Chromium
 
-class ChromiumPage extends BasePage {
-  constructor(readonly page: PwPage) {
-    super();
-  }
+class ChromiumPage extends BasePage<PwPage> {
   async goto(url: string): Promise<void> {
     await this.page.goto(url);
   }
@@ -222,20 +235,11 @@ class ChromiumPage extends BasePage {
   click(selector: string): Promise<void> {
     return this.page.click(selector);
   }
-  focus(selector: string): Promise<void> {
-    return this.page.focus(selector);
-  }
   setInputFile(selector: string, path: string): Promise<void> {
     return this.page.setInputFiles(selector, path);
   }
   setViewport(width: number, height: number): Promise<void> {
     return this.page.setViewportSize({ width, height });
-  }
-  bringToFront(): Promise<void> {
-    return this.page.bringToFront();
-  }
-  close(): Promise<void> {
-    return this.page.close();
   }
 }
 
@@ -293,12 +297,12 @@ interface BidiFrame {
   };
 }
 
-class FirefoxPage extends BasePage {
+class FirefoxPage extends BasePage<PpPage> {
   constructor(
-    readonly page: PpPage,
+    page: PpPage,
     private readonly origin: string,
   ) {
-    super();
+    super(page);
   }
   async goto(url: string): Promise<void> {
     if (!url.startsWith(`${this.origin}/`)) {
@@ -334,9 +338,6 @@ class FirefoxPage extends BasePage {
   click(selector: string): Promise<void> {
     return this.page.locator(selector).click();
   }
-  focus(selector: string): Promise<void> {
-    return this.page.focus(selector);
-  }
   async setInputFile(selector: string, path: string): Promise<void> {
     const input = await this.page.waitForSelector(selector);
     if (!input) throw new Error(`no ${selector}`);
@@ -344,12 +345,6 @@ class FirefoxPage extends BasePage {
   }
   setViewport(width: number, height: number): Promise<void> {
     return this.page.setViewport({ width, height });
-  }
-  bringToFront(): Promise<void> {
-    return this.page.bringToFront();
-  }
-  close(): Promise<void> {
-    return this.page.close();
   }
 }
 

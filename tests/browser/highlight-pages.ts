@@ -81,30 +81,23 @@ export async function allHighlighted(page: TestPage): Promise<string[]> {
 }
 
 /** The centre of the first occurrence of `text` inside the element matching `selector`. */
-export async function textCenter(
+export function textCenter(
   page: TestPage,
   selector: string,
   text: string,
 ): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ({ selector, text }) => {
-      const root = document.querySelector(selector);
-      if (!root) throw new Error(`no ${selector}`);
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(text);
-        if (i >= 0) {
-          const r = document.createRange();
-          r.setStart(n, i);
-          r.setEnd(n, i + text.length);
-          const b = r.getBoundingClientRect();
-          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-        }
-      }
-      throw new Error(`"${text}" not in ${selector}`);
-    },
-    { selector, text },
-  );
+  return centreOfText(page, { selector, shadow: false }, text);
+}
+
+/** Rest the pointer at (x, y), arriving from just left of it: a hover needs a move onto the spot. */
+export async function hoverAt(page: TestPage, at: { x: number; y: number }): Promise<void> {
+  await page.mouseMove(at.x - 3, at.y);
+  await page.mouseMove(at.x, at.y);
+}
+
+/** Rest the pointer on the first occurrence of `text` inside the element matching `selector`. */
+export async function hoverText(page: TestPage, selector: string, text: string): Promise<void> {
+  await hoverAt(page, await textCenter(page, selector, text));
 }
 
 /** The open card's entry id and text, or null. */
@@ -218,15 +211,33 @@ export async function settledCount(page: TestPage, timeoutMs = 8000): Promise<nu
 }
 
 /** The centre of the first occurrence of `text` inside the open shadow root of the element matching `hostSelector`. */
-export async function shadowTextCenter(
+export function shadowTextCenter(
   page: TestPage,
   hostSelector: string,
   text: string,
 ): Promise<{ x: number; y: number }> {
+  return centreOfText(page, { selector: hostSelector, shadow: true }, text);
+}
+
+/** Where `text` is looked for: inside the element matching `selector`, or inside its open shadow root. */
+interface TextPlace {
+  selector: string;
+  shadow: boolean;
+}
+
+/** The centre of the first occurrence of `text` in the place, measured in the page. */
+function centreOfText(
+  page: TestPage,
+  place: TextPlace,
+  text: string,
+): Promise<{ x: number; y: number }> {
   return page.evaluate(
-    ({ hostSelector, text }) => {
-      const root = document.querySelector(hostSelector)?.shadowRoot;
-      if (!root) throw new Error(`no open shadow root on ${hostSelector}`);
+    ({ place, text }) => {
+      const host = document.querySelector(place.selector);
+      const root = place.shadow ? host?.shadowRoot : host;
+      const where = place.shadow ? `the shadow root of ${place.selector}` : place.selector;
+      if (!root)
+        throw new Error(place.shadow ? `no open shadow root on ${place.selector}` : `no ${where}`);
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const i = (n as Text).data.indexOf(text);
@@ -238,8 +249,8 @@ export async function shadowTextCenter(
           return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
         }
       }
-      throw new Error(`"${text}" not in the shadow root of ${hostSelector}`);
+      throw new Error(`"${text}" not in ${where}`);
     },
-    { hostSelector, text },
+    { place, text },
   );
 }

@@ -5,9 +5,8 @@
  * page's DOM; new text is highlighted; the per-site switch and new personal
  * entries take effect without a reload.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './driver';
-import { servePages, type PageServer } from './harness';
+import { describe, expect, test } from 'vitest';
+import { BROWSERS, type TestPage } from './driver';
 import {
   allHighlighted,
   clause,
@@ -15,6 +14,7 @@ import {
   escapeHtml,
   highlightTexts,
 } from './highlight-pages';
+import { useExtension } from './setup';
 
 const ru = constitution('2026.ru');
 const kk = constitution('2026.kk');
@@ -39,22 +39,12 @@ const page1 = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title
 </body></html>`;
 
 describe.each(BROWSERS)('%s', (name) => {
-  let browser: ExtensionBrowser;
-  let server: PageServer;
+  const { browser, server } = useExtension(name, {
+    '/page1.html': page1,
+    '/framed.html': `<!doctype html><meta charset="utf-8"><p>Снаружи.</p><iframe src="/frame.html"></iframe>`,
+    '/frame.html': `<!doctype html><meta charset="utf-8"><p>${escapeHtml(clause(ru, '76', '1'))}</p>`,
+  });
   const send = (msg: unknown): Promise<unknown> => browser.send(msg);
-
-  beforeAll(async () => {
-    browser = await launch(name);
-    server = await servePages({
-      '/page1.html': page1,
-      '/framed.html': `<!doctype html><meta charset="utf-8"><p>Снаружи.</p><iframe src="/frame.html"></iframe>`,
-      '/frame.html': `<!doctype html><meta charset="utf-8"><p>${escapeHtml(clause(ru, '76', '1'))}</p>`,
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 

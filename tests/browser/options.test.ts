@@ -3,28 +3,19 @@
  * open tab; the context menu's add form (its message path: the URL it opens);
  * the import preview and its transaction; validation at the field.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BROWSERS, launch, type ExtensionBrowser } from './driver';
-import { servePages, type PageServer } from './harness';
+import { BROWSERS } from './driver';
+import { useExtension } from './setup';
 import { addFormHash } from '../../entrypoints/background/context-menu';
 
 const TERM = 'қолтаңба куәлігі';
 
 describe.each(BROWSERS)('%s', (name) => {
-  let browser: ExtensionBrowser;
-  let server: PageServer;
-  beforeAll(async () => {
-    browser = await launch(name);
-    server = await servePages({
-      '/': `<!doctype html><meta charset="utf-8"><p id="t">Құжатта ${TERM} болуы керек.</p>`,
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const { browser, server } = useExtension(name, {
+    '/': `<!doctype html><meta charset="utf-8"><p id="t">Құжатта ${TERM} болуы керек.</p>`,
   });
 
   const optionsUrl = (hash = '') => browser.extensionUrl(`options.html${hash}`);

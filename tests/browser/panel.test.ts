@@ -6,10 +6,9 @@
  * (the page scrolls, the occurrence reached flashes), and exports the list;
  * the list follows the page's changes without polling it.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
-import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './driver';
-import { servePages, type PageServer } from './harness';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { StoredEntry } from '../../lib/protocol';
+import { BROWSERS, type TestPage } from './driver';
 import {
   clause,
   constitution,
@@ -18,6 +17,7 @@ import {
   paintedCount,
   settledCount,
 } from './highlight-pages';
+import { bundledEntry, useExtension } from './setup';
 
 const ru = constitution('2026.ru');
 const spacer = '<div style="height:1500px"></div>';
@@ -31,22 +31,11 @@ ${spacer}
 </body></html>`;
 
 describe.each(BROWSERS)('%s', (name) => {
-  let browser: ExtensionBrowser;
-  let server: PageServer;
+  const { browser, server } = useExtension(name, { '/terms.html': page1 });
   let court: StoredEntry;
-  const send = (msg: unknown): Promise<unknown> => browser.send(msg);
 
   beforeAll(async () => {
-    browser = await launch(name);
-    server = await servePages({ '/terms.html': page1 });
-    const snap = (await send({ type: 'glossary/get' })) as GlossarySnapshot;
-    const found = snap.entries.find((e) => e.ru.term.toLowerCase() === 'конституционный суд');
-    if (!found) throw new Error('The bundled glossary has no entry "Конституционный Суд"');
-    court = found;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    court = await bundledEntry(browser, 'Конституционный Суд');
   });
 
   /** The served page in a tab, painted, and the panel's page for that tab. */

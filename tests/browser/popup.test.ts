@@ -3,14 +3,14 @@
  * has focus, results come as you type (folded, transliterated, fuzzy), arrow
  * keys and Enter open the shared card, Escape goes back and clears.
  */
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './driver';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { BROWSERS, type TestPage } from './driver';
+import { useExtension } from './setup';
 
 describe.each(BROWSERS)('%s', (name) => {
-  let browser: ExtensionBrowser;
+  const { browser } = useExtension(name);
   let page: TestPage;
   beforeAll(async () => {
-    browser = await launch(name);
     page = await browser.newPage();
     await page.setViewport(400, 600);
     await page.goto(browser.extensionUrl('popup.html'));
@@ -29,9 +29,6 @@ describe.each(BROWSERS)('%s', (name) => {
     );
     // Requests go through a helper page of their own: the popup's tab comes back to the front.
     await page.bringToFront();
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   const RESULTS = '#results [role=option]';

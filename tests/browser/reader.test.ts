@@ -5,9 +5,10 @@
  * texts; the glossary's terms are highlighted with the same names and open
  * the same card; either edition; an article an edition lacks is said so.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './driver';
-import { allHighlighted, cardState, clause, constitution, textCenter } from './highlight-pages';
+import { describe, expect, test } from 'vitest';
+import { BROWSERS, type TestPage } from './driver';
+import { allHighlighted, cardState, clause, constitution, hoverText } from './highlight-pages';
+import { useExtension } from './setup';
 
 const TEXTS = {
   '2026': { kk: constitution('2026.kk'), ru: constitution('2026.ru') },
@@ -33,13 +34,7 @@ async function marked(page: TestPage) {
 }
 
 describe.each(BROWSERS)('%s', (name) => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launch(name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser } = useExtension(name);
 
   async function openReader(query: string): Promise<TestPage> {
     const page = await browser.openExtensionPage(`constitution.html?${query}`);
@@ -101,9 +96,7 @@ describe.each(BROWSERS)('%s', (name) => {
       ),
     );
     expect(names).toContain('atazan-exact');
-    const { x, y } = await textCenter(page, '#article-72-7 [lang=ru]', 'Конституционного Суда');
-    await page.mouseMove(x - 3, y);
-    await page.mouseMove(x, y);
+    await hoverText(page, '#article-72-7 [lang=ru]', 'Конституционного Суда');
     await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
     expect((await cardState(page))!.text).toContain('Конституциялық Сот');
     await page.close();

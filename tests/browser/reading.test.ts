@@ -8,11 +8,10 @@
  * Also measures highlights per 100 words on three real legal texts in each
  * mode (printed; docs/extension.md explains the default chosen from them).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { StoredEntry } from '../../lib/protocol';
 import type { HighlightMode, Settings } from '../../lib/settings';
-import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './driver';
-import { servePages, type PageServer } from './harness';
+import { BROWSERS, type TestPage } from './driver';
 import {
   cardState,
   clause,
@@ -21,13 +20,15 @@ import {
   constitutionArticles,
   escapeHtml,
   highlightTexts,
+  hoverAt,
+  hoverText,
   lawPage,
   paintedCount,
   settledCount,
   shadowTextCenter,
-  textCenter,
   wordCount,
 } from './highlight-pages';
+import { bundledEntry, useExtension } from './setup';
 
 const ru = constitution('2026.ru');
 const upk = codeConcepts('criminal-procedure', 'ru');
@@ -71,27 +72,17 @@ customElements.define('law-note', class extends HTMLElement {
 const MODES: HighlightMode[] = ['all', 'first', 'hover'];
 
 describe.each(BROWSERS)('%s', (name) => {
-  let browser: ExtensionBrowser;
-  let server: PageServer;
+  const { browser, server } = useExtension(name, PAGES);
   let court: StoredEntry;
   const send = (msg: unknown): Promise<unknown> => browser.send(msg);
   const setSettings = (patch: Partial<Settings>): Promise<unknown> =>
     send({ type: 'settings/set', patch });
 
   beforeAll(async () => {
-    browser = await launch(name);
-    server = await servePages(PAGES);
-    const snap = (await send({ type: 'glossary/get' })) as GlossarySnapshot;
-    const found = snap.entries.find((e) => e.ru.term.toLowerCase() === 'конституционный суд');
-    if (!found) throw new Error('The bundled glossary has no entry "Конституционный Суд"');
-    court = found;
+    court = await bundledEntry(browser, 'Конституционный Суд');
   });
   afterEach(async () => {
     await setSettings({ highlightMode: 'all', highlightLook: 'background', mutedIds: [] });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function open(path: string): Promise<TestPage> {
@@ -100,11 +91,6 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.goto(`${server.url}${path}`);
     await expect.poll(() => paintedCount(page), { timeout: 8000 }).toBeGreaterThan(0);
     return page;
-  }
-
-  async function hover(page: TestPage, at: { x: number; y: number }): Promise<void> {
-    await page.mouseMove(at.x - 3, at.y);
-    await page.mouseMove(at.x, at.y);
   }
 
   const courtTexts = async (page: TestPage): Promise<string[]> =>
@@ -130,7 +116,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await setSettings({ highlightMode: 'hover' });
     await expect.poll(() => paintedCount(page), { timeout: 3000 }).toBe(0);
     // Nothing painted, yet the card opens on the term.
-    await hover(page, await textCenter(page, '#probe', 'Конституционного Суда'));
+    await hoverText(page, '#probe', 'Конституционного Суда');
     await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
     expect((await cardState(page))!.id).toBe(court.id);
     await page.press('Escape');
@@ -161,7 +147,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await setSettings({ mutedIds: [court.id] });
     await expect.poll(() => courtTexts(page), { timeout: 3000 }).toHaveLength(0);
     expect(await paintedCount(page)).toBe(all - 3);
-    await hover(page, await textCenter(page, '#probe', 'Конституционного Суда'));
+    await hoverText(page, '#probe', 'Конституционного Суда');
     await page.wait(800);
     expect(await cardState(page)).toBeNull();
 
@@ -257,7 +243,7 @@ describe.each(BROWSERS)('%s', (name) => {
           ),
       ),
     ).toBe(true);
-    await hover(page, await shadowTextCenter(page, '#note', 'Конституционный Суд'));
+    await hoverAt(page, await shadowTextCenter(page, '#note', 'Конституционный Суд'));
     await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
     expect((await cardState(page))!.id).toBe(court.id);
     // A change inside the shadow root is read again.

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSERS, GECKO_ID, launch, type ExtensionBrowser } from './driver';
+import { describe, expect, test } from 'vitest';
+import { BROWSERS, GECKO_ID } from './driver';
+import { useExtension } from './setup';
 
 describe.each(BROWSERS)('%s', (name) => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launch(name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser } = useExtension(name);
 
   test('the built extension loads, its background runs and its popup opens', async () => {
     if (name === 'chromium') {

@@ -7,8 +7,7 @@
  * code. And `search/query` answers from the background's index.
  */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { AtaZanDatabase } from '../../../db/database';
 import { importEntries } from '../../../db/glossary-store';
 import { seedBundled } from '../../../db/seed';
@@ -24,36 +23,20 @@ import type {
   StoredEntry,
 } from '../../../lib/protocol';
 import type { ask as askFn } from '../../../lib/client';
-
-function entry(id: string, kk: string, ru: string): Entry {
-  return {
-    id,
-    kk: { term: kk, variants: [], definition: `${kk} анықтамасы` },
-    ru: { term: ru, variants: [], definition: `определение: ${ru}` },
-    citations: [],
-    tags: [],
-  };
-}
+import { freshDatabases } from '../../support/databases';
+import { testEntry } from '../../support/entries';
 
 /** `n` distinct entries with no id, as a termbase file gives them. */
 function termbase(n: number): Entry[] {
-  return Array.from({ length: n }, (_, i) => entry('', `термин ${i}`, `термин ${i} ру`));
+  return Array.from({ length: n }, (_, i) => testEntry('', `термин ${i}`, `термин ${i} ру`));
 }
 
-let counter = 0;
-const open: AtaZanDatabase[] = [];
+const freshDb = freshDatabases('atazan-stream');
 async function freshService(): Promise<{ db: AtaZanDatabase; svc: GlossaryService }> {
-  const db = new AtaZanDatabase(`atazan-stream-${++counter}`);
-  open.push(db);
-  await seedBundled(db, '1', [entry('sot', 'сот', 'суд'), entry('zan', 'заң', 'закон')]);
+  const db = freshDb();
+  await seedBundled(db, '1', [testEntry('sot', 'сот', 'суд'), testEntry('zan', 'заң', 'закон')]);
   return { db, svc: new GlossaryService(db) };
 }
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
 
 /** `ask` as a page has it, answered by the service (errors thrown as codes, as lib/client does). */
 function asker(svc: GlossaryService): typeof askFn {
@@ -80,7 +63,7 @@ describe('streamed import', () => {
     async () => {
       const { svc } = await freshService();
       const ask = asker(svc);
-      await ask('entry/save', { entry: entry('', 'менің терминім', 'мой термин') });
+      await ask('entry/save', { entry: testEntry('', 'менің терминім', 'мой термин') });
       const before = await state(svc);
       const entries = termbase(IMPORT_CHUNK * 2 + 7);
       const progress: string[] = [];
@@ -125,7 +108,7 @@ describe('streamed import', () => {
     const { svc } = await freshService();
     const ask = asker(svc);
     const mine = (await ask('entry/save', {
-      entry: entry('', 'менің терминім', 'мой термин'),
+      entry: testEntry('', 'менің терминім', 'мой термин'),
     })) as StoredEntry;
     const before = await state(svc);
     const controller = new AbortController();
@@ -195,8 +178,8 @@ describe('streamed import', () => {
     const ask = asker(svc);
     const entries = [
       ...termbase(IMPORT_CHUNK),
-      entry('', 'сот', 'суд'), // the bundled entry, by its terms
-      entry('', 'термин 0', 'термин 0 ру'), // repeats the file's first entry
+      testEntry('', 'сот', 'суд'), // the bundled entry, by its terms
+      testEntry('', 'термин 0', 'термин 0 ру'), // repeats the file's first entry
     ];
     const skip = (await streamImport(
       ask,
@@ -243,7 +226,7 @@ describe('search through the background', () => {
     expect(first.hits[0]?.entry.id).toBe('sot');
     expect(first.size).toBe(2);
     const saved = (await ask('entry/save', {
-      entry: entry('', 'сот шешімі', 'решение суда'),
+      entry: testEntry('', 'сот шешімі', 'решение суда'),
     })) as StoredEntry;
     const answer = await settled('сот шеш');
     expect(answer.hits[0]?.entry.id).toBe(saved.id);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, test } from 'vitest';
-import { AtaZanDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION } from '../../../db/database';
+import { describe, expect, test } from 'vitest';
+import { AtaZanDatabase, SCHEMA_V1, SCHEMA_V2 } from '../../../db/database';
 import { MAX_BATCHES } from '../../../db/glossary-store';
 import { validateEntry } from '../../../glossary/entry-model';
 import { LIMITS } from '../../../glossary/limits';
@@ -13,17 +13,12 @@ import type { GlossarySnapshot, ImportSummary, StoredEntry } from '../../../lib/
 import type { ScanResult } from '../../../lib/scan-wire';
 import type { Settings } from '../../../lib/settings';
 import { decodeScanResult } from '../../../lib/scan-wire';
+import { freshDatabases, reopenUpgraded } from '../../support/databases';
+import { testEntry } from '../../support/entries';
 
-function entry(id: string, kk: string, ru: string, extra: Partial<Entry> = {}): Entry {
-  return {
-    id,
-    kk: { term: kk, variants: [], definition: `${kk} анықтамасы` },
-    ru: { term: ru, variants: [], definition: `определение: ${ru}` },
-    citations: [],
-    tags: ['judiciary'],
-    ...extra,
-  };
-}
+/** A test entry with a tag, as the bundled entries have. */
+const entry = (id: string, kk: string, ru: string, extra: Partial<Entry> = {}): Entry =>
+  testEntry(id, kk, ru, { tags: ['judiciary'], ...extra });
 
 const BUNDLED_V1 = [
   entry('sot', 'сот', 'суд'),
@@ -31,19 +26,7 @@ const BUNDLED_V1 = [
   entry('konstitutsiyalyq-sot', 'Конституциялық Сот', 'Конституционный Суд'),
 ];
 
-let counter = 0;
-const open: AtaZanDatabase[] = [];
-function freshDb(): AtaZanDatabase {
-  const db = new AtaZanDatabase(`atazan-test-${++counter}`);
-  open.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('atazan-test');
 
 async function ask<T>(svc: GlossaryService, request: unknown): Promise<T> {
   return (await svc.handle(request)).response as T;
@@ -300,7 +283,7 @@ describe('requests', () => {
 
 describe('schema migration', () => {
   test('version 1 with 1,000 personal entries upgrades to the current version with none lost', async () => {
-    const name = `atazan-migrate-${++counter}`;
+    const name = 'atazan-migrate-v1';
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
     const now = Date.now();
@@ -315,12 +298,8 @@ describe('schema migration', () => {
       .table('entries')
       .add({ ...entry('sot', 'сот', 'суд'), source: 'bundled', createdAt: now, updatedAt: now });
     await v1.table('meta').put({ key: 'bundledVersion', value: '1.0.0' });
-    v1.close();
 
-    const db = new AtaZanDatabase(name);
-    open.push(db);
-    await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSION);
+    const db = await reopenUpgraded(v1, freshDb);
     expect(await db.entries.where('source').equals('personal').count()).toBe(1000);
     // The new index is filled for old rows.
     const hit = await db.entries.where('terms').equals(foldTerm('ТЕРМИН 517')).toArray();
@@ -493,7 +472,7 @@ describe('limits', () => {
 
 describe('schema 3', () => {
   test('a version-2 database upgrades with its rows intact and an empty batches store', async () => {
-    const name = `atazan-migrate-v2-${++counter}`;
+    const name = 'atazan-migrate-v2';
     const v2 = new Dexie(name);
     v2.version(1).stores(SCHEMA_V1);
     v2.version(2).stores(SCHEMA_V2);
@@ -505,11 +484,7 @@ describe('schema 3', () => {
       updatedAt: now,
       terms: ['заң', 'закон'],
     });
-    v2.close();
-    const db = new AtaZanDatabase(name);
-    open.push(db);
-    await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSION);
+    const db = await reopenUpgraded(v2, freshDb);
     expect(await db.entries.count()).toBe(1);
     expect(await db.batches.count()).toBe(0);
     const svc = new GlossaryService(db);

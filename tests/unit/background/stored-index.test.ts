@@ -6,13 +6,8 @@
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, test } from 'vitest';
-import {
-  AtaZanDatabase,
-  SCHEMA_V3,
-  SCHEMA_VERSION,
-  type CompiledIndexRow,
-} from '../../../db/database';
+import { describe, expect, test } from 'vitest';
+import { AtaZanDatabase, SCHEMA_V3, type CompiledIndexRow } from '../../../db/database';
 import { readCompiledIndex, writeCompiledIndex } from '../../../db/compiled-index-store';
 import { listEntries } from '../../../db/glossary-store';
 import { seedBundled } from '../../../db/seed';
@@ -22,6 +17,8 @@ import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../../../glossary/data';
 import type { Entry } from '../../../glossary/types';
 import type { StoredEntry } from '../../../lib/protocol';
 import { decodeScanResult, type ScanResult } from '../../../lib/scan-wire';
+import { freshDatabases, reopenUpgraded } from '../../support/databases';
+import { testEntry } from '../../support/entries';
 import { CONSTITUTION } from '../../support/matcher-material';
 
 /** Texts with senses (азаматтық), quiet words, abbreviations and a personal term. */
@@ -31,27 +28,9 @@ const TEXTS = [
   'Брак зарегистрирован в органах юстиции. Протокол примирения подписан сторонами.',
 ];
 
-const PERSONAL: Entry = {
-  id: '',
-  kk: { term: 'татуластыру хаттамасы', variants: [], definition: 'анықтама' },
-  ru: { term: 'протокол примирения', variants: [], definition: 'определение' },
-  citations: [],
-  tags: [],
-};
+const PERSONAL: Entry = testEntry('', 'татуластыру хаттамасы', 'протокол примирения');
 
-let counter = 0;
-const opened: AtaZanDatabase[] = [];
-function freshDb(name = `atazan-stored-${++counter}`): AtaZanDatabase {
-  const db = new AtaZanDatabase(name);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('atazan-stored');
 
 /** A seeded database with one personal entry, and the service that compiled and stored its glossary. */
 async function seeded(): Promise<{
@@ -249,7 +228,7 @@ describe('the stored compiled glossary', () => {
   });
 
   test('a version-3 database upgrades with its rows intact and no stored index', async () => {
-    const name = `atazan-migrate-v3-${++counter}`;
+    const name = 'atazan-migrate-v3';
     const v3 = new Dexie(name);
     v3.version(3).stores(SCHEMA_V3);
     const now = Date.now();
@@ -262,10 +241,7 @@ describe('the stored compiled glossary', () => {
       terms: ['татуластыру хаттамасы', 'протокол примирения'],
     });
     await v3.table('meta').put({ key: 'revision', value: 5 });
-    v3.close();
-    const db = freshDb(name);
-    await db.open();
-    expect(db.verno).toBe(SCHEMA_VERSION);
+    const db = await reopenUpgraded(v3, freshDb);
     expect(await db.entries.count()).toBe(1);
     expect(await db.compiledIndex.count()).toBe(0);
     const svc = new GlossaryService(db);

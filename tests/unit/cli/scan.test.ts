@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import type { FoundTerm } from '../../../cli/scan';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -38,14 +39,7 @@ describe('scan', () => {
     const r = scan('--glossary', glossary, input);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as {
-      file: string;
-      start: number;
-      end: number;
-      id: string;
-      text: string;
-      approximate: boolean;
-    }[];
+    const out = JSON.parse(r.stdout) as FoundTerm[];
     expect(out).toEqual([
       { file: input, start: 3, end: 16, id: 'justice', text: 'Сот төрелігін', approximate: false },
       { file: input, start: 22, end: 32, id: 'justice', text: 'правосудия', approximate: false },
@@ -92,10 +86,7 @@ describe('scan', () => {
     );
     const r = scan('--glossary', glossary, file('q.txt', 'Эта область науки. Суд области.'));
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { text: string }[]).map((m) => m.text)).toEqual([
-      'Суд',
-      'области',
-    ]);
+    expect((JSON.parse(r.stdout) as FoundTerm[]).map((m) => m.text)).toEqual(['Суд', 'области']);
     const bad = file('bad-rule.json', '[{"id": "a", "kk": "сот", "quiet": [{"lang": "xx"}]}]');
     const e = scan('--glossary', bad, file('q2.txt', 'x'));
     expect(e.code).toBe(2);
@@ -115,7 +106,7 @@ describe('scan', () => {
   test('without --glossary it uses the bundled glossary', () => {
     const r = scan(file('d.txt', 'Конституциялық Соттың қаулысы'));
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { text: string }[];
+    const out = JSON.parse(r.stdout) as FoundTerm[];
     expect(out.map((m) => m.text)).toContain('Конституциялық Соттың');
     // Compiling the whole bundled glossary in a fresh process takes seconds on a busy machine.
   }, 20_000);
@@ -128,7 +119,7 @@ describe('scan', () => {
       ),
     );
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { text: string; id: string; senses?: string[] }[];
+    const out = JSON.parse(r.stdout) as FoundTerm[];
     expect(out.map((m) => [m.text, m.id, m.senses])).toEqual([
       ['Азаматтық', 'civil', ['citizenship']],
       ['әкімшілік істер', 'proc-administrative-case', undefined],

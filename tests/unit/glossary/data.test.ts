@@ -7,18 +7,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, parseGlossary } from '../../../glossary/schema';
-import { citationPlace, citationProblems } from '../../../glossary/attestation';
 import { foldTerm } from '../../../glossary/normalize';
 import { compileMatcher, matchableOf } from '../../../glossary/matcher';
+import { senseGroups, termsOf } from '../../../glossary/review';
+import type { Entry } from '../../../glossary/types';
 import {
-  INDECLINABLE,
-  findsExactly,
-  findsIn,
-  senseGroups,
-  termsOf,
-  twoForms,
-} from '../../../glossary/review';
-import type { Entry, Lang } from '../../../glossary/types';
+  LANGS,
+  citationProblemsOf,
+  dictionaryFormProblems,
+  inflectedFormProblems,
+  isAttested,
+  ownFinder,
+  quoteMisses,
+  repeatedTerms,
+} from '../../support/entry-review';
 
 const DATA_DIR = join(import.meta.dirname, '../../../glossary/data');
 const FILES = readdirSync(DATA_DIR)
@@ -49,8 +51,6 @@ const ALL: Entry[] = LOADED.flatMap((l) => l.entries);
 const FILE_OF = new Map<string, string>(
   LOADED.flatMap((l) => l.entries.map((e) => [e.id, l.file])),
 );
-
-const LANGS: readonly Lang[] = ['kk', 'ru'];
 
 /** Two senses of one word (азаматтық "civil" and "citizenship") may share a term. */
 const sameSenseGroup = senseGroups(ALL);
@@ -94,14 +94,9 @@ describe('glossary data files', () => {
   it.each(LANGS)(
     'has no two entries with the same %s term, unless they are senses of one word',
     (lang) => {
-      const seen = new Map<string, string>();
-      const dup: string[] = [];
-      for (const e of ALL) {
-        const k = foldTerm(e[lang].term);
-        const prev = seen.get(k);
-        if (prev && !sameSenseGroup(prev, e.id)) dup.push(`"${e[lang].term}": ${prev}, ${e.id}`);
-        else if (!prev) seen.set(k, e.id);
-      }
+      const dup = repeatedTerms(ALL, lang, sameSenseGroup).map(
+        ({ entry, first }) => `"${entry[lang].term}": ${first}, ${entry.id}`,
+      );
       expect(dup).toEqual([]);
     },
   );
@@ -121,13 +116,9 @@ describe('glossary data files', () => {
   });
 
   it('quotes every cited clause or article title word for word, in both languages', () => {
-    const bad: string[] = [];
-    for (const e of ALL) {
-      for (const c of e.citations) {
-        for (const p of citationProblems(c))
-          bad.push(`${e.id} (${FILE_OF.get(e.id)}): ${citationPlace(c)}: ${p}`);
-      }
-    }
+    const bad = ALL.flatMap((e) =>
+      citationProblemsOf(e).map((p) => `${e.id} (${FILE_OF.get(e.id)}): ${p}`),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -157,35 +148,19 @@ const MAX_UNNAMED = 12;
 
 describe('the matcher finds the glossary terms', () => {
   /** One matcher per entry, so a clause is searched for that entry's terms alone. */
-  const single = new Map(ALL.map((e) => [e.id, compileMatcher([matchableOf(e)])]));
+  const single = new Map(ALL.map((e) => [e.id, ownFinder(e)]));
   /** All entries together, as the extension runs it. */
   const all = compileMatcher(ALL.map(matchableOf));
 
-  /** Whether the entry's own matcher finds its term (or a variant) of `lang` in `text`. */
-  const finds = (e: Entry, lang: Lang, text: string): boolean =>
-    findsIn(single.get(e.id)!, e, lang, text);
-
   it('finds each entry in every quote it cites (unless the citation says mentions: false)', () => {
-    const bad: string[] = [];
-    for (const e of ALL) {
-      for (const c of e.citations) {
-        if (c.mentions === false) continue;
-        for (const lang of LANGS) {
-          if (!finds(e, lang, c.quote[lang]))
-            bad.push(`${e.id}: "${e[lang].term}" not in the ${lang} quote of ${citationPlace(c)}`);
-        }
-      }
-    }
+    const bad = ALL.flatMap((e) => quoteMisses(e, single.get(e.id)!));
     expect(bad).toEqual([]);
   });
 
   it('attests every entry: a citation whose two quotes hold its two terms', () => {
-    const bad = ALL.filter(
-      (e) =>
-        !e.citations.some(
-          (c) => c.mentions !== false && LANGS.every((lang) => finds(e, lang, c.quote[lang])),
-        ),
-    ).map((e) => `${e.id} (${FILE_OF.get(e.id)})`);
+    const bad = ALL.filter((e) => !isAttested(e, single.get(e.id)!)).map(
+      (e) => `${e.id} (${FILE_OF.get(e.id)})`,
+    );
     // The few concepts a text establishes without naming them (citations with mentions: false).
     const unnamed = bad.filter((id) =>
       ALL.find((e) => `${e.id} (${FILE_OF.get(e.id)})` === id)?.citations.some(
@@ -196,38 +171,14 @@ describe('the matcher finds the glossary terms', () => {
     expect(bad.filter((id) => !unnamed.includes(id))).toEqual([]);
   });
 
-  const exactly = (lang: Lang, form: string, id: string): string | null =>
-    findsExactly(all, lang, form, id, sameSenseGroup);
-
   it.each(LANGS)('finds every %s term and variant in its dictionary form', (lang) => {
-    const bad: string[] = [];
-    for (const e of ALL) {
-      for (const t of termsOf(e, lang)) {
-        const err = exactly(lang, t, e.id);
-        if (err) bad.push(err);
-      }
-    }
+    const bad = ALL.flatMap((e) => dictionaryFormProblems(e, lang, all, sameSenseGroup));
     expect(bad).toEqual([]);
   });
 
   it.each(LANGS)('finds every %s term in two inflected forms', (lang) => {
-    const bad: string[] = [];
-    for (const e of ALL) {
-      const term = e[lang].term;
-      const forms = twoForms(lang, term);
-      if (forms.length < 2 && INDECLINABLE.has(foldTerm(term))) continue;
-      if (forms.length < 2) {
-        // Indeclinable terms (abbreviations, fixed names) have fewer forms; the morphology must still produce some.
-        bad.push(
-          `"${term}" (${lang}) of ${e.id}: the morphology gives ${forms.length} other form(s)`,
-        );
-        continue;
-      }
-      for (const f of forms) {
-        const err = exactly(lang, f, e.id);
-        if (err) bad.push(err);
-      }
-    }
+    // Indeclinable terms (abbreviations, fixed names) have fewer forms; the morphology must still produce some.
+    const bad = ALL.flatMap((e) => inflectedFormProblems(e, lang, all, sameSenseGroup));
     expect(bad).toEqual([]);
   });
 });

@@ -8,30 +8,18 @@ import { describe, expect, test } from 'vitest';
 import { compileScanner, ruledOf } from '../../../glossary/context';
 import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
 import { compileMatcher, matchableOf, type Matcher } from '../../../glossary/matcher';
-import type { Entry, EntrySource, Match } from '../../../glossary/types';
+import type { Entry, Match } from '../../../glossary/types';
 import { MatcherCache } from '../../../entrypoints/background/matcher-cache';
 import type { GlossarySnapshot, StoredEntry } from '../../../lib/protocol';
 import { decodeScanResult, type ScanResult } from '../../../lib/scan-wire';
-
-function stored(id: string, kk: string, ru: string, source: EntrySource = 'bundled'): StoredEntry {
-  return {
-    id,
-    kk: { term: kk, variants: [], definition: `${kk} анықтамасы` },
-    ru: { term: ru, variants: [], definition: `определение: ${ru}` },
-    citations: [],
-    tags: [],
-    source,
-    createdAt: 0,
-    updatedAt: 0,
-  };
-}
+import { storedTestEntry } from '../../support/entries';
 
 const ENTRIES: StoredEntry[] = [
-  stored('sot', 'сот', 'суд'),
-  stored('sot-biligi', 'сот билігі', 'судебная власть'),
-  stored('zan', 'заң', 'закон'),
-  stored('azamattyq-is', 'азаматтық іс жүргізу', 'гражданское судопроизводство'),
-  stored('p-resheniye', 'шешім', 'решение', 'personal'),
+  storedTestEntry('sot', 'сот', 'суд'),
+  storedTestEntry('sot-biligi', 'сот билігі', 'судебная власть'),
+  storedTestEntry('zan', 'заң', 'закон'),
+  storedTestEntry('azamattyq-is', 'азаматтық іс жүргізу', 'гражданское судопроизводство'),
+  storedTestEntry('p-resheniye', 'шешім', 'решение', 'personal'),
 ];
 
 /** A cache over a snapshot that the test can change. */
@@ -190,7 +178,7 @@ describe('text/scan answer', () => {
 
   test('the bundled glossary: its definitions, scanned in one answer, round-trip (senses and quiet words as the CLI reports them)', async () => {
     const entries = BUNDLED_ENTRIES.map((e: Entry, i) => ({
-      ...stored(e.id, e.kk.term, e.ru.term, i % 50 === 0 ? 'personal' : 'bundled'),
+      ...storedTestEntry(e.id, e.kk.term, e.ru.term, i % 50 === 0 ? 'personal' : 'bundled'),
       ...e,
     }));
     const { cache } = cacheOf(entries);
