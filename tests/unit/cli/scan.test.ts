@@ -3,7 +3,7 @@
  * kind of bad input gets a clear message, exit code 2 and no stack trace.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -12,9 +12,15 @@ import type { FoundTerm } from '../../../cli/scan';
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 let dir: string;
+/** Where these runs keep their compiled indexes (cli/index-cache.ts), apart from the project's. */
+let cacheDir: string;
 
 function scan(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(TSX, ['cli/scan.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(TSX, ['cli/scan.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ATAZAN_CACHE_DIR: cacheDir },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,6 +32,7 @@ function file(name: string, content: string | Buffer): string {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'atazan-cli-'));
+  cacheDir = join(dir, 'cache');
 });
 
 describe('scan', () => {
@@ -98,10 +105,32 @@ describe('scan', () => {
     const r = scan('--glossary', glossary, '--stats', file('c.txt', 'сотқа суду'));
     expect(r.code).toBe(0);
     const stats = JSON.parse(r.stderr.trim()) as Record<string, number>;
-    expect(Object.keys(stats)).toEqual(['entries', 'buildMs', 'chars', 'scanMs']);
+    expect(Object.keys(stats)).toEqual(['entries', 'index', 'buildMs', 'chars', 'scanMs']);
     expect(stats.entries).toBe(1);
     expect(stats.chars).toBe(10);
   });
+
+  test('a later run over the same glossary loads its kept index and finds the same; --no-cache and a damaged index compile', () => {
+    const glossary = file(
+      'kept.json',
+      // A glossary no other test runs, so its first run here compiles.
+      JSON.stringify([{ id: 'kept-justice', kk: 'сот төрелігі', ru: 'правосудие' }]),
+    );
+    const input = file('kept.txt', 'Сот төрелігін жүзеге асырады; правосудия нет.');
+    const index = (r: { stderr: string }) =>
+      (JSON.parse(r.stderr.trim()) as { index: string }).index;
+    const first = scan('--glossary', glossary, '--stats', input);
+    const again = scan('--glossary', glossary, '--stats', input);
+    expect([index(first), index(again)]).toEqual(['compiled', 'loaded']);
+    expect((JSON.parse(again.stdout) as FoundTerm[]).length).toBe(2);
+    expect(again.stdout).toBe(first.stdout);
+    expect(index(scan('--glossary', glossary, '--stats', '--no-cache', input))).toBe('compiled');
+    for (const name of readdirSync(cacheDir)) writeFileSync(join(cacheDir, name), 'damaged');
+    const mended = scan('--glossary', glossary, '--stats', input);
+    expect(index(mended)).toBe('compiled');
+    expect(mended.stdout).toBe(first.stdout);
+    expect(index(scan('--glossary', glossary, '--stats', input))).toBe('loaded');
+  }, 30_000);
 
   test('without --glossary it uses the bundled glossary', () => {
     const r = scan(file('d.txt', 'Конституциялық Соттың қаулысы'));
