@@ -4,6 +4,7 @@
  */
 import type { PageMatch } from '../../lib/scan-wire';
 import type { HighlightKind } from '../../lib/settings';
+import { indexCovering } from './text-collect';
 
 export /** One painted occurrence of a term. */
 interface Span {
@@ -45,16 +46,8 @@ export function insertSorted(list: NodePart[], part: NodePart): void {
   list.splice(i, 0, part);
 }
 
-/** The span whose share of a node's list covers `offset`, if any (a binary search). */
+/** The span whose share of a node's list covers `offset`, if any. */
 export function partAt(list: readonly NodePart[], offset: number): Span | null {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = list[mid]!;
-    if (offset < p.start) hi = mid - 1;
-    else if (offset >= p.end) lo = mid + 1;
-    else return p.span;
-  }
-  return null;
+  const k = indexCovering(list, offset);
+  return k < 0 ? null : list[k]!.span;
 }

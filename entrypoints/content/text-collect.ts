@@ -172,16 +172,24 @@ export function* collectText(options: CollectOptions): Generator<TextChunk> {
   if (segments.length > 0) yield take();
 }
 
-/** The index of the segment holding chunk offset `offset` (binary search), or -1 in a separator. */
-export function segmentIndexAt(segments: readonly Segment[], offset: number): number {
+/** The index of the item of a list sorted by offset whose [start, end) holds `offset` (binary search), or -1. */
+export function indexCovering(
+  list: readonly { readonly start: number; readonly end: number }[],
+  offset: number,
+): number {
   let lo = 0;
-  let hi = segments.length - 1;
+  let hi = list.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = segments[mid]!;
+    const s = list[mid]!;
     if (offset < s.start) hi = mid - 1;
     else if (offset >= s.end) lo = mid + 1;
     else return mid;
   }
   return -1;
+}
+
+/** The index of the segment holding chunk offset `offset`, or -1 in a separator. */
+export function segmentIndexAt(segments: readonly Segment[], offset: number): number {
+  return indexCovering(segments, offset);
 }

@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { BROWSERS, EXTENSION_DIRS, FIREFOX, GECKO_ID, type BrowserName } from './driver';
+import { BROWSERS, EXTENSION_DIRS, firefoxLaunch, type BrowserName } from './driver';
 import { CHROMIUM, servePages, type PageServer } from './harness';
 import { clause, constitution, escapeHtml } from './highlight-pages';
 
@@ -65,13 +65,7 @@ async function launchWith(name: BrowserName): Promise<Launched> {
   }
   // As the shared driver does: the add-on's uuid chosen before the install.
   const uuid = randomUUID();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    headless: true,
-    executablePath: FIREFOX,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
-  });
+  const browser = await puppeteer.launch(firefoxLaunch(uuid));
   await browser.installExtension(EXTENSION_DIRS.firefox);
   return {
     browser,

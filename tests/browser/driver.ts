@@ -348,18 +348,14 @@ class FirefoxPage extends BasePage<PpPage> {
   }
 }
 
-async function launchFirefoxDriver(): Promise<ExtensionBrowser> {
-  const manifest = readManifest(EXTENSION_DIRS.firefox);
-  if (!existsSync(FIREFOX)) {
-    throw new Error(
-      `No Firefox at ${FIREFOX}: install Debian's firefox-esr (apt-get install -y firefox-esr) or set FIREFOX_PATH.`,
-    );
-  }
-  // Firefox gives each add-on a random uuid for its moz-extension:// origin, unless
-  // this pref already holds one for its id: we choose it, so we know the pages' URLs.
-  const uuid = randomUUID();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
+/**
+ * Firefox for tests, the add-on's uuid chosen: Firefox gives each add-on a
+ * random uuid for its moz-extension:// origin unless this pref holds one for
+ * its id, and we must know the pages' URLs.
+ */
+export function firefoxLaunch(uuid: string) {
+  return {
+    browser: 'firefox' as const,
     headless: true,
     executablePath: FIREFOX,
     // WebDriver BiDi refuses to navigate a tab to a moz-extension:// URL without it.
@@ -367,7 +363,18 @@ async function launchFirefoxDriver(): Promise<ExtensionBrowser> {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
     },
-  });
+  };
+}
+
+async function launchFirefoxDriver(): Promise<ExtensionBrowser> {
+  const manifest = readManifest(EXTENSION_DIRS.firefox);
+  if (!existsSync(FIREFOX)) {
+    throw new Error(
+      `No Firefox at ${FIREFOX}: install Debian's firefox-esr (apt-get install -y firefox-esr) or set FIREFOX_PATH.`,
+    );
+  }
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch(firefoxLaunch(uuid));
   let extensionId: string;
   try {
     extensionId = await browser.installExtension(EXTENSION_DIRS.firefox);

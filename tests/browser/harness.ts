@@ -13,6 +13,17 @@ import type { AddressInfo } from 'node:net';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Chromium for tests: headless in a container, and nothing of its own on the network. */
+export const QUIET_CHROMIUM: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -36,13 +47,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...QUIET_CHROMIUM,
     ],
   });
   const serviceWorker =

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { BROWSERS, EXTENSION_DIRS, FIREFOX, type BrowserName } from './driver';
-import { CHROMIUM, servePages, type PageServer } from './harness';
+import { CHROMIUM, QUIET_CHROMIUM, servePages, type PageServer } from './harness';
 import { clause, constitution, escapeHtml } from './highlight-pages';
 
 const ru = constitution('2026.ru');
@@ -45,16 +45,7 @@ async function bareChromium(url: string): Promise<Bare> {
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--enable-unsafe-extension-debugging',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: ['--enable-unsafe-extension-debugging', ...QUIET_CHROMIUM],
   });
   const page = await context.newPage();
   await page.goto(url);
