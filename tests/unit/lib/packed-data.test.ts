@@ -26,6 +26,22 @@ describe('packed data', () => {
     expect(back.real.byteOffset % 8).toBe(0);
   });
 
+  test('long strings and long lists of strings come back equal, a NUL inside one included', () => {
+    const many = Array.from({ length: 300 }, (_, k) => (k % 7 === 0 ? '' : `сөз ${k} ё`));
+    const value = {
+      stems: 'сот төрелігі '.repeat(200),
+      terms: many,
+      withNul: [...many.slice(1), 'a\u0000b'],
+      short: ['a', 'b'],
+    };
+    const bytes = packData(value);
+    expect(unpackData(bufferOf(bytes))).toEqual(value);
+    // Laid out as UTF-16, not JSON: the header stays small.
+    expect(new DataView(bytes.buffer).getUint32(4, true)).toBeLessThan(
+      JSON.stringify(value).length / 2,
+    );
+  });
+
   test.each([
     ['empty', new Uint8Array(0)],
     ['another file', new TextEncoder().encode('{"format":"json"}')],
