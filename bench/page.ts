@@ -176,6 +176,8 @@ async function blockingTime(page: Page): Promise<{ tbt: number; tasks: number[] 
 interface FirstHighlight {
   fresh: number;
   woken: number;
+  /** The woken worker's marks (entrypoints/background), in ms from the page's navigation. */
+  wokenWorker: string;
 }
 
 /** Fresh profile, then the same browser after its service worker was stopped. */
@@ -213,7 +215,21 @@ async function firstHighlights(extension: string, url: string): Promise<FirstHig
     await new Promise((r) => setTimeout(r, 500));
     await blank.goto(url);
     const woken = (await scanMark(blank)).firstPaintAt ?? NaN;
-    return { fresh, woken };
+    const pageOrigin = await blank.evaluate(() => performance.timeOrigin);
+    const now = b.context.serviceWorkers().at(-1);
+    const marks = now
+      ? await now.evaluate(() => ({
+          origin: performance.timeOrigin,
+          marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const),
+        }))
+      : { origin: pageOrigin, marks: [] };
+    const wokenWorker = marks.marks
+      .map(
+        ([name, t]) =>
+          `${name.replace('atazan-worker-', '')} ${Math.round(marks.origin + t - pageOrigin)}`,
+      )
+      .join(', ');
+    return { fresh, woken, wokenWorker };
   } finally {
     await b.close();
   }
@@ -407,6 +423,12 @@ async function main(): Promise<void> {
     console.log(
       `  without: TBT ${list(without.map((r) => r.tbt))}; long tasks ${without.map((r) => list(r.tasks) || '-').join(' | ')}`,
     );
+    for (const [n] of builds) {
+      const timelines = first.get(n)!.map((r) => r.wokenWorker || '(no marks)');
+      console.log(
+        `  ${n}, the woken worker's marks (ms after navigation): ${timelines.join(' | ')}`,
+      );
+    }
     console.log('');
   } finally {
     await server.close();

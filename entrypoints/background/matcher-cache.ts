@@ -20,6 +20,7 @@ import {
   extendGlossary,
   restoreGlossary,
   stampsOf,
+  storedIndexOf,
   type Compiled,
   type EntryStamp,
   type StoredIndex,
@@ -237,10 +238,11 @@ export class MatcherCache {
     }
     if (!stored || stored.revision !== revision) return null;
     try {
-      const compiled = restoreGlossary(stored.value);
+      const value = storedIndexOf(stored.value);
+      const compiled = restoreGlossary(value);
       if (compiled.revision === revision) {
         // A later save is compiled alone beside it (extend), as after a compile.
-        this.compiledFrom = stampsOf(stored.value as StoredIndex);
+        this.compiledFrom = stampsOf(value as StoredIndex);
         this.extensions = 0;
         return compiled;
       }

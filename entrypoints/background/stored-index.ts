@@ -23,6 +23,7 @@ import {
 } from '../../glossary/matcher';
 import type { StoredEntry } from '../../lib/protocol';
 import { ScanEncoder } from '../../lib/scan-wire';
+import { unpackData } from '../../lib/packed-data';
 
 /** Bump when what is stored beside the matcher changes shape. */
 const CONTEXT_LAYOUT = 2;
@@ -128,6 +129,20 @@ export class StaleIndexError extends Error {
  * caller then compiles afresh.
  */
 export function restoreGlossary(stored: unknown): Compiled {
+  return restoreIndex(storedIndexOf(stored));
+}
+
+/** A stored index as kept: packed (lib/packed-data.ts), or as an object (rows of earlier versions). */
+export function storedIndexOf(stored: unknown): unknown {
+  if (!(stored instanceof ArrayBuffer)) return stored;
+  try {
+    return unpackData(stored);
+  } catch (err) {
+    throw new StaleIndexError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function restoreIndex(stored: unknown): Compiled {
   if (typeof stored !== 'object' || stored === null) throw new StaleIndexError('not an object');
   const s = stored as Partial<StoredIndex>;
   if (s.format !== INDEX_FORMAT) throw new StaleIndexError(`format ${String(s.format)}`);

@@ -12,7 +12,12 @@ import { readCompiledIndex, writeCompiledIndex } from '../../../db/compiled-inde
 import { listEntries } from '../../../db/glossary-store';
 import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
-import { INDEX_FORMAT, type StoredIndex } from '../../../entrypoints/background/stored-index';
+import {
+  INDEX_FORMAT,
+  storedIndexOf,
+  type StoredIndex,
+} from '../../../entrypoints/background/stored-index';
+import { packData } from '../../../lib/packed-data';
 import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../../../glossary/data';
 import type { Entry } from '../../../glossary/types';
 import type { StoredEntry } from '../../../lib/protocol';
@@ -148,7 +153,10 @@ describe('the stored compiled glossary', () => {
 
   test('keeps whole only the entries with context rules', async () => {
     const { db } = await seeded();
-    const value = (await storedRow(db)).value as StoredIndex;
+    const row = await storedRow(db);
+    // Stored packed: one ArrayBuffer (lib/packed-data.ts).
+    expect(row.value).toBeInstanceOf(ArrayBuffer);
+    const value = storedIndexOf(row.value) as StoredIndex;
     expect(value.ids.length).toBe(BUNDLED_ENTRIES.length + 1);
     expect(value.ruled.length).toBeGreaterThan(0);
     expect(value.ruled.length).toBeLessThan(value.ids.length / 2);
@@ -197,6 +205,8 @@ describe('the stored compiled glossary', () => {
     ],
     ['an array of the wrong type', (v) => ({ ...v, matcher: { ...v.matcher, termLangs: [0, 1] } })],
     ['context data missing', (v) => ({ ...v, ruled: null })],
+    ['packed bytes cut short', (v) => packData(v).buffer.slice(0, 4096)],
+    ['packed bytes of something else', () => new TextEncoder().encode('{"a":1}').buffer],
     ['a broken context entry', (v) => ({ ...v, ruled: [{ id: 7 }] })],
   ];
 
@@ -205,7 +215,7 @@ describe('the stored compiled glossary', () => {
     const expected = await scans(svc);
     const entriesBefore = await listEntries(db);
     const row = await storedRow(db);
-    await db.compiledIndex.put({ ...row, value: damage(row.value as StoredIndex) });
+    await db.compiledIndex.put({ ...row, value: damage(storedIndexOf(row.value) as StoredIndex) });
 
     const again = woken(db);
     expect(await scans(again)).toEqual(expected);
