@@ -48,12 +48,17 @@ export default defineBackground(() => {
   // install, update and a worker woken after a failed update all end the same.
   const storedVersion = getBundledVersion(db).catch(() => '');
   // While the rows are written, pages are scanned with the glossary stored
-  // before (an update: it holds the user's entries), read before the writing
-  // starts, which would hold the read up; or, on an install, with the bundled
-  // glossary's index built with the extension. The broadcast below makes them
-  // rescan when the rows are in.
+  // before (an update: it holds the user's entries), or on an install with the
+  // bundled glossary's index built with the extension. Either is read before
+  // the writing starts: a read would queue behind it, and the first page
+  // needs it sooner than the rows. The broadcast below makes pages rescan
+  // when the rows are in.
   const before = storedVersion.then((v) =>
-    v === BUNDLED_VERSION || v === '' ? null : service.matcher.storedAnyRevision(),
+    v === BUNDLED_VERSION
+      ? null
+      : v === ''
+        ? bundledGlossary().catch(() => null)
+        : service.matcher.storedAnyRevision(),
   );
   let seeded = false;
   const ready = before
