@@ -3,7 +3,7 @@
  * tests would report for the entries of the files named (schema, quotes,
  * attestation, the matcher finding each term in its dictionary and two
  * inflected forms, terms repeated in any data file), one line per problem.
- * The rules are the data test's own (tests/support/entry-review.ts).
+ * The rules are the data test's own (glossary/entry-review.ts).
  *
  *   npx tsx scripts/check-glossary.ts glossary/data/criminal.json
  */
@@ -22,7 +22,7 @@ import {
   ownFinder,
   quoteMisses,
   repeatedTerms,
-} from '../tests/support/entry-review';
+} from '../glossary/entry-review';
 
 const DATA_DIR = join(import.meta.dirname, '../glossary/data');
 

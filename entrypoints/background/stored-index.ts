@@ -132,7 +132,10 @@ export function restoreGlossary(stored: unknown): Compiled {
   return restoreIndex(storedIndexOf(stored));
 }
 
-/** A stored index as kept: packed (lib/packed-data.ts), or as an object (rows of earlier versions). */
+/**
+ * A stored index as kept: packed (lib/packed-data.ts). An object is passed on
+ * as it is; rows written as objects before are refused then by their format.
+ */
 export function storedIndexOf(stored: unknown): unknown {
   if (!(stored instanceof ArrayBuffer)) return stored;
   try {

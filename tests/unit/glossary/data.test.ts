@@ -20,7 +20,7 @@ import {
   ownFinder,
   quoteMisses,
   repeatedTerms,
-} from '../../support/entry-review';
+} from '../../../glossary/entry-review';
 
 const DATA_DIR = join(import.meta.dirname, '../../../glossary/data');
 const FILES = readdirSync(DATA_DIR)

@@ -4,11 +4,11 @@
  * (scripts/check-glossary.ts) apply them, built on glossary/review.ts: each
  * rule gives the problems it finds as lines to report (empty when none).
  */
-import { citationPlace, citationProblems } from '../../glossary/attestation';
-import { compileMatcher, matchableOf, type Matcher } from '../../glossary/matcher';
-import { foldTerm } from '../../glossary/normalize';
-import { INDECLINABLE, findsExactly, findsIn, termsOf, twoForms } from '../../glossary/review';
-import type { Entry, Lang } from '../../glossary/types';
+import { citationPlace, citationProblems } from './attestation';
+import { compileMatcher, matchableOf, type Matcher } from './matcher';
+import { foldTerm } from './normalize';
+import { INDECLINABLE, findsExactly, findsIn, termsOf, twoForms } from './review';
+import type { Entry, Lang } from './types';
 
 export const LANGS: readonly Lang[] = ['kk', 'ru'];
 
