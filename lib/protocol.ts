@@ -166,7 +166,12 @@ export interface GlossarySnapshot {
 
 /** Broadcasts from the background to tabs and extension pages. */
 export type Broadcast =
-  | { type: 'glossary/changed'; revision: number }
+  | {
+      type: 'glossary/changed';
+      revision: number;
+      /** Pages find exactly what they found before (an install's rows written): no rescan. */
+      sameMatches?: boolean;
+    }
   | { type: 'settings/changed'; settings: Settings }
   /** Keyboard shortcut: show the card for the selected text in this tab. */
   | { type: 'card/show-selection' };

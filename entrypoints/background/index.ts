@@ -68,9 +68,11 @@ export default defineBackground(() => {
       const change = await seedBundled(db, BUNDLED_VERSION, await bundledEntries());
       if (change.revision === null) return;
       service.invalidate();
-      // An install holds the bundled rows alone: their built index serves the new revision.
-      if (installed === '') await service.matcher.adopt(change.revision, bundledIndex);
-      await broadcast({ type: 'glossary/changed', revision: change.revision });
+      // An install holds the bundled rows alone: their built index serves the new
+      // revision, and pages scanned with it meanwhile need not scan again.
+      const sameMatches =
+        installed === '' && (await service.matcher.adopt(change.revision, bundledIndex));
+      await broadcast({ type: 'glossary/changed', revision: change.revision, sameMatches });
     })
     .catch((err: unknown) => console.error('Ata Zan: seeding the bundled glossary failed', err))
     .finally(() => {

@@ -119,17 +119,17 @@ export class MatcherCache {
    * snapshot's, and store it under that revision; otherwise leave the next
    * `get` to compile. Never throws: a compile is the fallback.
    */
-  async adopt(revision: number, index: () => Promise<StoredIndex>): Promise<void> {
+  async adopt(revision: number, index: () => Promise<StoredIndex>): Promise<boolean> {
     try {
       const [stored, snap] = await Promise.all([index(), this.snapshot()]);
-      if (snap.revision !== revision || this.compiled?.revision === revision) return;
+      if (snap.revision !== revision || this.compiled?.revision === revision) return false;
       const byId = new Map(snap.entries.map((e) => [e.id, e]));
       const same =
         stored.personal.length === 0 &&
         snap.entries.length === stored.ids.length &&
         snap.entries.every((e) => e.source === 'bundled') &&
         stored.ids.every((id) => byId.has(id));
-      if (!same) return;
+      if (!same) return false;
       const value: StoredIndex = {
         ...stored,
         revision,
@@ -145,8 +145,10 @@ export class MatcherCache {
           .write(revision, value)
           .catch((err: unknown) => console.warn('Ata Zan: the bundled index was not stored', err));
       }
+      return true;
     } catch (err) {
       console.warn('Ata Zan: the bundled index was not adopted', err);
+      return false;
     }
   }
 

@@ -84,7 +84,7 @@ export class ContentApp {
         // Always rescan: a scan answer may already carry the new revision (the
         // background answers before it broadcasts), yet what was painted before
         // it used the old glossary.
-        if (this.active) this.scanner.scanAll();
+        if (this.active && !msg.sameMatches) this.scanner.scanAll();
         break;
       case 'card/show-selection':
         this.showSelection();
