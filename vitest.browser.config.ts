@@ -11,6 +11,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // What a reader waits to see, not how fast it comes: a loaded machine (a CI
     // runner) is slower by several times, and speed is measured in the benchmarks.
-    expect: { poll: { timeout: 5000 } },
+    expect: { poll: { timeout: 10_000 } },
   },
 });

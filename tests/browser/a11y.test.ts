@@ -77,8 +77,8 @@ describe.each(BROWSERS)('%s', (name) => {
     async (path) => {
       const page = await browser.openExtensionPage(path);
       await page.setViewport(1000, 800);
-      await expect.poll(() => page.count('h1'), { timeout: 5000 }).toBe(1);
-      await expect.poll(() => page.count('input, select'), { timeout: 5000 }).toBeGreaterThan(2);
+      await expect.poll(() => page.count('h1')).toBe(1);
+      await expect.poll(() => page.count('input, select')).toBeGreaterThan(2);
       expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     },
@@ -87,7 +87,7 @@ describe.each(BROWSERS)('%s', (name) => {
   test('the Constitution reader has no serious or critical violation', async () => {
     const page = await browser.openExtensionPage('constitution.html?edition=2026&article=10');
     await page.setViewport(1000, 800);
-    await expect.poll(() => page.count('.reader-article'), { timeout: 5000 }).toBeGreaterThan(50);
+    await expect.poll(() => page.count('.reader-article')).toBeGreaterThan(50);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

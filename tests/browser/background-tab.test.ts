@@ -137,7 +137,7 @@ describe.each(BROWSERS)('%s', (name) => {
     )) as { id: string };
     expect(saved.id).toMatch(/^p-/);
     await expect
-      .poll(async () => (await personal(page)).map((t) => t.toLowerCase()), { timeout: 5000 })
+      .poll(async () => (await personal(page)).map((t) => t.toLowerCase()))
       .toEqual(['эстоппель', 'эстоппеля', 'эстоппельді']);
     expect(await visibility(page)).toBe('hidden');
     await helper.close();

@@ -38,16 +38,14 @@ async function openPage(browser: ExtensionBrowser, server: PageServer): Promise<
   const page = await browser.newPage();
   await page.setViewport(800, 600);
   await page.goto(`${server.url}/card.html`);
-  await expect
-    .poll(async () => (await allHighlighted(page)).length, { timeout: 5000 })
-    .toBeGreaterThan(1);
+  await expect.poll(async () => (await allHighlighted(page)).length).toBeGreaterThan(1);
   return page;
 }
 
 /** Rest the pointer on a term and wait for its card. */
 async function hoverTerm(page: TestPage, selector: string, text: string): Promise<void> {
   await hoverText(page, selector, text);
-  await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
+  await expect.poll(() => cardState(page)).not.toBeNull();
 }
 
 describe.each(BROWSERS)('%s', (name) => {
@@ -66,7 +64,7 @@ describe.each(BROWSERS)('%s', (name) => {
       (document.getElementById('field') as HTMLInputElement).setSelectionRange(9, 28),
     );
     await showSelectionIn(browser);
-    await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+    await expect.poll(() => cardState(page)).not.toBeNull();
     expect((await cardState(page))!.id).toBe(constitutionalCourt.id);
     expect(await page.value('#field')).toBe('Жалоба в Конституционный Суд');
   }
@@ -132,7 +130,7 @@ describe.each(BROWSERS)('%s', (name) => {
       return { x: b.right + 100 < innerWidth ? b.right + 100 : 10, y: b.bottom + 60 };
     });
     await page.mouseMove(away.x, away.y, 3);
-    await expect.poll(() => cardState(page), { timeout: 2000 }).toBeNull();
+    await expect.poll(() => cardState(page)).toBeNull();
     await page.close();
   });
 
@@ -174,7 +172,7 @@ describe.each(BROWSERS)('%s', (name) => {
     })) as StoredEntry;
     const page = await openPage(browser, server);
     await expect
-      .poll(async () => (await allHighlighted(page)).join('|'), { timeout: 2000 })
+      .poll(async () => (await allHighlighted(page)).join('|'))
       .toContain('зловредный термин');
     // Hover again until the card shows: the save's glossary/changed broadcast can repaint the
     // page just after its first scan, and a rest on a span being repainted finds nothing.
@@ -216,7 +214,7 @@ describe.each(BROWSERS)('%s', (name) => {
       getSelection()!.addRange(r);
     });
     await showSelectionIn(browser);
-    await expect.poll(() => cardState(page), { timeout: 2000 }).not.toBeNull();
+    await expect.poll(() => cardState(page)).not.toBeNull();
     expect((await cardState(page))!.id).toBe(constitutionalCourt.id);
     await page.press('Escape');
     await expect.poll(() => cardState(page)).toBeNull();
@@ -354,15 +352,13 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
     const others = (await allHighlighted(page)).length - (await courtTexts()).length;
     await hoverTerm(page, '#ru', 'Конституционного Суда');
     await clickInCard(page, '.atz-mute');
-    await expect.poll(() => cardState(page), { timeout: 3000 }).toBeNull();
-    await expect.poll(async () => (await courtTexts()).length, { timeout: 3000 }).toBe(0);
+    await expect.poll(() => cardState(page)).toBeNull();
+    await expect.poll(async () => (await courtTexts()).length).toBe(0);
     expect((await allHighlighted(page)).length).toBeGreaterThanOrEqual(others);
     const muted = (await browser.send({ type: 'settings/get' })) as { mutedIds: string[] };
     expect(muted.mutedIds).toContain(court.id);
     await browser.send({ type: 'settings/set', patch: { mutedIds: [] } });
-    await expect
-      .poll(async () => (await courtTexts()).length, { timeout: 3000 })
-      .toBeGreaterThan(0);
+    await expect.poll(async () => (await courtTexts()).length).toBeGreaterThan(0);
     await page.close();
   });
 
@@ -450,7 +446,7 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
       (document.getElementById('field') as HTMLInputElement).setSelectionRange(9, 28),
     );
     await showSelectionIn(browser);
-    await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
+    await expect.poll(() => cardState(page)).not.toBeNull();
     // The dialog itself has the focus, labelled by the term and its equivalent.
     await expect.poll(() => focusState(page)).toMatchObject({ inCard: true, cls: 'atz-card' });
     const dialog = await page.evaluate(() => {
@@ -539,7 +535,7 @@ describe.each(BROWSERS)('%s: the compact card', (name) => {
       const expected = browser.extensionUrl(
         `constitution.html?edition=${cited.edition}&article=${cited.article}${cited.clause ? `&clause=${cited.clause}` : ''}`,
       );
-      await expect.poll(() => readerTabs(browser), { timeout: 5000 }).toContain(expected);
+      await expect.poll(() => readerTabs(browser)).toContain(expected);
       await closeReaderTabs(browser);
     }
     // That address opens the reader at the article, both languages side by side.

@@ -80,6 +80,24 @@ export async function allHighlighted(page: TestPage): Promise<string[]> {
   return Object.values(await highlightTexts(page)).flat();
 }
 
+/** The highlighted texts inside the element matching `selector` (what a reader sees marked there). */
+export async function highlightedIn(page: TestPage, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const el = document.querySelector(selector);
+    const out: string[] = [];
+    for (const name of ['atazan-exact', 'atazan-approximate', 'atazan-personal']) {
+      for (const r of CSS.highlights.get(name) ?? []) {
+        if (!el?.contains(r.startContainer)) continue;
+        const x = document.createRange();
+        x.setStart(r.startContainer, r.startOffset);
+        x.setEnd(r.endContainer, r.endOffset);
+        out.push(x.toString());
+      }
+    }
+    return out;
+  }, selector);
+}
+
 /** The centre of the first occurrence of `text` inside the element matching `selector`. */
 export function textCenter(
   page: TestPage,

@@ -51,9 +51,7 @@ describe.each(BROWSERS)('%s', (name) => {
   async function openPage(): Promise<TestPage> {
     const page = await browser.newPage();
     await page.goto(`${server.url}/page1.html`);
-    await expect
-      .poll(async () => (await allHighlighted(page)).length, { timeout: 5000 })
-      .toBeGreaterThan(5);
+    await expect.poll(async () => (await allHighlighted(page)).length).toBeGreaterThan(5);
     return page;
   }
 
@@ -124,9 +122,7 @@ describe.each(BROWSERS)('%s', (name) => {
       p.textContent = 'Дело рассмотрено Конституционным Судом. Споры разрешаются судами.';
       document.getElementById('later')!.appendChild(p);
     });
-    await expect
-      .poll(async () => (await allHighlighted(page)).map(norm), { timeout: 3000 })
-      .toContain('судами');
+    await expect.poll(async () => (await allHighlighted(page)).map(norm)).toContain('судами');
     const twice = (await allHighlighted(page))
       .map(norm)
       .filter((t) => t === 'Конституционным Судом');
@@ -139,13 +135,10 @@ describe.each(BROWSERS)('%s', (name) => {
     // The old spans go at once and the new ones come after the background's answer,
     // so wait for the end state itself (Firefox showed the gap between the two).
     await expect
-      .poll(
-        async () => {
-          const texts = (await allHighlighted(page)).map(norm);
-          return texts.includes('Решение суда') && !texts.includes('судами');
-        },
-        { timeout: 3000 },
-      )
+      .poll(async () => {
+        const texts = (await allHighlighted(page)).map(norm);
+        return texts.includes('Решение суда') && !texts.includes('судами');
+      })
       .toBe(true);
     const now = (await allHighlighted(page)).map(norm);
     expect(now.filter((t) => t === 'Конституционным Судом')).toHaveLength(1);
@@ -176,7 +169,6 @@ describe.each(BROWSERS)('%s', (name) => {
       .poll(
         async () =>
           (await allHighlighted(page)).map(norm).filter((t) => t === 'решение суда').length,
-        { timeout: 3000 },
       )
       .toBe(ticks);
     // Rescans about once a second while it mutated, not once per mutation.
@@ -199,14 +191,14 @@ describe.each(BROWSERS)('%s', (name) => {
           return x.toString();
         }),
       );
-    await expect.poll(inFrame, { timeout: 5000 }).toContain('судом');
+    await expect.poll(inFrame).toContain('судом');
     await send({ type: 'settings/set', patch: { disabledSites: ['127.0.0.1'] } });
-    await expect.poll(async () => (await inFrame()).length, { timeout: 2000 }).toBe(0);
+    await expect.poll(async () => (await inFrame()).length).toBe(0);
     await send({ type: 'settings/set', patch: { disabledSites: [] } });
     // Requests go through a helper page: the page's tab comes back to the front, where
     // the browser reports what is near the viewport (ranges are registered as it comes into view).
     await page.bringToFront();
-    await expect.poll(inFrame, { timeout: 2000 }).toContain('судом');
+    await expect.poll(inFrame).toContain('судом');
     await page.close();
   });
 
@@ -214,12 +206,10 @@ describe.each(BROWSERS)('%s', (name) => {
     const page = await openPage();
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     await send({ type: 'settings/set', patch: { disabledSites: ['127.0.0.1'] } });
-    await expect.poll(async () => (await allHighlighted(page)).length, { timeout: 2000 }).toBe(0);
+    await expect.poll(async () => (await allHighlighted(page)).length).toBe(0);
     await send({ type: 'settings/set', patch: { disabledSites: [] } });
     await page.bringToFront();
-    await expect
-      .poll(async () => (await allHighlighted(page)).length, { timeout: 2000 })
-      .toBeGreaterThan(5);
+    await expect.poll(async () => (await allHighlighted(page)).length).toBeGreaterThan(5);
     // Same document: no reload happened.
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     await page.close();

@@ -97,7 +97,7 @@ describe.each(BROWSERS)('%s', (name) => {
 
     const rows = counts.length;
     await panel.fill('input[name="filter"]', court.kk.term);
-    await expect.poll(() => panel.count('tr[data-entry-id]'), { timeout: 3000 }).toBeLessThan(rows);
+    await expect.poll(() => panel.count('tr[data-entry-id]')).toBeLessThan(rows);
     expect(await panel.count(row(court.id))).toBe(1);
     const kept = await panel.evaluate(() =>
       [...document.querySelectorAll('tr[data-entry-id]')].map((tr) => tr.textContent ?? ''),
@@ -159,12 +159,10 @@ describe.each(BROWSERS)('%s', (name) => {
       const before = seen.at(-1)?.scrollY ?? -1;
       await panel.click(`${row(court.id)} button[name="${button}"]`);
       await expect
-        .poll(() => panel.text(`${row(court.id)} .position`), { timeout: 3000 })
+        .poll(() => panel.text(`${row(court.id)} .position`))
         .toMatch(new RegExp(`^${position}\\D.*3$`));
       // The flash of the occurrence reached (polled: the tab answers before its page has scrolled).
-      await expect
-        .poll(async () => ((await current())?.scrollY ?? before) !== before, { timeout: 3000 })
-        .toBe(true);
+      await expect.poll(async () => ((await current())?.scrollY ?? before) !== before).toBe(true);
       const now = (await current())!;
       expect(now.text.toLowerCase()).toMatch(/^конституционн\S* суд/);
       // In view.

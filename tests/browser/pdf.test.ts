@@ -138,7 +138,7 @@ test('pdf-viewer.html?file= opens the PDF with its terms highlighted in their in
   const at = await textCenter(tp(page), '.textLayer', 'Правосудие');
   await page.mouse.move(at.x - 30, at.y - 30);
   await page.mouse.move(at.x, at.y, { steps: 3 });
-  await expect.poll(() => cardState(tp(page)), { timeout: 5000 }).not.toBeNull();
+  await expect.poll(() => cardState(tp(page))).not.toBeNull();
   const card = await cardState(tp(page));
   expect(card!.text).toMatch(/сот төрелігі/i);
   await page.keyboard.press('Escape');
@@ -171,15 +171,15 @@ test('pdf-viewer.html?file= opens the PDF with its terms highlighted in their in
     const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
     await c.tabs.sendMessage(tab!.id!, { type: 'card/show-selection' }).catch(() => undefined);
   });
-  await expect.poll(() => cardState(tp(page)), { timeout: 3000 }).not.toBeNull();
+  await expect.poll(() => cardState(tp(page))).not.toBeNull();
   await page.keyboard.press('Escape');
 
   // Find: pdf.js marks the hits in the text layer's DOM; the highlights are read again after it.
   const before = (await ranges(page)).length;
   await page.fill('#find', 'правосуди');
-  await expect.poll(() => page.textContent('#find-count'), { timeout: 5000 }).toMatch(/1 of 2/);
+  await expect.poll(() => page.textContent('#find-count')).toMatch(/1 of 2/);
   expect(await page.locator('.textLayer .highlight').count()).toBeGreaterThanOrEqual(2);
-  await expect.poll(async () => (await ranges(page)).length, { timeout: 5000 }).toBe(before);
+  await expect.poll(async () => (await ranges(page)).length).toBe(before);
   expect((await ranges(page)).map((r) => r.text)).toContain('Правосудие');
 
   // Zoom and page controls are live.
@@ -191,7 +191,7 @@ test('pdf-viewer.html?file= opens the PDF with its terms highlighted in their in
     .poll(() => page.evaluate(() => document.querySelector('.page')!.clientWidth))
     .toBeGreaterThan(width);
   // The text layer is kept and rescaled: the highlights stay.
-  await expect.poll(async () => (await ranges(page)).length, { timeout: 5000 }).toBe(before);
+  await expect.poll(async () => (await ranges(page)).length).toBe(before);
   expect(await page.textContent('#pages')).toBe('of 1');
   await page.close();
 });
@@ -213,7 +213,7 @@ test('a local file (picker) opens with highlights; the original downloads under 
   // Print hands the original bytes to the browser's own PDF printing, in a hidden frame.
   await page.click('#print');
   await expect
-    .poll(() => page.getAttribute('#print-frame', 'src'), { timeout: 5000 })
+    .poll(() => page.getAttribute('#print-frame', 'src'))
     .toMatch(/^blob:chrome-extension:/);
   await page.close();
 });

@@ -7,7 +7,14 @@
  */
 import { describe, expect, test } from 'vitest';
 import { BROWSERS, type TestPage } from './driver';
-import { allHighlighted, cardState, clause, constitution, hoverText } from './highlight-pages';
+import {
+  allHighlighted,
+  cardState,
+  clause,
+  constitution,
+  highlightedIn,
+  hoverText,
+} from './highlight-pages';
 import { useExtension } from './setup';
 
 const TEXTS = {
@@ -96,8 +103,12 @@ describe.each(BROWSERS)('%s', (name) => {
       ),
     );
     expect(names).toContain('atazan-exact');
+    // The reader hovers a term they see marked.
+    await expect
+      .poll(() => highlightedIn(page, '#article-72-7 [lang=ru]'))
+      .toContain('Конституционного Суда');
     await hoverText(page, '#article-72-7 [lang=ru]', 'Конституционного Суда');
-    await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
+    await expect.poll(() => cardState(page)).not.toBeNull();
     expect((await cardState(page))!.text).toContain('Конституциялық Сот');
     await page.close();
   });

@@ -108,21 +108,21 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(await courtTexts(page)).toHaveLength(3);
 
     await setSettings({ highlightMode: 'first' });
-    await expect.poll(() => courtTexts(page), { timeout: 3000 }).toHaveLength(2);
+    await expect.poll(() => courtTexts(page)).toHaveLength(2);
     const first = await settledCount(page);
     expect(first).toBeLessThan(all);
     expect(first).toBeGreaterThan(0);
 
     await setSettings({ highlightMode: 'hover' });
-    await expect.poll(() => paintedCount(page), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => paintedCount(page)).toBe(0);
     // Nothing painted, yet the card opens on the term.
     await hoverText(page, '#probe', 'Конституционного Суда');
-    await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
+    await expect.poll(() => cardState(page)).not.toBeNull();
     expect((await cardState(page))!.id).toBe(court.id);
     await page.press('Escape');
 
     await setSettings({ highlightMode: 'all' });
-    await expect.poll(() => paintedCount(page), { timeout: 3000 }).toBe(all);
+    await expect.poll(() => paintedCount(page)).toBe(all);
     // Every switch repainted from the spans already found.
     expect(await scans()).toBe(scansBefore);
 
@@ -136,7 +136,7 @@ describe.each(BROWSERS)('%s', (name) => {
       );
     expect(await rule()).toContain('background-color');
     await setSettings({ highlightLook: 'dotted' });
-    await expect.poll(rule, { timeout: 3000 }).toContain('dotted');
+    await expect.poll(rule).toContain('dotted');
     expect(await rule()).not.toContain('background-color');
     await page.close();
   });
@@ -145,14 +145,14 @@ describe.each(BROWSERS)('%s', (name) => {
     const page = await open('/modes.html');
     const all = await settledCount(page);
     await setSettings({ mutedIds: [court.id] });
-    await expect.poll(() => courtTexts(page), { timeout: 3000 }).toHaveLength(0);
+    await expect.poll(() => courtTexts(page)).toHaveLength(0);
     expect(await paintedCount(page)).toBe(all - 3);
     await hoverText(page, '#probe', 'Конституционного Суда');
     await page.wait(800);
     expect(await cardState(page)).toBeNull();
 
     await setSettings({ mutedIds: [] });
-    await expect.poll(() => courtTexts(page), { timeout: 3000 }).toHaveLength(3);
+    await expect.poll(() => courtTexts(page)).toHaveLength(3);
     expect(await paintedCount(page)).toBe(all);
     await page.close();
   });
@@ -160,34 +160,32 @@ describe.each(BROWSERS)('%s', (name) => {
   test('the options page lists a muted term by its Kazakh and Russian terms; unmute and undo work', async () => {
     const page = await open('/modes.html');
     await setSettings({ mutedIds: [court.id] });
-    await expect.poll(() => courtTexts(page), { timeout: 3000 }).toHaveLength(0);
+    await expect.poll(() => courtTexts(page)).toHaveLength(0);
 
     const options = await browser.openExtensionPage('options.html');
     const row = `li[data-entry-id="${court.id}"]`;
-    await expect.poll(() => options.text(row), { timeout: 5000 }).toContain(court.kk.term);
+    await expect.poll(() => options.text(row)).toContain(court.kk.term);
     expect(await options.text(row)).toContain(court.ru.term);
 
     await options.click(`${row} button[name="unmute"]`);
-    await expect.poll(() => options.count(row), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => options.count(row)).toBe(0);
     expect(((await send({ type: 'settings/get' })) as Settings).mutedIds).toEqual([]);
     await page.bringToFront();
-    await expect.poll(() => courtTexts(page), { timeout: 3000 }).toHaveLength(3);
+    await expect.poll(() => courtTexts(page)).toHaveLength(3);
 
     await options.bringToFront();
     await options.click('button[name="undo-unmute"]');
-    await expect.poll(() => options.count(row), { timeout: 3000 }).toBe(1);
+    await expect.poll(() => options.count(row)).toBe(1);
     expect(((await send({ type: 'settings/get' })) as Settings).mutedIds).toEqual([court.id]);
     await page.bringToFront();
-    await expect.poll(() => courtTexts(page), { timeout: 3000 }).toHaveLength(0);
+    await expect.poll(() => courtTexts(page)).toHaveLength(0);
     await options.close();
     await page.close();
   });
 
   test('the options page and the popup choose the mode; the options page the look', async () => {
     const options = await browser.openExtensionPage('options.html');
-    await expect
-      .poll(() => options.count('select[name="highlight-mode"]'), { timeout: 5000 })
-      .toBe(1);
+    await expect.poll(() => options.count('select[name="highlight-mode"]')).toBe(1);
     expect(await options.value('select[name="highlight-mode"]')).toBe('all');
     await options.evaluate(() => {
       for (const [name, value] of [
@@ -208,9 +206,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await options.close();
 
     const popup = await browser.openExtensionPage('popup.html');
-    await expect
-      .poll(() => popup.value('select[name="highlight-mode"]'), { timeout: 5000 })
-      .toBe('first');
+    await expect.poll(() => popup.value('select[name="highlight-mode"]')).toBe('first');
     await popup.evaluate(() => {
       const sel = document.querySelector<HTMLSelectElement>('select[name="highlight-mode"]')!;
       sel.value = 'hover';
@@ -244,7 +240,7 @@ describe.each(BROWSERS)('%s', (name) => {
       ),
     ).toBe(true);
     await hoverAt(page, await shadowTextCenter(page, '#note', 'Конституционный Суд'));
-    await expect.poll(() => cardState(page), { timeout: 3000 }).not.toBeNull();
+    await expect.poll(() => cardState(page)).not.toBeNull();
     expect((await cardState(page))!.id).toBe(court.id);
     // A change inside the shadow root is read again.
     await page.evaluate(() => {
@@ -252,15 +248,13 @@ describe.each(BROWSERS)('%s', (name) => {
       p.append(' Решение Конституционного Суда окончательно.');
     });
     await expect
-      .poll(
-        () =>
-          page.evaluate(
-            () =>
-              [...(CSS.highlights.get('atazan-exact') ?? [])].filter(
-                (r) => r.startContainer.getRootNode() instanceof ShadowRoot,
-              ).length,
-          ),
-        { timeout: 4000 },
+      .poll(() =>
+        page.evaluate(
+          () =>
+            [...(CSS.highlights.get('atazan-exact') ?? [])].filter(
+              (r) => r.startContainer.getRootNode() instanceof ShadowRoot,
+            ).length,
+        ),
       )
       .toBeGreaterThan(inShadow.length);
     await page.close();
