@@ -1,14 +1,14 @@
 /**
  * The stored compiled glossary (schema 4, `compiledIndex`): one row, written
- * after a compile and read when the service worker wakes. The row is a cache
+ * after a compile and read when the service worker wakes; and one row of the
+ * search index, which the popup reads (lib/stored-search.ts). Each row is a cache
  * of `entries`: writing it never touches an entry, and it is written only
  * while the revision it was compiled from is still the current one, so a
  * compile that raced a change never stores a stale index as current.
  */
-import type { AtaZanDatabase } from './database';
+import type { AtaZanDatabase, CompiledIndexRow } from './database';
+import { COMPILED_INDEX_KEY as KEY, SEARCH_INDEX_KEY } from '../lib/database-names';
 import { getRevision } from './glossary-store';
-
-const KEY = 'glossary';
 
 /** The current glossary revision and the stored index (any revision; undefined when none). */
 export async function readCompiledIndex(
@@ -21,19 +21,37 @@ export async function readCompiledIndex(
 }
 
 /** Store the index compiled from `revision`; false (nothing written) when the glossary moved on. */
-export async function writeCompiledIndex(
+export function writeCompiledIndex(
   db: AtaZanDatabase,
   revision: number,
   value: unknown,
 ): Promise<boolean> {
-  return db.transaction('rw', db.meta, db.compiledIndex, async () => {
-    if ((await getRevision(db)) !== revision) return false;
-    await db.compiledIndex.put({ key: KEY, revision, value });
-    return true;
-  });
+  return writeIndexRow(db, KEY, revision, value);
 }
 
 /** Forget the stored index (it could not be loaded). */
 export async function dropCompiledIndex(db: AtaZanDatabase): Promise<void> {
   await db.compiledIndex.delete(KEY);
+}
+
+/** Store the search index built from `revision` (lib/stored-search.ts), under the same rule. */
+export function writeSearchIndex(
+  db: AtaZanDatabase,
+  revision: number,
+  value: ArrayBuffer,
+): Promise<boolean> {
+  return writeIndexRow(db, SEARCH_INDEX_KEY, revision, value);
+}
+
+async function writeIndexRow(
+  db: AtaZanDatabase,
+  key: CompiledIndexRow['key'],
+  revision: number,
+  value: unknown,
+): Promise<boolean> {
+  return db.transaction('rw', db.meta, db.compiledIndex, async () => {
+    if ((await getRevision(db)) !== revision) return false;
+    await db.compiledIndex.put({ key, revision, value });
+    return true;
+  });
 }

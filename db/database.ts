@@ -25,6 +25,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { StoredEntry } from '../lib/protocol';
 import type { Settings } from '../lib/settings';
+import { COMPILED_INDEX_KEY, DB_NAME, SEARCH_INDEX_KEY } from '../lib/database-names';
 import { normalizedTerms } from './terms';
 
 /** An entries row: a StoredEntry plus its normalised terms (schema 2). */
@@ -52,7 +53,7 @@ export interface BatchRow {
 
 export type MetaRow = { key: 'bundledVersion'; value: string } | { key: 'revision'; value: number };
 
-export const DB_NAME = 'atazan';
+export { DB_NAME };
 export const SCHEMA_VERSION = 4;
 
 /** The stores of schema version 1, the first shipped; kept for the upgrade path and its test. */
@@ -79,7 +80,8 @@ export const SCHEMA_V4 = {
 
 /** The compiled glossary (schema 4); `value` is checked when read, never trusted. */
 export interface CompiledIndexRow {
-  key: 'glossary';
+  /** The compiled matcher, or the search index (lib/stored-search.ts). */
+  key: typeof COMPILED_INDEX_KEY | typeof SEARCH_INDEX_KEY;
   /** The glossary revision it was compiled from. */
   revision: number;
   value: unknown;

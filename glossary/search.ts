@@ -73,18 +73,25 @@ const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: THRE
 
 /**
  * Unique folded strings, each with the entries it belongs to, and a bigram
- * index for choosing fuzzy candidates.
+ * index for choosing fuzzy candidates: the plain arrays a built index is kept
+ * in (stored by the background, read by the popup as it opens).
  */
-class StringIndex {
+export interface StringTable {
+  strings: string[];
+  /** strings[i] belongs to entries owners[ownerStart[i]] … owners[ownerStart[i + 1] - 1], ascending. */
+  ownerStart: Int32Array;
+  owners: Int32Array;
+  /** Bigram keys ascending; the strings holding gramKeys[g] are gramList[gramStart[g]] … gramList[gramStart[g + 1] - 1]. */
+  gramKeys: Int32Array;
+  gramStart: Int32Array;
+  gramList: Int32Array;
+}
+
+/** Collects strings and their owners, then freezes them into a StringTable. */
+class StringTableBuilder {
   readonly strings: string[] = [];
-  /** strings[i] belongs to entries owners[i]. */
-  readonly owners: number[][] = [];
+  private readonly owners: number[][] = [];
   private readonly position = new Map<string, number>();
-  /** Bigram (two UTF-16 code units packed in one number) → the strings holding it, ascending. */
-  private readonly grams = new Map<number, number[]>();
-  /** The same lists as typed arrays, made at the first fuzzy query (they are read far more than written). */
-  private frozen: Map<number, Int32Array> | null = null;
-  private shared = new Uint16Array(0);
 
   add(text: string, entry: number): void {
     let i = this.position.get(text);
@@ -93,36 +100,88 @@ class StringIndex {
       this.position.set(text, i);
       this.strings.push(text);
       this.owners.push([]);
-      for (const g of bigrams(text)) {
-        const list = this.grams.get(g);
-        if (list) list.push(i);
-        else this.grams.set(g, [i]);
-      }
-      this.frozen = null;
     }
     const owners = this.owners[i]!;
     if (owners[owners.length - 1] !== entry) owners.push(entry);
   }
 
-  indexOf(text: string): number | undefined {
-    return this.position.get(text);
+  freeze(): StringTable {
+    const { strings } = this;
+    const grams = new Map<number, number[]>();
+    strings.forEach((text, i) => {
+      for (const g of bigrams(text)) {
+        const list = grams.get(g);
+        if (list) list.push(i);
+        else grams.set(g, [i]);
+      }
+    });
+    const gramKeys = Int32Array.from(grams.keys()).sort();
+    return {
+      strings,
+      ...compressed(this.owners, 'ownerStart', 'owners'),
+      gramKeys,
+      ...compressed(
+        Array.from(gramKeys, (g) => grams.get(g)!),
+        'gramStart',
+        'gramList',
+      ),
+    };
+  }
+}
+
+/** Lists laid end to end, with where each starts (and one past the last). */
+function compressed<S extends string, L extends string>(
+  lists: readonly number[][],
+  startName: S,
+  listName: L,
+): Record<S, Int32Array> & Record<L, Int32Array> {
+  const start = new Int32Array(lists.length + 1);
+  let n = 0;
+  lists.forEach((list, i) => {
+    start[i] = n;
+    n += list.length;
+  });
+  start[lists.length] = n;
+  const all = new Int32Array(n);
+  lists.forEach((list, i) => all.set(list, start[i]));
+  return { [startName]: start, [listName]: all } as Record<S, Int32Array> & Record<L, Int32Array>;
+}
+
+/** Queries over a StringTable: owners, and Fuse's fuzzy matches among the strings. */
+class StringSearch {
+  /** Bigrams each candidate shares with the query, reused from query to query. */
+  private shared: Uint16Array;
+
+  constructor(readonly table: StringTable) {
+    this.shared = new Uint16Array(table.strings.length);
   }
 
-  private postings(): Map<number, Int32Array> {
-    if (!this.frozen) {
-      this.frozen = new Map();
-      for (const [g, list] of this.grams) this.frozen.set(g, Int32Array.from(list));
+  /** The entries string i belongs to. */
+  ownersOf(i: number): Int32Array {
+    const { ownerStart, owners } = this.table;
+    return owners.subarray(ownerStart[i]!, ownerStart[i + 1]!);
+  }
+
+  /** The strings holding bigram g, ascending. */
+  private postings(g: number): Int32Array {
+    const { gramKeys, gramStart, gramList } = this.table;
+    let lo = 0;
+    let hi = gramKeys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gramKeys[mid]! < g) lo = mid + 1;
+      else hi = mid;
     }
-    return this.frozen;
+    return lo < gramKeys.length && gramKeys[lo] === g
+      ? gramList.subarray(gramStart[lo]!, gramStart[lo + 1]!)
+      : EMPTY;
   }
 
   /** Fuse's fuzzy matches of `query` among the strings: [string index, score]. */
   fuzzy(query: string, maxCandidates: number): Array<[number, number]> {
-    if (this.shared.length < this.strings.length)
-      this.shared = new Uint16Array(this.strings.length);
-    const postings = this.postings();
+    const { strings } = this.table;
     const lists = [...bigrams(query)]
-      .map((g) => postings.get(g) ?? EMPTY)
+      .map((g) => this.postings(g))
       .sort((a, b) => a.length - b.length);
     // Fuse scores a substring match by errors / pattern length, so this many
     // errors pass its threshold; each wrong letter breaks at most two bigrams.
@@ -131,7 +190,7 @@ class StringIndex {
     // The commonest bigrams (held by a large share of all strings) say little
     // about which strings are close and cost the most to count: past the rarer
     // ones they are left out, and the count a candidate needs drops with them.
-    const common = Math.max(COMMON_GRAM_FLOOR, this.strings.length / COMMON_GRAM_SHARE);
+    const common = Math.max(COMMON_GRAM_FLOOR, strings.length / COMMON_GRAM_SHARE);
     const touched: number[] = [];
     for (let l = 0; l < lists.length; l++) {
       const list = lists[l]!;
@@ -153,7 +212,7 @@ class StringIndex {
     for (const i of touched) this.shared[i] = 0;
     if (candidates.length === 0) return [];
     const fuse = new Fuse(
-      candidates.map((i) => this.strings[i]!),
+      candidates.map((i) => strings[i]!),
       FUSE_OPTIONS,
     );
     return fuse.search(query).map((r) => [candidates[r.refIndex]!, r.score ?? 1]);
@@ -177,28 +236,107 @@ function words(folded: string): string[] {
   return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 }
 
-/** Build the search index over a glossary (once per revision, not per keystroke). */
-export function createSearch<E extends Entry>(entries: readonly E[]): GlossarySearch<E> {
-  const terms = new StringIndex();
+/** Where each word of each term starts: see `tableWordStarts`. */
+export interface WordStartTable {
+  /** A word's first two characters, and its first one; ascending. */
+  keys: string[];
+  /** [string index, offset] pairs under keys[k]: pairs[start[k]] … pairs[start[k + 1] - 1]. */
+  start: Int32Array;
+  pairs: Int32Array;
+}
+
+/** The words of the definitions, and their order for prefix lookups. */
+export interface DefinitionTable {
+  words: StringTable;
+  /** Word indices in the words' order. */
+  sorted: Int32Array;
+}
+
+/**
+ * A built search index as plain data (typed arrays and strings): what the
+ * background keeps and stores, and what `openSearch` answers queries from.
+ * Entries are referred to by their place in the glossary it was built from.
+ */
+export interface SearchData {
+  /** Entries in the glossary. */
+  size: number;
+  terms: StringTable;
+  wordStarts: WordStartTable;
+  /** Made at the first query that reaches the definitions (or before storing). */
+  definitions: DefinitionTable | null;
+}
+
+/** One result of `openSearch`: the entry's place in its glossary. */
+export interface RankedHit {
+  index: number;
+  kind: HitKind;
+  score: number;
+}
+
+/** A search index answering with entries' places (`createSearch` turns them into entries). */
+export interface IndexSearch {
+  search(query: string, limit?: number): RankedHit[];
+  readonly size: number;
+}
+
+/** Index a glossary's terms; the definitions are indexed at the first query that needs them. */
+export function buildSearchData(entries: readonly Entry[]): SearchData {
+  const terms = new StringTableBuilder();
   entries.forEach((e, i) => {
     for (const t of [e.kk.term, e.ru.term, ...e.kk.variants, ...e.ru.variants, e.en?.term ?? '']) {
       const key = searchKey(t);
       if (key) terms.add(key, i);
     }
   });
+  return {
+    size: entries.length,
+    terms: terms.freeze(),
+    wordStarts: tableWordStarts(terms.strings),
+    definitions: null,
+  };
+}
+
+/**
+ * Build the search index over a glossary (once per revision, not per
+ * keystroke), or answer from `data` already built from these entries.
+ */
+export function createSearch<E extends Entry>(
+  entries: readonly E[],
+  data: SearchData = buildSearchData(entries),
+): GlossarySearch<E> {
   // The definitions' words are indexed at the first query that reaches them:
   // most keystrokes fill the results with terms alone, and the index is then
   // ready sooner after each change of the glossary.
-  let definitions: DefinitionIndex | null = null;
-  const best = new Best(entries.length);
+  const index = openSearch(data, () => tableDefinitions(entries));
+  return {
+    size: entries.length,
+    search: (query, limit) =>
+      index.search(query, limit).map(({ index: i, kind, score }) => ({
+        entry: entries[i]!,
+        kind,
+        score,
+      })),
+  };
+}
 
-  // Where each word of each term starts, bucketed by the word's first two
-  // characters (and its first one), so a query reads only the words that can
-  // start with it instead of every term.
-  const wordStarts = indexWordStarts(terms.strings);
+/**
+ * Queries over built search data; `definitions` makes the definitions' index
+ * when the data has none and a query needs it (it is kept in the data).
+ */
+export function openSearch(data: SearchData, definitions?: () => DefinitionTable): IndexSearch {
+  const terms = new StringSearch(data.terms);
+  const wordStarts = new Map<string, Int32Array>();
+  data.wordStarts.keys.forEach((key, k) =>
+    wordStarts.set(
+      key,
+      data.wordStarts.pairs.subarray(data.wordStarts.start[k]!, data.wordStarts.start[k + 1]!),
+    ),
+  );
+  let definitionSearch: DefinitionSearch | null = null;
+  const best = new Best(data.size);
 
   function rankTerms(q: string, into: Best): void {
-    const strings = terms.strings;
+    const strings = data.terms.strings;
     const bucket = wordStarts.get(q.slice(0, 2));
     if (!bucket) return;
     for (let k = 0; k < bucket.length; k += 2) {
@@ -207,24 +345,28 @@ export function createSearch<E extends Entry>(entries: readonly E[]): GlossarySe
       const term = strings[i]!;
       if (!term.startsWith(q, at)) continue;
       const kind: HitKind = at > 0 ? 'word-prefix' : term.length === q.length ? 'exact' : 'prefix';
-      for (const e of terms.owners[i]!) into.keep(e, kind, term.length);
+      for (const e of terms.ownersOf(i)) into.keep(e, kind, term.length);
     }
   }
 
   function rankFuzzyTerms(q: string, into: Best): void {
     if (q.length < MIN_FUZZY_QUERY) return;
     for (const [i, score] of terms.fuzzy(q, MAX_TERM_CANDIDATES)) {
-      for (const e of terms.owners[i]!) into.keep(e, 'fuzzy', score);
+      for (const e of terms.ownersOf(i)) into.keep(e, 'fuzzy', score);
     }
   }
 
   function rankDefinitions(q: string, into: Best): void {
     const queryWords = words(q).filter((w) => w.length >= 2);
     if (queryWords.length === 0) return;
-    definitions ??= indexDefinitions(entries);
+    if (!definitionSearch) {
+      data.definitions ??= definitions?.() ?? null;
+      if (!data.definitions) return;
+      definitionSearch = new DefinitionSearch(data.definitions);
+    }
     let found: Map<number, number> | null = null;
     for (const w of queryWords) {
-      const hits = definitions.hits(w);
+      const hits = definitionSearch.hits(w);
       if (found === null) found = hits;
       else {
         const both = new Map<number, number>();
@@ -240,8 +382,8 @@ export function createSearch<E extends Entry>(entries: readonly E[]): GlossarySe
   }
 
   return {
-    size: entries.length,
-    search(query: string, limit = DEFAULT_LIMIT): SearchHit<E>[] {
+    size: data.size,
+    search(query: string, limit = DEFAULT_LIMIT): RankedHit[] {
       const folded = searchKey(query);
       if (folded.length === 0) return [];
       const readings = hasLatin(folded)
@@ -257,18 +399,80 @@ export function createSearch<E extends Entry>(entries: readonly E[]): GlossarySe
       }
       return best
         .top(limit)
-        .map((i) => ({ entry: entries[i]!, kind: KINDS[best.kind[i]!]!, score: best.score[i]! }));
+        .map((i) => ({ index: i, kind: KINDS[best.kind[i]!]!, score: best.score[i]! }));
     },
   };
 }
 
-interface DefinitionIndex {
-  /** Entries whose definitions hold a word starting with (or, when long, close to) `word`. */
-  hits(word: string): Map<number, number>;
+/** Why stored search data could not be read. */
+export class SearchDataError extends Error {}
+
+/**
+ * Search data read back from storage, checked before use (never trusted): the
+ * arrays of the kinds and lengths `openSearch` reads, every place in them
+ * inside its list, so a damaged copy is refused instead of answering wrongly.
+ */
+export function searchDataOf(value: unknown): SearchData {
+  const v = value as Partial<SearchData> | null;
+  if (typeof v !== 'object' || v === null) throw new SearchDataError('not an object');
+  const size = v.size;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0)
+    throw new SearchDataError('size');
+  const terms = stringTableOf(v.terms, size, 'terms');
+  const w = v.wordStarts as Partial<WordStartTable> | undefined;
+  if (!w || !isStrings(w.keys)) throw new SearchDataError('wordStarts.keys');
+  const pairs = offsetsInto(w.start, w.pairs, w.keys.length, 'wordStarts');
+  for (let k = 0; k < pairs.length; k += 2) {
+    const i = pairs[k]!;
+    if (i < 0 || i >= terms.strings.length || pairs[k + 1]! < 0)
+      throw new SearchDataError('wordStarts.pairs');
+  }
+  let definitions: DefinitionTable | null = null;
+  if (v.definitions !== null && v.definitions !== undefined) {
+    const d = v.definitions as Partial<DefinitionTable>;
+    const words = stringTableOf(d.words, size, 'definitions');
+    const sorted = d.sorted;
+    if (!(sorted instanceof Int32Array) || sorted.length !== words.strings.length)
+      throw new SearchDataError('definitions.sorted');
+    for (const i of sorted)
+      if (i < 0 || i >= words.strings.length) throw new SearchDataError('definitions.sorted');
+    definitions = { words, sorted };
+  }
+  return { size, terms, wordStarts: w as WordStartTable, definitions };
 }
 
-function indexDefinitions(entries: readonly Entry[]): DefinitionIndex {
-  const definitionWords = new StringIndex();
+function isStrings(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+function stringTableOf(value: unknown, size: number, name: string): StringTable {
+  const t = value as Partial<StringTable> | undefined;
+  if (!t || !isStrings(t.strings)) throw new SearchDataError(`${name}.strings`);
+  const n = t.strings.length;
+  for (const e of offsetsInto(t.ownerStart, t.owners, n, `${name}.owners`))
+    if (e < 0 || e >= size) throw new SearchDataError(`${name}.owners`);
+  const keys = t.gramKeys;
+  if (!(keys instanceof Int32Array)) throw new SearchDataError(`${name}.gramKeys`);
+  for (let g = 1; g < keys.length; g++)
+    if (keys[g - 1]! >= keys[g]!) throw new SearchDataError(`${name}.gramKeys`);
+  for (const i of offsetsInto(t.gramStart, t.gramList, keys.length, `${name}.grams`))
+    if (i < 0 || i >= n) throw new SearchDataError(`${name}.grams`);
+  return t as StringTable;
+}
+
+/** `list`, checked to be cut into `lists` pieces by `start` (ascending, from 0 to its length). */
+function offsetsInto(start: unknown, list: unknown, lists: number, name: string): Int32Array {
+  if (!(start instanceof Int32Array) || !(list instanceof Int32Array))
+    throw new SearchDataError(name);
+  if (start.length !== lists + 1 || start[0] !== 0 || start[lists] !== list.length)
+    throw new SearchDataError(name);
+  for (let k = 1; k <= lists; k++) if (start[k]! < start[k - 1]!) throw new SearchDataError(name);
+  return list;
+}
+
+/** Index the words of a glossary's definitions. */
+export function tableDefinitions(entries: readonly Entry[]): DefinitionTable {
+  const definitionWords = new StringTableBuilder();
   // Definitions repeat their words; folding each distinct word once is several times faster.
   const foldedWords = new Map<string, string[]>();
   entries.forEach((e, i) => {
@@ -281,29 +485,40 @@ function indexDefinitions(entries: readonly Entry[]): DefinitionIndex {
       }
     }
   });
-  // Definition words in order, for prefix lookups by binary search.
   const strings = definitionWords.strings;
-  const sortedWords = strings.map((_, i) => i);
-  sortedWords.sort((a, b) => compare(strings[a]!, strings[b]!));
-  return {
-    hits(word: string): Map<number, number> {
-      const hits = new Map<number, number>();
-      const add = (stringIndex: number, score: number) => {
-        for (const e of definitionWords.owners[stringIndex]!) {
-          const prev = hits.get(e);
-          if (prev === undefined || score < prev) hits.set(e, score);
-        }
-      };
-      for (let k = lowerBound(sortedWords, strings, word); k < sortedWords.length; k++) {
-        const i = sortedWords[k]!;
-        if (!strings[i]!.startsWith(word)) break;
-        add(i, 0);
+  const sorted = Int32Array.from(strings, (_, i) => i).sort((a, b) =>
+    compare(strings[a]!, strings[b]!),
+  );
+  return { words: definitionWords.freeze(), sorted };
+}
+
+/** Entries whose definitions hold a word starting with (or, when long, close to) a word. */
+class DefinitionSearch {
+  private readonly words: StringSearch;
+
+  constructor(private readonly table: DefinitionTable) {
+    this.words = new StringSearch(table.words);
+  }
+
+  hits(word: string): Map<number, number> {
+    const hits = new Map<number, number>();
+    const add = (stringIndex: number, score: number) => {
+      for (const e of this.words.ownersOf(stringIndex)) {
+        const prev = hits.get(e);
+        if (prev === undefined || score < prev) hits.set(e, score);
       }
-      if (word.length >= MIN_FUZZY_QUERY)
-        for (const [i, score] of definitionWords.fuzzy(word, MAX_WORD_CANDIDATES)) add(i, score);
-      return hits;
-    },
-  };
+    };
+    const { sorted } = this.table;
+    const strings = this.table.words.strings;
+    for (let k = lowerBound(sorted, strings, word); k < sorted.length; k++) {
+      const i = sorted[k]!;
+      if (!strings[i]!.startsWith(word)) break;
+      add(i, 0);
+    }
+    if (word.length >= MIN_FUZZY_QUERY)
+      for (const [i, score] of this.words.fuzzy(word, MAX_WORD_CANDIDATES)) add(i, score);
+    return hits;
+  }
 }
 
 const KINDS = Object.keys(KIND_ORDER) as HitKind[];
@@ -367,7 +582,7 @@ class Best {
  * space): [string index, offset] pairs, under the word's first two characters
  * and under its first one.
  */
-function indexWordStarts(strings: readonly string[]): Map<string, Int32Array> {
+function tableWordStarts(strings: readonly string[]): WordStartTable {
   const lists = new Map<string, number[]>();
   const push = (key: string, i: number, at: number) => {
     const list = lists.get(key);
@@ -381,9 +596,15 @@ function indexWordStarts(strings: readonly string[]): Map<string, Int32Array> {
       if (text.indexOf(' ', at) < 0) break;
     }
   });
-  const out = new Map<string, Int32Array>();
-  for (const [key, list] of lists) out.set(key, Int32Array.from(list));
-  return out;
+  const keys = [...lists.keys()].sort(compare);
+  return {
+    keys,
+    ...compressed(
+      keys.map((k) => lists.get(k)!),
+      'start',
+      'pairs',
+    ),
+  };
 }
 
 function compare(a: string, b: string): number {
@@ -391,7 +612,7 @@ function compare(a: string, b: string): number {
 }
 
 /** First position in `order` whose string is not below `key`. */
-function lowerBound(order: number[], strings: string[], key: string): number {
+function lowerBound(order: Int32Array, strings: readonly string[], key: string): number {
   let lo = 0;
   let hi = order.length;
   while (lo < hi) {

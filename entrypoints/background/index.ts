@@ -73,6 +73,8 @@ export default defineBackground(() => {
       const sameMatches =
         installed === '' && (await service.matcher.adopt(change.revision, bundledIndex));
       await broadcast({ type: 'glossary/changed', revision: change.revision, sameMatches });
+      // The popup's first search after install reads the stored index of the seeded glossary.
+      service.warmSearchSoon();
     })
     .catch((err: unknown) => console.error('Ata Zan: seeding the bundled glossary failed', err))
     .finally(() => {

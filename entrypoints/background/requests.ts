@@ -31,9 +31,16 @@ import {
   dropCompiledIndex,
   readCompiledIndex,
   writeCompiledIndex,
+  writeSearchIndex,
 } from '../../db/compiled-index-store';
 import { ValidationError } from '../../glossary/entry-model';
-import { createSearch, type GlossarySearch } from '../../glossary/search';
+import {
+  buildSearchData,
+  createSearch,
+  type GlossarySearch,
+  type SearchData,
+} from '../../glossary/search';
+import { packSearchIndex } from '../../lib/stored-search';
 import type { Entry } from '../../glossary/types';
 import type { DuplicatePolicy, SearchAnswer, StoredEntry } from '../../lib/protocol';
 import { bundledRows } from './bundled-glossary';
@@ -69,6 +76,8 @@ export class GlossaryService {
   private searchReady: { revision: number; search: GlossarySearch<StoredEntry> } | null = null;
   private bundled: Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> | null = null;
   private searchWarm: ReturnType<typeof setTimeout> | null = null;
+  /** The revision whose search index this worker stored. */
+  private storedSearchRevision: number | null = null;
   private readonly imports = new Map<string, StagedImport>();
   private settings: Promise<Settings> | null = null;
   /** The compiled matcher follows the revision; it is stored, so a woken worker need not read every entry. */
@@ -115,8 +124,11 @@ export class GlossaryService {
     const of = this.getSnapshot();
     if (this.search?.of !== of) {
       const index = of.then((snapshot) => {
-        const ready = { revision: snapshot.revision, search: createSearch(snapshot.entries) };
+        const data = buildSearchData(snapshot.entries);
+        const ready = { revision: snapshot.revision, search: createSearch(snapshot.entries, data) };
         this.searchReady = ready;
+        // After this answer: the popup reads the stored index as it opens.
+        setTimeout(() => void this.storeSearch(snapshot, data), 0);
         return ready;
       });
       index.catch(() => (this.search = null));
@@ -155,6 +167,22 @@ export class GlossaryService {
     this.bundled ??= bundledRows().then((rows) => ({ revision: 0, search: createSearch(rows) }));
     this.bundled.catch(() => (this.bundled = null));
     return this.bundled;
+  }
+
+  /** Store a revision's search index once (the popup searches it without waking the worker). */
+  private async storeSearch(snapshot: GlossarySnapshot, data: SearchData): Promise<void> {
+    if (this.storedSearchRevision === snapshot.revision) return;
+    try {
+      const written = await writeSearchIndex(
+        this.db,
+        snapshot.revision,
+        packSearchIndex(data, snapshot.entries),
+      );
+      if (written) this.storedSearchRevision = snapshot.revision;
+    } catch (err) {
+      // The popup then asks the background, as before the index was stored.
+      console.debug('Ata Zan: search index not stored', err);
+    }
   }
 
   /** Build the search index a little later, off the path of the request that changed the glossary. */

@@ -16,6 +16,8 @@ import { Switch } from '../../components/Switch';
 import { usePage } from '../../components/use-page';
 import { siteDisabled } from '../../lib/sites';
 import { entryHash } from '../../lib/options-route';
+import { openStoredSearch } from '../../lib/stored-search';
+import { popupSearch } from './popup-search';
 
 /** The hostname of the tab the popup was opened over; null for pages without one (new tab, settings). */
 async function activeHostname(): Promise<string | null> {
@@ -30,20 +32,23 @@ async function activeHostname(): Promise<string | null> {
 }
 
 /**
- * Search through the background, which holds the index (`search/query`); a
- * new function after each change of the glossary, so the panel asks again.
+ * The popup's search (popup-search.ts: the background, or the stored index
+ * when the worker is slow to answer); a new function after each change of
+ * the glossary, so the panel asks again.
  */
-function useBackgroundSearch(): Searcher {
+function usePopupSearch(): Searcher {
   const [revision, setRevision] = useState(0);
   useBroadcasts(
     useCallback((b: Broadcast) => {
       if (b.type === 'glossary/changed') setRevision(b.revision);
     }, []),
   );
-  return useMemo<Searcher>(
-    () => (query, limit) => ask('search/query', { query, limit }),
+  const searching = useMemo(
+    () => popupSearch((query, limit) => ask('search/query', { query, limit }), openStoredSearch),
     [revision],
   );
+  useEffect(() => () => searching.close(), [searching]);
+  return searching.search;
 }
 
 function openInOptions(hash: string): void {
@@ -59,7 +64,7 @@ export function Popup() {
     t,
     updateSettings: update,
   } = usePage('app.name', { glossary: false });
-  const search = useBackgroundSearch();
+  const search = usePopupSearch();
   const [host, setHost] = useState<string | null>(null);
   useEffect(() => {
     activeHostname().then(setHost, () => setHost(null));

@@ -65,6 +65,39 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(await page.text(`${RESULTS} .badge`)).toBeTruthy();
   });
 
+  test('the search index of the current glossary is stored for the next popup, which finds the saved entry', async () => {
+    // What the popup reads as it opens when the worker is asleep (lib/stored-search.ts).
+    const storedRevisions = () =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('atazan');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const get = <T>(store: string, key: string) =>
+          new Promise<T | undefined>((resolve) => {
+            const r = db.transaction(store).objectStore(store).get(key);
+            r.onsuccess = () => resolve(r.result as T | undefined);
+          });
+        const meta = await get<{ value: number }>('meta', 'revision');
+        const row = await get<{ revision: number; value: ArrayBuffer }>('compiledIndex', 'search');
+        db.close();
+        return { current: meta?.value, stored: row?.revision, bytes: row?.value.byteLength ?? 0 };
+      });
+    await expect
+      .poll(async () => {
+        const r = await storedRevisions();
+        return r.stored === r.current && r.bytes > 0;
+      })
+      .toBe(true);
+    const next = await browser.newPage();
+    await next.goto(browser.extensionUrl('popup.html'));
+    await next.fill('#search', 'новый пробный');
+    await expect.poll(() => next.text(RESULTS)).toContain('жаңа сынақ термині');
+    await next.close();
+    await page.bringToFront();
+  });
+
   test('arrow keys and Enter open the card; Escape returns and then clears', async () => {
     await page.fill('#search', 'сот');
     await expect.poll(async () => (await page.attrs(RESULTS, 'data-entry-id'))[0]).toBe('court');

@@ -1,0 +1,158 @@
+/**
+ * The search index as the background stores it and the popup reads it: the
+ * popup answers its first keystroke from this row, without waking the service
+ * worker or building anything. The background writes it (packed, one
+ * ArrayBuffer) after it builds the index of a revision; the popup uses it only
+ * while that revision is still the database's, and asks the background
+ * otherwise (a missing, stale or damaged row is never an error to the reader).
+ */
+import {
+  openSearch,
+  searchDataOf,
+  SearchDataError,
+  tableDefinitions,
+  type IndexSearch,
+  type SearchData,
+} from '../glossary/search';
+import { packData, unpackData } from './packed-data';
+import { DB_NAME, SEARCH_INDEX_KEY } from './database-names';
+import type { SearchAnswer, StoredEntry } from './protocol';
+
+/** Index entries are named by [source, id], the entries store's primary key. */
+interface StoredSearchIndex {
+  data: SearchData;
+  ids: string[];
+  /** 1 where the entry is the user's own row (a personal entry or a personal version of a bundled one). */
+  personal: Uint8Array;
+}
+
+/** The row's value: the index with its definitions, and each entry's key. */
+export function packSearchIndex(data: SearchData, entries: readonly StoredEntry[]): ArrayBuffer {
+  data.definitions ??= tableDefinitions(entries);
+  const index: StoredSearchIndex = {
+    data,
+    ids: entries.map((e) => e.id),
+    personal: Uint8Array.from(entries, (e) => (e.source === 'personal' ? 1 : 0)),
+  };
+  return packData(index).buffer;
+}
+
+/** The row's value read back and checked; throws SearchDataError when it is not one. */
+export function storedSearchIndexOf(buffer: unknown): StoredSearchIndex {
+  if (!(buffer instanceof ArrayBuffer)) throw new SearchDataError('not an ArrayBuffer');
+  let value: Partial<StoredSearchIndex>;
+  try {
+    value = unpackData(buffer) as Partial<StoredSearchIndex>;
+  } catch (err) {
+    throw new SearchDataError(String(err));
+  }
+  const data = searchDataOf(value.data);
+  const { ids, personal } = value;
+  if (
+    !Array.isArray(ids) ||
+    ids.length !== data.size ||
+    !ids.every((id) => typeof id === 'string') ||
+    !(personal instanceof Uint8Array) ||
+    personal.length !== data.size ||
+    !data.definitions
+  )
+    throw new SearchDataError('entry keys');
+  return { data, ids, personal };
+}
+
+/** Search answered in the page from the stored index. */
+export interface StoredSearch {
+  /** The revision it was built from (the database's when it was opened). */
+  readonly revision: number;
+  /** Null when an entry it names is no longer there: the glossary moved on; ask the background. */
+  search(query: string, limit: number): Promise<SearchAnswer | null>;
+  close(): void;
+}
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/** The database if it exists (opening never creates it: the background owns its schema). */
+function openExisting(name: string): Promise<IDBDatabase | null> {
+  return new Promise((resolve) => {
+    const open = indexedDB.open(name);
+    // Only a database that did not exist asks for an upgrade here: abort, and it is not made.
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onsuccess = () => {
+      const db = open.result;
+      // Never hold up the background's schema upgrade.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    open.onerror = () => resolve(null);
+    open.onblocked = () => resolve(null);
+  });
+}
+
+/**
+ * The stored search index, when the database has one of its current
+ * revision; null otherwise (none yet, stale, unreadable, or no database).
+ */
+export async function openStoredSearch(name: string = DB_NAME): Promise<StoredSearch | null> {
+  const db = await openExisting(name);
+  if (!db) return null;
+  try {
+    if (!db.objectStoreNames.contains('compiledIndex')) throw new SearchDataError('no store');
+    const tx = db.transaction(['meta', 'compiledIndex'], 'readonly');
+    const [meta, row] = await Promise.all([
+      request(
+        tx.objectStore('meta').get('revision') as IDBRequest<{ value?: unknown } | undefined>,
+      ),
+      request(
+        tx.objectStore('compiledIndex').get(SEARCH_INDEX_KEY) as IDBRequest<
+          { revision?: unknown; value?: unknown } | undefined
+        >,
+      ),
+    ]);
+    if (!row || meta?.value !== row.revision || typeof row.revision !== 'number') {
+      db.close();
+      return null;
+    }
+    const index = storedSearchIndexOf(row.value);
+    return storedSearch(db, row.revision, index, openSearch(index.data));
+  } catch {
+    db.close();
+    return null;
+  }
+}
+
+function storedSearch(
+  db: IDBDatabase,
+  revision: number,
+  index: StoredSearchIndex,
+  engine: IndexSearch,
+): StoredSearch {
+  return {
+    revision,
+    async search(query, limit) {
+      const ranked = engine.search(query, limit);
+      const entries = db.transaction('entries', 'readonly').objectStore('entries');
+      const rows = await Promise.all(
+        ranked.map(
+          (h) =>
+            request(
+              entries.get([index.personal[h.index] ? 'personal' : 'bundled', index.ids[h.index]!]),
+            ) as Promise<(StoredEntry & { terms?: unknown }) | undefined>,
+        ),
+      );
+      const hits: SearchAnswer['hits'] = [];
+      for (let k = 0; k < ranked.length; k++) {
+        const row = rows[k];
+        if (!row) return null;
+        const { terms: _terms, ...entry } = row;
+        hits.push({ entry, kind: ranked[k]!.kind, score: ranked[k]!.score });
+      }
+      return { hits, size: engine.size, revision, complete: true };
+    },
+    close: () => db.close(),
+  };
+}
