@@ -59,6 +59,34 @@ function effective(rows: EntryRow[]): StoredEntry[] {
   return out;
 }
 
+/**
+ * The effective entries once `saved` (a personal row just put) is among them,
+ * in `effective`'s order: what `getSnapshot` would read now, without reading
+ * every row again after one save.
+ */
+export function withPersonalSaved(
+  entries: readonly StoredEntry[],
+  saved: StoredEntry,
+): StoredEntry[] {
+  const out: StoredEntry[] = [];
+  let placed = false;
+  for (const e of entries) {
+    if (e.source === BUNDLED) {
+      if (e.id !== saved.overrides) out.push(e);
+      continue;
+    }
+    if (e.id === saved.id) continue;
+    // Personal rows follow the bundled ones in key order, as the database gives them.
+    if (!placed && saved.id < e.id) {
+      out.push(saved);
+      placed = true;
+    }
+    out.push(e);
+  }
+  if (!placed) out.push(saved);
+  return out;
+}
+
 /** The effective entry with this id: the personal row (or override) first, else the bundled row. */
 export async function getEntry(db: AtaZanDatabase, id: string): Promise<StoredEntry | null> {
   const row = (await db.entries.get([PERSONAL, id])) ?? (await db.entries.get([BUNDLED, id]));

@@ -158,7 +158,8 @@ export class MatcherCache {
   }
 
   private async build(revision: number): Promise<Compiled> {
-    const restored = await this.restore(revision);
+    // A running worker stored the last index itself: reading it back could only find an older one.
+    const restored = this.compiled ? null : await this.restore(revision);
     if (restored) {
       performance.mark('atazan-worker-restored');
       this.builds.push('stored');

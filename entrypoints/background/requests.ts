@@ -22,6 +22,7 @@ import {
   resetEntry,
   restoreEntry,
   saveEntry,
+  withPersonalSaved,
   undoBatch,
   validateImport,
   type Change,
@@ -241,7 +242,10 @@ export class GlossaryService {
     'glossary/get': async () => answer(await this.getSnapshot()),
     'entry/get': async ({ id }) => answer(await getEntry(this.db, id)),
     'entries/list': async ({ source }) => answer(await listEntries(this.db, source)),
-    'entry/save': async ({ entry }) => this.changed(await saveEntry(this.db, entry)),
+    'entry/save': async ({ entry }) => {
+      const change = await saveEntry(this.db, entry);
+      return this.changed(change, (entries) => withPersonalSaved(entries, change.result));
+    },
     'entry/delete': async ({ id }) => this.changed(await deleteEntry(this.db, id)),
     'entry/restore': async ({ entry }) => this.changed(await restoreEntry(this.db, entry)),
     'entry/reset': async ({ id }) => this.changed(await resetEntry(this.db, id)),
@@ -276,9 +280,29 @@ export class GlossaryService {
     },
   };
 
-  private changed<T>(change: Change<T>): Handled<T> {
+  /**
+   * After a write: the change is broadcast, and the snapshot is read again, or
+   * (`patch`) made from the one cached when it was of the revision just before.
+   */
+  private changed<T>(
+    change: Change<T>,
+    patch?: (entries: readonly StoredEntry[]) => StoredEntry[],
+  ): Handled<T> {
     if (change.revision === null) return answer(change.result);
+    const previous = this.snapshot;
     this.invalidate();
+    if (patch && previous) {
+      const revision = change.revision;
+      const next = previous.then(
+        (s) =>
+          s.revision === revision - 1
+            ? { ...s, revision, entries: patch(s.entries) }
+            : getSnapshot(this.db),
+        () => getSnapshot(this.db),
+      );
+      next.catch(() => (this.snapshot = null));
+      this.snapshot = next;
+    }
     this.warmSearchSoon();
     return {
       response: change.result,

@@ -54,13 +54,18 @@ export function popupSearch(
   let closed = false;
 
   const readStored = (): Promise<StoredSearch | null> => {
-    stored ??= openStored()
-      .catch(() => null)
-      .then((s) => {
-        if (closed) s?.close();
-        else opened = s;
-        return opened;
-      });
+    if (!stored) {
+      // Marks for the benchmark's breakdown (bench/termbase.ts).
+      performance.mark('atazan-popup-stored-read');
+      stored = openStored()
+        .catch(() => null)
+        .then((s) => {
+          performance.mark(s ? 'atazan-popup-stored-open' : 'atazan-popup-stored-none');
+          if (closed) s?.close();
+          else opened = s;
+          return opened;
+        });
+    }
     return stored;
   };
 

@@ -104,6 +104,42 @@ describe('a personal edit of a bundled entry keeps its status and context rules'
   });
 });
 
+describe('after a save, the snapshot is the one the database holds (made from the cached one, not read again)', () => {
+  /** Saves in turn: a new entry, another, an edit of the first, a personal version of a bundled entry, its edit. */
+  const SAVES: [string, (mine: StoredEntry[]) => unknown][] = [
+    ['a new entry', () => entry('', 'заң', 'закон')],
+    ['another, sorted among the personal ones', () => entry('', 'талап', 'иск')],
+    [
+      'an edit of the first',
+      (mine) => ({ ...mine[0]!, ru: { ...mine[0]!.ru, definition: 'Правка.' } }),
+    ],
+    ['a personal version of a bundled entry', () => entry('sot', 'сот', 'суд', { tags: ['mine'] })],
+    [
+      'an edit of that version',
+      (mine) => ({ ...mine.find((e) => e.id === 'sot')!, tags: ['again'] }),
+    ],
+  ];
+
+  test('each save, in turn', async () => {
+    const db = freshDb();
+    await seedBundled(db, '1.0.0', BUNDLED_V1);
+    const svc = new GlossaryService(db);
+    const mine: StoredEntry[] = [];
+    for (const [, save] of SAVES) {
+      // The cached snapshot is of the revision before the save.
+      await ask<GlossarySnapshot>(svc, { type: 'glossary/get' });
+      mine.push(await ask<StoredEntry>(svc, { type: 'entry/save', entry: save(mine) }));
+      const patched = await ask<GlossarySnapshot>(svc, { type: 'glossary/get' });
+      const read = await ask<GlossarySnapshot>(new GlossaryService(db), { type: 'glossary/get' });
+      expect(patched).toEqual(read);
+    }
+    const last = await ask<GlossarySnapshot>(svc, { type: 'glossary/get' });
+    expect(last.entries.filter((e) => e.id === 'sot')).toMatchObject([
+      { source: 'personal', tags: ['again'] },
+    ]);
+  });
+});
+
 describe('requests', () => {
   async function seeded(): Promise<GlossaryService> {
     const db = freshDb();
