@@ -13,6 +13,7 @@ import type { AtaZanDatabase } from '../../db/database';
 import {
   deleteEntries,
   deleteEntry,
+  findByTerm,
   getEntry,
   getRevision,
   getSnapshot,
@@ -34,6 +35,7 @@ import {
 } from '../../db/compiled-index-store';
 import { ValidationError } from '../../glossary/entry-model';
 import { createSearch, type GlossarySearch } from '../../glossary/search';
+import { EntryList, type FilterTextCache } from '../../glossary/entry-list';
 import type { Entry } from '../../glossary/types';
 import type { DuplicatePolicy, SearchAnswer, StoredEntry } from '../../lib/protocol';
 import { bundledRows } from './bundled-glossary';
@@ -70,6 +72,13 @@ export class GlossaryService {
   private bundled: Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> | null = null;
   private searchWarm: ReturnType<typeof setTimeout> | null = null;
   private readonly imports = new Map<string, StagedImport>();
+  /** The personal entries of a snapshot as the options table lists them (the very promise `getSnapshot` answered). */
+  private personal: {
+    of: Promise<GlossarySnapshot>;
+    list: Promise<{ revision: number; list: EntryList<StoredEntry> }>;
+  } | null = null;
+  /** The filter's folded texts, kept from list to list for the entries that did not change. */
+  private readonly filterTexts: FilterTextCache = new Map();
   private settings: Promise<Settings> | null = null;
   /** The compiled matcher follows the revision; it is stored, so a woken worker need not read every entry. */
   readonly matcher: MatcherCache;
@@ -123,6 +132,23 @@ export class GlossaryService {
       this.search = { of, index };
     }
     return this.search.index;
+  }
+
+  /** The personal entries of the current snapshot, as the options table lists them. */
+  personalList(): Promise<{ revision: number; list: EntryList<StoredEntry> }> {
+    const of = this.getSnapshot();
+    if (this.personal?.of !== of) {
+      const list = of.then((s) => ({
+        revision: s.revision,
+        list: new EntryList(
+          s.entries.filter((e) => e.source === 'personal'),
+          this.filterTexts,
+        ),
+      }));
+      list.catch(() => (this.personal = null));
+      this.personal = { of, list };
+    }
+    return this.personal.list;
   }
 
   /**
@@ -213,6 +239,13 @@ export class GlossaryService {
     'glossary/get': async () => answer(await this.getSnapshot()),
     'entry/get': async ({ id }) => answer(await getEntry(this.db, id)),
     'entries/list': async ({ source }) => answer(await listEntries(this.db, source)),
+    'entries/page': async (query) => {
+      const { list, revision } = await this.personalList();
+      return answer({ ...list.page(query), revision });
+    },
+    'entries/ids': async ({ filter }) => answer((await this.personalList()).list.ids(filter)),
+    'entries/with-term': async ({ lang, term, except }) =>
+      answer(await findByTerm(this.db, lang, term, except)),
     'entry/save': async ({ entry }) => this.changed(await saveEntry(this.db, entry)),
     'entry/delete': async ({ id }) => this.changed(await deleteEntry(this.db, id)),
     'entry/restore': async ({ entry }) => this.changed(await restoreEntry(this.db, entry)),
