@@ -36,6 +36,8 @@ export interface EntryTableProps {
   onRestore: (entry: StoredEntry) => Promise<void>;
   onDeleteMany?: (ids: string[]) => Promise<DeleteSummary>;
   onUndoBatch?: (batchId: number) => Promise<void>;
+  /** Called once the first page is drawn, or its failure shown (the page then loads what it left for later). */
+  onShown?: () => void;
 }
 
 /** What the toast offers to undo: one deleted row, or a batch of them. */
@@ -47,7 +49,7 @@ export const PAGE_SIZE = 100;
 
 export function EntryTable(props: EntryTableProps) {
   const { loadPage, loadIds, revision, t, lang, onEdit, onDelete, onRestore } = props;
-  const { onDeleteMany, onUndoBatch } = props;
+  const { onDeleteMany, onUndoBatch, onShown } = props;
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<EntrySort>(DEFAULT_ENTRY_SORT);
   const [page, setPage] = useState(0);
@@ -61,6 +63,11 @@ export function EntryTable(props: EntryTableProps) {
   const [writes, setWrites] = useState(0);
   /** The latest request: an older answer that comes later is dropped. */
   const asked = useRef(0);
+  // Drawn, or said why not.
+  const shown = data !== null || problem !== null;
+  useEffect(() => {
+    if (shown) onShown?.();
+  }, [shown, onShown]);
 
   useEffect(() => {
     const n = ++asked.current;

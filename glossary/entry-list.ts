@@ -105,6 +105,11 @@ export class EntryList<E extends ListedEntry> {
     return this.texts;
   }
 
+  /** Make the folded texts now (after the first page is answered), so the first filter need not. */
+  warm(): void {
+    this.foldedTexts();
+  }
+
   /** Positions in `entries`, in this order. */
   private order(sort: EntrySort, lang: string): number[] {
     const name = `${sort.key}:${sort.dir}:${sort.key === 'updated' ? '' : lang}`;

@@ -146,6 +146,8 @@ export class GlossaryService {
         ),
       }));
       list.catch(() => (this.personal = null));
+      // Fold the filter's texts once the page that asked has its answer: the first filter need not.
+      list.then(({ list }) => setTimeout(() => list.warm(), 0)).catch(() => undefined);
       this.personal = { of, list };
     }
     return this.personal.list;

@@ -6,17 +6,15 @@
  * The page never holds the whole glossary (a translator's termbase has tens of
  * thousands of entries): the table asks for the page it shows, the form for
  * its entry and for duplicates of the terms typed, the import preview and the
- * export for what they need when they run.
+ * export for what they need when they run. The form and the import panel
+ * load after the table (./later.ts).
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
-import { EntryForm } from '../../components/EntryForm';
 import { EntryTable } from '../../components/EntryTable';
 import { Message } from '../../components/Message';
 import { PageTitle } from '../../components/PageTitle';
-import { ImportExport } from '../../components/ImportExport';
 import { SettingsPanel } from '../../components/SettingsPanel';
-import { TermCard } from '../../components/TermCard';
 import { useBroadcasts } from '../../components/use-broadcasts';
 import { usePage } from '../../components/use-page';
 import type { Broadcast, StoredEntry } from '../../lib/protocol';
@@ -24,6 +22,7 @@ import type { EntryPageQuery } from '../../glossary/entry-list';
 import type { Lang } from '../../glossary/types';
 import { entryHash, parseRoute, type Route } from '../../lib/options-route';
 import { streamImport } from '../../components/import-stream';
+import { loadEditor, loadImportPanel, useLater } from './later';
 
 function useRoute(): [Route, (hash: string) => void] {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -85,15 +84,24 @@ export function Options() {
   /** "Saved." or "Reset." for the entry it concerns, shown by that entry's form. */
   const [notice, setNotice] = useState<{ id: string; text: string } | null>(null);
 
+  /** Once the table is drawn (or when the page opens on the form), the rest of the page loads. */
+  const [rest, setRest] = useState(route.view !== 'list');
+  const showRest = useCallback(() => setRest(true), []);
+  const editor = useLater(loadEditor, rest || route.view !== 'list');
+  const io = useLater(loadImportPanel, rest);
+
+  const loading = () => <p>{t('popup.loading')}</p>;
+  const waiting = editor === null || (route.view === 'entry' && editing === undefined);
   let main;
-  if (route.view === 'entry' && editing === undefined) main = <p>{t('popup.loading')}</p>;
+  if (route.view !== 'list' && waiting) main = loading();
   else if (route.view === 'entry' && !editing) {
     main = (
       <p class="error" role="alert">
         {t('form.notFound', { id: route.id })}
       </p>
     );
-  } else if (route.view === 'entry' || route.view === 'add') {
+  } else if (editor && (route.view === 'entry' || route.view === 'add')) {
+    const { EntryForm, TermCard } = editor;
     const entry = route.view === 'entry' ? (editing ?? null) : null;
     main = (
       <div class="editor">
@@ -145,6 +153,7 @@ export function Options() {
         onDeleteMany={(ids) => ask('entries/delete', { ids })}
         onUndoBatch={async (batchId) => void (await ask('batch/undo', { id: batchId }))}
         onRestore={async (entry) => void (await ask('entry/restore', { entry }))}
+        onShown={showRest}
       />
     );
   }
@@ -168,17 +177,21 @@ export function Options() {
       </section>
       <section class="panel" aria-labelledby="io-title">
         <h2 id="io-title">{t('options.nav.import')}</h2>
-        <ImportExport
-          loadGlossary={loadGlossary}
-          loadPersonal={loadPersonal}
-          revision={changes}
-          t={t}
-          onImport={(entries, policy, name, onProgress, signal) =>
-            streamImport(ask, entries, policy, name, onProgress, signal)
-          }
-          onUndo={async (batchId) => void (await ask('batch/undo', { id: batchId }))}
-          loadBatches={loadBatches}
-        />
+        {io ? (
+          <io.ImportExport
+            loadGlossary={loadGlossary}
+            loadPersonal={loadPersonal}
+            revision={changes}
+            t={t}
+            onImport={(entries, policy, name, onProgress, signal) =>
+              streamImport(ask, entries, policy, name, onProgress, signal)
+            }
+            onUndo={async (batchId) => void (await ask('batch/undo', { id: batchId }))}
+            loadBatches={loadBatches}
+          />
+        ) : (
+          loading()
+        )}
       </section>
       {settings ? (
         <section class="panel" aria-labelledby="settings-title">
