@@ -3,17 +3,17 @@
  * definitions, tags and the entry's citations. Errors show at the field, in the
  * page's language, and the limits of glossary/limits.ts are checked before the
  * background sees the entry; a term that is already in the glossary shows a
- * warning with a link to that entry. Editing a bundled entry saves a personal
- * override.
+ * warning with a link to that entry (the background finds it by its terms
+ * index: the page does not hold the glossary). Editing a bundled entry saves a
+ * personal override.
  *
  * Every citation can be edited, added or removed; how one is chosen is in
  * components/CitationEditor.tsx.
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { citationProblem, quoteProblem } from '../glossary/citation-check';
 import { checkEntry, type ValidationError } from '../glossary/entry-model';
 import { LIMITS } from '../glossary/limits';
-import { foldTerm } from '../glossary/normalize';
 import type { Entry, Lang } from '../glossary/types';
 import type { Translate } from '../lib/i18n';
 import type { StoredEntry } from '../lib/protocol';
@@ -32,8 +32,11 @@ export interface EntryFormProps {
   editing: StoredEntry | null;
   /** Pre-fill of the add form (from the context menu). */
   prefill?: { text: string; lang: Lang | null };
-  /** The effective glossary, for the duplicate warning. */
-  glossary: readonly StoredEntry[];
+  /**
+   * Another entry of the glossary with this term or variant in this language
+   * (not `except`), for the duplicate warning: the background's `entries/with-term`.
+   */
+  findDuplicate: (lang: Lang, term: string, except?: string) => Promise<StoredEntry | null>;
   /** Whether a bundled entry exists under the edited id (so it can be reset). */
   hasBundled: boolean;
   t: Translate;
@@ -161,37 +164,39 @@ function validate(
   return errors;
 }
 
-type TermIndex = Record<Lang, Map<string, StoredEntry[]>>;
-
-/** The entries by each folded term and variant, per language: built once per glossary, not per keystroke. */
-function indexTerms(glossary: readonly StoredEntry[]): TermIndex {
-  const index: TermIndex = { kk: new Map(), ru: new Map() };
-  for (const e of glossary) {
-    for (const lang of ['kk', 'ru'] as const) {
-      for (const v of [e[lang].term, ...e[lang].variants]) {
-        const key = foldTerm(v);
-        const list = index[lang].get(key);
-        if (list) list.push(e);
-        else index[lang].set(key, [e]);
-      }
-    }
-  }
-  return index;
+/** A term of the form that is already in the glossary, and the entry that has it. */
+interface Duplicate {
+  term: string;
+  hit: StoredEntry;
 }
 
-/** Another entry that has this term (or variant) in this language. */
-function findDuplicate(
-  index: TermIndex,
+/** The entry (other than the one edited) that has the term typed in this language, asked as it is typed. */
+function useDuplicate(
+  find: EntryFormProps['findDuplicate'],
   lang: Lang,
-  term: string,
+  typed: string,
   selfId: string | undefined,
-): StoredEntry | undefined {
-  const key = foldTerm(term);
-  return key ? index[lang].get(key)?.find((e) => e.id !== selfId) : undefined;
+): Duplicate | null {
+  const term = typed.trim();
+  const [found, setFound] = useState<Duplicate | null>(null);
+  useEffect(() => {
+    if (!term) return setFound(null);
+    let live = true;
+    find(lang, term, selfId).then(
+      (hit) => live && setFound(hit ? { term, hit } : null),
+      // Only a warning: a failed look-up shows none.
+      () => live && setFound(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [find, lang, term, selfId]);
+  // An answer for a term since changed is not shown.
+  return found?.term === term ? found : null;
 }
 
 export function EntryForm(props: EntryFormProps) {
-  const { editing, glossary, t } = props;
+  const { editing, findDuplicate, t } = props;
   const [fields, setFields] = useState<Fields>(() => fieldsOf(editing, props.prefill));
   const [drafts, setDrafts] = useState<CitationDraft[]>(() => draftsOf(editing));
   const [errors, setErrors] = useState<Errors>({});
@@ -199,18 +204,12 @@ export function EntryForm(props: EntryFormProps) {
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
-  const index = useMemo(() => indexTerms(glossary), [glossary]);
-  const kkTerm = fields['kk-term'];
-  const ruTerm = fields['ru-term'];
-  const duplicates = useMemo(
-    () =>
-      (['kk', 'ru'] as const).flatMap((lang) => {
-        const term = lang === 'kk' ? kkTerm : ruTerm;
-        const hit = findDuplicate(index, lang, term, editing?.id);
-        return hit ? [{ lang, term: term.trim(), hit }] : [];
-      }),
-    [index, kkTerm, ruTerm, editing],
-  );
+  const kkDuplicate = useDuplicate(findDuplicate, 'kk', fields['kk-term'], editing?.id);
+  const ruDuplicate = useDuplicate(findDuplicate, 'ru', fields['ru-term'], editing?.id);
+  const duplicates = [
+    ...(kkDuplicate ? [{ lang: 'kk', ...kkDuplicate }] : []),
+    ...(ruDuplicate ? [{ lang: 'ru', ...ruDuplicate }] : []),
+  ];
 
   const set = (name: FieldName) => (e: Event) => {
     const value = (e.currentTarget as HTMLInputElement).value;

@@ -1,22 +1,34 @@
 /**
  * The personal glossary as a table: filter, sort by column, edit, and delete
  * with an undo that restores the very row that was deleted. Rows can be
- * selected (one by one or all shown) and deleted together; that bulk delete
- * is one batch in the background, undone in one click.
+ * selected (one by one, or all the filter lets through) and deleted together;
+ * that bulk delete is one batch in the background, undone in one click.
  *
- * A termbase holds tens of thousands of entries: each entry's folded text is
- * made once per glossary (not per keystroke), the order once per sort, a
- * keystroke only tests the folded texts, and one page of rows is drawn.
+ * A termbase holds tens of thousands of entries, so the table holds one page
+ * of them: it asks the background for the page it shows (`loadPage`, filtered
+ * and sorted by the rule of glossary/entry-list.ts) and asks again when the
+ * filter, the order or the page changes, and when the glossary changes.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { searchKey } from '../glossary/search';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  DEFAULT_ENTRY_SORT,
+  type EntryPage,
+  type EntryPageQuery,
+  type EntrySort,
+  type EntrySortKey,
+} from '../glossary/entry-list';
 import type { Translate } from '../lib/i18n';
 import type { DeleteSummary, StoredEntry } from '../lib/protocol';
 import { TextBox } from './Field';
 import { Message } from './Message';
 
 export interface EntryTableProps {
-  entries: readonly StoredEntry[];
+  /** One page of the personal entries, filtered and sorted (the background's `entries/page`). */
+  loadPage: (query: EntryPageQuery) => Promise<EntryPage<StoredEntry>>;
+  /** The ids of every entry the filter lets through (`entries/ids`), for "select all". */
+  loadIds: (filter: string) => Promise<string[]>;
+  /** Changes whenever the glossary changes: the page shown is read again. */
+  revision: number;
   t: Translate;
   lang: string;
   onEdit: (id: string) => void;
@@ -24,59 +36,84 @@ export interface EntryTableProps {
   onRestore: (entry: StoredEntry) => Promise<void>;
   onDeleteMany?: (ids: string[]) => Promise<DeleteSummary>;
   onUndoBatch?: (batchId: number) => Promise<void>;
+  /** Called once the first page is drawn, or its failure shown (the page then loads what it left for later). */
+  onShown?: () => void;
 }
 
 /** What the toast offers to undo: one deleted row, or a batch of them. */
 type Undoable =
   { kind: 'one'; entry: StoredEntry } | { kind: 'many'; count: number; batchId: number };
 
-type SortKey = 'kk' | 'ru' | 'updated';
-
 /** Rows drawn at once; the pager moves through the rest. */
 export const PAGE_SIZE = 100;
 
-/** What the filter looks in: the terms, variants and tags, folded as the search folds them. */
-const filterText = (e: StoredEntry) =>
-  searchKey([e.kk.term, e.ru.term, ...e.kk.variants, ...e.ru.variants, ...e.tags].join(' '));
-
 export function EntryTable(props: EntryTableProps) {
-  const { entries, t, lang, onEdit, onDelete, onRestore, onDeleteMany, onUndoBatch } = props;
+  const { loadPage, loadIds, revision, t, lang, onEdit, onDelete, onRestore } = props;
+  const { onDeleteMany, onUndoBatch, onShown } = props;
   const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'updated', dir: -1 });
+  const [sort, setSort] = useState<EntrySort>(DEFAULT_ENTRY_SORT);
+  const [page, setPage] = useState(0);
   const [deleted, setDeleted] = useState<Undoable | null>(null);
+  /** Ids of entries the current filter lets through (a new filter starts with none). */
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
+  /** The page shown; null until the first answer. */
+  const [data, setData] = useState<EntryPage<StoredEntry> | null>(null);
+  /** Bumped after this table's own writes, so it reads again without waiting for the broadcast. */
+  const [writes, setWrites] = useState(0);
+  /** The latest request: an older answer that comes later is dropped. */
+  const asked = useRef(0);
+  // Drawn, or said why not.
+  const shown = data !== null || problem !== null;
+  useEffect(() => {
+    if (shown) onShown?.();
+  }, [shown, onShown]);
 
-  const [page, setPage] = useState(0);
-  const texts = useMemo(() => entries.map(filterText), [entries]);
-  /** Positions in `entries`, in the chosen order. */
-  const order = useMemo(() => {
-    const collator = new Intl.Collator(lang);
-    const positions = entries.map((_, i) => i);
-    const { key, dir } = sort;
-    return positions.sort((a, b) => {
-      const ea = entries[a]!;
-      const eb = entries[b]!;
-      const d =
-        key === 'updated'
-          ? ea.updatedAt - eb.updatedAt
-          : collator.compare(ea[key].term, eb[key].term);
-      return d * dir;
-    });
-  }, [entries, sort, lang]);
-  const rows = useMemo(() => {
-    const q = searchKey(filter);
-    const out: StoredEntry[] = [];
-    for (const i of order) if (!q || texts[i]!.includes(q)) out.push(entries[i]!);
-    return out;
-  }, [entries, texts, order, filter]);
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  useEffect(() => {
+    const n = ++asked.current;
+    loadPage({ filter, sort, lang, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+      .then((answer) => {
+        if (n !== asked.current) return;
+        const last = Math.max(0, Math.ceil(answer.total / PAGE_SIZE) - 1);
+        // The page is past the end (its rows were deleted): show the last one instead.
+        if (page > last) setPage(last);
+        else setData(answer);
+      })
+      .catch((err) => n === asked.current && setProblem(t.error(err)));
+  }, [loadPage, filter, sort, lang, page, revision, writes, t]);
+
+  // After a change, only entries that still exist (and the filter still lets through) stay selected.
+  useEffect(() => {
+    if (selected.size === 0) return;
+    let live = true;
+    loadIds(filter)
+      .then((ids) => {
+        if (!live) return;
+        setSelected((sel) => new Set(ids.filter((id) => sel.has(id))));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // Only a change of the glossary asks again, not a change of the selection.
+  }, [revision, writes]);
+
+  const changeFilter = (value: string) => {
+    setFilter(value);
+    setPage(0);
+    setSelected(new Set());
+  };
+  const changeSort = (next: EntrySort) => {
+    setSort(next);
+    setPage(0);
+  };
+
+  const rows = data?.rows ?? [];
+  const total = data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const shownPage = Math.min(page, pages - 1);
-  const pageRows = rows.slice(shownPage * PAGE_SIZE, (shownPage + 1) * PAGE_SIZE);
-  // A new filter or order starts at the first page.
-  useEffect(() => setPage(0), [filter, sort]);
 
-  const header = (key: SortKey, label: string) => {
+  const header = (key: EntrySortKey, label: string) => {
     const active = sort.key === key;
     return (
       <th scope="col" aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
@@ -84,7 +121,7 @@ export function EntryTable(props: EntryTableProps) {
           type="button"
           class="sort"
           title={t('table.sortBy', { column: label })}
-          onClick={() => setSort({ key, dir: active ? (sort.dir === 1 ? -1 : 1) : 1 })}
+          onClick={() => changeSort({ key, dir: active ? (sort.dir === 1 ? -1 : 1) : 1 })}
         >
           {label}
           <span aria-hidden="true">{active ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
@@ -93,9 +130,7 @@ export function EntryTable(props: EntryTableProps) {
     );
   };
 
-  // Only rows that still exist and are shown count as selected.
-  const shownSelected = rows.filter((e) => selected.has(e.id)).map((e) => e.id);
-  const allShown = rows.length > 0 && shownSelected.length === rows.length;
+  const allShown = total > 0 && selected.size === total;
   const toggle = (id: string, on: boolean) =>
     setSelected((sel) => {
       const next = new Set(sel);
@@ -117,12 +152,14 @@ export function EntryTable(props: EntryTableProps) {
     attempt(async () => {
       const row = await onDelete(id);
       setDeleted(row ? { kind: 'one', entry: row } : null);
+      setWrites((w) => w + 1);
     });
   const removeSelected = () =>
     attempt(async () => {
-      if (!onDeleteMany || shownSelected.length === 0) return;
-      const res = await onDeleteMany(shownSelected);
+      if (!onDeleteMany || selected.size === 0) return;
+      const res = await onDeleteMany([...selected]);
       setSelected(new Set());
+      setWrites((w) => w + 1);
       setDeleted(
         res.batchId !== undefined
           ? { kind: 'many', count: res.deleted, batchId: res.batchId }
@@ -134,6 +171,7 @@ export function EntryTable(props: EntryTableProps) {
       if (what.kind === 'one') await onRestore(what.entry);
       else await onUndoBatch?.(what.batchId);
       setDeleted(null);
+      setWrites((w) => w + 1);
     });
   const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
 
@@ -145,17 +183,17 @@ export function EntryTable(props: EntryTableProps) {
           name="filter"
           label={t('table.filter')}
           value={filter}
-          onValue={setFilter}
+          onValue={changeFilter}
         />
-        {onDeleteMany && entries.length > 0 ? (
+        {onDeleteMany && data && data.all > 0 ? (
           <button
             type="button"
             class="danger"
             name="delete-selected"
-            disabled={shownSelected.length === 0}
+            disabled={selected.size === 0}
             onClick={() => void removeSelected()}
           >
-            {t('table.deleteSelected', { count: shownSelected.length })}
+            {t('table.deleteSelected', { count: selected.size })}
           </button>
         ) : null}
       </div>
@@ -170,9 +208,11 @@ export function EntryTable(props: EntryTableProps) {
           </button>
         </div>
       ) : null}
-      {entries.length === 0 ? (
+      {data === null ? (
+        <p>{t('popup.loading')}</p>
+      ) : data.all === 0 ? (
         <p class="empty">{t('table.empty')}</p>
-      ) : rows.length === 0 ? (
+      ) : total === 0 ? (
         <p class="empty">{t('table.noMatch')}</p>
       ) : (
         <table>
@@ -186,15 +226,8 @@ export function EntryTable(props: EntryTableProps) {
                     aria-label={t('table.selectAll')}
                     checked={allShown}
                     onChange={(e) => {
-                      const on = e.currentTarget.checked;
-                      setSelected((sel) => {
-                        const next = new Set(sel);
-                        for (const r of rows) {
-                          if (on) next.add(r.id);
-                          else next.delete(r.id);
-                        }
-                        return next;
-                      });
+                      if (!e.currentTarget.checked) return setSelected(new Set());
+                      void attempt(async () => setSelected(new Set(await loadIds(filter))));
                     }}
                   />
                 </th>
@@ -209,7 +242,7 @@ export function EntryTable(props: EntryTableProps) {
             </tr>
           </thead>
           <tbody>
-            {pageRows.map((e) => (
+            {rows.map((e) => (
               <tr key={e.id} data-entry-id={e.id}>
                 {onDeleteMany ? (
                   <td class="select">
@@ -251,7 +284,7 @@ export function EntryTable(props: EntryTableProps) {
           </tbody>
         </table>
       )}
-      {rows.length > PAGE_SIZE ? (
+      {total > PAGE_SIZE ? (
         <nav class="pager" aria-label={t('table.pages')}>
           <button
             type="button"
@@ -264,8 +297,8 @@ export function EntryTable(props: EntryTableProps) {
           <span class="page-range" aria-live="polite">
             {t('table.pageRange', {
               from: (shownPage * PAGE_SIZE + 1).toLocaleString(lang),
-              to: (shownPage * PAGE_SIZE + pageRows.length).toLocaleString(lang),
-              total: rows.length.toLocaleString(lang),
+              to: (shownPage * PAGE_SIZE + rows.length).toLocaleString(lang),
+              total: total.toLocaleString(lang),
             })}
           </span>
           <button

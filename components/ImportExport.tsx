@@ -28,8 +28,12 @@ import { CodedError } from '../glossary/errors';
 import { download } from './download';
 
 export interface ImportExportProps {
-  glossary: readonly StoredEntry[];
-  personal: readonly StoredEntry[];
+  /** The effective glossary, read when a file is chosen (the preview compares with it). */
+  loadGlossary: () => Promise<readonly StoredEntry[]>;
+  /** The personal entries, read when they are exported. */
+  loadPersonal: () => Promise<readonly StoredEntry[]>;
+  /** Changes whenever the glossary changes (the list of imports to undo is read again). */
+  revision: number;
   t: Translate;
   /**
    * Write the entries (streamed in chunks: components/import-stream.ts),
@@ -57,7 +61,7 @@ const POLICIES: DuplicatePolicy[] = ['skip', 'overwrite', 'keep-both'];
 const DELIMITER_KEY = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
 
 export function ImportExport(props: ImportExportProps) {
-  const { glossary, personal, t, onImport, onUndo, loadBatches } = props;
+  const { loadGlossary, loadPersonal, revision, t, onImport, onUndo, loadBatches } = props;
   const [pending, setPending] = useState<Pending | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const [policy, setPolicy] = useState<DuplicatePolicy>('skip');
@@ -77,7 +81,7 @@ export function ImportExport(props: ImportExportProps) {
     return () => {
       live = false;
     };
-  }, [glossary, loadBatches]);
+  }, [revision, loadBatches]);
   // The reader's choice, else what a spreadsheet expects in the interface's language
   // (the language can change after the page opened: settings load late).
   const [chosenDelimiter, setDelimiter] = useState<CsvDelimiter | null>(null);
@@ -94,6 +98,7 @@ export function ImportExport(props: ImportExportProps) {
     try {
       checkImportSize(file.size); // before reading a byte of it
       const parsed = parseImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      const glossary = await loadGlossary();
       setPending({ ...parsed, name: file.name, preview: previewImport(parsed.entries, glossary) });
       setMessage(null);
     } catch (err) {
@@ -152,10 +157,15 @@ export function ImportExport(props: ImportExportProps) {
     }
   };
 
-  const exportAs = (format: ImportFormat) => {
+  const exportAs = async (format: ImportFormat) => {
     const { write, mime } = EXPORTERS[format];
     const date = new Date().toISOString().slice(0, 10);
-    download(`ata-zan-${date}.${format}`, mime, write(personal, { csv: { delimiter } }));
+    try {
+      const personal = await loadPersonal();
+      download(`ata-zan-${date}.${format}`, mime, write(personal, { csv: { delimiter } }));
+    } catch (err) {
+      setMessage({ text: t.error(err), error: true });
+    }
   };
 
   /** A button that starts an import step; none can be pressed while another step runs. */

@@ -4,7 +4,7 @@
  * never sees entries and revision out of step. Callers broadcast the change.
  */
 import { foldTerm } from '../glossary/normalize';
-import type { Entry } from '../glossary/types';
+import type { Entry, Lang } from '../glossary/types';
 import type {
   BatchInfo,
   DeleteSummary,
@@ -91,6 +91,39 @@ export function withPersonalSaved(
 export async function getEntry(db: AtaZanDatabase, id: string): Promise<StoredEntry | null> {
   const row = (await db.entries.get([PERSONAL, id])) ?? (await db.entries.get([BUNDLED, id]));
   return row ? toStored(row) : null;
+}
+
+/**
+ * The first entry of the effective glossary (bundled before personal, each by
+ * id, as the snapshot lists them) whose term or a variant in `lang` folds to
+ * the same as `term`, other than `except`: one read of the `terms` index.
+ */
+export async function findByTerm(
+  db: AtaZanDatabase,
+  lang: Lang,
+  term: string,
+  except?: string,
+): Promise<StoredEntry | null> {
+  const key = foldTerm(term);
+  if (!key) return null;
+  return db.transaction('r', db.entries, async () => {
+    const rows = (await db.entries.where('terms').equals(key).toArray()).sort(compareKeys);
+    const inLang = (r: EntryRow) =>
+      [r[lang].term, ...r[lang].variants].some((v) => foldTerm(v) === key);
+    const personal = new Set(rows.filter((r) => r.source === PERSONAL).map((r) => r.id));
+    for (const r of rows) {
+      if (r.id === except || !inLang(r)) continue;
+      // A bundled row under a personal override is not in the effective glossary.
+      if (
+        r.source === BUNDLED &&
+        (personal.has(r.id) || (await db.entries.get([PERSONAL, r.id])))
+      ) {
+        continue;
+      }
+      return toStored(r);
+    }
+    return null;
+  });
 }
 
 export async function listEntries(

@@ -94,6 +94,9 @@ const en = {
   'import.cancelled': 'The import was cancelled; nothing was saved.',
   'request.tooMany': 'At most {max} entries can be sent at once.',
   'request.query': 'The search text must be a string.',
+  'request.sort': 'Unknown order of entries.',
+  'request.range': 'A page of entries starts at 0 or later and holds 1 to {max} rows.',
+  'request.lang': 'The language of a term must be Kazakh or Russian.',
   'import.expired':
     'The import was interrupted (the extension was restarted); nothing was saved. Please import the file again.',
 };
@@ -181,6 +184,10 @@ const kk: Record<ErrorCode, string> = {
   'import.cancelled': 'Импорт тоқтатылды; ештеңе сақталмады.',
   'request.tooMany': 'Бір рет ең көбі {max} жазба жіберіледі.',
   'request.query': 'Іздеу мәтіні жол болуы керек.',
+  'request.sort': 'Жазбалардың реті белгісіз.',
+  'request.range':
+    'Жазбалар беті 0-ден не одан кейін басталады және 1-ден {max}-ге дейін жол ұстайды.',
+  'request.lang': 'Терминнің тілі қазақ не орыс тілі болуы керек.',
   'import.expired':
     'Импорт үзілді (кеңейтпе қайта іске қосылды); ештеңе сақталмады. Файлды қайта импорттаңыз.',
 };
@@ -266,6 +273,9 @@ const ru: Record<ErrorCode, string> = {
   'import.cancelled': 'Импорт отменён; ничего не сохранено.',
   'request.tooMany': 'За один раз можно отправить не более {max} записей.',
   'request.query': 'Текст поиска должен быть строкой.',
+  'request.sort': 'Неизвестный порядок записей.',
+  'request.range': 'Страница записей начинается с 0 или дальше и содержит от 1 до {max} строк.',
+  'request.lang': 'Язык термина должен быть казахским или русским.',
   'import.expired':
     'Импорт прерван (расширение было перезапущено); ничего не сохранено. Импортируйте файл ещё раз.',
 };

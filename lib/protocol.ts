@@ -4,8 +4,9 @@
  * ask it through `browser.runtime.sendMessage` and it answers with the
  * matching response type. Changes are broadcast to tabs and pages.
  */
+import type { EntryPage, EntryPageQuery } from '../glossary/entry-list';
 import type { HitKind } from '../glossary/search';
-import type { Edition, Entry, EntrySource } from '../glossary/types';
+import type { Edition, Entry, EntrySource, Lang } from '../glossary/types';
 import type { ScanResult } from './scan-wire';
 import type { Settings } from './settings';
 
@@ -66,6 +67,22 @@ export interface Requests {
   'glossary/get': { params: NoParams; response: GlossarySnapshot };
   'entry/get': { params: { id: string }; response: StoredEntry | null };
   'entries/list': { params: { source?: EntrySource }; response: StoredEntry[] };
+  /**
+   * One page of the personal entries (the options page's table), filtered and
+   * sorted by the rule of glossary/entry-list.ts: the page never holds the
+   * whole termbase.
+   */
+  'entries/page': { params: EntryPageQuery; response: EntriesPage };
+  /** The ids of every personal entry the filter lets through (the table's "select all"). */
+  'entries/ids': { params: { filter: string }; response: string[] };
+  /**
+   * The first entry of the effective glossary with this term or variant in
+   * this language, other than `except` (the entry form's duplicate warning).
+   */
+  'entries/with-term': {
+    params: { lang: Lang; term: string; except?: string };
+    response: StoredEntry | null;
+  };
   /** A personal entry; an override when `id` is a bundled id. */
   'entry/save': { params: { entry: Entry }; response: StoredEntry };
   /** Answers the deleted row, for undo. */
@@ -131,6 +148,12 @@ export interface Requests {
     params: { query: string; limit?: number };
     response: SearchAnswer;
   };
+}
+
+/** The answer to `entries/page`. */
+export interface EntriesPage extends EntryPage<StoredEntry> {
+  /** The glossary revision the page was read from. */
+  revision: number;
 }
 
 /** The answer to `search/query`. */

@@ -7,7 +7,8 @@
  * settings change by `validateSettingsPatch`.
  */
 import { ValidationError } from '../glossary/entry-model';
-import type { Entry, EntrySource } from '../glossary/types';
+import { ENTRY_SORT_KEYS, type EntrySortKey } from '../glossary/entry-list';
+import type { Entry, EntrySource, Lang } from '../glossary/types';
 import type { DuplicatePolicy, ParamsOf, Request, RequestType, StoredEntry } from './protocol';
 import { isPlaceNumber } from './official-links';
 import { validateSettingsPatch } from './settings';
@@ -21,6 +22,11 @@ export const MAX_SCAN_CHARS = 1_000_000;
 export const MAX_IMPORT_CHUNK = 10_000;
 const MAX_SEARCH_LIMIT = 200;
 const MAX_QUERY_CHARS = 300;
+/** Rows of `entries/page` at most: a table draws one page, not the termbase. */
+export const MAX_PAGE_ROWS = 500;
+/** The languages a table may be sorted in (the interface languages). */
+const SORT_LANGS: readonly string[] = ['en', 'kk', 'ru'];
+const TERM_LANGS: readonly Lang[] = ['kk', 'ru'];
 const POLICIES: readonly DuplicatePolicy[] = ['skip', 'overwrite', 'keep-both'];
 const SOURCES: readonly EntrySource[] = ['bundled', 'personal'];
 
@@ -56,6 +62,37 @@ function importId(x: unknown): string {
   return x;
 }
 
+/** A text to look for: a string, cut to the length a search takes. */
+function queryText(x: unknown): string {
+  if (typeof x !== 'string') throw new ValidationError('request.query');
+  return x.slice(0, MAX_QUERY_CHARS);
+}
+
+function count(x: unknown, min: number, max: number): number {
+  if (!Number.isSafeInteger(x) || (x as number) < min || (x as number) > max) {
+    throw new ValidationError('request.range', { max: MAX_PAGE_ROWS });
+  }
+  return x as number;
+}
+
+function pageQuery(r: Raw): ParamsOf<'entries/page'> {
+  const sort = object<Raw>(r.sort ?? { key: 'updated', dir: -1 });
+  if (!ENTRY_SORT_KEYS.includes(sort.key as EntrySortKey) || (sort.dir !== 1 && sort.dir !== -1)) {
+    throw new ValidationError('request.sort');
+  }
+  const lang = r.lang ?? 'en';
+  if (typeof lang !== 'string' || !SORT_LANGS.includes(lang)) {
+    throw new ValidationError('settings.language');
+  }
+  return {
+    filter: queryText(r.filter ?? ''),
+    sort: { key: sort.key as EntrySortKey, dir: sort.dir },
+    lang,
+    offset: count(r.offset ?? 0, 0, Number.MAX_SAFE_INTEGER),
+    limit: count(r.limit, 1, MAX_PAGE_ROWS),
+  };
+}
+
 const none = (): ParamsOf<'glossary/get'> => ({});
 
 export const REQUEST_SCHEMAS: Schemas = {
@@ -65,6 +102,15 @@ export const REQUEST_SCHEMAS: Schemas = {
     if (r.source === undefined) return {};
     if (!SOURCES.includes(r.source as EntrySource)) throw new ValidationError('request.source');
     return { source: r.source as EntrySource };
+  },
+  'entries/page': pageQuery,
+  'entries/ids': (r) => ({ filter: queryText(r.filter ?? '') }),
+  'entries/with-term': (r) => {
+    if (!TERM_LANGS.includes(r.lang as Lang)) throw new ValidationError('request.lang');
+    const term = queryText(r.term);
+    return r.except === undefined
+      ? { lang: r.lang as Lang, term }
+      : { lang: r.lang as Lang, term, except: id(r.except) };
   },
   'entry/save': (r) => ({ entry: object<Entry>(r.entry) }),
   'entry/delete': (r) => ({ id: id(r.id) }),

@@ -13,6 +13,7 @@ import type { AtaZanDatabase } from '../../db/database';
 import {
   deleteEntries,
   deleteEntry,
+  findByTerm,
   getEntry,
   getRevision,
   getSnapshot,
@@ -42,6 +43,7 @@ import {
   type SearchData,
 } from '../../glossary/search';
 import { packSearchIndex } from '../../lib/stored-search';
+import { EntryList, type FilterTextCache } from '../../glossary/entry-list';
 import type { Entry } from '../../glossary/types';
 import type { DuplicatePolicy, SearchAnswer, StoredEntry } from '../../lib/protocol';
 import { bundledRows } from './bundled-glossary';
@@ -80,6 +82,13 @@ export class GlossaryService {
   /** The revision whose search index this worker stored. */
   private storedSearchRevision: number | null = null;
   private readonly imports = new Map<string, StagedImport>();
+  /** The personal entries of a snapshot as the options table lists them (the very promise `getSnapshot` answered). */
+  private personal: {
+    of: Promise<GlossarySnapshot>;
+    list: Promise<{ revision: number; list: EntryList<StoredEntry> }>;
+  } | null = null;
+  /** The filter's folded texts, kept from list to list for the entries that did not change. */
+  private readonly filterTexts: FilterTextCache = new Map();
   private settings: Promise<Settings> | null = null;
   /** The compiled matcher follows the revision; it is stored, so a woken worker need not read every entry. */
   readonly matcher: MatcherCache;
@@ -136,6 +145,25 @@ export class GlossaryService {
       this.search = { of, index };
     }
     return this.search.index;
+  }
+
+  /** The personal entries of the current snapshot, as the options table lists them. */
+  personalList(): Promise<{ revision: number; list: EntryList<StoredEntry> }> {
+    const of = this.getSnapshot();
+    if (this.personal?.of !== of) {
+      const list = of.then((s) => ({
+        revision: s.revision,
+        list: new EntryList(
+          s.entries.filter((e) => e.source === 'personal'),
+          this.filterTexts,
+        ),
+      }));
+      list.catch(() => (this.personal = null));
+      // Fold the filter's texts once the page that asked has its answer: the first filter need not.
+      list.then(({ list }) => setTimeout(() => list.warm(), 0)).catch(() => undefined);
+      this.personal = { of, list };
+    }
+    return this.personal.list;
   }
 
   /**
@@ -242,6 +270,13 @@ export class GlossaryService {
     'glossary/get': async () => answer(await this.getSnapshot()),
     'entry/get': async ({ id }) => answer(await getEntry(this.db, id)),
     'entries/list': async ({ source }) => answer(await listEntries(this.db, source)),
+    'entries/page': async (query) => {
+      const { list, revision } = await this.personalList();
+      return answer({ ...list.page(query), revision });
+    },
+    'entries/ids': async ({ filter }) => answer((await this.personalList()).list.ids(filter)),
+    'entries/with-term': async ({ lang, term, except }) =>
+      answer(await findByTerm(this.db, lang, term, except)),
     'entry/save': async ({ entry }) => {
       const change = await saveEntry(this.db, entry);
       return this.changed(change, (entries) => withPersonalSaved(entries, change.result));

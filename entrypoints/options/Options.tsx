@@ -2,19 +2,27 @@
  * The options page: the personal glossary (table, add/edit form), import and
  * export, and settings. Deep links (#entry=<id>, #add?text=…&lang=…) choose
  * what opens; every write goes through the background.
+ *
+ * The page never holds the whole glossary (a translator's termbase has tens of
+ * thousands of entries): the table asks for the page it shows, the form for
+ * its entry and for duplicates of the terms typed, the import preview and the
+ * export for what they need when they run. The form and the import panel
+ * load after the table (./later.ts).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
-import { EntryForm } from '../../components/EntryForm';
 import { EntryTable } from '../../components/EntryTable';
 import { Message } from '../../components/Message';
 import { PageTitle } from '../../components/PageTitle';
-import { ImportExport } from '../../components/ImportExport';
 import { SettingsPanel } from '../../components/SettingsPanel';
-import { TermCard } from '../../components/TermCard';
+import { useBroadcasts } from '../../components/use-broadcasts';
 import { usePage } from '../../components/use-page';
+import type { Broadcast, StoredEntry } from '../../lib/protocol';
+import type { EntryPageQuery } from '../../glossary/entry-list';
+import type { Lang } from '../../glossary/types';
 import { entryHash, parseRoute, type Route } from '../../lib/options-route';
 import { streamImport } from '../../components/import-stream';
+import { loadEditor, loadImportPanel, useLater } from './later';
 
 function useRoute(): [Route, (hash: string) => void] {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -26,57 +34,96 @@ function useRoute(): [Route, (hash: string) => void] {
   return [route, (hash) => (location.hash = hash)];
 }
 
+/** How many times the glossary changed since the page opened: what is shown is read again. */
+function useGlossaryChanges(): number {
+  const [changes, setChanges] = useState(0);
+  useBroadcasts(
+    useCallback((b: Broadcast) => {
+      if (b.type === 'glossary/changed') setChanges((n) => n + 1);
+    }, []),
+  );
+  return changes;
+}
+
+/** The entry of the `#entry=<id>` route, read by id: undefined while it is read, null when there is none. */
+function useEntry(
+  id: string | null,
+  changes: number,
+): [StoredEntry | null | undefined, (e: StoredEntry) => void] {
+  const [held, setHeld] = useState<{ id: string; entry: StoredEntry | null } | null>(null);
+  useEffect(() => {
+    if (id === null) return;
+    let live = true;
+    ask('entry/get', { id }).then(
+      (entry) => live && setHeld({ id, entry }),
+      () => live && setHeld({ id, entry: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, changes]);
+  const entry = id !== null && held?.id === id ? held.entry : undefined;
+  return [entry, (e) => setHeld({ id: e.id, entry: e })];
+}
+
+const loadPage = (query: EntryPageQuery) => ask('entries/page', query);
+const loadIds = (filter: string) => ask('entries/ids', { filter });
+const findDuplicate = (lang: Lang, term: string, except?: string) =>
+  ask('entries/with-term', except === undefined ? { lang, term } : { lang, term, except });
+const loadGlossary = () => ask('glossary/get').then((g) => g.entries);
+const loadBatches = () => ask('batches/list');
+const loadPersonal = () => ask('entries/list', { source: 'personal' });
+
 export function Options() {
   const [route, go] = useRoute();
-  const {
-    entries: glossary,
-    setEntries: setGlossary,
-    settings,
-    error,
-    ui,
-    t,
-    updateSettings,
-  } = usePage('options.title');
+  const { settings, error, ui, t, updateSettings } = usePage('options.title', {
+    glossary: false,
+  });
+  const changes = useGlossaryChanges();
+  const [editing, setEditing] = useEntry(route.view === 'entry' ? route.id : null, changes);
   /** "Saved." or "Reset." for the entry it concerns, shown by that entry's form. */
   const [notice, setNotice] = useState<{ id: string; text: string } | null>(null);
 
-  const personal = useMemo(
-    () => (glossary ?? []).filter((e) => e.source === 'personal'),
-    [glossary],
-  );
-  const editing =
-    route.view === 'entry' ? (glossary?.find((e) => e.id === route.id) ?? null) : null;
+  /** Once the table is drawn (or when the page opens on the form), the rest of the page loads. */
+  const [rest, setRest] = useState(route.view !== 'list');
+  const showRest = useCallback(() => setRest(true), []);
+  const editor = useLater(loadEditor, rest || route.view !== 'list');
+  const io = useLater(loadImportPanel, rest);
 
+  const loading = () => <p>{t('popup.loading')}</p>;
+  const waiting = editor === null || (route.view === 'entry' && editing === undefined);
   let main;
-  if (glossary === null) main = <p>{t('popup.loading')}</p>;
+  if (route.view !== 'list' && waiting) main = loading();
   else if (route.view === 'entry' && !editing) {
     main = (
       <p class="error" role="alert">
         {t('form.notFound', { id: route.id })}
       </p>
     );
-  } else if (route.view === 'entry' || route.view === 'add') {
+  } else if (editor && (route.view === 'entry' || route.view === 'add')) {
+    const { EntryForm, TermCard } = editor;
+    const entry = route.view === 'entry' ? (editing ?? null) : null;
     main = (
       <div class="editor">
         <EntryForm
           key={
             route.view === 'entry'
-              ? `entry:${route.id}:${editing?.updatedAt}`
+              ? `entry:${route.id}:${entry?.updatedAt}`
               : `add:${location.hash}`
           }
-          editing={editing}
+          editing={entry}
           prefill={route.view === 'add' ? { text: route.text, lang: route.lang } : undefined}
-          glossary={glossary}
+          findDuplicate={findDuplicate}
           hasBundled={
-            editing !== null && (editing.source === 'bundled' || editing.overrides !== undefined)
+            entry !== null && (entry.source === 'bundled' || entry.overrides !== undefined)
           }
-          notice={notice && editing && notice.id === editing.id ? notice.text : null}
+          notice={notice && entry && notice.id === entry.id ? notice.text : null}
           t={t}
-          onSave={async (entry) => {
-            const saved = await ask('entry/save', { entry });
-            // Show the saved entry at once, before the broadcast reloads the glossary.
-            setGlossary((g) => g && [...g.filter((e) => e.id !== saved.id), saved]);
-            if (!editing) go(entryHash(saved.id));
+          onSave={async (input) => {
+            const saved = await ask('entry/save', { entry: input });
+            // Show the saved entry at once, before the broadcast has it read again.
+            setEditing(saved);
+            if (!entry) go(entryHash(saved.id));
             setNotice({ id: saved.id, text: t('form.saved') });
           }}
           onCancel={() => go('')}
@@ -86,9 +133,9 @@ export function Options() {
           }}
           onOpen={(id) => go(entryHash(id))}
         />
-        {editing ? (
+        {entry ? (
           <aside class="card-preview">
-            <TermCard entry={editing} lang={ui === 'ru' ? 'ru' : 'kk'} uiLanguage={ui} />
+            <TermCard entry={entry} lang={ui === 'ru' ? 'ru' : 'kk'} uiLanguage={ui} />
           </aside>
         ) : null}
       </div>
@@ -96,7 +143,9 @@ export function Options() {
   } else {
     main = (
       <EntryTable
-        entries={personal}
+        loadPage={loadPage}
+        loadIds={loadIds}
+        revision={changes}
         t={t}
         lang={ui}
         onEdit={(id) => go(entryHash(id))}
@@ -104,6 +153,7 @@ export function Options() {
         onDeleteMany={(ids) => ask('entries/delete', { ids })}
         onUndoBatch={async (batchId) => void (await ask('batch/undo', { id: batchId }))}
         onRestore={async (entry) => void (await ask('entry/restore', { entry }))}
+        onShown={showRest}
       />
     );
   }
@@ -127,20 +177,20 @@ export function Options() {
       </section>
       <section class="panel" aria-labelledby="io-title">
         <h2 id="io-title">{t('options.nav.import')}</h2>
-        {/* The preview compares a file with the glossary: offer the import once it is loaded. */}
-        {glossary === null ? (
-          <p>{t('popup.loading')}</p>
-        ) : (
-          <ImportExport
-            glossary={glossary}
-            personal={personal}
+        {io ? (
+          <io.ImportExport
+            loadGlossary={loadGlossary}
+            loadPersonal={loadPersonal}
+            revision={changes}
             t={t}
             onImport={(entries, policy, name, onProgress, signal) =>
               streamImport(ask, entries, policy, name, onProgress, signal)
             }
             onUndo={async (batchId) => void (await ask('batch/undo', { id: batchId }))}
-            loadBatches={() => ask('batches/list')}
+            loadBatches={loadBatches}
           />
+        ) : (
+          loading()
         )}
       </section>
       {settings ? (

@@ -1,7 +1,8 @@
 /**
  * The options page in the built extension: adding an entry highlights it in an
  * open tab; the context menu's add form (its message path: the URL it opens);
- * the import preview and its transaction; validation at the field.
+ * the import preview and its transaction; validation at the field; a termbase
+ * of a few thousand entries, paged by the background.
  */
 import { describe, expect, test } from 'vitest';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { BROWSERS } from './driver';
 import { useExtension } from './setup';
 import { addFormHash } from '../../entrypoints/background/context-menu';
+import type { ImportSummary } from '../../lib/protocol';
 
 const TERM = 'қолтаңба куәлігі';
 
@@ -100,6 +102,58 @@ describe.each(BROWSERS)('%s', (name) => {
     await expect
       .poll(() => page.text('.io [role=alert]'))
       .toMatch(/Entry 1: Russian term is required/);
+    await page.close();
+  });
+
+  test('a termbase of a few thousand entries: one page drawn, the count, a filter that finds an entry deep in the list, its edit form, and select-all past the first page with its undo', async () => {
+    const size = 3000;
+    const entries = Array.from({ length: size }, (_, i) => ({
+      kk: { term: `сынақ қоры ${i}` },
+      ru: { term: `тестовый фонд ${i}` },
+      tags: i % 20 === 0 ? ['жиырмалық'] : [],
+    }));
+    const seeded = (await browser.send({
+      type: 'entries/import',
+      entries,
+      policy: 'skip',
+      name: 'termbase.json',
+    })) as ImportSummary;
+    expect(seeded.added).toBe(size);
+    const page = await browser.openExtensionPage('options.html');
+    // One page of rows is drawn; the pager counts them all (earlier tests added a few more).
+    await expect.poll(() => page.text('.page-range')).toMatch(/^1–100 of 3,0\d\d$/);
+    expect(await page.count('tr[data-entry-id]')).toBe(100);
+    await page.fill('#entries-filter', 'СЫНАҚ ҚОРЫ');
+    await expect.poll(() => page.text('.page-range')).toBe('1–100 of 3,000');
+    await page.click('button[name=page-next]');
+    await expect.poll(() => page.text('.page-range')).toBe('101–200 of 3,000');
+    expect(await page.count('tr[data-entry-id]')).toBe(100);
+
+    // The filter finds an entry far down the list; its edit button opens that very entry.
+    await page.fill('#entries-filter', 'сынақ қоры 2718');
+    await expect.poll(() => page.count('tr[data-entry-id]')).toBe(1);
+    expect(await page.text('tr[data-entry-id] td[lang=kk]')).toBe('сынақ қоры 2718');
+    expect(await page.count('.pager')).toBe(0);
+    const [id] = await page.attrs('tr[data-entry-id]', 'data-entry-id');
+    await page.click('tr[data-entry-id] .row-actions button:not(.danger)');
+    await expect.poll(() => page.url()).toMatch(new RegExp(`#entry=${id}$`));
+    await expect.poll(() => page.value('[name="kk-term"]')).toBe('сынақ қоры 2718');
+    expect(await page.value('[name="ru-term"]')).toBe('тестовый фонд 2718');
+
+    // "Select all" takes every entry the filter lets through, not only the page drawn;
+    // they go in one batch and come back with one undo.
+    await page.evaluate(() => void (location.hash = ''));
+    await page.fill('#entries-filter', 'жиырмалық');
+    await expect.poll(() => page.text('.page-range')).toBe('1–100 of 150');
+    await page.click('input[name=select-all]');
+    await expect
+      .poll(() => page.text('button[name=delete-selected]'))
+      .toBe('Delete selected (150)');
+    await page.click('button[name=delete-selected]');
+    await expect.poll(() => page.count('.entries .empty')).toBe(1);
+    expect(await page.text('.entries .toast')).toContain('Deleted 150 entries.');
+    await page.click('button[name=undo-delete]');
+    await expect.poll(() => page.text('.page-range')).toBe('1–100 of 150');
     await page.close();
   });
 });

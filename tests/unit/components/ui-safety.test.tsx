@@ -136,9 +136,13 @@ describe('the XSS payload list in every field', () => {
     const entries = await storedThroughTheBackground();
     const { EntryTable } = await import('../../../components/EntryTable');
     const { EntryForm } = await import('../../../components/EntryForm');
+    const { EntryList } = await import('../../../glossary/entry-list');
+    const list = new EntryList(entries);
     const table = render(
       <EntryTable
-        entries={entries}
+        loadPage={async (q) => list.page(q)}
+        loadIds={async (filter) => list.ids(filter)}
+        revision={0}
         t={t}
         lang="en"
         onEdit={() => {}}
@@ -147,6 +151,9 @@ describe('the XSS payload list in every field', () => {
         onDeleteMany={async () => ({ deleted: 0 })}
       />,
     );
+    await vi.waitFor(() =>
+      expect(table.container.querySelectorAll('tr[data-entry-id]').length).toBe(entries.length),
+    );
     assertInert(table.container);
     expect(table.container.textContent).toContain('<img/src=x onerror=');
     cleanup();
@@ -154,7 +161,7 @@ describe('the XSS payload list in every field', () => {
       const form = render(
         <EntryForm
           editing={entry}
-          glossary={entries}
+          findDuplicate={async () => null}
           hasBundled={false}
           t={t}
           onSave={async () => {}}
@@ -175,8 +182,9 @@ describe('the XSS payload list in every field', () => {
     const { ImportExport } = await import('../../../components/ImportExport');
     const io = render(
       <ImportExport
-        glossary={[]}
-        personal={entries}
+        loadGlossary={async () => []}
+        loadPersonal={async () => entries}
+        revision={0}
         t={t}
         onImport={async () => ({ added: 0, updated: 0, skipped: 0 })}
       />,
@@ -226,7 +234,7 @@ describe('the entry form', () => {
     return render(
       <EntryForm
         editing={editing}
-        glossary={[editing]}
+        findDuplicate={async () => null}
         hasBundled
         t={translator('ru')}
         onSave={onSave}

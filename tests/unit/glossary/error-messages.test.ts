@@ -214,6 +214,9 @@ async function everyErrorPath(): Promise<CodedError[]> {
     { type: 'import/chunk', importId: 'gone', entries: [], offset: 0 },
     { type: 'import/chunk', importId: 'x', entries: Array.from({ length: 10_001 }), offset: 0 },
     { type: 'search/query', query: 1 },
+    { type: 'entries/page', filter: '', sort: { key: 'x', dir: 1 }, limit: 10 },
+    { type: 'entries/page', filter: '', offset: -1, limit: 10 },
+    { type: 'entries/with-term', lang: 'en', term: 'x' },
   ];
   // A chunk sent after its import was cancelled.
   const begun = (await svc.handle({ type: 'import/begin', policy: 'skip' })).response as {
