@@ -136,12 +136,18 @@ export async function listEntries(
   return source ? rows.map(toStored) : effective(rows);
 }
 
+/** Random bytes drawn in one call for many ids: an import of a termbase names tens of thousands. */
+const idPool = new DataView(new ArrayBuffer(8 * 512));
+let idPoolAt = idPool.byteLength;
+
 /** A fresh personal id: "p-" and 12 random base-36 characters. */
 export function newPersonalId(): string {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  let n = 0n;
-  for (const b of bytes) n = (n << 8n) | BigInt(b);
+  if (idPoolAt === idPool.byteLength) {
+    crypto.getRandomValues(new Uint8Array(idPool.buffer));
+    idPoolAt = 0;
+  }
+  const n = idPool.getBigUint64(idPoolAt);
+  idPoolAt += 8;
   return `p-${n.toString(36).padStart(12, '0').slice(0, 12)}`;
 }
 
@@ -284,11 +290,6 @@ export interface ImportOptions {
  * beside the existing one. The import is recorded as a batch — the ids it
  * created and the personal rows it overwrote, as they were — so `undoBatch`
  * can take it back in one step.
- *
- * The rows the file may meet are read in two bulk reads (by id, and by the
- * `terms` index for the Kazakh terms), the decisions are made in memory in
- * file order — a later entry of the file meets an earlier one as it would in
- * the database — and the rows are written in bulk.
  */
 export async function importEntries(
   db: AtaZanDatabase,
@@ -298,41 +299,61 @@ export async function importEntries(
   options: ImportOptions = {},
 ): Promise<Change<ImportSummary>> {
   if (!Array.isArray(inputs)) throw new ValidationError('import.notList');
+  return importCheckedEntries(db, validateImport(inputs), policy, name, options);
+}
+
+/**
+ * `importEntries` for entries `validateImport` has already passed (the
+ * streamed import checks each chunk as it arrives, so the commit does not
+ * check them again).
+ *
+ * The glossary is read once, in the transaction (one read of every row costs
+ * far less than a lookup per entry of the file); the decisions are made in
+ * memory in file order — a later entry of the file meets an earlier one as it
+ * would in the database — and the rows are written in bulk: added where the
+ * key is new, put only where a personal row is overwritten.
+ */
+export async function importCheckedEntries(
+  db: AtaZanDatabase,
+  entries: readonly Entry[],
+  policy: DuplicatePolicy,
+  name = '',
+  options: ImportOptions = {},
+): Promise<Change<ImportSummary>> {
   if (policy !== 'skip' && policy !== 'overwrite' && policy !== 'keep-both') {
     throw new ValidationError('import.policy');
   }
-  const entries = validateImport(inputs);
   const cancelled = options.cancelled ?? (() => false);
   return db.transaction('rw', db.entries, db.meta, db.batches, async () => {
     const summary: ImportSummary = { added: 0, updated: 0, skipped: 0 };
     const now = Date.now();
-    const ids = [...new Set(entries.map((e) => e.id).filter((id) => id !== ''))];
-    const kkTerms = [...new Set(entries.map((e) => foldTerm(e.kk.term)).filter((t) => t !== ''))];
-    const [personalRows, bundledRows, sameKk] = await Promise.all([
-      db.entries.bulkGet(ids.map((id): [string, string] => [PERSONAL, id])),
-      db.entries.bulkGet(ids.map((id): [string, string] => [BUNDLED, id])),
-      kkTerms.length > 0 ? db.entries.where('terms').anyOf(kkTerms).toArray() : [],
-    ]);
-    /** Personal rows by id, as this import leaves them so far. */
+    /** Every row, in primary key order: bundled before personal, as the duplicate rule meets them. */
+    const rows = await db.entries.toArray();
+    /** Personal rows by id as the database holds them, and as this import leaves them so far. */
+    const stored = new Map<string, EntryRow>();
     const personal = new Map<string, StoredEntry>();
     const bundled = new Set<string>();
-    for (const r of personalRows) if (r) personal.set(r.id, toStored(r));
-    for (const r of bundledRows) if (r) bundled.add(r.id);
-    /** The id of the first entry (bundled before personal, as the index orders them) with these terms. */
+    /** The id of the first entry with these terms. */
     const byTerms = new Map<string, string>();
-    sameKk.sort((a, b) => compareKeys(a, b));
-    for (const r of sameKk) {
-      if (r.source === PERSONAL && !personal.has(r.id)) personal.set(r.id, toStored(r));
-      if (r.source === BUNDLED) bundled.add(r.id);
+    for (const r of rows) {
+      if (r.source === PERSONAL) stored.set(r.id, r);
+      else if (r.source === BUNDLED) bundled.add(r.id);
       const key = duplicateKey(r);
       if (key !== null && !byTerms.has(key)) byTerms.set(key, r.id);
     }
+    const personalRow = (id: string): StoredEntry | undefined => {
+      const mine = personal.get(id);
+      if (mine) return mine;
+      const row = stored.get(id);
+      return row ? toStored(row) : undefined;
+    };
+    const hasPersonal = (id: string) => personal.has(id) || stored.has(id);
     const writes = new Map<string, StoredEntry>();
     const put = (entry: Entry): StoredEntry => {
       let id = entry.id;
       let overrides: string | undefined;
       let createdAt = now;
-      const existing = id ? personal.get(id) : undefined;
+      const existing = id ? personalRow(id) : undefined;
       if (existing) {
         createdAt = existing.createdAt;
         overrides = existing.overrides;
@@ -341,13 +362,13 @@ export async function importEntries(
       } else if (!id.startsWith('p-') || id.length < 3) {
         id = newPersonalId();
       }
-      const stored: StoredEntry = { ...entry, id, source: PERSONAL, createdAt, updatedAt: now };
-      if (overrides) stored.overrides = overrides;
-      personal.set(id, stored);
-      writes.set(id, stored);
-      const key = duplicateKey(stored);
+      const entryRow: StoredEntry = { ...entry, id, source: PERSONAL, createdAt, updatedAt: now };
+      if (overrides) entryRow.overrides = overrides;
+      personal.set(id, entryRow);
+      writes.set(id, entryRow);
+      const key = duplicateKey(entryRow);
       if (key !== null && !byTerms.has(key)) byTerms.set(key, id);
-      return stored;
+      return entryRow;
     };
     const created: string[] = [];
     const previous: StoredEntry[] = [];
@@ -356,21 +377,21 @@ export async function importEntries(
     for (const entry of entries) {
       const key = duplicateKey(entry);
       const duplicateId =
-        entry.id && (personal.has(entry.id) || bundled.has(entry.id))
+        entry.id && (hasPersonal(entry.id) || bundled.has(entry.id))
           ? entry.id
           : key === null
             ? null
             : (byTerms.get(key) ?? null);
       if (duplicateId === null || policy === 'keep-both') {
-        const stored = put(duplicateId === null ? entry : { ...entry, id: '' });
-        if (!touched.has(stored.id)) created.push(stored.id);
-        touched.add(stored.id);
+        const written = put(duplicateId === null ? entry : { ...entry, id: '' });
+        if (!touched.has(written.id)) created.push(written.id);
+        touched.add(written.id);
         summary.added++;
       } else if (policy === 'skip') {
         summary.skipped++;
       } else {
         if (!touched.has(duplicateId)) {
-          const before = personal.get(duplicateId);
+          const before = personalRow(duplicateId);
           if (before) previous.push(before);
           else created.push(duplicateId); // a new override of a bundled entry
           touched.add(duplicateId);
@@ -381,10 +402,18 @@ export async function importEntries(
     }
     const changed = summary.added + summary.updated > 0;
     if (!changed) return { result: summary, revision: null };
-    const rows = [...writes.values()];
-    for (let i = 0; i < rows.length; i += WRITE_SLICE) {
-      if (cancelled()) throw new ValidationError('import.cancelled');
-      await db.entries.bulkPut(rows.slice(i, i + WRITE_SLICE).map(toRow));
+    // A row whose key is not in the table is added (no old row to look up and replace).
+    const added: EntryRow[] = [];
+    const replaced: EntryRow[] = [];
+    for (const e of writes.values()) (stored.has(e.id) ? replaced : added).push(toRow(e));
+    for (const [list, write] of [
+      [added, (slice: EntryRow[]) => db.entries.bulkAdd(slice)],
+      [replaced, (slice: EntryRow[]) => db.entries.bulkPut(slice)],
+    ] as const) {
+      for (let i = 0; i < list.length; i += WRITE_SLICE) {
+        if (cancelled()) throw new ValidationError('import.cancelled');
+        await write(list.slice(i, i + WRITE_SLICE));
+      }
     }
     if (cancelled()) throw new ValidationError('import.cancelled');
     summary.batchId = await recordBatch(db, {
@@ -396,19 +425,6 @@ export async function importEntries(
     });
     return { result: summary, revision: await bumpRevision(db) };
   });
-}
-
-/** The primary key order [source+id]. */
-function compareKeys(a: EntryRow, b: EntryRow): number {
-  return a.source < b.source
-    ? -1
-    : a.source > b.source
-      ? 1
-      : a.id < b.id
-        ? -1
-        : a.id > b.id
-          ? 1
-          : 0;
 }
 
 /** Delete many personal entries (or overrides) in one transaction, recorded as a batch for undo. */
@@ -467,4 +483,17 @@ export async function undoBatch(db: AtaZanDatabase, id: unknown): Promise<Change
       revision: await bumpRevision(db),
     };
   });
+}
+
+/** The primary key order [source+id]. */
+function compareKeys(a: EntryRow, b: EntryRow): number {
+  return a.source < b.source
+    ? -1
+    : a.source > b.source
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
 }

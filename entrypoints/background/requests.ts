@@ -17,6 +17,7 @@ import {
   getEntry,
   getRevision,
   getSnapshot,
+  importCheckedEntries,
   importEntries,
   listBatches,
   listEntries,
@@ -57,7 +58,10 @@ export type DatabaseRequest = Exclude<RequestType, BrowserRequest>;
 interface StagedImport {
   policy: DuplicatePolicy;
   name: string;
-  entries: Entry[];
+  /** The checked entries by the offset in the file of their chunk (chunks may arrive out of order). */
+  chunks: Map<number, Entry[]>;
+  /** How many entries the chunks hold. */
+  received: number;
   /** Set by `import/cancel`; a running commit aborts its transaction at its next look. */
   cancelled: boolean;
 }
@@ -66,6 +70,16 @@ interface StagedImport {
 const SEARCH_WARM_DELAY_MS = 1500;
 /** Imports cancelled this recently still answer `import.cancelled` (not `import.expired`). */
 const MAX_CANCELLED_KEPT = 20;
+
+/** A staged import's entries in file order; a chunk that never arrived leaves a gap, and the import is refused. */
+function inFileOrder(staged: StagedImport): Entry[] {
+  const entries: Entry[] = [];
+  for (const offset of [...staged.chunks.keys()].sort((x, y) => x - y)) {
+    if (offset !== entries.length) throw new ValidationError('import.expired');
+    for (const e of staged.chunks.get(offset)!) entries.push(e);
+  }
+  return entries;
+}
 
 export class GlossaryService {
   private snapshot: Promise<GlossarySnapshot> | null = null;
@@ -234,7 +248,7 @@ export class GlossaryService {
   private async commitImport(importId: string) {
     const staged = this.staged(importId);
     try {
-      return await importEntries(this.db, staged.entries, staged.policy, staged.name, {
+      return await importCheckedEntries(this.db, inFileOrder(staged), staged.policy, staged.name, {
         cancelled: () => staged.cancelled,
       });
     } finally {
@@ -246,7 +260,7 @@ export class GlossaryService {
     const staged = this.imports.get(importId);
     if (!staged) return;
     staged.cancelled = true;
-    staged.entries = [];
+    staged.chunks.clear();
     // Keep the last few cancelled ones, so a late chunk or commit reads "cancelled".
     const cancelled = [...this.imports].filter(([, s]) => s.cancelled);
     for (const [id] of cancelled.slice(0, -MAX_CANCELLED_KEPT)) this.imports.delete(id);
@@ -293,14 +307,22 @@ export class GlossaryService {
     'search/query': async ({ query, limit }) => answer(await this.query(query, limit)),
     'import/begin': async ({ policy, name }) => {
       const importId = crypto.randomUUID();
-      this.imports.set(importId, { policy, name: name ?? '', entries: [], cancelled: false });
+      this.imports.set(importId, {
+        policy,
+        name: name ?? '',
+        chunks: new Map(),
+        received: 0,
+        cancelled: false,
+      });
       return answer({ importId });
     },
     'import/chunk': async ({ importId, entries, offset }) => {
       const staged = this.staged(importId);
       // Checked as they come, so a bad entry is named before the rest is sent.
-      for (const e of validateImport(entries, offset)) staged.entries.push(e);
-      return answer({ received: staged.entries.length });
+      const checked = validateImport(entries, offset);
+      staged.received += checked.length - (staged.chunks.get(offset)?.length ?? 0);
+      staged.chunks.set(offset, checked);
+      return answer({ received: staged.received });
     },
     'import/commit': async ({ importId }) => this.changed(await this.commitImport(importId)),
     'import/cancel': async ({ importId }) => {

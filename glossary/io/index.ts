@@ -53,7 +53,11 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
 export function parseImport(fileName: string, text: string): Entry[] {
   checkImportSize(new TextEncoder().encode(text).length);
   if (text.includes('\u0000')) throw new ImportError('import.binary');
-  const format = detectFormat(fileName, text);
+  return parseText(text, detectFormat(fileName, text));
+}
+
+/** The entries of a text already checked for size and binary content. */
+function parseText(text: string, format: ImportFormat): Entry[] {
   let entries: Entry[];
   try {
     entries =
@@ -84,7 +88,8 @@ export function parseImportFile(fileName: string, bytes: Uint8Array): ParsedFile
   checkImportSize(bytes.length);
   const { text, encoding, lossy } = decodeText(bytes);
   const format = detectFormat(fileName, text);
-  const entries = parseImport(fileName, text);
+  // The bytes were measured above and decodeText refuses binary text: not checked again.
+  const entries = parseText(text, format);
   const parsed: ParsedFile = { entries, format, encoding, lossy };
   if (format === 'csv') parsed.delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
   return parsed;

@@ -162,6 +162,38 @@ describe('streamed import', () => {
     expect(await state(svc)).toEqual(before);
   });
 
+  test('chunks answered out of order are written in file order; a chunk that never came refuses the commit, nothing written', async () => {
+    const { svc } = await freshService();
+    const ask = asker(svc);
+    const before = await state(svc);
+    const entries = [
+      testEntry('', 'бірінші', 'первый'),
+      testEntry('', 'екінші', 'второй'),
+      // Repeats the first, later in the file: with "overwrite" its version is the one kept.
+      testEntry('', 'бірінші', 'первый', { tags: ['кейінгі'] }),
+    ];
+    const inOrder = await ask('import/begin', { policy: 'overwrite', name: 'x' });
+    await ask('import/chunk', { importId: inOrder.importId, entries: entries.slice(2), offset: 2 });
+    await ask('import/chunk', {
+      importId: inOrder.importId,
+      entries: entries.slice(0, 2),
+      offset: 0,
+    });
+    const summary = await ask('import/commit', { importId: inOrder.importId });
+    expect(summary).toMatchObject({ added: 2, updated: 1, skipped: 0 });
+    const { entries: now } = (await ask('glossary/get')) as GlossarySnapshot;
+    expect(now.find((e) => e.kk.term === 'бірінші')?.tags).toEqual(['кейінгі']);
+    const gap = await ask('import/begin', { policy: 'skip', name: 'y' });
+    await ask('import/chunk', { importId: gap.importId, entries: termbase(2), offset: 0 });
+    await ask('import/chunk', { importId: gap.importId, entries: termbase(2), offset: 4 });
+    const written = await state(svc);
+    await expect(ask('import/commit', { importId: gap.importId })).rejects.toMatchObject({
+      code: 'import.expired',
+    });
+    expect(await state(svc)).toEqual(written);
+    expect(written.revision).toBe(before.revision + 1);
+  });
+
   test('a chunk or commit for an import the background does not know is refused (it was restarted)', async () => {
     const { svc } = await freshService();
     const ask = asker(svc);
