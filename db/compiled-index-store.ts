@@ -35,12 +35,22 @@ export async function dropCompiledIndex(db: AtaZanDatabase): Promise<void> {
 }
 
 /** Store the search index built from `revision` (lib/stored-search.ts), under the same rule. */
-export function writeSearchIndex(
+export async function writeSearchIndex(
   db: AtaZanDatabase,
   revision: number,
   value: ArrayBuffer,
 ): Promise<boolean> {
-  return writeIndexRow(db, SEARCH_INDEX_KEY, revision, value);
+  return db.transaction('rw', db.meta, db.compiledIndex, async () => {
+    if (!(await writeIndexRow(db, SEARCH_INDEX_KEY, revision, value))) return false;
+    await db.meta.put({ key: 'searchRevision', value: revision });
+    return true;
+  });
+}
+
+/** The revision of the stored search index, or null when none is stored. */
+export async function storedSearchRevision(db: AtaZanDatabase): Promise<number | null> {
+  const row = await db.meta.get('searchRevision');
+  return row?.key === 'searchRevision' ? row.value : null;
 }
 
 async function writeIndexRow(

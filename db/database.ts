@@ -51,7 +51,11 @@ export interface BatchRow {
   previous: StoredEntry[];
 }
 
-export type MetaRow = { key: 'bundledVersion'; value: string } | { key: 'revision'; value: number };
+export type MetaRow =
+  | { key: 'bundledVersion'; value: string }
+  | { key: 'revision'; value: number }
+  /** The revision of the stored search index (read without reading the index). */
+  | { key: 'searchRevision'; value: number };
 
 export { DB_NAME };
 export const SCHEMA_VERSION = 4;

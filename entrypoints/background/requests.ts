@@ -34,6 +34,7 @@ import {
   dropCompiledIndex,
   readCompiledIndex,
   writeCompiledIndex,
+  storedSearchRevision,
   writeSearchIndex,
 } from '../../db/compiled-index-store';
 import { ValidationError } from '../../glossary/entry-model';
@@ -94,7 +95,8 @@ export class GlossaryService {
   private bundled: Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> | null = null;
   private searchWarm: ReturnType<typeof setTimeout> | null = null;
   /** The revision whose search index this worker stored. */
-  private storedSearchRevision: number | null = null;
+  private searchStoredAt: number | null = null;
+  private searchSaving: Promise<void> = Promise.resolve();
   private readonly imports = new Map<string, StagedImport>();
   /** The personal entries of a snapshot as the options table lists them (the very promise `getSnapshot` answered). */
   private personal: {
@@ -152,7 +154,9 @@ export class GlossaryService {
         const ready = { revision: snapshot.revision, search: createSearch(snapshot.entries, data) };
         this.searchReady = ready;
         // After this answer: the popup reads the stored index as it opens.
-        setTimeout(() => void this.storeSearch(snapshot, data), 0);
+        this.searchSaving = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+          this.storeSearch(snapshot, data),
+        );
         return ready;
       });
       index.catch(() => (this.search = null));
@@ -212,16 +216,26 @@ export class GlossaryService {
     return this.bundled;
   }
 
+  /** Resolves when the last search index built has been stored (or needed not be, or could not be). */
+  searchSaved(): Promise<void> {
+    return this.searchSaving;
+  }
+
   /** Store a revision's search index once (the popup searches it without waking the worker). */
   private async storeSearch(snapshot: GlossarySnapshot, data: SearchData): Promise<void> {
-    if (this.storedSearchRevision === snapshot.revision) return;
+    if (this.searchStoredAt === snapshot.revision) return;
     try {
+      // A woken worker builds the index again for itself; the stored one may already be it.
+      if ((await storedSearchRevision(this.db)) === snapshot.revision) {
+        this.searchStoredAt = snapshot.revision;
+        return;
+      }
       const written = await writeSearchIndex(
         this.db,
         snapshot.revision,
         packSearchIndex(data, snapshot.entries),
       );
-      if (written) this.storedSearchRevision = snapshot.revision;
+      if (written) this.searchStoredAt = snapshot.revision;
     } catch (err) {
       // The popup then asks the background, as before the index was stored.
       console.debug('Ata Zan: search index not stored', err);

@@ -4,7 +4,7 @@
  * its revision is the database's, and a missing, stale or damaged row (or no
  * database at all) is a null that sends the popup to the background.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 // First: Dexie finds IndexedDB as it loads.
 import { freshDatabases } from '../../support/databases';
 import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
@@ -97,6 +97,17 @@ describe('the popup reads the background’s stored index', () => {
     expect(local?.hits).toEqual(asked.hits);
     expect(local?.hits[0]?.entry).not.toHaveProperty('terms');
     stored.close();
+  });
+
+  test('a woken worker that builds the index again does not store it again', async () => {
+    const { db, svc } = await seeded();
+    await backgroundAnswer(svc, 'суд');
+    (await storedWhenWritten(db.name)).close();
+    const woken = new GlossaryService(db);
+    const put = vi.spyOn(db.compiledIndex, 'put');
+    await backgroundAnswer(woken, 'суд');
+    await woken.searchSaved();
+    expect(put.mock.calls.filter(([row]) => row.key === SEARCH_INDEX_KEY)).toEqual([]);
   });
 
   test('a change makes it stale (null) until the new revision is stored; a personal version is found as the user’s', async () => {
