@@ -80,6 +80,9 @@ export function popupSearch(
       if (local) return local;
     }
     const remote = settle(background(query, limit));
+    void remote.then((o) =>
+      performance.mark(complete(o) ? 'atazan-popup-background' : 'atazan-popup-background-partial'),
+    );
     const early = await Promise.race([
       remote,
       new Promise<null>((resolve) => setTimeout(() => resolve(null), headStartMs)),
