@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import {
   BUNDLED_GLOSSARY_FILE,
   BUNDLED_INDEX_FILE,
+  BUNDLED_SEARCH_FILE,
   bundledRowsOf,
+  bundledSearchFile,
   type BundledGlossaryFile,
 } from './lib/bundled-glossary-file';
 import { packData } from './lib/packed-data';
@@ -86,14 +88,18 @@ export default defineConfig({
       const file: BundledGlossaryFile = { version: BUNDLED_VERSION, entries: BUNDLED_ENTRIES };
       files.push({ relativeDest: BUNDLED_GLOSSARY_FILE, contents: JSON.stringify(file) });
     },
-    // …and its compiled index, binary, so written once the rest is built.
+    // …and its compiled index and search index, binary, so written once the rest is built.
     'build:done': (wxt) => {
       const { stored } = compileGlossary({ revision: 0, entries: bundledRowsOf(BUNDLED_ENTRIES) });
       writeFileSync(join(wxt.config.outDir, BUNDLED_INDEX_FILE), packData(stored()));
+      writeFileSync(
+        join(wxt.config.outDir, BUNDLED_SEARCH_FILE),
+        new Uint8Array(bundledSearchFile(BUNDLED_ENTRIES)),
+      );
     },
-    // Both known to `browser.runtime.getURL`'s types.
+    // All known to `browser.runtime.getURL`'s types.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push(BUNDLED_GLOSSARY_FILE, BUNDLED_INDEX_FILE);
+      paths.push(BUNDLED_GLOSSARY_FILE, BUNDLED_INDEX_FILE, BUNDLED_SEARCH_FILE);
     },
     // The Chrome package passes `web-ext lint` too (npm run lint:ext): it names the
     // gecko id and gives the service worker Firefox's fallback, `background.scripts`,

@@ -10,6 +10,7 @@ import type { Entry } from '../../glossary/types';
 import {
   BUNDLED_GLOSSARY_FILE,
   BUNDLED_INDEX_FILE,
+  BUNDLED_SEARCH_FILE,
   bundledRowsOf,
   type BundledGlossaryFile,
 } from '../../lib/bundled-glossary-file';
@@ -19,7 +20,9 @@ import { compileGlossary, restoreGlossary, type Compiled, type StoredIndex } fro
 
 export const BUNDLED_VERSION: string = __ATAZAN_BUNDLED_VERSION__;
 
-async function readFile(name: typeof BUNDLED_GLOSSARY_FILE | typeof BUNDLED_INDEX_FILE) {
+async function readFile(
+  name: typeof BUNDLED_GLOSSARY_FILE | typeof BUNDLED_INDEX_FILE | typeof BUNDLED_SEARCH_FILE,
+) {
   const res = await fetch(browser.runtime.getURL(`/${name}`));
   if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
   return res;
@@ -52,6 +55,11 @@ export async function bundledRows(): Promise<StoredEntry[]> {
 export const bundledIndex = once(
   async (): Promise<StoredIndex> =>
     unpackData(await (await readFile(BUNDLED_INDEX_FILE)).arrayBuffer()) as StoredIndex,
+);
+
+/** The search index built with the extension, packed as the background stores it. */
+export const bundledSearchIndex = once(async (): Promise<ArrayBuffer> =>
+  (await readFile(BUNDLED_SEARCH_FILE)).arrayBuffer(),
 );
 
 /** The bundled glossary ready to scan: its built index, or compiled here if that cannot be used. */

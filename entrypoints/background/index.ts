@@ -10,7 +10,13 @@ import { seedBundled } from '../../db/seed';
 import { getBundledVersion } from '../../db/glossary-store';
 import type { ScanResult } from '../../lib/scan-wire';
 import type { RequestType } from '../../lib/protocol';
-import { BUNDLED_VERSION, bundledEntries, bundledGlossary, bundledIndex } from './bundled-glossary';
+import {
+  BUNDLED_VERSION,
+  bundledEntries,
+  bundledGlossary,
+  bundledIndex,
+  bundledSearchIndex,
+} from './bundled-glossary';
 import { scanWith, type Compiled } from './matcher-cache';
 import { GlossaryService } from './requests';
 import { broadcast, showCardInActiveTab } from './broadcast';
@@ -72,9 +78,13 @@ export default defineBackground(() => {
       // revision, and pages scanned with it meanwhile need not scan again.
       const sameMatches =
         installed === '' && (await service.matcher.adopt(change.revision, bundledIndex));
+      // The popup's first search after install reads the stored index of the seeded
+      // glossary (an install's is the one built with the extension), stored before
+      // the broadcast makes open popups look for it.
+      if (installed !== '' || !(await service.adoptSearch(change.revision, bundledSearchIndex))) {
+        service.warmSearchSoon();
+      }
       await broadcast({ type: 'glossary/changed', revision: change.revision, sameMatches });
-      // The popup's first search after install reads the stored index of the seeded glossary.
-      service.warmSearchSoon();
     })
     .catch((err: unknown) => console.error('Ata Zan: seeding the bundled glossary failed', err))
     .finally(() => {

@@ -44,7 +44,7 @@ import {
   type GlossarySearch,
   type SearchData,
 } from '../../glossary/search';
-import { packSearchIndex } from '../../lib/stored-search';
+import { packSearchIndex, storedSearchIndexOf } from '../../lib/stored-search';
 import { EntryList, type FilterTextCache } from '../../glossary/entry-list';
 import type { Entry } from '../../glossary/types';
 import type { DuplicatePolicy, SearchAnswer, StoredEntry } from '../../lib/protocol';
@@ -214,6 +214,30 @@ export class GlossaryService {
     this.bundled ??= bundledRows().then((rows) => ({ revision: 0, search: createSearch(rows) }));
     this.bundled.catch(() => (this.bundled = null));
     return this.bundled;
+  }
+
+  /**
+   * Store a search index made elsewhere (the bundled glossary's, built with
+   * the extension) as `revision`'s when it names exactly the snapshot's
+   * entries in the snapshot's order: right after an install the popup then
+   * searches it without the worker building one. False (nothing written) otherwise.
+   */
+  async adoptSearch(revision: number, index: () => Promise<ArrayBuffer>): Promise<boolean> {
+    try {
+      const [buffer, snap] = await Promise.all([index(), this.getSnapshot()]);
+      if (snap.revision !== revision) return false;
+      const { ids, personal } = storedSearchIndexOf(buffer);
+      const same =
+        snap.entries.length === ids.length &&
+        snap.entries.every((e, i) => e.source === 'bundled' && e.id === ids[i]) &&
+        personal.every((p) => p === 0);
+      if (!same || !(await writeSearchIndex(this.db, revision, buffer))) return false;
+      this.searchStoredAt = revision;
+      return true;
+    } catch (err) {
+      console.warn('Ata Zan: the bundled search index was not adopted', err);
+      return false;
+    }
   }
 
   /** Resolves when the last search index built has been stored (or needed not be, or could not be). */

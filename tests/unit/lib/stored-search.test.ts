@@ -11,6 +11,7 @@ import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
 import { buildSearchData, createSearch, openSearch } from '../../../glossary/search';
 import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
+import { bundledSearchFile } from '../../../lib/bundled-glossary-file';
 import { SEARCH_INDEX_KEY } from '../../../lib/database-names';
 import type { GlossarySnapshot, SearchAnswer, StoredEntry } from '../../../lib/protocol';
 import { openStoredSearch, packSearchIndex, storedSearchIndexOf } from '../../../lib/stored-search';
@@ -137,6 +138,30 @@ describe('the popup reads the background’s stored index', () => {
     await db.entries.delete(['personal', mine.id]);
     expect(await stored.search('эстоппель', 10)).toBeNull();
     stored.close();
+  });
+
+  test('on install the bundled glossary’s built search index is stored as the seeded revision and answers as the worker’s own', async () => {
+    const { db, svc } = await seeded();
+    const snapshot = (await svc.handle({ type: 'glossary/get' })).response as GlossarySnapshot;
+    const file = async () => bundledSearchFile(BUNDLED_ENTRIES);
+    expect(await svc.adoptSearch(snapshot.revision, file)).toBe(true);
+    const stored = (await openStoredSearch(db.name))!;
+    expect(stored.revision).toBe(snapshot.revision);
+    for (const query of ['Конституционный Суд', 'сот', 'канституция', 'жеке басына']) {
+      const asked = await backgroundAnswer(new GlossaryService(db), query);
+      expect((await stored.search(query, 10))?.hits).toEqual(asked.hits);
+    }
+    stored.close();
+  });
+
+  test('the built search index is not adopted over a glossary with the user’s entries, nor for another revision', async () => {
+    const { svc } = await seeded();
+    const file = async () => bundledSearchFile(BUNDLED_ENTRIES);
+    const before = (await svc.handle({ type: 'glossary/get' })).response as GlossarySnapshot;
+    expect(await svc.adoptSearch(before.revision + 1, file)).toBe(false);
+    await svc.handle({ type: 'entry/save', entry: testEntry('', 'эстоппель', 'эстоппель') });
+    const after = (await svc.handle({ type: 'glossary/get' })).response as GlossarySnapshot;
+    expect(await svc.adoptSearch(after.revision, file)).toBe(false);
   });
 
   const DAMAGED: [string, (row: { revision: number; value: unknown }) => unknown][] = [

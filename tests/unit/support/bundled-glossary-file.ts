@@ -10,7 +10,9 @@ import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../../../glossary/data';
 import {
   BUNDLED_GLOSSARY_FILE,
   BUNDLED_INDEX_FILE,
+  BUNDLED_SEARCH_FILE,
   bundledRowsOf,
+  bundledSearchFile,
   type BundledGlossaryFile,
 } from '../../../lib/bundled-glossary-file';
 import { packData } from '../../../lib/packed-data';
@@ -24,6 +26,7 @@ const FILES: Record<string, () => BodyInit> = {
     const { stored } = compileGlossary({ revision: 0, entries: bundledRowsOf(BUNDLED_ENTRIES) });
     return packData(stored());
   },
+  [BUNDLED_SEARCH_FILE]: () => bundledSearchFile(BUNDLED_ENTRIES),
 };
 
 /** How many times each file was asked for (the tests check what a start reads). */
