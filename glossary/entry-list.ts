@@ -9,7 +9,7 @@
  * previous list), each order once per sort and language, a filter only tests
  * the folded texts, and the last filter's rows are kept for the next page.
  */
-import { searchKey } from './search';
+import { searchKey } from './search-data';
 import type { Entry } from './types';
 
 export type EntrySortKey = 'kk' | 'ru' | 'updated';

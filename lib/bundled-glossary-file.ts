@@ -7,7 +7,7 @@
  * with nothing compiled in the browser; the search index lets the popup
  * search right after install without building one in the worker.
  */
-import { buildSearchData } from '../glossary/search';
+import { buildSearchData } from '../glossary/search-data';
 import type { Entry } from '../glossary/types';
 import type { StoredEntry } from './protocol';
 import { packSearchIndex } from './stored-search';

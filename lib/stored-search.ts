@@ -6,14 +6,13 @@
  * while that revision is still the database's, and asks the background
  * otherwise (a missing, stale or damaged row is never an error to the reader).
  */
+import { openSearch, type IndexSearch } from '../glossary/search';
 import {
-  openSearch,
   searchDataOf,
   SearchDataError,
   tableDefinitions,
-  type IndexSearch,
   type SearchData,
-} from '../glossary/search';
+} from '../glossary/search-data';
 import { packData, unpackData } from './packed-data';
 import { DB_NAME, SEARCH_INDEX_KEY } from './database-names';
 import type { SearchAnswer, StoredEntry } from './protocol';

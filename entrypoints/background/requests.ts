@@ -38,12 +38,8 @@ import {
   writeSearchIndex,
 } from '../../db/compiled-index-store';
 import { ValidationError } from '../../glossary/entry-model';
-import {
-  buildSearchData,
-  createSearch,
-  type GlossarySearch,
-  type SearchData,
-} from '../../glossary/search';
+import { createSearch, type GlossarySearch } from '../../glossary/search';
+import { buildSearchData, type SearchData } from '../../glossary/search-data';
 import { packSearchIndex, storedSearchIndexOf } from '../../lib/stored-search';
 import { EntryList, type FilterTextCache } from '../../glossary/entry-list';
 import type { Entry } from '../../glossary/types';

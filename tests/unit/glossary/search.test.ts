@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createSearch, searchKey } from '../../../glossary/search';
+import { createSearch } from '../../../glossary/search';
+import { searchKey } from '../../../glossary/search-data';
 import { latinToCyrillic } from '../../../glossary/transliterate';
 import type { Entry } from '../../../glossary/types';
 import { BUNDLED_ENTRIES } from '../../../glossary/data/index';

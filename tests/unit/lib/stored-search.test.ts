@@ -8,7 +8,8 @@ import { describe, expect, test, vi } from 'vitest';
 // First: Dexie finds IndexedDB as it loads.
 import { freshDatabases } from '../../support/databases';
 import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
-import { buildSearchData, createSearch, openSearch } from '../../../glossary/search';
+import { createSearch, openSearch } from '../../../glossary/search';
+import { buildSearchData } from '../../../glossary/search-data';
 import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
 import { bundledSearchFile } from '../../../lib/bundled-glossary-file';
