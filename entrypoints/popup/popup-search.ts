@@ -55,7 +55,7 @@ export function popupSearch(
 
   const readStored = (): Promise<StoredSearch | null> => {
     if (!stored) {
-      // Marks for the benchmark's breakdown (bench/termbase.ts).
+      // Marks that tell which source answered (performance.getEntriesByType('mark')).
       performance.mark('atazan-popup-stored-read');
       stored = openStored()
         .catch(() => null)
