@@ -15,6 +15,7 @@ import {
   type BundledGlossaryFile,
 } from '../../lib/bundled-glossary-file';
 import { unpackData } from '../../lib/packed-data';
+import { once } from '../../lib/once';
 import type { StoredEntry } from '../../lib/protocol';
 import { compileGlossary, restoreGlossary, type Compiled, type StoredIndex } from './stored-index';
 
@@ -26,16 +27,6 @@ async function readFile(
   const res = await fetch(browser.runtime.getURL(`/${name}`));
   if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
   return res;
-}
-
-/** Kept once read; a failed read is tried again next time. */
-function once<T>(read: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | null = null;
-  return () => {
-    value ??= read();
-    value.catch(() => (value = null));
-    return value;
-  };
 }
 
 /** The bundled entries. */

@@ -6,16 +6,7 @@
  * so the first rows do not wait for them.
  */
 import { useEffect, useState } from 'preact/hooks';
-
-/** A loader that starts once and answers the same module after. */
-function once<M>(load: () => Promise<M>): () => Promise<M> {
-  let loading: Promise<M> | null = null;
-  return () => {
-    loading ??= load();
-    loading.catch(() => (loading = null));
-    return loading;
-  };
-}
+import { once } from '../../lib/once';
 
 export const loadEditor = once(() => import('./editor'));
 export const loadImportPanel = once(() => import('../../components/ImportExport'));
