@@ -304,14 +304,15 @@ interface TraceEvent {
 
 /** Print each main-thread task over 50 ms with the time its direct kinds of work took. */
 function summarizeTrace(events: TraceEvent[]): void {
-  const main = events.find(
+  // Each renderer has a main thread (the extension's pages too): the page's is the busiest.
+  const mains = events.filter(
     (e) =>
       e.name === 'thread_name' &&
       (e.args as { name?: string } | undefined)?.name === 'CrRendererMain',
   );
-  const onMain = events.filter(
-    (e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid,
-  );
+  const onMain = mains
+    .map((main) => events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid))
+    .reduce<TraceEvent[]>((a, b) => (b.length > a.length ? b : a), []);
   const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 50_000);
   console.log(`\nTrace: ${tasks.length} main-thread tasks over 50 ms`);
   for (const t of tasks) {
