@@ -1,8 +1,9 @@
 /**
  * A translator's termbase in the built extension (`npm run build` first), in
  * Debian's Chromium with a fresh profile per run: `npx tsx bench/termbase.ts`
- * (or `npm run bench:termbase`; RUNS=n, SIZE=n). bench/page.ts calls
- * `runTermbaseBench`.
+ * (or `npm run bench:termbase`; RUNS=n, SIZE=n; BASELINE_EXT=<another build's
+ * chrome-mv3 directory> runs that build too, alternating with this one, and
+ * prints it beside).
  *
  * Each run imports a generated termbase (bench/termbase-data.ts) through the
  * options page — the file chosen in the file input, the preview, Import — and
@@ -25,7 +26,7 @@
 import { pathToFileURL } from 'node:url';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXPORTERS } from '../glossary/io';
 import type { Entry } from '../glossary/types';
@@ -49,11 +50,17 @@ export interface TermbaseRun {
   workerHeapMB: number | null;
 }
 
-export interface TermbaseReport {
-  size: number;
-  runs: number;
+/** One build's runs: with the bundled glossary only, and with the termbase imported. */
+export interface TermbaseRuns {
   baseline: TermbaseRun[];
   termbase: TermbaseRun[];
+}
+
+export interface TermbaseReport extends TermbaseRuns {
+  size: number;
+  runs: number;
+  /** The same runs with BASELINE_EXT's build, alternating with this build's. */
+  before: TermbaseRuns | null;
 }
 
 /** Records, in the page, when the first element matching `selector` appears (performance.now()). */
@@ -140,8 +147,9 @@ async function oneRun(
   file: string | null,
   fileMB: number | null,
   server: { url: string },
+  extension?: string,
 ): Promise<TermbaseRun> {
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension(extension);
   try {
     const probe = termbase ? termbase[Math.floor(termbase.length * 0.77)]! : null;
     const popupQuery = probe ? probe.ru.term : 'правосудие';
@@ -359,14 +367,28 @@ export async function runTermbaseBench(
     '/added': `<!doctype html><meta charset="utf-8"><title>x</title><p>Суд применил ${ADDED_TERM}. Правосудие осуществляется только судом.</p>`,
     '/termbase': `<!doctype html><meta charset="utf-8"><title>x</title><p>Мәтінде ${probe.kk.term} кездеседі. В тексте встречается ${probe.ru.term}.</p>`,
   });
-  const report: TermbaseReport = { size, runs, baseline: [], termbase: [] };
+  const before = process.env.BASELINE_EXT ? resolve(process.env.BASELINE_EXT) : null;
+  const report: TermbaseReport = {
+    size,
+    runs,
+    baseline: [],
+    termbase: [],
+    before: before ? { baseline: [], termbase: [] } : null,
+  };
+  // Each run measures the baseline build first, then this one, so both share the machine's load.
+  const builds: [string, TermbaseRuns, string | undefined][] = [['this build', report, undefined]];
+  if (before && report.before) builds.unshift(['baseline build', report.before, before]);
   try {
     for (let r = 0; r < runs; r++) {
-      if (log) console.error(`run ${r + 1}/${runs}: bundled glossary only…`);
-      report.baseline.push(await oneRun(null, null, null, server));
-      if (log)
-        console.error(`run ${r + 1}/${runs}: ${size.toLocaleString('en')} personal entries…`);
-      report.termbase.push(await oneRun(termbase, file, fileMB, server));
+      for (const [name, into, extension] of builds) {
+        if (log) console.error(`run ${r + 1}/${runs}, ${name}: bundled glossary only…`);
+        into.baseline.push(await oneRun(null, null, null, server, extension));
+        if (log)
+          console.error(
+            `run ${r + 1}/${runs}, ${name}: ${size.toLocaleString('en')} personal entries…`,
+          );
+        into.termbase.push(await oneRun(termbase, file, fileMB, server, extension));
+      }
     }
   } finally {
     await server.close();
@@ -398,15 +420,23 @@ export function printReport(report: TermbaseReport): void {
   console.log(
     `termbase: ${report.size.toLocaleString('en')} entries (JSON ${report.termbase[0]?.fileMB?.toFixed(1) ?? '?'} MB), medians of ${report.runs} fresh-profile runs, load average ${load}`,
   );
+  const plus = `+${report.size.toLocaleString('en')}`;
+  const columns: [string, TermbaseRuns][] = [
+    ...(report.before ? [['baseline build, ', report.before] as [string, TermbaseRuns]] : []),
+    [report.before ? 'this build, ' : '', report],
+  ];
+  const heads = columns.flatMap(([name]) => [`${name}bundled only`, `${name}${plus}`]);
+  const width = Math.max(14, ...heads.map((h) => h.length));
   console.log(
-    `${'scenario (ms unless said)'.padEnd(40)} ${'bundled only'.padStart(14)} ${`+${report.size.toLocaleString('en')}`.padStart(14)}   goal`,
+    `${'scenario (ms unless said)'.padEnd(40)} ${heads.map((h) => h.padStart(width)).join(' ')}   goal`,
   );
   for (const [label, key, goal] of rows) {
-    const base = median(report.baseline.map((r) => r[key] as number | null));
-    const big = median(report.termbase.map((r) => r[key] as number | null));
-    console.log(
-      `${label.padEnd(40)} ${fmt(base, key).padStart(14)} ${fmt(big, key).padStart(14)}   ${goal}`,
+    const cells = columns.flatMap(([, runs]) =>
+      [runs.baseline, runs.termbase].map((of) =>
+        fmt(median(of.map((r) => r[key] as number | null)), key).padStart(width),
+      ),
     );
+    console.log(`${label.padEnd(40)} ${cells.join(' ')}   ${goal}`);
   }
 }
 
