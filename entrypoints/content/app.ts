@@ -24,7 +24,6 @@ import { siteDisabled } from '../../lib/sites';
 import { ask } from '../../lib/client';
 import { resolveUiLanguage } from '../../lib/i18n';
 import { decodeScanResult, type PageMatch } from '../../lib/scan-wire';
-import { afterRendering } from './main-thread';
 import { spanText } from './span';
 
 export class ContentApp {
@@ -68,8 +67,8 @@ export class ContentApp {
 
   async start(): Promise<void> {
     this.startedAt = performance.now();
-    const [settings] = await Promise.all([ask('settings/get'), afterRendering(300)]);
-    this.settings = settings;
+    // The scan waits for the page's first rendering itself (Scanner.run).
+    this.settings = await ask('settings/get');
     this.apply();
   }
 

@@ -22,7 +22,8 @@ const RUNTIME_CHECK_MS = 2000;
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
-  runAt: 'document_idle',
+  // As soon as the document is parsed: idle would wait for the page's images and frames (its load).
+  runAt: 'document_end',
   main(ctx) {
     const app = new ContentApp();
     const onMessage = (
