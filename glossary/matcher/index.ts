@@ -18,7 +18,7 @@
 import { forgetKazakhWords, kazakhPatterns } from '../morphology/kazakh';
 import { AMBIGUOUS_FORMS } from '../morphology/kazakh-rules';
 import { forgetRussianWords, russianForms } from '../morphology/russian';
-import type { SurfacePattern } from '../morphology/types';
+import type { SuffixSet, SurfacePattern } from '../morphology/types';
 import type { Entry, Lang, MatchableEntry } from '../types';
 import { assembleMatcher, type Matcher } from './assemble';
 import { KEY } from './chars';
@@ -59,9 +59,11 @@ export function matchableOf(entry: Entry): MatchableEntry {
 /**
  * The patterns of each term, kept across compilations: the extension
  * recompiles when a user saves an entry, and then only the new term is
- * inflected. Bounded, so a long session cannot grow it without limit.
+ * inflected. A Russian term keeps just its forms (each a stem that takes no
+ * suffix). Bounded, so a long session cannot grow them without limit.
  */
-const patternCache: Record<Lang, Map<string, SurfacePattern[]>> = { kk: new Map(), ru: new Map() };
+const kazakhCache = new Map<string, SurfacePattern[]>();
+const russianCache = new Map<string, string[]>();
 const PATTERN_CACHE_LIMIT = 50_000;
 
 /**
@@ -69,24 +71,36 @@ const PATTERN_CACHE_LIMIT = 50_000;
  * the benchmark measures compilations from nothing.
  */
 export function clearPatternCache(): void {
-  patternCache.kk.clear();
-  patternCache.ru.clear();
+  kazakhCache.clear();
+  russianCache.clear();
   forgetKazakhWords();
   forgetRussianWords();
 }
 
-export function defaultPatterns(lang: Lang, term: string): SurfacePattern[] {
-  const cache = patternCache[lang];
-  let patterns = cache.get(term);
+function cachedKazakhPatterns(term: string): SurfacePattern[] {
+  let patterns = kazakhCache.get(term);
   if (!patterns) {
-    patterns =
-      lang === 'kk'
-        ? kazakhPatterns(term)
-        : russianForms(term).map((stem) => ({ stem, suffixes: null }));
-    if (cache.size >= PATTERN_CACHE_LIMIT) cache.clear();
-    cache.set(term, patterns);
+    patterns = kazakhPatterns(term);
+    if (kazakhCache.size >= PATTERN_CACHE_LIMIT) kazakhCache.clear();
+    kazakhCache.set(term, patterns);
   }
   return patterns;
+}
+
+function cachedRussianForms(term: string): string[] {
+  let forms = russianCache.get(term);
+  if (!forms) {
+    forms = russianForms(term);
+    if (russianCache.size >= PATTERN_CACHE_LIMIT) russianCache.clear();
+    russianCache.set(term, forms);
+  }
+  return forms;
+}
+
+export function defaultPatterns(lang: Lang, term: string): SurfacePattern[] {
+  return lang === 'kk'
+    ? cachedKazakhPatterns(term)
+    : cachedRussianForms(term).map((stem) => ({ stem, suffixes: null }));
 }
 
 /** The word-table word a pattern's stem ends with: its words read one after the other. */
@@ -117,36 +131,46 @@ export function compileMatcher(
   entries: readonly MatchableEntry[],
   options: MatcherOptions = {},
 ): Matcher {
-  const patternsOf = options.patterns ?? defaultPatterns;
-  // About a dozen words per entry (the forms of a Russian phrase, a Kazakh stem or
-  // two); room for more from the start, so that the builder's map is not rebuilt halfway.
+  const custom = options.patterns;
+  // About a dozen words and terminals per entry (the forms of a Russian phrase,
+  // a Kazakh stem or two); room for more from the start, so that the builders'
+  // arrays are not regrown halfway.
   const words = new WordTableBuilder(KEY, entries.length * 16);
-  const terminals = new TerminalsBuilder();
+  const terminals = new TerminalsBuilder(entries.length * 16, entries.length * 12);
   const suffixes = new SuffixSets();
+  const add = (entry: number, lang: Lang, term: string, stem: string, set: SuffixSet | null) => {
+    if (stem === '') return;
+    const suffix = set ? suffixes.add(set) : -1;
+    const compiled = suffix >= 0 ? suffixes.sets[suffix]! : null;
+    // A Kazakh stem whose last word begins a common derived word (заң → заңды).
+    const ambiguous =
+      lang === 'kk' &&
+      compiled !== null &&
+      AMBIGUOUS_PREFIXES.has(stem.slice(stem.lastIndexOf(' ') + 1));
+    terminals.add(
+      wordOfStem(words, stem),
+      entry,
+      lang,
+      term,
+      stem,
+      suffix,
+      compiled?.bare ?? false,
+      compiled?.any ?? false,
+      ambiguous,
+    );
+  };
   for (let entry = 0; entry < entries.length; entry++) {
     for (const lang of ['kk', 'ru'] as const) {
       for (const term of entries[entry]![lang]) {
-        for (const { stem, suffixes: set } of patternsOf(lang, term)) {
-          if (stem === '') continue;
-          const suffix = set ? suffixes.add(set) : -1;
-          const compiled = suffix >= 0 ? suffixes.sets[suffix]! : null;
-          // A Kazakh stem whose last word begins a common derived word (заң → заңды).
-          const ambiguous =
-            lang === 'kk' &&
-            compiled !== null &&
-            AMBIGUOUS_PREFIXES.has(stem.slice(stem.lastIndexOf(' ') + 1));
-          const word = wordOfStem(words, stem);
-          terminals.add(
-            word,
-            entry,
-            lang,
-            term,
-            stem,
-            suffix,
-            compiled?.bare ?? false,
-            compiled?.any ?? false,
-            ambiguous,
-          );
+        if (custom) {
+          for (const { stem, suffixes: set } of custom(lang, term))
+            add(entry, lang, term, stem, set);
+        } else if (lang === 'ru') {
+          // The forms as they are: no pattern object per form.
+          for (const stem of cachedRussianForms(term)) add(entry, lang, term, stem, null);
+        } else {
+          for (const { stem, suffixes: set } of cachedKazakhPatterns(term))
+            add(entry, lang, term, stem, set);
         }
       }
     }

@@ -29,17 +29,22 @@ const LAST_BIT = 1 << 29;
 /** In STEM_INFO, below those bits: the stem's length. */
 const STEM_LENGTH = LAST_BIT - 1;
 
-/** A growable Int32Array indexed by word. */
-class WordColumn {
-  data: Int32Array;
-  constructor(private readonly fill: number) {
-    this.data = new Int32Array(1024).fill(fill);
+/** A growable Int32Array: a column indexed by word or by terminal. */
+class Column {
+  data: Int32Array<ArrayBuffer>;
+  constructor(
+    private readonly fill: number,
+    size: number,
+  ) {
+    this.data = new Int32Array(Math.max(size, 1024));
+    if (fill !== 0) this.data.fill(fill);
   }
   ensure(n: number): void {
     if (n < this.data.length) return;
     let size = this.data.length;
     while (size <= n) size *= 2;
-    const next = new Int32Array(size).fill(this.fill);
+    const next = new Int32Array(size);
+    if (this.fill !== 0) next.fill(this.fill, this.data.length);
     next.set(this.data);
     this.data = next;
   }
@@ -48,21 +53,43 @@ class WordColumn {
 /** The terminals as the matcher compiles them. */
 export class TerminalsBuilder {
   /** Per word: its first terminal (-1 none) and its kinds. */
-  private readonly head = new WordColumn(-1);
-  private readonly kind = new WordColumn(0);
-  // Per terminal, in the order added.
-  private readonly entry: number[] = [];
-  private readonly lang: Lang[] = [];
-  private readonly term: string[] = [];
+  private readonly head: Column;
+  private readonly kind: Column;
+  // Per terminal, in the order added: typed columns, so that adding one
+  // allocates nothing but the occasional doubling.
+  private readonly entry: Column;
+  private readonly suffix: Column;
+  /** The next terminal of its word's chain (-1 none). */
+  private readonly next: Column;
+  /** Its stem's length, with AMBIGUOUS_BIT. */
+  private readonly info: Column;
+  /** The index of its term among the terms matches report. */
+  private readonly termIndex: Column;
   private readonly stem: string[] = [];
-  private readonly suffix: number[] = [];
-  private readonly ambiguous: boolean[] = [];
-  private readonly next: number[] = [];
+  private count_ = 0;
+  // The terms matches report, per term: its entry, language and text. In the
+  // order terminals are added they come term by term, so a terminal whose
+  // term, language and entry are those of the terminal added before it
+  // shares its term.
+  private readonly termEntry: number[] = [];
+  private readonly termLang: Lang[] = [];
+  private readonly termText: string[] = [];
   /** The longest stem. */
   longestStem = 0;
 
+  /** `words` and `terminals`: about how many there will be (the columns grow past it). */
+  constructor(words = 1024, terminals = 1024) {
+    this.head = new Column(-1, words);
+    this.kind = new Column(0, words);
+    this.entry = new Column(0, terminals);
+    this.suffix = new Column(0, terminals);
+    this.next = new Column(0, terminals);
+    this.info = new Column(0, terminals);
+    this.termIndex = new Column(0, terminals);
+  }
+
   get count(): number {
-    return this.entry.length;
+    return this.count_;
   }
 
   /**
@@ -87,21 +114,39 @@ export class TerminalsBuilder {
     this.head.ensure(word);
     this.kind.ensure(word);
     const head = this.head.data;
+    const entries = this.entry.data;
+    const suffixes = this.suffix.data;
+    const next = this.next.data;
     let last = -1;
-    for (let t = head[word]!; t >= 0; t = this.next[t]!) {
-      if (this.entry[t] === entry && this.suffix[t] === suffix && this.stem[t] === stem) return;
+    for (let t = head[word]!; t >= 0; t = next[t]!) {
+      if (entries[t] === entry && suffixes[t] === suffix && this.stem[t] === stem) return;
       last = t;
     }
-    const t = this.entry.length;
-    this.entry.push(entry);
-    this.lang.push(lang);
-    this.term.push(term);
+    const t = this.count_++;
+    this.entry.ensure(t);
+    this.suffix.ensure(t);
+    this.next.ensure(t);
+    this.info.ensure(t);
+    this.termIndex.ensure(t);
+    const terms = this.termText.length;
+    if (
+      terms === 0 ||
+      this.termText[terms - 1] !== term ||
+      this.termLang[terms - 1] !== lang ||
+      this.termEntry[terms - 1] !== entry
+    ) {
+      this.termEntry.push(entry);
+      this.termLang.push(lang);
+      this.termText.push(term);
+    }
+    this.termIndex.data[t] = this.termText.length - 1;
+    this.entry.data[t] = entry;
+    this.suffix.data[t] = suffix;
+    this.next.data[t] = -1;
+    this.info.data[t] = stem.length | (ambiguous ? AMBIGUOUS_BIT : 0);
     this.stem.push(stem);
-    this.suffix.push(suffix);
-    this.ambiguous.push(ambiguous);
-    this.next.push(-1);
     if (last < 0) head[word] = t;
-    else this.next[last] = t;
+    else this.next.data[last] = t;
     if (suffix < 0 || bare) this.kind.data[word]! |= ENDS_WORD;
     if (takes) this.kind.data[word]! |= TAKES_SUFFIX;
     if (stem.length > this.longestStem) this.longestStem = stem.length;
@@ -115,49 +160,39 @@ export class TerminalsBuilder {
     this.head.ensure(words);
     this.kind.ensure(words);
     const head = this.head.data;
-    const T = this.entry.length;
-    // order: new terminal number → the number it was added with.
-    const order = new Int32Array(T);
-    let n = 0;
-    for (let w = 0; w < words; w++) {
-      const first = head[w]!;
-      if (first < 0) continue;
-      head[w] = n;
-      for (let t = first; t >= 0; t = this.next[t]!) order[n++] = t;
-    }
-    // The terms matches report: in the order they were added, terminals come
-    // term by term, so the previous terminal's term is usually this one's.
-    const terms: MatchedTerm[] = [];
-    const termOfAdded = new Int32Array(T);
-    for (let t = 0; t < T; t++) {
-      const last = terms[terms.length - 1];
-      if (
-        !last ||
-        last.term !== this.term[t] ||
-        last.lang !== this.lang[t] ||
-        this.entry[t - 1] !== this.entry[t]
-      ) {
-        terms.push({ id: entries[this.entry[t]!]!.id, lang: this.lang[t]!, term: this.term[t]! });
-      }
-      termOfAdded[t] = terms.length - 1;
-    }
+    const next = this.next.data;
+    const T = this.count_;
+    const terms: MatchedTerm[] = new Array<MatchedTerm>(this.termText.length);
+    for (let k = 0; k < terms.length; k++)
+      terms[k] = {
+        id: entries[this.termEntry[k]!]!.id,
+        lang: this.termLang[k]!,
+        term: this.termText[k]!,
+      };
     // Plain loops: this runs once per glossary, before the JIT has warmed up.
     const termOf = new Int32Array(T);
     const stems = new Array<string>(T);
     const records = new Int32Array(T * 4);
-    for (let t = 0, at = 0; t < T; t++) {
-      const added = order[t]!;
-      const stem = this.stem[added]!;
-      termOf[t] = termOfAdded[added]!;
-      stems[t] = stem;
-      records[4 * t + SUFFIX] = this.suffix[added]!;
-      records[4 * t + STEM_START] = at;
-      records[4 * t + ENTRY] = this.entry[added]!;
-      records[4 * t + STEM_INFO] =
-        stem.length |
-        (this.ambiguous[added] ? AMBIGUOUS_BIT : 0) |
-        (this.next[added]! < 0 ? LAST_BIT : 0);
-      at += stem.length;
+    const entry = this.entry.data;
+    const suffix = this.suffix.data;
+    const info = this.info.data;
+    const termIndex = this.termIndex.data;
+    let n = 0;
+    let at = 0;
+    for (let w = 0; w < words; w++) {
+      const first = head[w]!;
+      if (first < 0) continue;
+      head[w] = n;
+      for (let added = first; added >= 0; added = next[added]!, n++) {
+        const stem = this.stem[added]!;
+        termOf[n] = termIndex[added]!;
+        stems[n] = stem;
+        records[4 * n + SUFFIX] = suffix[added]!;
+        records[4 * n + STEM_START] = at;
+        records[4 * n + ENTRY] = entry[added]!;
+        records[4 * n + STEM_INFO] = info[added]! | (next[added]! < 0 ? LAST_BIT : 0);
+        at += stem.length;
+      }
     }
     // Joined by the engine in one go, not copied code unit by code unit: this
     // runs before the JIT has warmed up.

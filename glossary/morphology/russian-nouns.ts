@@ -45,19 +45,24 @@ interface Reading {
   readonly stems: readonly string[];
   readonly sg: boolean;
   readonly pl: boolean;
-  readonly lex?: NounException;
+  readonly lex: NounException | undefined;
 }
 
 function singular(id: NounParadigmId, w: string, extraStems: readonly string[] = []): Reading {
   const p = NOUN_PARADIGMS[id];
   const stem = w.slice(0, w.length - p.nomSg.length);
-  return { p, nomStem: stem, stems: [stem, ...extraStems], sg: true, pl: true };
+  return { p, nomStem: stem, stems: [stem, ...extraStems], sg: true, pl: true, lex: undefined };
 }
 
 function pluralOnly(id: NounParadigmId, w: string): Reading {
   const p = NOUN_PARADIGMS[id];
   const stem = w.slice(0, w.length - p.nomPl.length);
-  return { p, nomStem: stem, stems: [stem], sg: false, pl: true };
+  return { p, nomStem: stem, stems: [stem], sg: false, pl: true, lex: undefined };
+}
+
+/** The reading with other stems, or the lexicon's exception (every reading has one shape). */
+function withStems(r: Reading, stems: readonly string[], lex = r.lex): Reading {
+  return { p: r.p, nomStem: r.nomStem, stems, sg: r.sg, pl: r.pl, lex };
 }
 
 /** The stem with a fleeting vowel dropped (порядок → порядк, отец → отц, боец → бойц, палец → пальц), or null. */
@@ -93,7 +98,7 @@ function nounReadings(w: string, hint: Hint): Reading[] {
   if (lex) {
     return lex.paradigms.map((id) => {
       const r = lex.plural ? pluralOnly(id, w) : singular(id, w);
-      return { ...r, stems: lex.stem ? [lex.stem] : r.stems, lex };
+      return withStems(r, lex.stem ? [lex.stem] : r.stems, lex);
     });
   }
   const n = w.length;
@@ -114,7 +119,7 @@ function nounReadings(w: string, hint: Hint): Reading[] {
     for (const pid of plA === 'only' ? ['mPlA' as const] : plA ? [id, 'mPlA' as const] : [id]) {
       const r = singular(pid, w, fleeting ? [fleeting.stem] : []);
       // A sure fleeting vowel replaces the full stem outside the nominative.
-      readings.push(fleeting?.sure ? { ...r, stems: [fleeting.stem] } : r);
+      readings.push(fleeting?.sure ? withStems(r, [fleeting.stem]) : r);
     }
     return readings;
   }
