@@ -7,11 +7,20 @@
  * is read too and the first complete answer is shown. Once read, the stored
  * index answers the popup's later keystrokes itself.
  */
-import type { SearchResults, Searcher } from '../../components/SearchPanel';
+import type { SearchResults, Searcher } from '../../components/search-results';
 import type { StoredSearch } from '../../lib/stored-search';
 
 /** How long a running worker has to answer before the stored index is read as well. */
 export const HEAD_START_MS = 50;
+
+/**
+ * The stored index, its code loaded only when it is read: a running worker's
+ * answers never wait for it.
+ */
+export async function openStoredLater(): Promise<StoredSearch | null> {
+  const { openStoredSearch } = await import('../../lib/stored-search');
+  return openStoredSearch();
+}
 
 export interface PopupSearch {
   search: Searcher;

@@ -5,7 +5,7 @@
  * once and then answers the later keystrokes itself.
  */
 import { describe, expect, test } from 'vitest';
-import type { SearchResults } from '../../../components/SearchPanel';
+import type { SearchResults } from '../../../components/search-results';
 import { popupSearch } from '../../../entrypoints/popup/popup-search';
 import type { SearchAnswer } from '../../../lib/protocol';
 import type { StoredSearch } from '../../../lib/stored-search';
