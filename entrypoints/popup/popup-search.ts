@@ -92,9 +92,13 @@ export function popupSearch(
     void remote.then((o) =>
       performance.mark(complete(o) ? 'atazan-popup-background' : 'atazan-popup-background-partial'),
     );
+    // A blank query shows no rows, only the glossary's size: a slow worker is waited for (the
+    // stored index is read only if it fails), so reading it never delays the first keystroke.
     const early = await Promise.race([
       remote,
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), headStartMs)),
+      ...(query.trim() === ''
+        ? []
+        : [new Promise<null>((resolve) => setTimeout(() => resolve(null), headStartMs))]),
     ]);
     if (early && complete(early)) return early.value;
     const first = await firstComplete([remote, settle(fromStored(query, limit))]);

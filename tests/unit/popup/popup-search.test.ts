@@ -103,6 +103,22 @@ describe('the popup’s first answer', () => {
   });
 });
 
+test('a blank query (the hint’s count) waits for a slow worker instead of reading the stored index', async () => {
+  const log: string[] = [];
+  const late = () => new Promise<SearchResults>((r) => setTimeout(() => r(answer(BACKGROUND)), 60));
+  const s = popupSearch(late, storedIndex('answers', log), 10);
+  expect((await s.search(' ', 20)).size).toBe(BACKGROUND);
+  expect(log).toEqual([]);
+  // Only a failing worker sends it to the stored index.
+  const failing = popupSearch(
+    () => Promise.reject(new Error('gone')),
+    storedIndex('answers', log),
+    10,
+  );
+  expect((await failing.search('', 20)).size).toBe(STORED);
+  expect(log).toEqual(['open']);
+});
+
 test('once read, the stored index answers later keystrokes without asking the worker', async () => {
   const log: string[] = [];
   let asked = 0;
