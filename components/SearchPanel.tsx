@@ -11,18 +11,15 @@ import { scriptLang } from '../glossary/script-lang';
 import type { Lang } from '../glossary/types';
 import type { Translate, UiLang } from '../lib/i18n';
 import type { StoredEntry } from '../lib/protocol';
-import { citationLabel, TermCard } from './TermCard';
-
-/** What a search answers: the hits, best first, and the size of the glossary searched. */
-export interface SearchResults {
-  hits: SearchHit<StoredEntry>[];
-  size: number;
-  /** False when answered from a stand-in index while the glossary's own is made: ask again soon. */
-  complete?: boolean;
-}
-
-/** Search elsewhere (the background); a new function means the glossary changed. */
-export type Searcher = (query: string, limit: number) => Promise<SearchResults>;
+import { citationLabel } from './citation-label';
+import {
+  MAX_RESULTS,
+  movedSelection,
+  searchStatus,
+  type SearchResults,
+  type Searcher,
+} from './search-results';
+import { TermCard } from './TermCard';
 
 export interface SearchPanelProps {
   /** The effective glossary, searched here; null while it loads. Ignored when `search` is given. */
@@ -32,19 +29,24 @@ export interface SearchPanelProps {
   ui: UiLang;
   /** Open an entry in the options page. */
   onOpenEntry?: (id: string) => void;
-  /** Start the search with this query (tests, deep links). */
+  /** Start the search with this query (tests, deep links, the popup's first results). */
   initialQuery?: string;
+  /** The popup's first results, shown until the panel's own answer comes. */
+  initialResults?: SearchResults | null;
+  /** The row selected in them. */
+  initialActive?: number;
+  /** The entry opened from them (its card shows at once). */
+  initialOpened?: StoredEntry | null;
 }
 
-const MAX_RESULTS = 30;
 /** How soon an answer from a stand-in index is asked again. */
 const RETRY_MS = 300;
 
 export function SearchPanel(props: SearchPanelProps) {
   const { entries = null, search, t, ui, onOpenEntry, initialQuery = '' } = props;
   const [query, setQuery] = useState(initialQuery);
-  const [active, setActive] = useState(0);
-  const [opened, setOpened] = useState<StoredEntry | null>(null);
+  const [active, setActive] = useState(props.initialActive ?? 0);
+  const [opened, setOpened] = useState<StoredEntry | null>(props.initialOpened ?? null);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
@@ -53,7 +55,7 @@ export function SearchPanel(props: SearchPanelProps) {
     [search, entries],
   );
   /** The background's last answer (the previous query's stays shown until the next one comes). */
-  const [remote, setRemote] = useState<SearchResults | null>(null);
+  const [remote, setRemote] = useState<SearchResults | null>(props.initialResults ?? null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     if (!search) return;
@@ -112,8 +114,8 @@ export function SearchPanel(props: SearchPanelProps) {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       if (hits.length === 0) return;
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => (i + step + hits.length) % hits.length);
+      const key = e.key;
+      setActive((i) => movedSelection(i, key, hits.length));
     } else if (e.key === 'Enter') {
       const hit = hits[active];
       if (hit) {
@@ -176,15 +178,7 @@ export function SearchPanel(props: SearchPanelProps) {
         onKeyDown={onKeyDown}
       />
       <p class="status" role="status" aria-live="polite">
-        {failed !== null
-          ? failed
-          : results === null
-            ? t('popup.loading')
-            : query.trim() === ''
-              ? t('popup.hint', { count: results.size })
-              : hits.length === 0
-                ? t('popup.noResults')
-                : t('popup.resultCount', { count: hits.length })}
+        {searchStatus(t, query, results, failed)}
       </p>
       <ul id="results" ref={list} role="listbox" aria-label={t('popup.results')}>
         {hits.map((hit, i) => (

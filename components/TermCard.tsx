@@ -17,13 +17,13 @@
  * `atz-`; the hover card puts them in its shadow root, pages add them once.
  */
 import { useState } from 'preact/hooks';
-import { CODES } from '../glossary/codes';
 import { foldTerm } from '../glossary/normalize';
 import type { Citation, Entry, Lang, TermStatus } from '../glossary/types';
 import { ask } from '../lib/client';
 import { cardText, type CardLang } from '../lib/i18n/card';
 import { officialLink, officialUrl, type ReaderPlace } from '../lib/official-links';
 import type { StoredEntry } from '../lib/protocol';
+import { citationLabel } from './citation-label';
 
 export { officialUrl };
 
@@ -56,20 +56,6 @@ export interface TermCardProps {
 }
 
 const other = (l: Lang): Lang => (l === 'kk' ? 'ru' : 'kk');
-
-/**
- * "Constitution 2026, art. 76, cl. 1", «ГПК РК, ст. 148», «АПК, 148-бап» in
- * the UI language.
- */
-export function citationLabel(c: Citation, ui: CardLang): string {
-  const parts = [
-    c.code !== undefined ? CODES[c.code].short[ui] : cardText(ui, `card.edition.${c.edition}`),
-    cardText(ui, 'card.article', { article: c.article }),
-  ];
-  if (c.clause === 'intro') parts.push(cardText(ui, 'card.clause.intro'));
-  else if (c.clause) parts.push(cardText(ui, 'card.clause', { clause: c.clause }));
-  return parts.join(', ');
-}
 
 /**
  * The status of the term found: the variant's when a variant matched (admitted

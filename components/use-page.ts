@@ -14,11 +14,18 @@ import { useBroadcasts } from './use-broadcasts';
 /**
  * `glossary: false` for a page that never needs the whole glossary (the popup
  * searches through the background): `entries` stays null and nothing that
- * large is sent to it.
+ * large is sent to it. `settings`: as already read, so the first render is in
+ * the reader's language (they are asked for again all the same).
  */
-export function usePage(titleKey: UiKey, { glossary = true }: { glossary?: boolean } = {}) {
+export function usePage(
+  titleKey: UiKey,
+  {
+    glossary = true,
+    settings: known = null,
+  }: { glossary?: boolean; settings?: Settings | null } = {},
+) {
   const [entries, setEntries] = useState<StoredEntry[] | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(known);
   /** The last failed request, translated when shown (a code: glossary/errors.ts). */
   const [failure, setFailure] = useState<{ err: unknown } | null>(null);
   const fail = useCallback((err: unknown) => setFailure({ err }), []);

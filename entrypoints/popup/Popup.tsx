@@ -1,6 +1,8 @@
 /**
  * The toolbar popup: glossary search, and the switches that turn highlighting
- * off on the current site or everywhere.
+ * off on the current site or everywhere. It takes over from the popup's first
+ * results (quick-results.ts, full-popup.tsx), going on from their query,
+ * answers, selection and search.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -8,7 +10,8 @@ import { PdfPopupActions, PdfSwitch } from '../../components/PdfControls';
 import { Message } from '../../components/Message';
 import { PageTitle } from '../../components/PageTitle';
 import { HighlightModeSelect } from '../../components/SettingsPanel';
-import { SearchPanel, type Searcher } from '../../components/SearchPanel';
+import { SearchPanel } from '../../components/SearchPanel';
+import type { Searcher } from '../../components/search-results';
 import { useBroadcasts } from '../../components/use-broadcasts';
 import { ask } from '../../lib/client';
 import type { Broadcast } from '../../lib/protocol';
@@ -16,11 +19,23 @@ import { Switch } from '../../components/Switch';
 import { usePage } from '../../components/use-page';
 import { siteDisabled } from '../../lib/sites';
 import { entryHash } from '../../lib/options-route';
-import { openStoredSearch } from '../../lib/stored-search';
-import { popupSearch } from './popup-search';
+import type { Settings } from '../../lib/settings';
+import { openInOptions } from './open-options';
+import { openStoredLater, popupSearch, type PopupSearch } from './popup-search';
+import type { QuickState } from './quick-results';
+import { rememberUi } from './ui-language';
+
+/** Where the popup starts from: what its first results showed and what was asked before it rendered. */
+export interface PopupStart {
+  settings: Settings | null;
+  host: string | null;
+  /** The first results' search, with the stored index they may have read. */
+  searching: PopupSearch;
+  search: QuickState;
+}
 
 /** The hostname of the tab the popup was opened over; null for pages without one (new tab, settings). */
-async function activeHostname(): Promise<string | null> {
+export async function activeHostname(): Promise<string | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (!tab?.url) return null;
   try {
@@ -33,10 +48,10 @@ async function activeHostname(): Promise<string | null> {
 
 /**
  * The popup's search (popup-search.ts: the background, or the stored index
- * when the worker is slow to answer); a new function after each change of
- * the glossary, so the panel asks again.
+ * when the worker is slow to answer): the first results' until the glossary
+ * changes, then a new function after each change, so the panel asks again.
  */
-function usePopupSearch(): Searcher {
+function usePopupSearch(first: PopupSearch | undefined): Searcher {
   const [revision, setRevision] = useState(0);
   useBroadcasts(
     useCallback((b: Broadcast) => {
@@ -44,31 +59,34 @@ function usePopupSearch(): Searcher {
     }, []),
   );
   const searching = useMemo(
-    () => popupSearch((query, limit) => ask('search/query', { query, limit }), openStoredSearch),
+    () =>
+      revision === 0 && first
+        ? first
+        : popupSearch((query, limit) => ask('search/query', { query, limit }), openStoredLater),
+    // The first search is the one given at the start; only a change of the glossary replaces it.
     [revision],
   );
   useEffect(() => () => searching.close(), [searching]);
   return searching.search;
 }
 
-function openInOptions(hash: string): void {
-  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
-  window.close();
-}
-
-export function Popup() {
+export function Popup({ start }: { start?: PopupStart }) {
   const {
     settings,
     error,
     ui,
     t,
     updateSettings: update,
-  } = usePage('app.name', { glossary: false });
-  const search = usePopupSearch();
-  const [host, setHost] = useState<string | null>(null);
+  } = usePage('app.name', { glossary: false, settings: start?.settings ?? null });
+  const search = usePopupSearch(start?.searching);
+  const [host, setHost] = useState<string | null>(start?.host ?? null);
   useEffect(() => {
     activeHostname().then(setHost, () => setHost(null));
   }, []);
+  // The next popup's first screen is labelled in the language this one settled on.
+  useEffect(() => {
+    if (settings) rememberUi(ui);
+  }, [settings, ui]);
 
   const siteOff = host !== null && !!settings && siteDisabled(settings.disabledSites, host);
   const toggleSite = (on: boolean) => {
@@ -91,6 +109,10 @@ export function Popup() {
         t={t}
         ui={ui}
         onOpenEntry={(id) => openInOptions(entryHash(id))}
+        initialQuery={start?.search.query}
+        initialResults={start?.search.results}
+        initialActive={start?.search.active}
+        initialOpened={start?.search.opened}
       />
       <Message text={error} />
       <footer class="switches">

@@ -7,11 +7,20 @@
  * is read too and the first complete answer is shown. Once read, the stored
  * index answers the popup's later keystrokes itself.
  */
-import type { SearchResults, Searcher } from '../../components/SearchPanel';
+import type { SearchResults, Searcher } from '../../components/search-results';
 import type { StoredSearch } from '../../lib/stored-search';
 
 /** How long a running worker has to answer before the stored index is read as well. */
 export const HEAD_START_MS = 50;
+
+/**
+ * The stored index, its code loaded only when it is read: a running worker's
+ * answers never wait for it.
+ */
+export async function openStoredLater(): Promise<StoredSearch | null> {
+  const { openStoredSearch } = await import('../../lib/stored-search');
+  return openStoredSearch();
+}
 
 export interface PopupSearch {
   search: Searcher;
@@ -83,9 +92,13 @@ export function popupSearch(
     void remote.then((o) =>
       performance.mark(complete(o) ? 'atazan-popup-background' : 'atazan-popup-background-partial'),
     );
+    // A blank query shows no rows, only the glossary's size: a slow worker is waited for (the
+    // stored index is read only if it fails), so reading it never delays the first keystroke.
     const early = await Promise.race([
       remote,
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), headStartMs)),
+      ...(query.trim() === ''
+        ? []
+        : [new Promise<null>((resolve) => setTimeout(() => resolve(null), headStartMs))]),
     ]);
     if (early && complete(early)) return early.value;
     const first = await firstComplete([remote, settle(fromStored(query, limit))]);

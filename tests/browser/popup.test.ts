@@ -98,6 +98,29 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.bringToFront();
   });
 
+  test('the full popup takes over from the first results with the query, the caret and the focus', async () => {
+    const next = await browser.newPage();
+    await next.goto(browser.extensionUrl('popup.html'));
+    // Typed and the caret moved back at once: usually still in the first screen (index.html).
+    await next.fill('#search', 'сот');
+    await next.evaluate(() =>
+      document.querySelector<HTMLInputElement>('#search')!.setSelectionRange(1, 1),
+    );
+    await expect.poll(() => next.count('#popup-shell')).toBe(0);
+    expect(await next.count('input[name=enabled]')).toBe(1);
+    expect(await next.count('#search')).toBe(1);
+    expect(await next.value('#search')).toBe('сот');
+    expect(
+      await next.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('#search')!;
+        return [document.activeElement === input, input.selectionStart, input.selectionEnd];
+      }),
+    ).toEqual([true, 1, 1]);
+    await expect.poll(async () => (await next.attrs(RESULTS, 'data-entry-id'))[0]).toBe('court');
+    await next.close();
+    await page.bringToFront();
+  });
+
   test('arrow keys and Enter open the card; Escape returns and then clears', async () => {
     await page.fill('#search', 'сот');
     await expect.poll(async () => (await page.attrs(RESULTS, 'data-entry-id'))[0]).toBe('court');
@@ -113,5 +136,29 @@ describe.each(BROWSERS)('%s', (name) => {
     await expect.poll(() => page.value('#search')).toBe('сот');
     await page.press('Escape');
     await expect.poll(() => page.value('#search')).toBe('');
+  });
+
+  test('a popup opens in the interface language the last one showed', async () => {
+    await browser.send({ type: 'settings/set', patch: { uiLanguage: 'kk' } });
+    try {
+      const first = await browser.newPage();
+      await first.goto(browser.extensionUrl('popup.html'));
+      await expect.poll(() => first.text('.popup-head button')).toBe('Менің глоссарийім');
+      await expect.poll(() => first.count('#popup-shell')).toBe(0);
+      await first.close();
+      // The next one is labelled in Kazakh from its first screen on, before the settings are read.
+      const next = await browser.newPage();
+      await next.goto(browser.extensionUrl('popup.html'));
+      expect(
+        await next.evaluate(() => [
+          document.documentElement.lang,
+          document.querySelector<HTMLInputElement>('#search')!.placeholder,
+        ]),
+      ).toEqual(['kk', 'Қазақша, орысша немесе латынша іздеу…']);
+      await next.close();
+    } finally {
+      await browser.send({ type: 'settings/set', patch: { uiLanguage: 'auto' } });
+      await page.bringToFront();
+    }
   });
 });

@@ -42,8 +42,9 @@ const { h, render } = await import('preact');
 const { collectText, segmentIndexAt } = await import('../../../entrypoints/content/text-collect');
 const { HighlightPainter } = await import('../../../entrypoints/content/highlight');
 const { siteDisabled } = await import('../../../lib/sites');
-const { TermCard, cardPlainText, citationLabel, officialUrl, matchedStatus } =
+const { TermCard, cardPlainText, officialUrl, matchedStatus } =
   await import('../../../components/TermCard');
+const { citationLabel } = await import('../../../components/citation-label');
 const { act } = await import('preact/test-utils');
 import type { TextChunk } from '../../../entrypoints/content/text-collect';
 import type { PageMatch } from '../../../lib/scan-wire';

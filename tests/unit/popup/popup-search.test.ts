@@ -5,7 +5,7 @@
  * once and then answers the later keystrokes itself.
  */
 import { describe, expect, test } from 'vitest';
-import type { SearchResults } from '../../../components/SearchPanel';
+import type { SearchResults } from '../../../components/search-results';
 import { popupSearch } from '../../../entrypoints/popup/popup-search';
 import type { SearchAnswer } from '../../../lib/protocol';
 import type { StoredSearch } from '../../../lib/stored-search';
@@ -101,6 +101,22 @@ describe('the popup’s first answer', () => {
     else expect((await s.search('суд', 20)).size).toBe(want);
     expect(log).toEqual(opened);
   });
+});
+
+test('a blank query (the hint’s count) waits for a slow worker instead of reading the stored index', async () => {
+  const log: string[] = [];
+  const late = () => new Promise<SearchResults>((r) => setTimeout(() => r(answer(BACKGROUND)), 60));
+  const s = popupSearch(late, storedIndex('answers', log), 10);
+  expect((await s.search(' ', 20)).size).toBe(BACKGROUND);
+  expect(log).toEqual([]);
+  // Only a failing worker sends it to the stored index.
+  const failing = popupSearch(
+    () => Promise.reject(new Error('gone')),
+    storedIndex('answers', log),
+    10,
+  );
+  expect((await failing.search('', 20)).size).toBe(STORED);
+  expect(log).toEqual(['open']);
 });
 
 test('once read, the stored index answers later keystrokes without asking the worker', async () => {
