@@ -4,6 +4,7 @@
  * never sees entries and revision out of step. Callers broadcast the change.
  */
 import { foldTerm } from '../glossary/normalize';
+import { normalizedTerms } from './terms';
 import type { Entry, Lang } from '../glossary/types';
 import type {
   BatchInfo,
@@ -15,6 +16,14 @@ import type {
   UndoSummary,
 } from '../lib/protocol';
 import { toRow, toStored, type AtaZanDatabase, type BatchRow, type EntryRow } from './database';
+import {
+  packedEntries,
+  removeFromPacks,
+  storedOf,
+  unpackWithin,
+  withPacked,
+  writePacks,
+} from './import-packs';
 import { CodedError } from '../glossary/errors';
 import { duplicateKey, validateEntry, ValidationError } from '../glossary/entry-model';
 
@@ -40,22 +49,24 @@ export async function bumpRevision(db: AtaZanDatabase): Promise<number> {
 
 /** The effective glossary: bundled rows with personal overrides applied, then personal rows. */
 export async function getSnapshot(db: AtaZanDatabase): Promise<GlossarySnapshot> {
-  return db.transaction('r', db.entries, db.meta, async () => {
-    const [rows, revision, bundledVersion] = await Promise.all([
+  return db.transaction('r', db.entries, db.meta, db.importPacks, async () => {
+    const [rows, packed, revision, bundledVersion] = await Promise.all([
       db.entries.toArray(),
+      packedEntries(db),
       getRevision(db),
       getBundledVersion(db),
     ]);
-    return { revision, bundledVersion, entries: effective(rows) };
+    return { revision, bundledVersion, entries: effective(withPacked(rows, packed)) };
   });
 }
 
-function effective(rows: EntryRow[]): StoredEntry[] {
+/** `rows` in primary key order, packed entries among them (db/import-packs.ts). */
+function effective(rows: readonly (EntryRow | StoredEntry)[]): StoredEntry[] {
   const overridden = new Set<string>();
   for (const r of rows) if (r.source === PERSONAL && r.overrides) overridden.add(r.overrides);
   const out: StoredEntry[] = [];
-  for (const r of rows) if (r.source === BUNDLED && !overridden.has(r.id)) out.push(toStored(r));
-  for (const r of rows) if (r.source === PERSONAL) out.push(toStored(r));
+  for (const r of rows) if (r.source === BUNDLED && !overridden.has(r.id)) out.push(storedOf(r));
+  for (const r of rows) if (r.source === PERSONAL) out.push(storedOf(r));
   return out;
 }
 
@@ -89,8 +100,14 @@ export function withPersonalSaved(
 
 /** The effective entry with this id: the personal row (or override) first, else the bundled row. */
 export async function getEntry(db: AtaZanDatabase, id: string): Promise<StoredEntry | null> {
-  const row = (await db.entries.get([PERSONAL, id])) ?? (await db.entries.get([BUNDLED, id]));
-  return row ? toStored(row) : null;
+  return db.transaction('r', db.entries, db.importPacks, async () => {
+    const personal = await db.entries.get([PERSONAL, id]);
+    if (personal) return toStored(personal);
+    const packed = (await packedEntries(db)).find((e) => e.id === id);
+    if (packed) return packed;
+    const bundled = await db.entries.get([BUNDLED, id]);
+    return bundled ? toStored(bundled) : null;
+  });
 }
 
 /**
@@ -106,11 +123,15 @@ export async function findByTerm(
 ): Promise<StoredEntry | null> {
   const key = foldTerm(term);
   if (!key) return null;
-  return db.transaction('r', db.entries, async () => {
-    const rows = (await db.entries.where('terms').equals(key).toArray()).sort(compareKeys);
-    const inLang = (r: EntryRow) =>
+  return db.transaction('r', db.entries, db.importPacks, async () => {
+    const packed = await packedEntries(db);
+    const rows: (EntryRow | StoredEntry)[] = await db.entries.where('terms').equals(key).toArray();
+    for (const e of packed) if (normalizedTerms(e).includes(key)) rows.push(e);
+    rows.sort(compareKeys);
+    const inLang = (r: StoredEntry) =>
       [r[lang].term, ...r[lang].variants].some((v) => foldTerm(v) === key);
     const personal = new Set(rows.filter((r) => r.source === PERSONAL).map((r) => r.id));
+    for (const e of packed) personal.add(e.id);
     for (const r of rows) {
       if (r.id === except || !inLang(r)) continue;
       // A bundled row under a personal override is not in the effective glossary.
@@ -120,7 +141,7 @@ export async function findByTerm(
       ) {
         continue;
       }
-      return toStored(r);
+      return storedOf(r);
     }
     return null;
   });
@@ -130,10 +151,10 @@ export async function listEntries(
   db: AtaZanDatabase,
   source?: StoredEntry['source'],
 ): Promise<StoredEntry[]> {
-  const rows = source
-    ? await db.entries.where('source').equals(source).toArray()
-    : await db.entries.toArray();
-  return source ? rows.map(toStored) : effective(rows);
+  return db.transaction('r', db.entries, db.importPacks, async () => {
+    const rows = withPacked(await db.entries.toArray(), await packedEntries(db));
+    return source ? rows.filter((r) => r.source === source).map(storedOf) : effective(rows);
+  });
 }
 
 /** Random bytes drawn in one call for many ids: an import of a termbase names tens of thousands. */
@@ -183,7 +204,8 @@ export interface Change<T> {
 
 export async function saveEntry(db: AtaZanDatabase, input: unknown): Promise<Change<StoredEntry>> {
   const entry = validateEntry(input);
-  return db.transaction('rw', db.entries, db.meta, async () => {
+  return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
+    await unpackWithin(db);
     const result = await putPersonal(db, entry, Date.now());
     return { result, revision: await bumpRevision(db) };
   });
@@ -194,7 +216,8 @@ export async function deleteEntry(
   db: AtaZanDatabase,
   id: string,
 ): Promise<Change<StoredEntry | null>> {
-  return db.transaction('rw', db.entries, db.meta, async () => {
+  return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
+    await unpackWithin(db);
     const row = await db.entries.get([PERSONAL, id]);
     if (!row) {
       if (await db.entries.get([BUNDLED, id])) {
@@ -223,7 +246,8 @@ export async function restoreEntry(
     updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : now,
   };
   if (typeof raw.overrides === 'string' && raw.overrides) stored.overrides = raw.overrides;
-  return db.transaction('rw', db.entries, db.meta, async () => {
+  return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
+    await unpackWithin(db);
     await db.entries.put(toRow(stored));
     return { result: stored, revision: await bumpRevision(db) };
   });
@@ -234,7 +258,8 @@ export async function resetEntry(
   db: AtaZanDatabase,
   id: string,
 ): Promise<Change<StoredEntry | null>> {
-  return db.transaction('rw', db.entries, db.meta, async () => {
+  return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
+    await unpackWithin(db);
     const override = await db.entries.get([PERSONAL, id]);
     const bundled = await db.entries.get([BUNDLED, id]);
     if (!override?.overrides) return { result: bundled ? toStored(bundled) : null, revision: null };
@@ -324,9 +349,11 @@ export async function importCheckedEntries(
     throw new ValidationError('import.policy');
   }
   const cancelled = options.cancelled ?? (() => false);
-  return db.transaction('rw', db.entries, db.meta, db.batches, async () => {
+  return db.transaction('rw', db.entries, db.meta, db.batches, db.importPacks, async () => {
     const summary: ImportSummary = { added: 0, updated: 0, skipped: 0 };
     const now = Date.now();
+    // An earlier import's packs become rows first: the plan below meets every entry as a row.
+    await unpackWithin(db);
     /** Every row, in primary key order: bundled before personal, as the duplicate rule meets them. */
     const rows = await db.entries.toArray();
     /** Personal rows by id as the database holds them, and as this import leaves them so far. */
@@ -402,20 +429,23 @@ export async function importCheckedEntries(
     }
     const changed = summary.added + summary.updated > 0;
     if (!changed) return { result: summary, revision: null };
-    // A row whose key is not in the table is added (no old row to look up and replace).
-    const added: EntryRow[] = [];
+    const stopIfCancelled = () => {
+      if (cancelled()) throw new ValidationError('import.cancelled');
+    };
+    // An entry whose key is in no row goes into packs (a few requests, however many entries);
+    // a personal row it overwrites is put in place.
+    const added: StoredEntry[] = [];
     const replaced: EntryRow[] = [];
-    for (const e of writes.values()) (stored.has(e.id) ? replaced : added).push(toRow(e));
-    for (const [list, write] of [
-      [added, (slice: EntryRow[]) => db.entries.bulkAdd(slice)],
-      [replaced, (slice: EntryRow[]) => db.entries.bulkPut(slice)],
-    ] as const) {
-      for (let i = 0; i < list.length; i += WRITE_SLICE) {
-        if (cancelled()) throw new ValidationError('import.cancelled');
-        await write(list.slice(i, i + WRITE_SLICE));
-      }
+    for (const e of writes.values()) {
+      if (stored.has(e.id)) replaced.push(toRow(e));
+      else added.push(e);
     }
-    if (cancelled()) throw new ValidationError('import.cancelled');
+    for (let i = 0; i < replaced.length; i += WRITE_SLICE) {
+      stopIfCancelled();
+      await db.entries.bulkPut(replaced.slice(i, i + WRITE_SLICE));
+    }
+    await writePacks(db, added, stopIfCancelled);
+    stopIfCancelled();
     summary.batchId = await recordBatch(db, {
       kind: 'import',
       name,
@@ -435,7 +465,8 @@ export async function deleteEntries(
   if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === 'string')) {
     throw new ValidationError('request.ids');
   }
-  return db.transaction('rw', db.entries, db.meta, db.batches, async () => {
+  return db.transaction('rw', db.entries, db.meta, db.batches, db.importPacks, async () => {
+    await unpackWithin(db);
     const rows = (
       await db.entries.bulkGet(ids.map((id): [string, string] => [PERSONAL, id]))
     ).filter((r): r is EntryRow => r !== undefined);
@@ -472,10 +503,16 @@ export async function listBatches(db: AtaZanDatabase): Promise<BatchInfo[]> {
  */
 export async function undoBatch(db: AtaZanDatabase, id: unknown): Promise<Change<UndoSummary>> {
   if (typeof id !== 'number') throw new ValidationError('batch.notFound');
-  return db.transaction('rw', db.entries, db.meta, db.batches, async () => {
+  return db.transaction('rw', db.entries, db.meta, db.batches, db.importPacks, async () => {
     const batch = await db.batches.get(id);
     if (!batch) throw new ValidationError('batch.notFound');
-    await db.entries.bulkDelete(batch.created.map((c): [string, string] => [PERSONAL, c]));
+    // Packed entries are taken out of their packs (a termbase just imported is undone
+    // without first being moved into rows); the rest are rows. What was overwritten goes
+    // back as rows, so it is taken out of the packs too.
+    const rows = await removeFromPacks(db, [...batch.created, ...batch.previous.map((p) => p.id)]);
+    const created = new Set(batch.created);
+    const stillRows = rows.filter((c) => created.has(c));
+    await db.entries.bulkDelete(stillRows.map((c): [string, string] => [PERSONAL, c]));
     await db.entries.bulkPut(batch.previous.map(toRow));
     await db.batches.delete(id);
     return {
@@ -486,7 +523,7 @@ export async function undoBatch(db: AtaZanDatabase, id: unknown): Promise<Change
 }
 
 /** The primary key order [source+id]. */
-function compareKeys(a: EntryRow, b: EntryRow): number {
+function compareKeys(a: StoredEntry, b: StoredEntry): number {
   return a.source < b.source
     ? -1
     : a.source > b.source

@@ -29,6 +29,7 @@ import {
   validateImport,
   type Change,
 } from '../../db/glossary-store';
+import { unpackImports } from '../../db/import-packs';
 import { getSettings, setSettings } from '../../db/settings-store';
 import {
   dropCompiledIndex,
@@ -65,6 +66,11 @@ interface StagedImport {
 
 /** After a change, the search index is rebuilt this long after, once tabs have repainted. */
 const SEARCH_WARM_DELAY_MS = 1500;
+/**
+ * After an import, its packs are moved into rows this long after, once the
+ * pages that asked for the new glossary have it (db/import-packs.ts).
+ */
+const UNPACK_DELAY_MS = 3000;
 /** Imports cancelled this recently still answer `import.cancelled` (not `import.expired`). */
 const MAX_CANCELLED_KEPT = 20;
 
@@ -102,6 +108,8 @@ export class GlossaryService {
   /** The filter's folded texts, kept from list to list for the entries that did not change. */
   private readonly filterTexts: FilterTextCache = new Map();
   private settings: Promise<Settings> | null = null;
+  private unpackTimer: ReturnType<typeof setTimeout> | null = null;
+  private unpacking: Promise<unknown> = Promise.resolve();
   /** The compiled matcher follows the revision; it is stored, so a woken worker need not read every entry. */
   readonly matcher: MatcherCache;
 
@@ -115,6 +123,26 @@ export class GlossaryService {
         drop: () => dropCompiledIndex(db),
       },
     });
+  }
+
+  /**
+   * Move the packs of the last imports into rows a little later, off the path
+   * of the import's answer; every write would otherwise do it first, inside
+   * its own transaction.
+   */
+  unpackSoon(): void {
+    if (this.unpackTimer !== null) clearTimeout(this.unpackTimer);
+    this.unpackTimer = setTimeout(() => {
+      this.unpackTimer = null;
+      this.unpacking = this.unpacking
+        .then(() => unpackImports(this.db))
+        .catch((err: unknown) => console.warn('Ata Zan: import packs not yet moved', err));
+    }, UNPACK_DELAY_MS);
+  }
+
+  /** Resolves when the packs moved by the last `unpackSoon` are rows (for tests). */
+  async packsMoved(): Promise<void> {
+    await this.unpacking;
   }
 
   /** Forget the cached snapshot (after a write made outside `handle`, e.g. seeding). */
@@ -282,9 +310,15 @@ export class GlossaryService {
   private async commitImport(importId: string) {
     const staged = this.staged(importId);
     try {
-      return await importCheckedEntries(this.db, inFileOrder(staged), staged.policy, staged.name, {
-        cancelled: () => staged.cancelled,
-      });
+      const change = await importCheckedEntries(
+        this.db,
+        inFileOrder(staged),
+        staged.policy,
+        staged.name,
+        { cancelled: () => staged.cancelled },
+      );
+      if (change.revision !== null) this.unpackSoon();
+      return change;
     } finally {
       if (!staged.cancelled) this.imports.delete(importId);
     }
@@ -332,8 +366,11 @@ export class GlossaryService {
     'entry/delete': async ({ id }) => this.changed(await deleteEntry(this.db, id)),
     'entry/restore': async ({ entry }) => this.changed(await restoreEntry(this.db, entry)),
     'entry/reset': async ({ id }) => this.changed(await resetEntry(this.db, id)),
-    'entries/import': async ({ entries, policy, name }) =>
-      this.changed(await importEntries(this.db, entries, policy, name ?? '')),
+    'entries/import': async ({ entries, policy, name }) => {
+      const change = await importEntries(this.db, entries, policy, name ?? '');
+      if (change.revision !== null) this.unpackSoon();
+      return this.changed(change);
+    },
     'entries/delete': async ({ ids }) => this.changed(await deleteEntries(this.db, ids)),
     'batches/list': async () => answer(await listBatches(this.db)),
     'batch/undo': async ({ id }) => this.changed(await undoBatch(this.db, id)),
