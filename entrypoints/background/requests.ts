@@ -134,6 +134,8 @@ export class GlossaryService {
     if (this.unpackTimer !== null) clearTimeout(this.unpackTimer);
     this.unpackTimer = setTimeout(() => {
       this.unpackTimer = null;
+      // A database closed meanwhile (the tests close theirs) has nothing to move.
+      if (!this.db.isOpen()) return;
       this.unpacking = this.unpacking
         .then(() => unpackImports(this.db))
         .catch((err: unknown) => console.warn('Ata Zan: import packs not yet moved', err));
