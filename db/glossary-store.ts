@@ -376,7 +376,8 @@ export async function importCheckedEntries(
     };
     const hasPersonal = (id: string) => personal.has(id) || stored.has(id);
     const writes = new Map<string, StoredEntry>();
-    const put = (entry: Entry): StoredEntry => {
+    /** Write `entry`, whose terms give `key` (folded once per entry of the file). */
+    const put = (entry: Entry, key: string | null): StoredEntry => {
       let id = entry.id;
       let overrides: string | undefined;
       let createdAt = now;
@@ -393,7 +394,6 @@ export async function importCheckedEntries(
       if (overrides) entryRow.overrides = overrides;
       personal.set(id, entryRow);
       writes.set(id, entryRow);
-      const key = duplicateKey(entryRow);
       if (key !== null && !byTerms.has(key)) byTerms.set(key, id);
       return entryRow;
     };
@@ -410,7 +410,7 @@ export async function importCheckedEntries(
             ? null
             : (byTerms.get(key) ?? null);
       if (duplicateId === null || policy === 'keep-both') {
-        const written = put(duplicateId === null ? entry : { ...entry, id: '' });
+        const written = put(duplicateId === null ? entry : { ...entry, id: '' }, key);
         if (!touched.has(written.id)) created.push(written.id);
         touched.add(written.id);
         summary.added++;
@@ -423,7 +423,7 @@ export async function importCheckedEntries(
           else created.push(duplicateId); // a new override of a bundled entry
           touched.add(duplicateId);
         }
-        put({ ...entry, id: duplicateId });
+        put({ ...entry, id: duplicateId }, key);
         summary.updated++;
       }
     }
