@@ -16,6 +16,7 @@ import type {
   UndoSummary,
 } from '../lib/protocol';
 import { toRow, toStored, type AtaZanDatabase, type BatchRow, type EntryRow } from './database';
+import { ImportPlan } from './import-plan';
 import {
   packedEntries,
   removeFromPacks,
@@ -345,115 +346,73 @@ export async function importCheckedEntries(
   name = '',
   options: ImportOptions = {},
 ): Promise<Change<ImportSummary>> {
+  return importPlanned(db, policy, name, options, entries);
+}
+
+/** A plan made before the commit, from the glossary at `revision` (the streamed import's). */
+export interface PlanMade {
+  revision: number;
+  plan: ImportPlan;
+}
+
+/** The plan of `entries` against the glossary as `rows` hold it. */
+export function planImport(
+  rows: readonly (EntryRow | StoredEntry)[],
+  entries: readonly Entry[],
+  policy: DuplicatePolicy,
+): ImportPlan {
+  const plan = new ImportPlan(rows, policy, Date.now(), newPersonalId);
+  plan.add(entries);
+  return plan;
+}
+
+/**
+ * Write an import in one transaction: `made`, when the glossary is still at
+ * the revision it was made from (nothing it decided from has changed), else
+ * a plan of `entries` made in the transaction.
+ */
+export async function importPlanned(
+  db: AtaZanDatabase,
+  policy: DuplicatePolicy,
+  name: string,
+  options: ImportOptions,
+  entries: readonly Entry[],
+  made?: PlanMade,
+): Promise<Change<ImportSummary>> {
   if (policy !== 'skip' && policy !== 'overwrite' && policy !== 'keep-both') {
     throw new ValidationError('import.policy');
   }
   const cancelled = options.cancelled ?? (() => false);
   return db.transaction('rw', db.entries, db.meta, db.batches, db.importPacks, async () => {
-    const summary: ImportSummary = { added: 0, updated: 0, skipped: 0 };
-    const now = Date.now();
-    // An earlier import's packs become rows first: the plan below meets every entry as a row.
+    // An earlier import's packs become rows first (the glossary reads the same: the
+    // revision stays), so the rows the plan overwrites are rows.
     await unpackWithin(db);
-    /** Every row, in primary key order: bundled before personal, as the duplicate rule meets them. */
-    const rows = await db.entries.toArray();
-    /** Personal rows by id as the database holds them, and as this import leaves them so far. */
-    const stored = new Map<string, EntryRow>();
-    const personal = new Map<string, StoredEntry>();
-    const bundled = new Set<string>();
-    /** The id of the first entry with these terms. */
-    const byTerms = new Map<string, string>();
-    for (const r of rows) {
-      if (r.source === PERSONAL) stored.set(r.id, r);
-      else if (r.source === BUNDLED) bundled.add(r.id);
-      const key = duplicateKey(r);
-      if (key !== null && !byTerms.has(key)) byTerms.set(key, r.id);
-    }
-    const personalRow = (id: string): StoredEntry | undefined => {
-      const mine = personal.get(id);
-      if (mine) return mine;
-      const row = stored.get(id);
-      return row ? toStored(row) : undefined;
-    };
-    const hasPersonal = (id: string) => personal.has(id) || stored.has(id);
-    const writes = new Map<string, StoredEntry>();
-    /** Write `entry`, whose terms give `key` (folded once per entry of the file). */
-    const put = (entry: Entry, key: string | null): StoredEntry => {
-      let id = entry.id;
-      let overrides: string | undefined;
-      let createdAt = now;
-      const existing = id ? personalRow(id) : undefined;
-      if (existing) {
-        createdAt = existing.createdAt;
-        overrides = existing.overrides;
-      } else if (id && bundled.has(id)) {
-        overrides = id;
-      } else if (!id.startsWith('p-') || id.length < 3) {
-        id = newPersonalId();
-      }
-      const entryRow: StoredEntry = { ...entry, id, source: PERSONAL, createdAt, updatedAt: now };
-      if (overrides) entryRow.overrides = overrides;
-      personal.set(id, entryRow);
-      writes.set(id, entryRow);
-      if (key !== null && !byTerms.has(key)) byTerms.set(key, id);
-      return entryRow;
-    };
-    const created: string[] = [];
-    const previous: StoredEntry[] = [];
-    /** Personal ids this import has already written (created or saved the previous version of). */
-    const touched = new Set<string>();
-    for (const entry of entries) {
-      const key = duplicateKey(entry);
-      const duplicateId =
-        entry.id && (hasPersonal(entry.id) || bundled.has(entry.id))
-          ? entry.id
-          : key === null
-            ? null
-            : (byTerms.get(key) ?? null);
-      if (duplicateId === null || policy === 'keep-both') {
-        const written = put(duplicateId === null ? entry : { ...entry, id: '' }, key);
-        if (!touched.has(written.id)) created.push(written.id);
-        touched.add(written.id);
-        summary.added++;
-      } else if (policy === 'skip') {
-        summary.skipped++;
-      } else {
-        if (!touched.has(duplicateId)) {
-          const before = personalRow(duplicateId);
-          if (before) previous.push(before);
-          else created.push(duplicateId); // a new override of a bundled entry
-          touched.add(duplicateId);
-        }
-        put({ ...entry, id: duplicateId }, key);
-        summary.updated++;
-      }
-    }
-    const changed = summary.added + summary.updated > 0;
-    if (!changed) return { result: summary, revision: null };
+    const plan =
+      made && made.revision === (await getRevision(db))
+        ? made.plan
+        : planImport(await db.entries.toArray(), entries, policy);
+    const { summary, created, previous } = plan;
+    if (summary.added + summary.updated === 0) return { result: summary, revision: null };
     const stopIfCancelled = () => {
       if (cancelled()) throw new ValidationError('import.cancelled');
     };
     // An entry whose key is in no row goes into packs (a few requests, however many entries);
     // a personal row it overwrites is put in place.
-    const added: StoredEntry[] = [];
-    const replaced: EntryRow[] = [];
-    for (const e of writes.values()) {
-      if (stored.has(e.id)) replaced.push(toRow(e));
-      else added.push(e);
-    }
+    const { replaced, added } = plan.split();
     for (let i = 0; i < replaced.length; i += WRITE_SLICE) {
       stopIfCancelled();
       await db.entries.bulkPut(replaced.slice(i, i + WRITE_SLICE));
     }
     await writePacks(db, added, stopIfCancelled);
     stopIfCancelled();
-    summary.batchId = await recordBatch(db, {
+    const batchId = await recordBatch(db, {
       kind: 'import',
       name,
-      createdAt: now,
+      createdAt: plan.now,
       created,
       previous,
     });
-    return { result: summary, revision: await bumpRevision(db) };
+    return { result: { ...summary, batchId }, revision: await bumpRevision(db) };
   });
 }
 

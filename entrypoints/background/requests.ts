@@ -17,8 +17,10 @@ import {
   getEntry,
   getRevision,
   getSnapshot,
-  importCheckedEntries,
   importEntries,
+  importPlanned,
+  newPersonalId,
+  type PlanMade,
   listBatches,
   listEntries,
   resetEntry,
@@ -30,6 +32,7 @@ import {
   type Change,
 } from '../../db/glossary-store';
 import { unpackImports } from '../../db/import-packs';
+import { ImportPlan, readForPlan } from '../../db/import-plan';
 import { getSettings, setSettings } from '../../db/settings-store';
 import {
   dropCompiledIndex,
@@ -62,6 +65,18 @@ interface StagedImport {
   received: number;
   /** Set by `import/cancel`; a running commit aborts its transaction at its next look. */
   cancelled: boolean;
+  /**
+   * The plan, made from the glossary as read at `import/begin` while the
+   * chunks come (null when that read failed); the commit uses it only if the
+   * glossary has not changed since.
+   */
+  plan: Promise<PlanMade | null>;
+  /** How many entries, from the file's start, the plan has decided. */
+  planned: number;
+  /** A chunk came again for a place already planned: the commit plans again. */
+  planStale: boolean;
+  /** The plan's work on the chunks received so far. */
+  planning: Promise<void>;
 }
 
 /** After a change, the search index is rebuilt this long after, once tabs have repainted. */
@@ -309,15 +324,35 @@ export class GlossaryService {
     return staged;
   }
 
+  /** Let the plan decide the chunks that now follow what it has decided, in file order. */
+  private planReceived(staged: StagedImport): void {
+    staged.planning = staged.planning.then(async () => {
+      // After the chunk's answer is on its way: the page sends the next meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const made = await staged.plan;
+      if (!made || staged.cancelled) return;
+      for (let next = staged.chunks.get(staged.planned); next;) {
+        made.plan.add(next);
+        staged.planned += next.length;
+        next = staged.chunks.get(staged.planned);
+      }
+    });
+  }
+
   private async commitImport(importId: string) {
     const staged = this.staged(importId);
     try {
-      const change = await importCheckedEntries(
+      await staged.planning;
+      const entries = inFileOrder(staged);
+      const made = await staged.plan;
+      const whole = made && !staged.planStale && staged.planned === entries.length;
+      const change = await importPlanned(
         this.db,
-        inFileOrder(staged),
         staged.policy,
         staged.name,
         { cancelled: () => staged.cancelled },
+        entries,
+        whole ? made : undefined,
       );
       if (change.revision !== null) this.unpackSoon();
       return change;
@@ -380,12 +415,23 @@ export class GlossaryService {
     'search/query': async ({ query, limit }) => answer(await this.query(query, limit)),
     'import/begin': async ({ policy, name }) => {
       const importId = crypto.randomUUID();
+      const plan = readForPlan(this.db).then(
+        ({ revision, rows }) => ({
+          revision,
+          plan: new ImportPlan(rows, policy, Date.now(), newPersonalId),
+        }),
+        () => null,
+      );
       this.imports.set(importId, {
         policy,
         name: name ?? '',
         chunks: new Map(),
         received: 0,
         cancelled: false,
+        plan,
+        planned: 0,
+        planStale: false,
+        planning: Promise.resolve(),
       });
       return answer({ importId });
     },
@@ -394,7 +440,9 @@ export class GlossaryService {
       // Checked as they come, so a bad entry is named before the rest is sent.
       const checked = validateImport(entries, offset);
       staged.received += checked.length - (staged.chunks.get(offset)?.length ?? 0);
+      if (offset < staged.planned) staged.planStale = true;
       staged.chunks.set(offset, checked);
+      this.planReceived(staged);
       return answer({ received: staged.received });
     },
     'import/commit': async ({ importId }) => this.changed(await this.commitImport(importId)),

@@ -219,3 +219,49 @@ describe('schema 5', () => {
     expect((await getSnapshot(db)).entries).toHaveLength(0);
   });
 });
+
+describe('the streamed import plans while its chunks come', () => {
+  async function send(svc: GlossaryService, request: object): Promise<unknown> {
+    const { response } = await svc.handle(request);
+    if (response && typeof response === 'object' && 'error' in response) {
+      throw new Error(JSON.stringify(response));
+    }
+    return response;
+  }
+
+  test('chunks out of order are decided in file order', async () => {
+    const db = await seeded();
+    const svc = new GlossaryService(db);
+    const { importId } = (await send(svc, {
+      type: 'import/begin',
+      policy: 'overwrite',
+    })) as { importId: string };
+    // The second chunk repeats an entry of the first with a new definition: it overwrites it.
+    const first = termbase(3);
+    const again = { ...first[1]!, kk: { ...first[1]!.kk, definition: 'кейінгі' } };
+    await send(svc, { type: 'import/chunk', importId, offset: 3, entries: [again] });
+    await send(svc, { type: 'import/chunk', importId, offset: 0, entries: first });
+    const summary = await send(svc, { type: 'import/commit', importId });
+    expect(summary).toMatchObject({ added: 3, updated: 1 });
+    const snap = await getSnapshot(db);
+    expect(snap.entries.find((e) => e.kk.term === 'термин 1')?.kk.definition).toBe('кейінгі');
+  });
+
+  test('a glossary changed while the chunks came is read again at the commit', async () => {
+    const db = await seeded();
+    const svc = new GlossaryService(db);
+    const { importId } = (await send(svc, {
+      type: 'import/begin',
+      policy: 'skip',
+    })) as { importId: string };
+    await send(svc, { type: 'import/chunk', importId, offset: 0, entries: termbase(10) });
+    // Meanwhile the user saves one of the file's entries on the options page.
+    await send(svc, { type: 'entry/save', entry: termbase(1, 4)[0] });
+    await send(svc, { type: 'import/chunk', importId, offset: 10, entries: termbase(5, 10) });
+    const summary = await send(svc, { type: 'import/commit', importId });
+    expect(summary).toMatchObject({ added: 14, skipped: 1 });
+    const snap = await getSnapshot(db);
+    expect(snap.entries.filter((e) => e.kk.term === 'термин 4')).toHaveLength(1);
+    expect(snap.entries).toHaveLength(2 + 15);
+  });
+});
