@@ -391,11 +391,12 @@ export async function importPlanned(
       made && made.revision === (await getRevision(db))
         ? made.plan
         : planImport(await db.entries.toArray(), entries, policy);
-    const { summary, created, previous } = plan;
-    if (summary.added + summary.updated === 0) return { result: summary, revision: null };
     const stopIfCancelled = () => {
       if (cancelled()) throw new ValidationError('import.cancelled');
     };
+    stopIfCancelled();
+    const { summary, created, previous } = plan;
+    if (summary.added + summary.updated === 0) return { result: summary, revision: null };
     // An entry whose key is in no row goes into packs (a few requests, however many entries);
     // a personal row it overwrites is put in place.
     const { replaced, added } = plan.split();

@@ -342,9 +342,11 @@ export class GlossaryService {
   private async commitImport(importId: string) {
     const staged = this.staged(importId);
     try {
-      await staged.planning;
       const entries = inFileOrder(staged);
+      await staged.planning;
       const made = await staged.plan;
+      // A cancel that came while the plan finished: its chunks are gone, nothing is written.
+      if (staged.cancelled) throw new ValidationError('import.cancelled');
       const whole = made && !staged.planStale && staged.planned === entries.length;
       const change = await importPlanned(
         this.db,

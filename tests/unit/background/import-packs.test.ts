@@ -247,6 +247,22 @@ describe('the streamed import plans while its chunks come', () => {
     expect(snap.entries.find((e) => e.kk.term === 'термин 1')?.kk.definition).toBe('кейінгі');
   });
 
+  test('a cancel that comes while the commit waits for the plan writes nothing', async () => {
+    const db = await seeded();
+    const svc = new GlossaryService(db);
+    const before = await getSnapshot(db);
+    const { importId } = (await send(svc, {
+      type: 'import/begin',
+      policy: 'skip',
+    })) as { importId: string };
+    await send(svc, { type: 'import/chunk', importId, offset: 0, entries: termbase(50) });
+    const commit = svc.handle({ type: 'import/commit', importId });
+    await send(svc, { type: 'import/cancel', importId });
+    expect((await commit).response).toMatchObject({ error: { code: 'import.cancelled' } });
+    expect(await getSnapshot(db)).toEqual(before);
+    expect(await db.importPacks.count()).toBe(0);
+  });
+
   test('a glossary changed while the chunks came is read again at the commit', async () => {
     const db = await seeded();
     const svc = new GlossaryService(db);
