@@ -26,7 +26,7 @@ import {
   writePacks,
 } from './import-packs';
 import { CodedError } from '../glossary/errors';
-import { duplicateKey, validateEntry, ValidationError } from '../glossary/entry-model';
+import { validateEntry, ValidationError } from '../glossary/entry-model';
 
 export const BUNDLED = 'bundled';
 export const PERSONAL = 'personal';
