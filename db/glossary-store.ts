@@ -21,7 +21,7 @@ import {
   packedEntries,
   removeFromPacks,
   storedOf,
-  unpackWithin,
+  takeFromPacks,
   withPacked,
   writePacks,
 } from './import-packs';
@@ -182,7 +182,10 @@ async function putPersonal(db: AtaZanDatabase, entry: Entry, now: number): Promi
   let id = entry.id;
   let overrides: string | undefined;
   let createdAt = now;
-  const existing = id ? await db.entries.get([PERSONAL, id]) : undefined;
+  // A packed entry becomes a row: taken out of its pack first.
+  const existing = id
+    ? ((await takeFromPacks(db, [id])).get(id) ?? (await db.entries.get([PERSONAL, id])))
+    : undefined;
   if (existing) {
     createdAt = existing.createdAt;
     overrides = existing.overrides;
@@ -206,7 +209,6 @@ export interface Change<T> {
 export async function saveEntry(db: AtaZanDatabase, input: unknown): Promise<Change<StoredEntry>> {
   const entry = validateEntry(input);
   return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
-    await unpackWithin(db);
     const result = await putPersonal(db, entry, Date.now());
     return { result, revision: await bumpRevision(db) };
   });
@@ -218,8 +220,7 @@ export async function deleteEntry(
   id: string,
 ): Promise<Change<StoredEntry | null>> {
   return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
-    await unpackWithin(db);
-    const row = await db.entries.get([PERSONAL, id]);
+    const row = (await takeFromPacks(db, [id])).get(id) ?? (await db.entries.get([PERSONAL, id]));
     if (!row) {
       if (await db.entries.get([BUNDLED, id])) {
         throw new ValidationError('entry.bundledDelete', { id });
@@ -227,7 +228,7 @@ export async function deleteEntry(
       return { result: null, revision: null };
     }
     await db.entries.delete([PERSONAL, id]);
-    return { result: toStored(row), revision: await bumpRevision(db) };
+    return { result: storedOf(row), revision: await bumpRevision(db) };
   });
 }
 
@@ -248,7 +249,7 @@ export async function restoreEntry(
   };
   if (typeof raw.overrides === 'string' && raw.overrides) stored.overrides = raw.overrides;
   return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
-    await unpackWithin(db);
+    await takeFromPacks(db, [stored.id]);
     await db.entries.put(toRow(stored));
     return { result: stored, revision: await bumpRevision(db) };
   });
@@ -260,8 +261,8 @@ export async function resetEntry(
   id: string,
 ): Promise<Change<StoredEntry | null>> {
   return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
-    await unpackWithin(db);
-    const override = await db.entries.get([PERSONAL, id]);
+    const override =
+      (await takeFromPacks(db, [id])).get(id) ?? (await db.entries.get([PERSONAL, id]));
     const bundled = await db.entries.get([BUNDLED, id]);
     if (!override?.overrides) return { result: bundled ? toStored(bundled) : null, revision: null };
     await db.entries.delete([PERSONAL, id]);
@@ -384,13 +385,15 @@ export async function importPlanned(
   }
   const cancelled = options.cancelled ?? (() => false);
   return db.transaction('rw', db.entries, db.meta, db.batches, db.importPacks, async () => {
-    // An earlier import's packs become rows first (the glossary reads the same: the
-    // revision stays), so the rows the plan overwrites are rows.
-    await unpackWithin(db);
+    // Packs moved into rows since the plan was made leave the glossary (and its revision) as it was.
     const plan =
       made && made.revision === (await getRevision(db))
         ? made.plan
-        : planImport(await db.entries.toArray(), entries, policy);
+        : planImport(
+            withPacked(await db.entries.toArray(), await packedEntries(db)),
+            entries,
+            policy,
+          );
     const stopIfCancelled = () => {
       if (cancelled()) throw new ValidationError('import.cancelled');
     };
@@ -400,6 +403,11 @@ export async function importPlanned(
     // An entry whose key is in no row goes into packs (a few requests, however many entries);
     // a personal row it overwrites is put in place.
     const { replaced, added } = plan.split();
+    // What it overwrites may still be packed (an earlier import's): taken out, put as rows.
+    await takeFromPacks(
+      db,
+      replaced.map((r) => r.id),
+    );
     for (let i = 0; i < replaced.length; i += WRITE_SLICE) {
       stopIfCancelled();
       await db.entries.bulkPut(replaced.slice(i, i + WRITE_SLICE));
@@ -426,18 +434,21 @@ export async function deleteEntries(
     throw new ValidationError('request.ids');
   }
   return db.transaction('rw', db.entries, db.meta, db.batches, db.importPacks, async () => {
-    await unpackWithin(db);
-    const rows = (
-      await db.entries.bulkGet(ids.map((id): [string, string] => [PERSONAL, id]))
+    const packed = await takeFromPacks(db, ids);
+    const inRows = (
+      await db.entries.bulkGet(
+        ids.filter((id) => !packed.has(id)).map((id): [string, string] => [PERSONAL, id]),
+      )
     ).filter((r): r is EntryRow => r !== undefined);
+    const rows = [...packed.values(), ...inRows.map(toStored)];
     if (rows.length === 0) return { result: { deleted: 0 }, revision: null };
-    await db.entries.bulkDelete(rows.map((r): [string, string] => [PERSONAL, r.id]));
+    await db.entries.bulkDelete(inRows.map((r): [string, string] => [PERSONAL, r.id]));
     const batchId = await recordBatch(db, {
       kind: 'delete',
       name: '',
       createdAt: Date.now(),
       created: [],
-      previous: rows.map(toStored),
+      previous: rows,
     });
     return { result: { deleted: rows.length, batchId }, revision: await bumpRevision(db) };
   });

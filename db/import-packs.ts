@@ -5,11 +5,10 @@
  * transaction in the background.
  *
  * Invariants: a packed entry's key is in no `entries` row, and no entry is in
- * two packs. Only the import writes packs, only after moving every earlier
- * pack into `entries` within its own transaction; every other write of
- * personal rows does the same first (`unpackWithin`), so it never meets a
- * packed entry. Readers of the whole glossary merge packs and rows
- * (`withPacked`), so an entry reads the same whether packed or moved.
+ * two packs. Only the import writes packs, and only entries whose keys are in
+ * no row or pack; every write of a personal row first takes that id out of
+ * the packs, in its own transaction (`takeFromPacks`). Readers merge packs
+ * and rows (`withPacked`), so an entry reads the same whether packed or moved.
  */
 import type { StoredEntry } from '../lib/protocol';
 import { toRow, toStored, type AtaZanDatabase, type EntryRow } from './database';
@@ -38,7 +37,7 @@ export async function packedEntries(db: AtaZanDatabase): Promise<StoredEntry[]> 
 
 /**
  * Write new personal entries as packs; call inside a rw transaction that
- * includes `importPacks`, after `unpackWithin`. `cancelled` is asked before
+ * includes `importPacks`, entries whose keys are in no row or pack. `cancelled` is asked before
  * each pack (true throws, so the transaction is aborted).
  */
 export async function writePacks(
@@ -53,15 +52,27 @@ export async function writePacks(
 }
 
 /**
- * Move every pack into `entries`, inside the caller's rw transaction (which
- * includes `entries` and `importPacks`): after it, the caller's reads and
- * writes of personal rows see every entry as a row.
+ * Take personal entries by id out of the packs, inside the caller's rw
+ * transaction (which includes `importPacks`), and return them by id: a write
+ * that then puts or deletes the row of such an id keeps every entry in one
+ * place. Reads only the packs (none once the background has moved them).
  */
-export async function unpackWithin(db: AtaZanDatabase): Promise<void> {
+export async function takeFromPacks(
+  db: AtaZanDatabase,
+  ids: readonly string[],
+): Promise<Map<string, StoredEntry>> {
+  const taken = new Map<string, StoredEntry>();
   const packs = await db.importPacks.toArray();
-  if (packs.length === 0) return;
-  await db.entries.bulkPut(packs.flatMap((p) => p.entries.map(toRow)));
-  await db.importPacks.clear();
+  if (packs.length === 0 || ids.length === 0) return taken;
+  const wanted = new Set(ids);
+  for (const pack of packs) {
+    const kept = pack.entries.filter((e) => !wanted.has(e.id));
+    if (kept.length === pack.entries.length) continue;
+    for (const e of pack.entries) if (wanted.has(e.id)) taken.set(e.id, e);
+    if (kept.length === 0) await db.importPacks.delete(pack.id!);
+    else await db.importPacks.put({ ...pack, entries: kept });
+  }
+  return taken;
 }
 
 /**
@@ -72,17 +83,8 @@ export async function removeFromPacks(
   db: AtaZanDatabase,
   ids: readonly string[],
 ): Promise<string[]> {
-  const packs = await db.importPacks.toArray();
-  if (packs.length === 0) return [...ids];
-  const left = new Set(ids);
-  for (const pack of packs) {
-    const kept = pack.entries.filter((e) => !left.has(e.id));
-    if (kept.length === pack.entries.length) continue;
-    for (const e of pack.entries) left.delete(e.id);
-    if (kept.length === 0) await db.importPacks.delete(pack.id!);
-    else await db.importPacks.put({ ...pack, entries: kept });
-  }
-  return ids.filter((id) => left.has(id));
+  const taken = await takeFromPacks(db, ids);
+  return ids.filter((id) => !taken.has(id));
 }
 
 /**

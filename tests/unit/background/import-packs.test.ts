@@ -50,8 +50,9 @@ async function seeded(): Promise<AtaZanDatabase> {
 
 /** Import `entries` (skip policy) and check they were packed, not written as rows. */
 async function importPacked(db: AtaZanDatabase, entries: Entry[]) {
+  const before = await db.importPacks.count();
   const change = await importEntries(db, entries, 'skip', 'termbase.json');
-  expect(await db.importPacks.count()).toBe(Math.ceil(change.result.added / PACK_SIZE));
+  expect(await db.importPacks.count()).toBe(before + Math.ceil(change.result.added / PACK_SIZE));
   return change;
 }
 
@@ -98,7 +99,9 @@ describe('import packs', () => {
     // Saved over a packed entry: updated in place, not doubled.
     const saved = await saveEntry(db, { ...(await getEntry(db, first!))!, tags: ['edited'] });
     expect(saved.result.id).toBe(first);
-    expect(await db.importPacks.count()).toBe(0);
+    // Taken out of its pack, now a row; the rest stay packed.
+    expect(await db.entries.get(['personal', first!])).toBeDefined();
+    expect((await db.importPacks.toArray()).flatMap((p) => p.entries)).toHaveLength(29);
     const snap = await getSnapshot(db);
     expect(snap.entries.filter((e) => e.id === first)).toHaveLength(1);
     expect(snap.entries.find((e) => e.id === first)?.tags).toEqual(['edited']);
@@ -121,6 +124,25 @@ describe('import packs', () => {
     const snap = await getSnapshot(db);
     expect(snap.entries).toHaveLength(2 + 50);
     expect(new Set(snap.entries.map((e) => e.id)).size).toBe(snap.entries.length);
+  });
+
+  test('a second import overwrites packed entries of the first, once each, and is undone', async () => {
+    const db = await seeded();
+    await importPacked(db, termbase(40));
+    const first = await getSnapshot(db);
+    const changed = termbase(40).map((e) => ({ ...e, tags: ['changed'] }));
+    const again = await importEntries(db, changed, 'overwrite', 'again.json');
+    expect(again.result).toMatchObject({ added: 0, updated: 40 });
+    const snap = await getSnapshot(db);
+    expect(snap.entries).toHaveLength(2 + 40);
+    expect(
+      snap.entries.filter((e) => e.source === 'personal').every((e) => e.tags[0] === 'changed'),
+    ).toBe(true);
+    await undoBatch(db, again.result.batchId);
+    const undone = await getSnapshot(db);
+    expect(undone.entries.map((e) => [e.id, e.tags])).toEqual(
+      first.entries.map((e) => [e.id, e.tags]),
+    );
   });
 
   test('undo takes packed entries out of their packs and puts back what was overwritten', async () => {
