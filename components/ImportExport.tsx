@@ -97,8 +97,11 @@ export function ImportExport(props: ImportExportProps) {
     setMessage({ text: t('io.reading', { name: file.name }), error: false });
     try {
       checkImportSize(file.size); // before reading a byte of it
+      // Asked for at once: the background reads and sends it while this page parses the file.
+      const glossaryRead = loadGlossary();
+      glossaryRead.catch(() => undefined); // a bad file is said first; this error is then moot
       const parsed = parseImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      const glossary = await loadGlossary();
+      const glossary = await glossaryRead;
       setPending({ ...parsed, name: file.name, preview: previewImport(parsed.entries, glossary) });
       setMessage(null);
     } catch (err) {

@@ -21,6 +21,13 @@
  *   with, stored so a woken service worker loads it in one read
  *   (db/compiled-index-store.ts). A cache: it holds nothing the user wrote,
  *   and a missing, stale or corrupted row is rebuilt from `entries`.
+ * - 5: adds `importPacks` (auto-increment id): the new personal entries of an
+ *   import, written as a few large rows in the import's own transaction
+ *   (IndexedDB costs about the same per row whatever its size, so a termbase
+ *   of tens of thousands of rows took most of an import's time), then moved
+ *   into `entries` a pack per transaction in the background
+ *   (db/import-packs.ts). Existing rows need no change: the upgrade only
+ *   creates the empty store.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { StoredEntry } from '../lib/protocol';
@@ -57,8 +64,15 @@ export type MetaRow =
   /** The revision of the stored search index (read without reading the index). */
   | { key: 'searchRevision'; value: number };
 
+/** New personal entries of an import, not yet moved into `entries` (schema 5). */
+export interface ImportPackRow {
+  id?: number;
+  /** Personal entries whose keys are in no `entries` row. */
+  entries: StoredEntry[];
+}
+
 export { DB_NAME };
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The stores of schema version 1, the first shipped; kept for the upgrade path and its test. */
 export const SCHEMA_V1 = {
@@ -82,6 +96,11 @@ export const SCHEMA_V4 = {
   compiledIndex: 'key',
 } as const;
 
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  importPacks: '++id',
+} as const;
+
 /** The compiled glossary (schema 4); `value` is checked when read, never trusted. */
 export interface CompiledIndexRow {
   /** The compiled matcher, or the search index (lib/stored-search.ts). */
@@ -97,6 +116,7 @@ export class AtaZanDatabase extends Dexie {
   settings!: EntityTable<SettingsRow, 'key'>;
   meta!: Table<MetaRow, string>;
   compiledIndex!: Table<CompiledIndexRow, string>;
+  importPacks!: Table<ImportPackRow, number>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -113,6 +133,7 @@ export class AtaZanDatabase extends Dexie {
       );
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

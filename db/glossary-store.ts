@@ -4,6 +4,7 @@
  * never sees entries and revision out of step. Callers broadcast the change.
  */
 import { foldTerm } from '../glossary/normalize';
+import { normalizedTerms } from './terms';
 import type { Entry, Lang } from '../glossary/types';
 import type {
   BatchInfo,
@@ -15,8 +16,17 @@ import type {
   UndoSummary,
 } from '../lib/protocol';
 import { toRow, toStored, type AtaZanDatabase, type BatchRow, type EntryRow } from './database';
+import { ImportPlan } from './import-plan';
+import {
+  packedEntries,
+  removeFromPacks,
+  storedOf,
+  takeFromPacks,
+  withPacked,
+  writePacks,
+} from './import-packs';
 import { CodedError } from '../glossary/errors';
-import { duplicateKey, validateEntry, ValidationError } from '../glossary/entry-model';
+import { validateEntry, ValidationError } from '../glossary/entry-model';
 
 export const BUNDLED = 'bundled';
 export const PERSONAL = 'personal';
@@ -40,22 +50,24 @@ export async function bumpRevision(db: AtaZanDatabase): Promise<number> {
 
 /** The effective glossary: bundled rows with personal overrides applied, then personal rows. */
 export async function getSnapshot(db: AtaZanDatabase): Promise<GlossarySnapshot> {
-  return db.transaction('r', db.entries, db.meta, async () => {
-    const [rows, revision, bundledVersion] = await Promise.all([
+  return db.transaction('r', db.entries, db.meta, db.importPacks, async () => {
+    const [rows, packed, revision, bundledVersion] = await Promise.all([
       db.entries.toArray(),
+      packedEntries(db),
       getRevision(db),
       getBundledVersion(db),
     ]);
-    return { revision, bundledVersion, entries: effective(rows) };
+    return { revision, bundledVersion, entries: effective(withPacked(rows, packed)) };
   });
 }
 
-function effective(rows: EntryRow[]): StoredEntry[] {
+/** `rows` in primary key order, packed entries among them (db/import-packs.ts). */
+function effective(rows: readonly (EntryRow | StoredEntry)[]): StoredEntry[] {
   const overridden = new Set<string>();
   for (const r of rows) if (r.source === PERSONAL && r.overrides) overridden.add(r.overrides);
   const out: StoredEntry[] = [];
-  for (const r of rows) if (r.source === BUNDLED && !overridden.has(r.id)) out.push(toStored(r));
-  for (const r of rows) if (r.source === PERSONAL) out.push(toStored(r));
+  for (const r of rows) if (r.source === BUNDLED && !overridden.has(r.id)) out.push(storedOf(r));
+  for (const r of rows) if (r.source === PERSONAL) out.push(storedOf(r));
   return out;
 }
 
@@ -89,8 +101,14 @@ export function withPersonalSaved(
 
 /** The effective entry with this id: the personal row (or override) first, else the bundled row. */
 export async function getEntry(db: AtaZanDatabase, id: string): Promise<StoredEntry | null> {
-  const row = (await db.entries.get([PERSONAL, id])) ?? (await db.entries.get([BUNDLED, id]));
-  return row ? toStored(row) : null;
+  return db.transaction('r', db.entries, db.importPacks, async () => {
+    const personal = await db.entries.get([PERSONAL, id]);
+    if (personal) return toStored(personal);
+    const packed = (await packedEntries(db)).find((e) => e.id === id);
+    if (packed) return packed;
+    const bundled = await db.entries.get([BUNDLED, id]);
+    return bundled ? toStored(bundled) : null;
+  });
 }
 
 /**
@@ -106,11 +124,15 @@ export async function findByTerm(
 ): Promise<StoredEntry | null> {
   const key = foldTerm(term);
   if (!key) return null;
-  return db.transaction('r', db.entries, async () => {
-    const rows = (await db.entries.where('terms').equals(key).toArray()).sort(compareKeys);
-    const inLang = (r: EntryRow) =>
+  return db.transaction('r', db.entries, db.importPacks, async () => {
+    const packed = await packedEntries(db);
+    const rows: (EntryRow | StoredEntry)[] = await db.entries.where('terms').equals(key).toArray();
+    for (const e of packed) if (normalizedTerms(e).includes(key)) rows.push(e);
+    rows.sort(compareKeys);
+    const inLang = (r: StoredEntry) =>
       [r[lang].term, ...r[lang].variants].some((v) => foldTerm(v) === key);
     const personal = new Set(rows.filter((r) => r.source === PERSONAL).map((r) => r.id));
+    for (const e of packed) personal.add(e.id);
     for (const r of rows) {
       if (r.id === except || !inLang(r)) continue;
       // A bundled row under a personal override is not in the effective glossary.
@@ -120,7 +142,7 @@ export async function findByTerm(
       ) {
         continue;
       }
-      return toStored(r);
+      return storedOf(r);
     }
     return null;
   });
@@ -130,10 +152,10 @@ export async function listEntries(
   db: AtaZanDatabase,
   source?: StoredEntry['source'],
 ): Promise<StoredEntry[]> {
-  const rows = source
-    ? await db.entries.where('source').equals(source).toArray()
-    : await db.entries.toArray();
-  return source ? rows.map(toStored) : effective(rows);
+  return db.transaction('r', db.entries, db.importPacks, async () => {
+    const rows = withPacked(await db.entries.toArray(), await packedEntries(db));
+    return source ? rows.filter((r) => r.source === source).map(storedOf) : effective(rows);
+  });
 }
 
 /** Random bytes drawn in one call for many ids: an import of a termbase names tens of thousands. */
@@ -160,7 +182,10 @@ async function putPersonal(db: AtaZanDatabase, entry: Entry, now: number): Promi
   let id = entry.id;
   let overrides: string | undefined;
   let createdAt = now;
-  const existing = id ? await db.entries.get([PERSONAL, id]) : undefined;
+  // A packed entry becomes a row: taken out of its pack first.
+  const existing = id
+    ? ((await takeFromPacks(db, [id])).get(id) ?? (await db.entries.get([PERSONAL, id])))
+    : undefined;
   if (existing) {
     createdAt = existing.createdAt;
     overrides = existing.overrides;
@@ -183,7 +208,7 @@ export interface Change<T> {
 
 export async function saveEntry(db: AtaZanDatabase, input: unknown): Promise<Change<StoredEntry>> {
   const entry = validateEntry(input);
-  return db.transaction('rw', db.entries, db.meta, async () => {
+  return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
     const result = await putPersonal(db, entry, Date.now());
     return { result, revision: await bumpRevision(db) };
   });
@@ -194,8 +219,8 @@ export async function deleteEntry(
   db: AtaZanDatabase,
   id: string,
 ): Promise<Change<StoredEntry | null>> {
-  return db.transaction('rw', db.entries, db.meta, async () => {
-    const row = await db.entries.get([PERSONAL, id]);
+  return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
+    const row = (await takeFromPacks(db, [id])).get(id) ?? (await db.entries.get([PERSONAL, id]));
     if (!row) {
       if (await db.entries.get([BUNDLED, id])) {
         throw new ValidationError('entry.bundledDelete', { id });
@@ -203,7 +228,7 @@ export async function deleteEntry(
       return { result: null, revision: null };
     }
     await db.entries.delete([PERSONAL, id]);
-    return { result: toStored(row), revision: await bumpRevision(db) };
+    return { result: storedOf(row), revision: await bumpRevision(db) };
   });
 }
 
@@ -223,7 +248,8 @@ export async function restoreEntry(
     updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : now,
   };
   if (typeof raw.overrides === 'string' && raw.overrides) stored.overrides = raw.overrides;
-  return db.transaction('rw', db.entries, db.meta, async () => {
+  return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
+    await takeFromPacks(db, [stored.id]);
     await db.entries.put(toRow(stored));
     return { result: stored, revision: await bumpRevision(db) };
   });
@@ -234,8 +260,9 @@ export async function resetEntry(
   db: AtaZanDatabase,
   id: string,
 ): Promise<Change<StoredEntry | null>> {
-  return db.transaction('rw', db.entries, db.meta, async () => {
-    const override = await db.entries.get([PERSONAL, id]);
+  return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
+    const override =
+      (await takeFromPacks(db, [id])).get(id) ?? (await db.entries.get([PERSONAL, id]));
     const bundled = await db.entries.get([BUNDLED, id]);
     if (!override?.overrides) return { result: bundled ? toStored(bundled) : null, revision: null };
     await db.entries.delete([PERSONAL, id]);
@@ -320,110 +347,81 @@ export async function importCheckedEntries(
   name = '',
   options: ImportOptions = {},
 ): Promise<Change<ImportSummary>> {
+  return importPlanned(db, policy, name, options, entries);
+}
+
+/** A plan made before the commit, from the glossary at `revision` (the streamed import's). */
+export interface PlanMade {
+  revision: number;
+  plan: ImportPlan;
+}
+
+/** The plan of `entries` against the glossary as `rows` hold it. */
+export function planImport(
+  rows: readonly (EntryRow | StoredEntry)[],
+  entries: readonly Entry[],
+  policy: DuplicatePolicy,
+): ImportPlan {
+  const plan = new ImportPlan(rows, policy, Date.now(), newPersonalId);
+  plan.add(entries);
+  return plan;
+}
+
+/**
+ * Write an import in one transaction: `made`, when the glossary is still at
+ * the revision it was made from (nothing it decided from has changed), else
+ * a plan of `entries` made in the transaction.
+ */
+export async function importPlanned(
+  db: AtaZanDatabase,
+  policy: DuplicatePolicy,
+  name: string,
+  options: ImportOptions,
+  entries: readonly Entry[],
+  made?: PlanMade,
+): Promise<Change<ImportSummary>> {
   if (policy !== 'skip' && policy !== 'overwrite' && policy !== 'keep-both') {
     throw new ValidationError('import.policy');
   }
   const cancelled = options.cancelled ?? (() => false);
-  return db.transaction('rw', db.entries, db.meta, db.batches, async () => {
-    const summary: ImportSummary = { added: 0, updated: 0, skipped: 0 };
-    const now = Date.now();
-    /** Every row, in primary key order: bundled before personal, as the duplicate rule meets them. */
-    const rows = await db.entries.toArray();
-    /** Personal rows by id as the database holds them, and as this import leaves them so far. */
-    const stored = new Map<string, EntryRow>();
-    const personal = new Map<string, StoredEntry>();
-    const bundled = new Set<string>();
-    /** The id of the first entry with these terms. */
-    const byTerms = new Map<string, string>();
-    for (const r of rows) {
-      if (r.source === PERSONAL) stored.set(r.id, r);
-      else if (r.source === BUNDLED) bundled.add(r.id);
-      const key = duplicateKey(r);
-      if (key !== null && !byTerms.has(key)) byTerms.set(key, r.id);
-    }
-    const personalRow = (id: string): StoredEntry | undefined => {
-      const mine = personal.get(id);
-      if (mine) return mine;
-      const row = stored.get(id);
-      return row ? toStored(row) : undefined;
+  return db.transaction('rw', db.entries, db.meta, db.batches, db.importPacks, async () => {
+    // Packs moved into rows since the plan was made leave the glossary (and its revision) as it was.
+    const plan =
+      made && made.revision === (await getRevision(db))
+        ? made.plan
+        : planImport(
+            withPacked(await db.entries.toArray(), await packedEntries(db)),
+            entries,
+            policy,
+          );
+    const stopIfCancelled = () => {
+      if (cancelled()) throw new ValidationError('import.cancelled');
     };
-    const hasPersonal = (id: string) => personal.has(id) || stored.has(id);
-    const writes = new Map<string, StoredEntry>();
-    const put = (entry: Entry): StoredEntry => {
-      let id = entry.id;
-      let overrides: string | undefined;
-      let createdAt = now;
-      const existing = id ? personalRow(id) : undefined;
-      if (existing) {
-        createdAt = existing.createdAt;
-        overrides = existing.overrides;
-      } else if (id && bundled.has(id)) {
-        overrides = id;
-      } else if (!id.startsWith('p-') || id.length < 3) {
-        id = newPersonalId();
-      }
-      const entryRow: StoredEntry = { ...entry, id, source: PERSONAL, createdAt, updatedAt: now };
-      if (overrides) entryRow.overrides = overrides;
-      personal.set(id, entryRow);
-      writes.set(id, entryRow);
-      const key = duplicateKey(entryRow);
-      if (key !== null && !byTerms.has(key)) byTerms.set(key, id);
-      return entryRow;
-    };
-    const created: string[] = [];
-    const previous: StoredEntry[] = [];
-    /** Personal ids this import has already written (created or saved the previous version of). */
-    const touched = new Set<string>();
-    for (const entry of entries) {
-      const key = duplicateKey(entry);
-      const duplicateId =
-        entry.id && (hasPersonal(entry.id) || bundled.has(entry.id))
-          ? entry.id
-          : key === null
-            ? null
-            : (byTerms.get(key) ?? null);
-      if (duplicateId === null || policy === 'keep-both') {
-        const written = put(duplicateId === null ? entry : { ...entry, id: '' });
-        if (!touched.has(written.id)) created.push(written.id);
-        touched.add(written.id);
-        summary.added++;
-      } else if (policy === 'skip') {
-        summary.skipped++;
-      } else {
-        if (!touched.has(duplicateId)) {
-          const before = personalRow(duplicateId);
-          if (before) previous.push(before);
-          else created.push(duplicateId); // a new override of a bundled entry
-          touched.add(duplicateId);
-        }
-        put({ ...entry, id: duplicateId });
-        summary.updated++;
-      }
+    stopIfCancelled();
+    const { summary, created, previous } = plan;
+    if (summary.added + summary.updated === 0) return { result: summary, revision: null };
+    // An entry whose key is in no row goes into packs (a few requests, however many entries);
+    // a personal row it overwrites is put in place.
+    const { replaced, added } = plan.split();
+    // What it overwrites may still be packed (an earlier import's): taken out, put as rows.
+    await takeFromPacks(
+      db,
+      replaced.map((r) => r.id),
+    );
+    for (let i = 0; i < replaced.length; i += WRITE_SLICE) {
+      stopIfCancelled();
+      await db.entries.bulkPut(replaced.slice(i, i + WRITE_SLICE));
     }
-    const changed = summary.added + summary.updated > 0;
-    if (!changed) return { result: summary, revision: null };
-    // A row whose key is not in the table is added (no old row to look up and replace).
-    const added: EntryRow[] = [];
-    const replaced: EntryRow[] = [];
-    for (const e of writes.values()) (stored.has(e.id) ? replaced : added).push(toRow(e));
-    for (const [list, write] of [
-      [added, (slice: EntryRow[]) => db.entries.bulkAdd(slice)],
-      [replaced, (slice: EntryRow[]) => db.entries.bulkPut(slice)],
-    ] as const) {
-      for (let i = 0; i < list.length; i += WRITE_SLICE) {
-        if (cancelled()) throw new ValidationError('import.cancelled');
-        await write(list.slice(i, i + WRITE_SLICE));
-      }
-    }
-    if (cancelled()) throw new ValidationError('import.cancelled');
-    summary.batchId = await recordBatch(db, {
+    await writePacks(db, added, stopIfCancelled);
+    stopIfCancelled();
+    const batchId = await recordBatch(db, {
       kind: 'import',
       name,
-      createdAt: now,
+      createdAt: plan.now,
       created,
       previous,
     });
-    return { result: summary, revision: await bumpRevision(db) };
+    return { result: { ...summary, batchId }, revision: await bumpRevision(db) };
   });
 }
 
@@ -435,18 +433,22 @@ export async function deleteEntries(
   if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === 'string')) {
     throw new ValidationError('request.ids');
   }
-  return db.transaction('rw', db.entries, db.meta, db.batches, async () => {
-    const rows = (
-      await db.entries.bulkGet(ids.map((id): [string, string] => [PERSONAL, id]))
+  return db.transaction('rw', db.entries, db.meta, db.batches, db.importPacks, async () => {
+    const packed = await takeFromPacks(db, ids);
+    const inRows = (
+      await db.entries.bulkGet(
+        ids.filter((id) => !packed.has(id)).map((id): [string, string] => [PERSONAL, id]),
+      )
     ).filter((r): r is EntryRow => r !== undefined);
+    const rows = [...packed.values(), ...inRows.map(toStored)];
     if (rows.length === 0) return { result: { deleted: 0 }, revision: null };
-    await db.entries.bulkDelete(rows.map((r): [string, string] => [PERSONAL, r.id]));
+    await db.entries.bulkDelete(inRows.map((r): [string, string] => [PERSONAL, r.id]));
     const batchId = await recordBatch(db, {
       kind: 'delete',
       name: '',
       createdAt: Date.now(),
       created: [],
-      previous: rows.map(toStored),
+      previous: rows,
     });
     return { result: { deleted: rows.length, batchId }, revision: await bumpRevision(db) };
   });
@@ -472,10 +474,16 @@ export async function listBatches(db: AtaZanDatabase): Promise<BatchInfo[]> {
  */
 export async function undoBatch(db: AtaZanDatabase, id: unknown): Promise<Change<UndoSummary>> {
   if (typeof id !== 'number') throw new ValidationError('batch.notFound');
-  return db.transaction('rw', db.entries, db.meta, db.batches, async () => {
+  return db.transaction('rw', db.entries, db.meta, db.batches, db.importPacks, async () => {
     const batch = await db.batches.get(id);
     if (!batch) throw new ValidationError('batch.notFound');
-    await db.entries.bulkDelete(batch.created.map((c): [string, string] => [PERSONAL, c]));
+    // Packed entries are taken out of their packs (a termbase just imported is undone
+    // without first being moved into rows); the rest are rows. What was overwritten goes
+    // back as rows, so it is taken out of the packs too.
+    const rows = await removeFromPacks(db, [...batch.created, ...batch.previous.map((p) => p.id)]);
+    const created = new Set(batch.created);
+    const stillRows = rows.filter((c) => created.has(c));
+    await db.entries.bulkDelete(stillRows.map((c): [string, string] => [PERSONAL, c]));
     await db.entries.bulkPut(batch.previous.map(toRow));
     await db.batches.delete(id);
     return {
@@ -486,7 +494,7 @@ export async function undoBatch(db: AtaZanDatabase, id: unknown): Promise<Change
 }
 
 /** The primary key order [source+id]. */
-function compareKeys(a: EntryRow, b: EntryRow): number {
+function compareKeys(a: StoredEntry, b: StoredEntry): number {
   return a.source < b.source
     ? -1
     : a.source > b.source

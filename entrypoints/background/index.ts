@@ -104,6 +104,8 @@ export default defineBackground(() => {
       service.matcher.get().catch((err: unknown) => console.error('Ata Zan: no matcher', err));
     }, 0),
   );
+  // An import's packs not yet moved into rows when the worker last stopped (db/import-packs.ts).
+  void ready.then(() => service.unpackSoon());
 
   // PDFs to Ata Zan's viewer while the setting is on (the rule persists; re-synced at each start).
   void service.getSettings().then((s) => syncPdfRedirect(s.openPdfs));

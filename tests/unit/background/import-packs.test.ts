@@ -1,0 +1,305 @@
+/**
+ * Import packs (db/import-packs.ts, schema 5): an import's new entries are
+ * written as a few packs and moved into rows later. Whether an entry is still
+ * packed or already a row, every reader sees the same glossary, every write
+ * meets it, an undo takes it back, a cancelled import leaves no pack, and a
+ * version-4 database upgrades with its entries and batches intact.
+ */
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, test } from 'vitest';
+import {
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  type AtaZanDatabase,
+} from '../../../db/database';
+import {
+  deleteEntries,
+  deleteEntry,
+  findByTerm,
+  getEntry,
+  getSnapshot,
+  importEntries,
+  listEntries,
+  saveEntry,
+  undoBatch,
+} from '../../../db/glossary-store';
+import { PACK_SIZE, unpackImports } from '../../../db/import-packs';
+import { seedBundled } from '../../../db/seed';
+import { GlossaryService } from '../../../entrypoints/background/requests';
+import type { Entry } from '../../../glossary/types';
+import { freshDatabases, reopenUpgraded } from '../../support/databases';
+import { testEntry } from '../../support/entries';
+
+const freshDb = freshDatabases('atazan-packs');
+
+/** `n` distinct entries with no id, as a termbase file gives them. */
+function termbase(n: number, from = 0): Entry[] {
+  return Array.from({ length: n }, (_, i) =>
+    testEntry('', `термин ${from + i}`, `термин ${from + i} ру`),
+  );
+}
+
+async function seeded(): Promise<AtaZanDatabase> {
+  const db = freshDb();
+  await seedBundled(db, '1', [testEntry('sot', 'сот', 'суд'), testEntry('zan', 'заң', 'закон')]);
+  return db;
+}
+
+/** Import `entries` (skip policy) and check they were packed, not written as rows. */
+async function importPacked(db: AtaZanDatabase, entries: Entry[]) {
+  const before = await db.importPacks.count();
+  const change = await importEntries(db, entries, 'skip', 'termbase.json');
+  expect(await db.importPacks.count()).toBe(before + Math.ceil(change.result.added / PACK_SIZE));
+  return change;
+}
+
+describe('import packs', () => {
+  test('an import writes packs; the glossary reads the same before and after they become rows', async () => {
+    const db = await seeded();
+    const mine = await saveEntry(db, testEntry('', 'менің терминім', 'мой термин'));
+    // An override of a bundled entry, and new entries on both sides of the user's own id.
+    const entries = [
+      testEntry('sot', 'сот', 'суд (импорт)'),
+      ...termbase(PACK_SIZE + 3),
+      testEntry('p-000000000000', 'бірінші', 'первый'),
+      testEntry('p-zzzzzzzzzzzz', 'соңғы', 'последний'),
+    ];
+    const { result } = await importEntries(db, entries, 'overwrite', 'termbase.json');
+    expect(result).toMatchObject({ added: entries.length - 1, updated: 1, skipped: 0 });
+    expect(await db.importPacks.count()).toBeGreaterThan(0);
+    const packed = await getSnapshot(db);
+    const listed = await listEntries(db);
+    const personal = await listEntries(db, 'personal');
+    expect(listed).toEqual(packed.entries);
+    expect(personal).toHaveLength(entries.length + 1);
+    // The bundled entry is shown once, as the import overrode it.
+    expect(packed.entries.filter((e) => e.id === 'sot').map((e) => e.ru.term)).toEqual([
+      'суд (импорт)',
+    ]);
+    expect((await getEntry(db, 'sot'))?.ru.term).toBe('суд (импорт)');
+    expect((await getEntry(db, 'p-zzzzzzzzzzzz'))?.kk.term).toBe('соңғы');
+    expect((await getEntry(db, mine.result.id))?.kk.term).toBe('менің терминім');
+    expect((await findByTerm(db, 'ru', 'ТЕРМИН 7 РУ'))?.kk.term).toBe('термин 7');
+    expect((await findByTerm(db, 'ru', 'суд (импорт)'))?.id).toBe('sot');
+
+    expect(await unpackImports(db)).toBe(true);
+    expect(await db.importPacks.count()).toBe(0);
+    expect(await getSnapshot(db)).toEqual(packed);
+    expect(await listEntries(db, 'personal')).toEqual(personal);
+    expect(await unpackImports(db)).toBe(false);
+  });
+
+  test('a write while entries are packed meets them as rows', async () => {
+    const db = await seeded();
+    await importPacked(db, termbase(30));
+    const [first, second, third] = (await listEntries(db, 'personal')).map((e) => e.id);
+    // Saved over a packed entry: updated in place, not doubled.
+    const saved = await saveEntry(db, { ...(await getEntry(db, first!))!, tags: ['edited'] });
+    expect(saved.result.id).toBe(first);
+    // Taken out of its pack, now a row; the rest stay packed.
+    expect(await db.entries.get(['personal', first!])).toBeDefined();
+    expect((await db.importPacks.toArray()).flatMap((p) => p.entries)).toHaveLength(29);
+    const snap = await getSnapshot(db);
+    expect(snap.entries.filter((e) => e.id === first)).toHaveLength(1);
+    expect(snap.entries.find((e) => e.id === first)?.tags).toEqual(['edited']);
+    // Deleted one by one and in bulk, after a second import packed more.
+    await importPacked(db, termbase(5, 100));
+    expect((await deleteEntry(db, second!)).result?.id).toBe(second);
+    await importPacked(db, termbase(5, 200));
+    expect((await deleteEntries(db, [third!])).result.deleted).toBe(1);
+    const ids = (await getSnapshot(db)).entries.map((e) => e.id);
+    expect(ids).not.toContain(second);
+    expect(ids).not.toContain(third);
+    expect(ids).toHaveLength(2 + 30 - 2 + 5 + 5);
+  });
+
+  test('a second import meets the packed entries of the first as duplicates', async () => {
+    const db = await seeded();
+    await importPacked(db, termbase(40));
+    const again = await importEntries(db, termbase(50), 'skip', 'again.json');
+    expect(again.result).toMatchObject({ added: 10, skipped: 40 });
+    const snap = await getSnapshot(db);
+    expect(snap.entries).toHaveLength(2 + 50);
+    expect(new Set(snap.entries.map((e) => e.id)).size).toBe(snap.entries.length);
+  });
+
+  test('a second import overwrites packed entries of the first, once each, and is undone', async () => {
+    const db = await seeded();
+    await importPacked(db, termbase(40));
+    const first = await getSnapshot(db);
+    const changed = termbase(40).map((e) => ({ ...e, tags: ['changed'] }));
+    const again = await importEntries(db, changed, 'overwrite', 'again.json');
+    expect(again.result).toMatchObject({ added: 0, updated: 40 });
+    const snap = await getSnapshot(db);
+    expect(snap.entries).toHaveLength(2 + 40);
+    expect(
+      snap.entries.filter((e) => e.source === 'personal').every((e) => e.tags[0] === 'changed'),
+    ).toBe(true);
+    await undoBatch(db, again.result.batchId);
+    const undone = await getSnapshot(db);
+    expect(undone.entries.map((e) => [e.id, e.tags])).toEqual(
+      first.entries.map((e) => [e.id, e.tags]),
+    );
+  });
+
+  test('undo takes packed entries out of their packs and puts back what was overwritten', async () => {
+    const db = await seeded();
+    const mine = await saveEntry(db, testEntry('', 'менің терминім', 'мой термин'));
+    const before = await getSnapshot(db);
+    const { result } = await importEntries(
+      db,
+      [
+        ...termbase(PACK_SIZE + 5),
+        testEntry('', 'менің терминім', 'мой термин', { tags: ['new'] }),
+      ],
+      'overwrite',
+      'termbase.json',
+    );
+    expect(result).toMatchObject({ added: PACK_SIZE + 5, updated: 1 });
+    expect(await db.importPacks.count()).toBe(2);
+    // Half moved into rows, half still packed, when the reader changes their mind.
+    await db.transaction('rw', db.entries, db.importPacks, async () => {
+      const pack = await db.importPacks.orderBy(':id').first();
+      await db.entries.bulkPut(pack!.entries.map((e) => ({ ...e, terms: [] })));
+      await db.importPacks.delete(pack!.id!);
+    });
+    await undoBatch(db, result.batchId);
+    expect(await db.importPacks.count()).toBe(0);
+    const after = await getSnapshot(db);
+    expect(after.entries).toEqual(before.entries);
+    expect((await getEntry(db, mine.result.id))?.tags).toEqual([]);
+  });
+
+  test('an import cancelled while writing its packs leaves no pack and no entry', async () => {
+    const db = await seeded();
+    const before = await getSnapshot(db);
+    let looks = 0;
+    await expect(
+      importEntries(db, termbase(PACK_SIZE * 2 + 1), 'skip', 'x.json', {
+        cancelled: () => ++looks > 2,
+      }),
+    ).rejects.toMatchObject({ code: 'import.cancelled' });
+    expect(await db.importPacks.count()).toBe(0);
+    expect(await db.batches.count()).toBe(0);
+    expect(await getSnapshot(db)).toEqual(before);
+  });
+
+  test('the background moves the packs into rows after an import', async () => {
+    const db = await seeded();
+    const svc = new GlossaryService(db);
+    const { response } = await svc.handle({
+      type: 'entries/import',
+      policy: 'skip',
+      entries: termbase(25),
+    });
+    expect(response).toMatchObject({ added: 25 });
+    expect(await db.importPacks.count()).toBe(1);
+    await expect.poll(() => db.importPacks.count(), { timeout: 10_000 }).toBe(0);
+    await svc.packsMoved();
+    expect(await db.entries.where('source').equals('personal').count()).toBe(25);
+    expect(await db.entries.where('terms').equals('термин 3 ру').count()).toBe(1);
+  });
+});
+
+describe('schema 5', () => {
+  test('a version-4 database upgrades with its entries and batches intact and no pack', async () => {
+    const name = 'atazan-migrate-v4';
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    const now = Date.now();
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      ...testEntry(`p-${String(i).padStart(12, '0')}`, `термин ${i}`, `термин ${i} ру`),
+      source: 'personal',
+      createdAt: now,
+      updatedAt: now,
+      terms: [`термин ${i}`, `термин ${i} ру`],
+    }));
+    await v4.table('entries').bulkAdd(rows);
+    await v4.table('meta').put({ key: 'revision', value: 7 });
+    await v4.table('batches').add({
+      kind: 'import',
+      name: 'old.json',
+      createdAt: now,
+      created: rows.map((r) => r.id),
+      previous: [],
+    });
+    const db = await reopenUpgraded(v4, freshDb);
+    expect(await db.importPacks.count()).toBe(0);
+    const snap = await getSnapshot(db);
+    expect(snap.revision).toBe(7);
+    expect(snap.entries.map((e) => e.id)).toEqual(rows.map((r) => r.id));
+    expect((await findByTerm(db, 'kk', 'ТЕРМИН 42'))?.id).toBe('p-000000000042');
+    // The old import is still undone in one step.
+    const [batch] = await db.batches.toArray();
+    expect((await undoBatch(db, batch!.id)).result.removed).toBe(300);
+    expect((await getSnapshot(db)).entries).toHaveLength(0);
+  });
+});
+
+describe('the streamed import plans while its chunks come', () => {
+  async function send(svc: GlossaryService, request: object): Promise<unknown> {
+    const { response } = await svc.handle(request);
+    if (response && typeof response === 'object' && 'error' in response) {
+      throw new Error(JSON.stringify(response));
+    }
+    return response;
+  }
+
+  test('chunks out of order are decided in file order', async () => {
+    const db = await seeded();
+    const svc = new GlossaryService(db);
+    const { importId } = (await send(svc, {
+      type: 'import/begin',
+      policy: 'overwrite',
+    })) as { importId: string };
+    // The second chunk repeats an entry of the first with a new definition: it overwrites it.
+    const first = termbase(3);
+    const again = { ...first[1]!, kk: { ...first[1]!.kk, definition: 'кейінгі' } };
+    await send(svc, { type: 'import/chunk', importId, offset: 3, entries: [again] });
+    await send(svc, { type: 'import/chunk', importId, offset: 0, entries: first });
+    const summary = await send(svc, { type: 'import/commit', importId });
+    expect(summary).toMatchObject({ added: 3, updated: 1 });
+    const snap = await getSnapshot(db);
+    expect(snap.entries.find((e) => e.kk.term === 'термин 1')?.kk.definition).toBe('кейінгі');
+  });
+
+  test('a cancel that comes while the commit waits for the plan writes nothing', async () => {
+    const db = await seeded();
+    const svc = new GlossaryService(db);
+    const before = await getSnapshot(db);
+    const { importId } = (await send(svc, {
+      type: 'import/begin',
+      policy: 'skip',
+    })) as { importId: string };
+    await send(svc, { type: 'import/chunk', importId, offset: 0, entries: termbase(50) });
+    const commit = svc.handle({ type: 'import/commit', importId });
+    await send(svc, { type: 'import/cancel', importId });
+    expect((await commit).response).toMatchObject({ error: { code: 'import.cancelled' } });
+    expect(await getSnapshot(db)).toEqual(before);
+    expect(await db.importPacks.count()).toBe(0);
+  });
+
+  test('a glossary changed while the chunks came is read again at the commit', async () => {
+    const db = await seeded();
+    const svc = new GlossaryService(db);
+    const { importId } = (await send(svc, {
+      type: 'import/begin',
+      policy: 'skip',
+    })) as { importId: string };
+    await send(svc, { type: 'import/chunk', importId, offset: 0, entries: termbase(10) });
+    // Meanwhile the user saves one of the file's entries on the options page.
+    await send(svc, { type: 'entry/save', entry: termbase(1, 4)[0] });
+    await send(svc, { type: 'import/chunk', importId, offset: 10, entries: termbase(5, 10) });
+    const summary = await send(svc, { type: 'import/commit', importId });
+    expect(summary).toMatchObject({ added: 14, skipped: 1 });
+    const snap = await getSnapshot(db);
+    expect(snap.entries.filter((e) => e.kk.term === 'термин 4')).toHaveLength(1);
+    expect(snap.entries).toHaveLength(2 + 15);
+  });
+});
