@@ -77,25 +77,19 @@ export function clearPatternCache(): void {
   forgetRussianWords();
 }
 
-function cachedKazakhPatterns(term: string): SurfacePattern[] {
-  let patterns = kazakhCache.get(term);
-  if (!patterns) {
-    patterns = kazakhPatterns(term);
-    if (kazakhCache.size >= PATTERN_CACHE_LIMIT) kazakhCache.clear();
-    kazakhCache.set(term, patterns);
+/** What `make` gives for `term`, kept in `cache` (emptied when full). */
+function cached<T>(cache: Map<string, T>, term: string, make: (term: string) => T): T {
+  let value = cache.get(term);
+  if (value === undefined) {
+    value = make(term);
+    if (cache.size >= PATTERN_CACHE_LIMIT) cache.clear();
+    cache.set(term, value);
   }
-  return patterns;
+  return value;
 }
 
-function cachedRussianForms(term: string): string[] {
-  let forms = russianCache.get(term);
-  if (!forms) {
-    forms = russianForms(term);
-    if (russianCache.size >= PATTERN_CACHE_LIMIT) russianCache.clear();
-    russianCache.set(term, forms);
-  }
-  return forms;
-}
+const cachedKazakhPatterns = (term: string) => cached(kazakhCache, term, kazakhPatterns);
+const cachedRussianForms = (term: string) => cached(russianCache, term, russianForms);
 
 export function defaultPatterns(lang: Lang, term: string): SurfacePattern[] {
   return lang === 'kk'
