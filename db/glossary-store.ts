@@ -17,11 +17,13 @@ import type {
 } from '../lib/protocol';
 import { toRow, toStored, type AtaZanDatabase, type BatchRow, type EntryRow } from './database';
 import { ImportPlan } from './import-plan';
+import { newPersonalId } from './personal-id';
 import {
   packedEntries,
   removeFromPacks,
   storedOf,
   takeFromPacks,
+  takePersonal,
   withPacked,
   writePacks,
 } from './import-packs';
@@ -158,21 +160,6 @@ export async function listEntries(
   });
 }
 
-/** Random bytes drawn in one call for many ids: an import of a termbase names tens of thousands. */
-const idPool = new DataView(new ArrayBuffer(8 * 512));
-let idPoolAt = idPool.byteLength;
-
-/** A fresh personal id: "p-" and 12 random base-36 characters. */
-export function newPersonalId(): string {
-  if (idPoolAt === idPool.byteLength) {
-    crypto.getRandomValues(new Uint8Array(idPool.buffer));
-    idPoolAt = 0;
-  }
-  const n = idPool.getBigUint64(idPoolAt);
-  idPoolAt += 8;
-  return `p-${n.toString(36).padStart(12, '0').slice(0, 12)}`;
-}
-
 /**
  * Store `entry` as personal, inside a transaction: an override when its id is
  * a bundled id, an update when it is an existing personal id, otherwise a new
@@ -183,9 +170,7 @@ async function putPersonal(db: AtaZanDatabase, entry: Entry, now: number): Promi
   let overrides: string | undefined;
   let createdAt = now;
   // A packed entry becomes a row: taken out of its pack first.
-  const existing = id
-    ? ((await takeFromPacks(db, [id])).get(id) ?? (await db.entries.get([PERSONAL, id])))
-    : undefined;
+  const existing = id ? await takePersonal(db, id) : undefined;
   if (existing) {
     createdAt = existing.createdAt;
     overrides = existing.overrides;
@@ -220,7 +205,7 @@ export async function deleteEntry(
   id: string,
 ): Promise<Change<StoredEntry | null>> {
   return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
-    const row = (await takeFromPacks(db, [id])).get(id) ?? (await db.entries.get([PERSONAL, id]));
+    const row = await takePersonal(db, id);
     if (!row) {
       if (await db.entries.get([BUNDLED, id])) {
         throw new ValidationError('entry.bundledDelete', { id });
@@ -261,8 +246,7 @@ export async function resetEntry(
   id: string,
 ): Promise<Change<StoredEntry | null>> {
   return db.transaction('rw', db.entries, db.meta, db.importPacks, async () => {
-    const override =
-      (await takeFromPacks(db, [id])).get(id) ?? (await db.entries.get([PERSONAL, id]));
+    const override = await takePersonal(db, id);
     const bundled = await db.entries.get([BUNDLED, id]);
     if (!override?.overrides) return { result: bundled ? toStored(bundled) : null, revision: null };
     await db.entries.delete([PERSONAL, id]);

@@ -76,6 +76,18 @@ export async function takeFromPacks(
 }
 
 /**
+ * The user's entry `id` (a personal row, or a packed entry taken out of its
+ * pack), for a write that then puts or deletes its row; inside a rw
+ * transaction that includes `entries` and `importPacks`.
+ */
+export async function takePersonal(
+  db: AtaZanDatabase,
+  id: string,
+): Promise<StoredEntry | EntryRow | undefined> {
+  return (await takeFromPacks(db, [id])).get(id) ?? (await db.entries.get(['personal', id]));
+}
+
+/**
  * Remove personal entries by id from the packs, inside the caller's rw
  * transaction; the ids that were in no pack are returned (they may be rows).
  */

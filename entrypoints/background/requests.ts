@@ -19,7 +19,6 @@ import {
   getSnapshot,
   importEntries,
   importPlanned,
-  newPersonalId,
   type PlanMade,
   listBatches,
   listEntries,
@@ -32,6 +31,7 @@ import {
   type Change,
 } from '../../db/glossary-store';
 import { unpackImports } from '../../db/import-packs';
+import { newPersonalId } from '../../db/personal-id';
 import { ImportPlan, readForPlan } from '../../db/import-plan';
 import { getSettings, setSettings } from '../../db/settings-store';
 import {
