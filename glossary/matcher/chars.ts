@@ -1,7 +1,8 @@
 /**
  * The character tables: what every code unit is to the matcher and to
- * normalisation. Lookup tables over all 2^16 UTF-16 code units, built once, so
- * that text is folded and classified on the fly without allocating.
+ * normalisation. Lookup tables over all 2^16 UTF-16 code units, decoded once
+ * from the runs kept in char-data.ts, so that text is folded and classified on
+ * the fly without allocating.
  *
  * - CLASS: a letter (part of a word), whitespace, an invisible character (soft
  *   hyphen, zero-width, stress mark: skipped inside words), a hyphen, or other
@@ -15,27 +16,10 @@
  *   meet, so one lookup finds exact and approximate candidates alike.
  */
 
-/** Character classes (a plain object, not an enum: the scan reads it in its hottest loop). */
-export const CharClass = {
-  /** Punctuation, symbols: a word boundary. */
-  Other: 0,
-  /** Letters, digits and combining marks: part of a word. */
-  Word: 1,
-  /** Any whitespace, NBSP and line breaks included. */
-  Space: 2,
-  /** Soft hyphen, zero-width characters, stress marks: skipped inside words. */
-  Ignorable: 3,
-  /** A hyphen: inside a word when a letter follows; at a line end it may split a word. */
-  Hyphen: 4,
-} as const;
+import { CLASS_RUNS, FOLD_RUNS } from './char-data';
+import { CharClass, HYPHEN, SPACE } from './char-rules';
 
-/** Code used for a whitespace run in folded strings and keys. */
-export const SPACE = 0x20;
-/** Code used for any hyphen in folded strings and keys. */
-export const HYPHEN = 0x2d;
-
-const IGNORABLE = [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x0300, 0x0301, 0x034f];
-const HYPHENS = [0x2d, 0x2010, 0x2011];
+export { CharClass, HYPHEN, SPACE } from './char-rules';
 
 /**
  * Latin letters that official and older sites type inside Kazakh and Russian
@@ -88,52 +72,78 @@ export const KAZAKH_SUBSTITUTES: Readonly<Record<string, string>> = {
   і: 'и',
 };
 
-function buildTables(): {
-  fold: Uint16Array;
-  cls: Uint8Array;
-  degrade: Uint16Array;
-  cyr: Uint8Array;
-} {
-  const fold = new Uint16Array(0x10000);
+/**
+ * Code unit → CharClass and code unit → lowercase fold, as the Unicode data
+ * says (char-unicode.ts), decoded from the runs kept in char-data.ts.
+ */
+export function unicodeTables(): { cls: Uint8Array; fold: Uint16Array } {
   const cls = new Uint8Array(0x10000);
-  const degrade = new Uint16Array(0x10000);
-  const cyr = new Uint8Array(0x10000);
-  const wordRe = /[\p{L}\p{N}\p{M}]/u;
-  const spaceRe = /\s/u;
-  for (let c = 0; c < 0x10000; c++) {
-    degrade[c] = c;
-    if (c >= 0xd800 && c <= 0xdfff) {
-      // Surrogate halves: letters outside the BMP are rare in legal text; keep
-      // them inside words so a span never splits a pair.
-      fold[c] = c;
-      cls[c] = CharClass.Word;
-      continue;
-    }
-    const ch = String.fromCharCode(c);
-    if (IGNORABLE.includes(c)) {
-      cls[c] = CharClass.Ignorable;
-      fold[c] = 0;
-    } else if (HYPHENS.includes(c)) {
-      cls[c] = CharClass.Hyphen;
-      fold[c] = HYPHEN;
-    } else if (spaceRe.test(ch)) {
-      cls[c] = CharClass.Space;
-      fold[c] = SPACE;
-    } else if (wordRe.test(ch)) {
-      cls[c] = CharClass.Word;
-      const lower = ch.toLowerCase();
-      fold[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
-      if (c >= 0x0400 && c <= 0x04ff) cyr[c] = 1;
-    } else {
-      cls[c] = CharClass.Other;
-      fold[c] = c;
-    }
+  const fold = new Uint16Array(0x10000);
+  for (let i = 0, c = 0; i < CLASS_RUNS.length; i += 2) {
+    const end = c + CLASS_RUNS[i]!;
+    const k = CLASS_RUNS[i + 1]!;
+    cls.fill(k, c, end);
+    if (k === CharClass.Space) fold.fill(SPACE, c, end);
+    else if (k === CharClass.Hyphen) fold.fill(HYPHEN, c, end);
+    else if (k !== CharClass.Ignorable) for (let x = c; x < end; x++) fold[x] = x;
+    c = end;
   }
+  for (let i = 0; i < FOLD_RUNS.length; i += 4) {
+    const delta = FOLD_RUNS[i + 3]!;
+    for (let x = FOLD_RUNS[i]!; x <= FOLD_RUNS[i + 1]!; x += FOLD_RUNS[i + 2]!) fold[x] = x + delta;
+  }
+  return { cls, fold };
+}
+
+/** CHAR's layout: a code unit's key in bits 0–15, its CharClass in bits 16–18. */
+export const CHAR_KEY = 0xffff;
+export const CHAR_CLASS_SHIFT = 16;
+
+/** Every table below, in as few passes over the code units as they allow: each page and worker builds them as it starts. */
+function buildTables() {
+  const { cls, fold } = unicodeTables();
   fold['ё'.charCodeAt(0)] = 'е'.charCodeAt(0);
   fold['Ё'.charCodeAt(0)] = 'е'.charCodeAt(0);
+  const degrade = new Uint16Array(0x10000);
+  const cyr = new Uint8Array(0x10000);
+  const lookalike = new Uint16Array(0x10000);
+  for (const [k, v] of Object.entries(LATIN_LOOKALIKES))
+    lookalike[k.charCodeAt(0)] = v.charCodeAt(0);
+  for (let c = 0; c < 0x10000; c++) degrade[c] = c;
   for (const [k, v] of Object.entries(KAZAKH_SUBSTITUTES))
     degrade[k.charCodeAt(0)] = v.charCodeAt(0);
-  return { fold, cls, degrade, cyr };
+  for (let c = 0x0400; c <= 0x04ff; c++) if (cls[c] === CharClass.Word) cyr[c] = 1;
+  const fl = Uint16Array.from(fold);
+  const key = Uint16Array.from(fold);
+  const viaLookalike = new Uint8Array(0x10000);
+  const char = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) char[c] = fold[c]! | (cls[c]! << CHAR_CLASS_SHIFT);
+  // Only a code unit folded below this can read as a look-alike or a Kazakh letter's substitute.
+  const below =
+    1 +
+    Math.max(
+      ...[...Object.keys(LATIN_LOOKALIKES), ...Object.keys(KAZAKH_SUBSTITUTES)].map((k) =>
+        k.charCodeAt(0),
+      ),
+    );
+  const mayChange = (c: number) => {
+    const f = fold[c]!;
+    const look = lookalike[f]!;
+    const l = look || f;
+    const k = degrade[l]!;
+    fl[c] = l;
+    key[c] = k;
+    if (look !== 0 && cyr[c] === 0) viaLookalike[c] = 1;
+    char[c] = k | (cls[c]! << CHAR_CLASS_SHIFT);
+  };
+  for (let c = 0; c < below; c++) mayChange(c);
+  // Above it, only a case pair folds down (the Kelvin sign to k).
+  for (let i = 0; i < FOLD_RUNS.length; i += 4) {
+    if (FOLD_RUNS[i]! + FOLD_RUNS[i + 3]! >= below) continue;
+    for (let c = Math.max(FOLD_RUNS[i]!, below); c <= FOLD_RUNS[i + 1]!; c += FOLD_RUNS[i + 2]!)
+      mayChange(c);
+  }
+  return { fold, cls, degrade, cyr, lookalike, fl, key, viaLookalike, char };
 }
 
 const tables = buildTables();
@@ -146,43 +156,13 @@ export const CLASS: Uint8Array = tables.cls;
 export const DEGRADE: Uint16Array = tables.degrade;
 /** 1 for Cyrillic code units. */
 export const IS_CYRILLIC: Uint8Array = tables.cyr;
-
 /** Folded Latin code unit → the Cyrillic letter it looks like (0 when none). */
-export const LOOKALIKE: Uint16Array = (() => {
-  const t = new Uint16Array(0x10000);
-  for (const [k, v] of Object.entries(LATIN_LOOKALIKES)) t[k.charCodeAt(0)] = v.charCodeAt(0);
-  return t;
-})();
-
+export const LOOKALIKE: Uint16Array = tables.lookalike;
 /** Code unit → folded code unit with Latin look-alikes read as the Cyrillic letters they stand for. */
-export const FL: Uint16Array = (() => {
-  const t = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    const f = FOLD[c]!;
-    t[c] = LOOKALIKE[f]! || f;
-  }
-  return t;
-})();
-
+export const FL: Uint16Array = tables.fl;
 /** Code unit → the matcher's key: FL, then degraded (Kazakh letters → their Russian substitutes). */
-export const KEY: Uint16Array = (() => {
-  const t = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) t[c] = DEGRADE[FL[c]!]!;
-  return t;
-})();
-
+export const KEY: Uint16Array = tables.key;
 /** A code unit read through a Latin look-alike (so its word must hold Cyrillic to count). */
-export const VIA_LOOKALIKE: Uint8Array = (() => {
-  const t = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (!IS_CYRILLIC[c] && LOOKALIKE[FOLD[c]!]) t[c] = 1;
-  return t;
-})();
-
-/** Code unit → what the scan needs of it in one load: its key (bits 0–15) and its CharClass (bits 16–18). */
-export const CHAR_KEY = 0xffff;
-export const CHAR_CLASS_SHIFT = 16;
-export const CHAR: Int32Array = (() => {
-  const t = new Int32Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) t[c] = KEY[c]! | (CLASS[c]! << CHAR_CLASS_SHIFT);
-  return t;
-})();
+export const VIA_LOOKALIKE: Uint8Array = tables.viaLookalike;
+/** Code unit → what the scan needs of it in one load: its key and its CharClass (CHAR_KEY, CHAR_CLASS_SHIFT). */
+export const CHAR: Int32Array = tables.char;
