@@ -25,7 +25,7 @@ import {
 import { WordTable, checkWordTableData, type WordTableData } from './word-table';
 
 /** Bump when the stored layout changes: the arrays, their fields, the word hashes. */
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 /** Bump when the morphologies' code changes what a term yields (their rule tables are fingerprinted below). */
 const MORPHOLOGY_VERSION = 1;
 
@@ -129,10 +129,9 @@ export function loadMatcher(stored: unknown, options: LoadOptions = {}): Matcher
     shortWords: typed(t.shortWords, Uint32Array, 'table.shortWords'),
   };
   const r = record(s.terminals, 'terminals');
-  if (typeof r.stems !== 'string') corrupt('terminals.stems is not a string');
   const terminals: TerminalsData = {
     records: typed(r.records, Int32Array, 'terminals.records'),
-    stems: r.stems as string,
+    stems: typed(r.stems, Uint16Array, 'terminals.stems'),
     termOf: typed(r.termOf, Int32Array, 'terminals.termOf'),
   };
   const ids = strings(s.termIds, 'termIds');

@@ -5,7 +5,7 @@
  * chain's terminals are consecutive records, in the order they were added
  * (entry by entry), so ties go to the earlier entry and checking a word's
  * terminals reads neighbouring memory, their stems one after another in one
- * string.
+ * array of code units.
  *
  * The layout is private to this module: the scan reads a terminal only
  * through the accessors of Terminals.
@@ -194,9 +194,13 @@ export class TerminalsBuilder {
         at += stem.length;
       }
     }
-    // Joined by the engine in one go, not copied code unit by code unit: this
-    // runs before the JIT has warmed up.
-    return new Terminals(records, stems.join(''), termOf, terms);
+    // Code units, not one joined string: a stored index loads them as they are, with no decoding.
+    const codes = new Uint16Array(at);
+    for (let t = 0, p = 0; t < T; t++) {
+      const stem = stems[t]!;
+      for (let i = 0; i < stem.length; i++) codes[p++] = stem.charCodeAt(i);
+    }
+    return new Terminals(records, codes, termOf, terms);
   }
 
   /** Per word: its first terminal (after build, in the laid-out numbering), -1 none. */
@@ -213,7 +217,7 @@ export class TerminalsBuilder {
 /** The terminals' arrays, as a stored index holds them (the terms apart: serialize.ts stores those). */
 export interface TerminalsData {
   readonly records: Int32Array;
-  readonly stems: string;
+  readonly stems: Uint16Array;
   readonly termOf: Int32Array;
 }
 
@@ -260,8 +264,8 @@ export function checkTerminalsData(
 export class Terminals {
   constructor(
     private readonly records: Int32Array,
-    /** Every stem, one after another in terminal order. */
-    readonly stems: string,
+    /** Every stem's code units, one after another in terminal order. */
+    readonly stems: Uint16Array,
     /** Terminal → the index in `terms` of what its match reports. */
     readonly termOf: Int32Array,
     readonly terms: MatchedTerm[],
@@ -306,6 +310,6 @@ export class Terminals {
   }
 
   get bytes(): number {
-    return this.records.byteLength + this.termOf.byteLength + 2 * this.stems.length;
+    return this.records.byteLength + this.termOf.byteLength + this.stems.byteLength;
   }
 }

@@ -199,7 +199,7 @@ export type StemComparer = (
   text: string,
   start: number,
   end: number,
-  stems: string,
+  stems: Uint16Array,
   from: number,
   length: number,
 ) => Comparison;
@@ -219,7 +219,7 @@ export const compareStem: StemComparer = (text, start, end, stems, from, length)
       wordHasCyrillic = wordUsedLookalike = false;
       while (i < end && CLASS[text.charCodeAt(i)] === CharClass.Space) i++;
       t = SPACE;
-    } else if (k === CharClass.Hyphen && j < length && stems.charCodeAt(from + j) === HYPHEN) {
+    } else if (k === CharClass.Hyphen && j < length && stems[from + j] === HYPHEN) {
       // The term's own hyphen, perhaps at a line end.
       const broken = lineEndHyphenEnd(text, i);
       i = broken > 0 ? broken : i + 1;
@@ -238,7 +238,7 @@ export const compareStem: StemComparer = (text, start, end, stems, from, length)
       i++;
     }
     if (j >= length) return NO_MATCH;
-    const e = stems.charCodeAt(from + j++);
+    const e = stems[from + j++]!;
     if (FOLD[c] === e) continue; // as written (also a Latin letter of a Latin term)
     if (t === e) {
       if (VIA_LOOKALIKE[c]) wordUsedLookalike = true;
@@ -272,7 +272,7 @@ export const compareStem: StemComparer = (text, start, end, stems, from, length)
 export const comparePlain: StemComparer = (text, start, end, stems, from, length) => {
   if (end - start === length) {
     let j = 0;
-    while (j < length && FOLD[text.charCodeAt(start + j)] === stems.charCodeAt(from + j)) j++;
+    while (j < length && FOLD[text.charCodeAt(start + j)] === stems[from + j]) j++;
     if (j === length) return EXACT;
   }
   return compareStem(text, start, end, stems, from, length);
