@@ -74,6 +74,8 @@ const QUIET = 2;
 const GROUP = 4;
 /** A term of a sense group not yet checked for whether it collides (see groupOf). */
 const MAYBE_GROUP = 8;
+/** The term's flags are worked out (see flagsOf). */
+const KNOWN = 16;
 
 /**
  * An abbreviation: no space-free word of it has a lowercase letter and it has
@@ -165,38 +167,34 @@ export function contextEntries(
  */
 export class ContextResolver {
   readonly terms: readonly MatchedTerm[];
+  /** Per term: KNOWN once its flags are worked out (flagsOf), then ABBREVIATION, QUIET, MAYBE_GROUP, GROUP. */
   private readonly flags: Uint8Array;
   private readonly letters: Int32Array;
   private readonly quiet: (FoldedRule[] | undefined)[];
   private readonly bare: (Set<string> | undefined)[];
   private readonly group: (Group | undefined)[];
-  /** The quiet rules and bare forms per `id \0 lang \0 term`, for the sense finally reported. */
-  private readonly quietByKey = new Map<string, { rules: FoldedRule[]; bare: Set<string> }>();
+  private readonly groupOfId = new Map<string, Group>();
+  private readonly entries: readonly RuledEntry[];
+  private byId: Map<string, RuledEntry> | null = null;
+  /** Per entry id whose quiet rules were read: its rules and bare forms by `lang \0 term`. */
+  private readonly quietOfEntry = new Map<
+    string,
+    Map<string, { rules: FoldedRule[]; bare: Set<string> }>
+  >();
 
   constructor(
     readonly matcher: Matcher,
     entries: readonly RuledEntry[],
   ) {
+    // Only the sense groups are read up front (their terms join `terms`); a term's
+    // other rules are read when it is first matched: a woken worker loads a
+    // termbase's index without reading every entry's rules.
+    this.entries = entries;
     const terms: MatchedTerm[] = [...matcher.terms];
-    const byId = new Map(entries.map((e) => [e.id, e]));
-    for (const e of entries) {
-      const { quiet } = rulesOf(e);
-      for (const q of quiet ?? []) {
-        const rules = q.when.map(foldRule);
-        const bare = new Set(e[q.lang].map(foldTerm));
-        for (const t of q.terms ?? e[q.lang]) {
-          const key = `${e.id}\u0000${q.lang}\u0000${t}`;
-          const known = this.quietByKey.get(key);
-          if (known) known.rules.push(...rules);
-          else this.quietByKey.set(key, { rules: [...rules], bare });
-        }
-      }
-    }
-    // Sense groups, in the order of the entries.
     const groups = new Map<string, Group>();
     for (const e of entries) {
-      const { sense } = rulesOf(e);
-      if (!sense) continue;
+      if (!e.sense) continue;
+      const { sense } = e;
       let g = groups.get(sense.group);
       if (!g) groups.set(sense.group, (g = { name: sense.group, senses: [], can: new Map() }));
       const term = { kk: terms.length, ru: terms.length + 1 };
@@ -214,8 +212,7 @@ export class ContextResolver {
       });
     }
     for (const [name, g] of groups) if (g.senses.length < 2) groups.delete(name);
-    const groupOfId = new Map<string, Group>();
-    for (const g of groups.values()) for (const s of g.senses) groupOfId.set(s.id, g);
+    for (const g of groups.values()) for (const s of g.senses) this.groupOfId.set(s.id, g);
 
     this.terms = terms;
     const n = terms.length;
@@ -224,26 +221,54 @@ export class ContextResolver {
     this.quiet = new Array(n);
     this.bare = new Array(n);
     this.group = new Array(n);
-    terms.forEach((t, i) => {
-      if (!byId.has(t.id)) return;
-      let f = 0;
-      if (isAbbreviation(t.term)) {
+  }
+
+  /** A term's flags, worked out on its first match. */
+  private flagsOf(t: number): number {
+    const known = this.flags[t]!;
+    if (known & KNOWN) return known;
+    const term = this.terms[t]!;
+    this.byId ??= new Map(this.entries.map((e) => [e.id, e]));
+    const entry = this.byId.get(term.id);
+    let f = KNOWN;
+    if (entry) {
+      if (isAbbreviation(term.term)) {
         f |= ABBREVIATION;
-        this.letters[i] = letterCount(t.term);
+        this.letters[t] = letterCount(term.term);
       }
-      const q = this.quietByKey.get(`${t.id}\u0000${t.lang}\u0000${t.term}`);
+      const q = this.quietRulesOf(entry).get(`${term.lang}\u0000${term.term}`);
       if (q) {
         f |= QUIET;
-        this.quiet[i] = q.rules;
-        this.bare[i] = q.bare;
+        this.quiet[t] = q.rules;
+        this.bare[t] = q.bare;
       }
-      const g = groupOfId.get(t.id);
+      const g = this.groupOfId.get(term.id);
       if (g) {
         f |= MAYBE_GROUP;
-        this.group[i] = g;
+        this.group[t] = g;
       }
-      this.flags[i] = f;
-    });
+    }
+    this.flags[t] = f;
+    return f;
+  }
+
+  /** An entry's quiet rules and bare forms by `lang \0 term` (its own, or the core table's for its terms). */
+  private quietRulesOf(e: RuledEntry): Map<string, { rules: FoldedRule[]; bare: Set<string> }> {
+    let byTerm = this.quietOfEntry.get(e.id);
+    if (byTerm) return byTerm;
+    byTerm = new Map();
+    for (const q of rulesOf(e).quiet ?? []) {
+      const rules = q.when.map(foldRule);
+      const bare = new Set(e[q.lang].map(foldTerm));
+      for (const t of q.terms ?? e[q.lang]) {
+        const key = `${q.lang}\u0000${t}`;
+        const known = byTerm.get(key);
+        if (known) known.rules.push(...rules);
+        else byTerm.set(key, { rules: [...rules], bare });
+      }
+    }
+    this.quietOfEntry.set(e.id, byTerm);
+    return byTerm;
   }
 
   /**
@@ -253,7 +278,7 @@ export class ContextResolver {
    * which would compile a matcher per sense before the first scan.
    */
   private groupOf(t: number): Group | undefined {
-    const f = this.flags[t]!;
+    const f = this.flagsOf(t);
     if (f & MAYBE_GROUP) {
       const term = this.terms[t]!;
       const collides = this.collides(this.group[t]!, term.lang, term.term);
@@ -294,7 +319,7 @@ export class ContextResolver {
     const keep = new Uint8Array(count);
     for (let k = 0; k < count; k++) {
       const t = data[4 * k + 2]!;
-      const f = this.flags[t]!;
+      const f = this.flagsOf(t);
       if (f & ABBREVIATION && !inCapitals(text, data[4 * k]!, data[4 * k + 1]!, this.letters[t]!))
         continue;
       keep[k] = 1;
@@ -347,9 +372,9 @@ export class ContextResolver {
    */
   resolve(text: string, spans: ScanSpans): ResolvedSpans {
     const { count, data } = spans;
-    const flags = this.flags;
     let ruled = false;
-    for (let k = 0; k < count && !ruled; k++) if (flags[data[4 * k + 2]!]) ruled = true;
+    for (let k = 0; k < count && !ruled; k++)
+      if (this.flagsOf(data[4 * k + 2]!) !== KNOWN) ruled = true;
     if (!ruled) return { count, data, senses: NO_SENSES };
 
     const { anchors, keep } = this.anchors(text, spans);
@@ -393,7 +418,7 @@ export class ContextResolver {
           approximate = 1;
         others = g.senses.filter((s, i) => can[i] && s !== chosen).map((s) => s.id);
       }
-      if (flags[t]! & QUIET) {
+      if (this.flagsOf(t) & QUIET) {
         ctx ??= new SpanContext(text, data, count, anchors, k);
         if (!ctx.holdsAny(this.quiet[t]!, this.bare[t]!)) continue;
       }
