@@ -117,6 +117,11 @@ export interface Requests {
     response: null;
   };
   /**
+   * A page has started to load (entrypoints/wake.content.ts): nothing to do
+   * but be awake, with the index loading, when the page asks to scan.
+   */
+  'worker/wake': { params: NoParams; response: null };
+  /**
    * Find glossary terms in page texts (content script → background). The
    * background keeps the compiled matcher, so no page pays for compiling it
    * and no page's main thread runs the scan.

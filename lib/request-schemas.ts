@@ -157,6 +157,7 @@ export const REQUEST_SCHEMAS: Schemas = {
     }
     return place;
   },
+  'worker/wake': none,
   'import/begin': (r) => ({
     policy: policy(r.policy),
     name: typeof r.name === 'string' ? r.name : '',

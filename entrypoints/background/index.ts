@@ -40,6 +40,7 @@ const ANSWERED_WHILE_SEEDING: ReadonlySet<unknown> = new Set<RequestType>([
   'pdf/native',
   'options/open',
   'reader/open',
+  'worker/wake',
 ]);
 
 export default defineBackground(() => {
@@ -130,6 +131,8 @@ export default defineBackground(() => {
       await ready;
       return service.handlers['text/scan']({ texts }, sender);
     },
+    // Being woken was the point: the index is already loading (above).
+    'worker/wake': async () => answer(null),
     'options/open': async ({ entryId }) => {
       const hash = entryId ? entryHash(entryId) : '';
       await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash });

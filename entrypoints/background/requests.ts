@@ -52,7 +52,7 @@ import { bundledRows } from './bundled-glossary';
 import { packData } from '../../lib/packed-data';
 
 /** The requests that need the browser, not the database (answered in index.ts). */
-export type BrowserRequest = 'options/open' | 'pdf/native' | 'reader/open';
+export type BrowserRequest = 'options/open' | 'pdf/native' | 'reader/open' | 'worker/wake';
 export type DatabaseRequest = Exclude<RequestType, BrowserRequest>;
 
 /** An import being received in chunks (`import/begin` … `import/commit`), held in memory until its commit. */

@@ -16,6 +16,12 @@ const LAW = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Ð
 ${['76', '72', '75'].map((a) => `<p>${escapeHtml(clause(ru, a, '1'))}</p><p>${escapeHtml(clause(kk, a, '1'))}</p>`).join('\n')}
 </body></html>`;
 
+/** The same law, its parsing held up halfway by a long script, as a heavy page's is. */
+const SLOW = LAW.replace(
+  '</p>',
+  '</p><script>for (const end = Date.now() + 1500; Date.now() < end; );</script>',
+);
+
 /** Ranges in our highlights, as the page's registry holds them. */
 const highlighted = (page: Page): Promise<number> =>
   page.evaluate(() =>
@@ -32,7 +38,7 @@ describe('chromium: stored index, woken worker, an open tab after an update', ()
   let painted = 0;
 
   beforeAll(async () => {
-    server = await servePages({ '/law.html': LAW });
+    server = await servePages({ '/law.html': LAW, '/slow.html': SLOW });
     url = `${server.url}/law.html`;
     browser = await launchWithExtension();
   });
@@ -81,6 +87,37 @@ describe('chromium: stored index, woken worker, an open tab after an update', ()
     await cdp.detach();
     await blank.goto(url);
     await expect.poll(() => highlighted(blank), { timeout: 30_000 }).toBe(painted);
+    await blank.close();
+  });
+
+  test('a page that starts to load wakes the stopped worker while it is still being parsed', async () => {
+    const blank = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(blank);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await blank.goto(`${server.url}/slow.html`);
+    await expect.poll(() => highlighted(blank), { timeout: 30_000 }).toBeGreaterThan(10);
+    const parsed = await blank.evaluate(
+      () =>
+        performance.timeOrigin +
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+          .domContentLoadedEventStart,
+    );
+    const worker = browser.context
+      .serviceWorkers()
+      .filter((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`))
+      .at(-1)!;
+    const { started, wokenFirst } = await worker.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Infinity;
+      return {
+        started: performance.timeOrigin + at('atazan-worker-start'),
+        wokenFirst: at('atazan-worker-first-worker/wake') < at('atazan-worker-first-settings/get'),
+      };
+    });
+    // Started before the page's parsing ended, so not by the content script (document_end).
+    expect(started).toBeLessThan(parsed);
+    expect(wokenFirst).toBe(true);
     await blank.close();
   });
 
