@@ -212,13 +212,15 @@ export class HighlightPainter {
     }
   }
 
-  /** The group for a chunk's spans, observed by its first and last blocks. */
-  private groupFor(chunk: TextChunk): WaitingGroup | null {
+  /**
+   * The group for a chunk's spans, observed by the blocks of its first and
+   * last span (not of the chunk's first and last text: that is often the
+   * whitespace between two paragraphs, whose block is the body, always in view).
+   */
+  private groupFor(first: Text, last: Text): WaitingGroup | null {
     const near = this.near;
-    const first = chunk.segments[0];
-    const last = chunk.segments[chunk.segments.length - 1];
-    if (!near || !first || !last) return null;
-    const anchors = [...new Set([first.node, last.node].map((n) => blockOf(n, document.body)))];
+    if (!near) return null;
+    const anchors = [...new Set([first, last].map((n) => blockOf(n, document.body)))];
     const known = this.waiting.get(anchors[0]!);
     if (known) return known;
     const group: WaitingGroup = { spans: new Set(), anchors, reported: false };
@@ -385,7 +387,11 @@ export class HighlightPainter {
       this.count++;
       if (!this.highlights) continue;
       // Held until the chunk nears the viewport (at once where there is no observer, or in a hidden tab).
-      if (group === undefined) group = this.registersAtOnce() ? null : this.groupFor(chunk);
+      if (group === undefined) {
+        group = this.registersAtOnce()
+          ? null
+          : this.groupFor(first.node, lastMatchedNode(chunk, matches) ?? last.node);
+      }
       if (!group) {
         this.release(span);
         continue;
@@ -465,6 +471,14 @@ export class HighlightPainter {
       }
     }
   }
+}
+
+/** The text node where the chunk's last match ends. */
+function lastMatchedNode(chunk: TextChunk, matches: readonly PageMatch[]): Text | undefined {
+  const end = matches[matches.length - 1]?.end;
+  return end === undefined
+    ? undefined
+    : chunk.segments[segmentIndexAt(chunk.segments, end - 1)]?.node;
 }
 
 /**
