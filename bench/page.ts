@@ -12,7 +12,13 @@
  *   both languages, one <p> per clause, repeated): the total blocking time
  *   after DOMContentLoaded that the page's own PerformanceObserver('longtask')
  *   sees (the sum over long tasks of their time over 50 ms), in a fresh
- *   profile with the extension and in one without it;
+ *   profile with the extension and in one without it. The long animation frames after DCL say what that time was made of:
+ *   rendering (style, layout, paint) or script and other tasks (a content
+ *   script's own script is not attributed to it, and the page runs none, so
+ *   the rest is the extension's script, its messages and garbage collection).
+ *   The scan's end is polled through bare CDP evaluations: Playwright's
+ *   waitForFunction would inject its own large script, a long task the runs
+ *   without the extension would not have;
  * - on the same page: the scan itself (first highlight, total, longest slice)
  *   and the JS heap the content script adds.
  *
@@ -21,7 +27,9 @@
  * alternating, so the two columns share the machine's load. RUNS (default 5)
  * runs per cell; medians are printed. TRACE=<file.json> also writes a CDP
  * performance trace of one fresh-profile load of the 1 MB page with this build
- * and prints what the main thread's long tasks were made of.
+ * and prints what the main thread's long tasks were made of (TRACE_CATEGORIES
+ * adds trace categories, comma-separated). BLOCKING_ONLY=1
+ * runs only the 1 MB page scenarios (quicker, while iterating on them).
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +51,8 @@ const BASELINE_EXT = process.env.BASELINE_EXT ? resolve(process.env.BASELINE_EXT
 /** The build measured (default: .output/chrome-mv3). */
 const THIS_EXT = process.env.EXT ? resolve(process.env.EXT) : EXTENSION_DIR;
 const TRACE = process.env.TRACE ? resolve(process.env.TRACE) : null;
+/** BLOCKING_ONLY=1 runs the 1 MB page alone (the first-highlight scenarios are skipped). */
+const BLOCKING_ONLY = process.env.BLOCKING_ONLY === '1';
 /** How long after the load event the page's long tasks are still counted. */
 const SETTLE_MS = 4000;
 
@@ -90,15 +100,40 @@ function buildPage(targetBytes: number): { html: string; bytes: number } {
   return { html, bytes: Buffer.byteLength(html) };
 }
 
-/** Long tasks, recorded from the very start of the page. */
+/**
+ * Long tasks, recorded from the very start of the page; and long animation
+ * frames, whose timings say how much of each frame was rendering (what the
+ * blocking time is made of; the scripts they list are the page's own only).
+ */
 const LONGTASK_INIT = `
   window.__longtasks = [];
+  window.__loafs = [];
   try {
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        const end = e.startTime + e.duration;
+        let pageScript = 0;
+        for (const s of e.scripts) pageScript += s.duration;
+        window.__loafs.push({
+          start: e.startTime, duration: e.duration, blocking: e.blockingDuration,
+          pageScript, render: e.renderStart > 0 ? end - e.renderStart : 0,
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
 `;
+
+/** One long animation frame: the page's own script time in it, and its rendering time. */
+interface FrameCost {
+  start: number;
+  duration: number;
+  blocking: number;
+  pageScript: number;
+  render: number;
+}
 
 /** The content script's scan statistics, and when the script started. */
 interface ScanMark extends ScanStats {
@@ -149,6 +184,30 @@ async function scanMark(page: Page): Promise<ScanMark> {
   return JSON.parse((await handle.jsonValue()) as string) as ScanMark;
 }
 
+/**
+ * The scan mark, read through a bare CDP evaluation every few milliseconds:
+ * Playwright's waitForFunction would first inject its own large script into
+ * the page, a long task of the benchmark's making that the runs without the
+ * extension would not have.
+ */
+async function scanMarkQuietly(context: BrowserContext, page: Page): Promise<ScanMark> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        expression: `performance.getEntriesByName('atazan-scan-done')[0]?.detail ?? null`,
+        returnByValue: true,
+      });
+      if (typeof result.value === 'string') return JSON.parse(result.value) as ScanMark;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('no scan mark within a minute');
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
@@ -160,7 +219,9 @@ async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
 }
 
 /** Total blocking time after DOMContentLoaded, as the page's long-task observer saw it. */
-async function blockingTime(page: Page): Promise<{ tbt: number; tasks: number[] }> {
+async function blockingTime(
+  page: Page,
+): Promise<{ tbt: number; tasks: number[]; frames: FrameCost[] }> {
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const dcl = nav.domContentLoadedEventStart;
@@ -169,7 +230,10 @@ async function blockingTime(page: Page): Promise<{ tbt: number; tasks: number[] 
     ).__longtasks
       .filter((t) => t.start >= dcl)
       .map((t) => t.duration);
-    return { tbt: tasks.reduce((s, d) => s + Math.max(0, d - 50), 0), tasks };
+    const frames = (window as unknown as { __loafs: FrameCost[] }).__loafs.filter(
+      (f) => f.start >= dcl && f.blocking > 0,
+    );
+    return { tbt: tasks.reduce((s, d) => s + Math.max(0, d - 50), 0), tasks, frames };
   });
 }
 
@@ -238,6 +302,7 @@ async function firstHighlights(extension: string, url: string): Promise<FirstHig
 interface HeavyRun {
   tbt: number;
   tasks: number[];
+  frames: FrameCost[];
   mark: ScanMark | null;
   heap: number;
 }
@@ -250,12 +315,12 @@ async function heavyPage(extension: string | null, url: string): Promise<HeavyRu
     await page.addInitScript(LONGTASK_INIT);
     await page.goto(url, { waitUntil: 'load' });
     const loadedAt = Date.now();
-    const mark = extension ? await scanMark(page) : null;
+    const mark = extension ? await scanMarkQuietly(b.context, page) : null;
     const left = SETTLE_MS - (Date.now() - loadedAt);
     if (left > 0) await page.waitForTimeout(left);
-    const { tbt, tasks } = await blockingTime(page);
+    const { tbt, tasks, frames } = await blockingTime(page);
     const heap = await heapUsed(b.context, page);
-    return { tbt, tasks, mark, heap };
+    return { tbt, tasks, frames, mark, heap };
   } finally {
     await b.close();
   }
@@ -273,10 +338,10 @@ async function trace(extension: string, url: string, file: string): Promise<void
     await cdp.send('Tracing.start', {
       categories: [
         'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
         'v8.execute',
         'blink.user_timing',
         'toplevel',
+        ...(process.env.TRACE_CATEGORIES?.split(',') ?? []),
       ].join(','),
       transferMode: 'ReportEvents',
     });
@@ -313,13 +378,20 @@ function summarizeTrace(events: TraceEvent[]): void {
   const onMain = mains
     .map((main) => events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid))
     .reduce<TraceEvent[]>((a, b) => (b.length > a.length ? b : a), []);
-  const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 50_000);
+  // The tasks: events inside no earlier one (a task, or a microtask checkpoint run outside one).
+  const sorted = [...onMain].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const tops: TraceEvent[] = [];
+  for (const e of sorted) {
+    const last = tops.at(-1);
+    if (!last || e.ts >= last.ts + (last.dur ?? 0)) tops.push(e);
+  }
+  const tasks = tops.filter((e) => (e.dur ?? 0) > 50_000);
   console.log(`\nTrace: ${tasks.length} main-thread tasks over 50 ms`);
   for (const t of tasks) {
     const end = t.ts + (t.dur ?? 0);
     const by = new Map<string, number>();
     for (const e of onMain) {
-      if (e === t || e.ts < t.ts || e.ts > end || e.name === 'RunTask') continue;
+      if (e === t || e.ts < t.ts || e.ts > end || e.name.includes('RunTask')) continue;
       const key =
         e.name === 'EvaluateScript' || e.name === 'FunctionCall'
           ? `${e.name} ${e.args?.data?.url?.split('/').pop() ?? ''}`
@@ -334,6 +406,25 @@ function summarizeTrace(events: TraceEvent[]): void {
     console.log(`  ${((t.dur ?? 0) / 1000).toFixed(0)} ms: ${top}`);
   }
 }
+
+/** A long frame's blocking time, shared out over what its time went to. */
+function blockingBy(frames: readonly FrameCost[]): { render: number; rest: number } {
+  const out = { render: 0, rest: 0 };
+  for (const f of frames) {
+    const share = f.blocking / f.duration;
+    out.render += f.render * share;
+    out.rest += (f.duration - f.render) * share;
+  }
+  return out;
+}
+
+const frameList = (fs: readonly FrameCost[]): string =>
+  fs
+    .map(
+      (f) =>
+        `${f.duration.toFixed(0)} (render ${f.render.toFixed(0)}, page script ${f.pageScript.toFixed(0)})`,
+    )
+    .join(' ') || '-';
 
 const median = (xs: number[]): number => {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
@@ -359,7 +450,9 @@ async function main(): Promise<void> {
     const withExt = new Map<string, HeavyRun[]>(builds.map(([n]) => [n, []]));
     const without: HeavyRun[] = [];
     for (let i = 0; i < RUNS; i++) {
-      for (const [name, dir] of builds) first.get(name)!.push(await firstHighlights(dir, shortUrl));
+      if (!BLOCKING_ONLY)
+        for (const [name, dir] of builds)
+          first.get(name)!.push(await firstHighlights(dir, shortUrl));
       without.push(await heavyPage(null, heavyUrl));
       for (const [name, dir] of builds) withExt.get(name)!.push(await heavyPage(dir, heavyUrl));
     }
@@ -385,6 +478,16 @@ async function main(): Promise<void> {
     each('1 MB page: TBT the extension adds', (n) =>
       ms(median(withExt.get(n)!.map((r) => r.tbt)) - tbtWithout),
     );
+    for (const part of ['render', 'rest'] as const) {
+      const label = { render: 'rendering', rest: 'script and other tasks' }[part];
+      each(`1 MB page: long frames' blocking in ${label}`, (n) =>
+        ms(median(withExt.get(n)!.map((r) => blockingBy(r.frames)[part]))),
+      );
+    }
+    rows.push([
+      "1 MB page: long frames' blocking in rendering, without",
+      ...builds.map(() => ms(median(without.map((r) => blockingBy(r.frames).render)))),
+    ]);
     each('1 MB page: first highlight after navigation', (n) =>
       ms(median(withExt.get(n)!.map((r) => r.mark?.firstPaintAt ?? NaN))),
     );
@@ -424,6 +527,13 @@ async function main(): Promise<void> {
     console.log(
       `  without: TBT ${list(without.map((r) => r.tbt))}; long tasks ${without.map((r) => list(r.tasks) || '-').join(' | ')}`,
     );
+    console.log(
+      "\nLong animation frames after DCL, per run: duration (rendering, the page's own script):",
+    );
+    for (const [n] of builds) {
+      for (const r of withExt.get(n)!) console.log(`  ${n}: ${frameList(r.frames)}`);
+    }
+    for (const r of without) console.log(`  without: ${frameList(r.frames)}`);
     for (const [n] of builds) {
       const timelines = first.get(n)!.map((r) => r.wokenWorker || '(no marks)');
       console.log(

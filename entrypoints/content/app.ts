@@ -25,6 +25,7 @@ import { ask } from '../../lib/client';
 import { resolveUiLanguage } from '../../lib/i18n';
 import { decodeScanResult, type PageMatch } from '../../lib/scan-wire';
 import { spanText } from './span';
+import { afterRendering } from './main-thread';
 
 export class ContentApp {
   private settings: Settings | null = null;
@@ -70,6 +71,8 @@ export class ContentApp {
     // The scan waits for the page's first rendering itself (Scanner.run).
     this.settings = await ask('settings/get');
     this.apply();
+    // Whether the rules may name the root alone shows once the page has rendered with them.
+    void afterRendering(100).then(() => this.style.checkScope());
   }
 
   /** Handle a broadcast from the background. */
@@ -120,7 +123,7 @@ export class ContentApp {
     const s = this.settings;
     if (!s) return;
     const on = s.enabled && !siteDisabled(s.disabledSites, siteHost());
-    if (on) this.style.set(highlightCss(s.colors, s.highlightLook));
+    if (on) this.style.set((scope) => highlightCss(s.colors, s.highlightLook, scope));
     // Mode and muted ids choose among the spans already found: no rescan.
     this.painter.setFilter(s.highlightMode, s.mutedIds);
     this.setActive(on);

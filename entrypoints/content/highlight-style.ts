@@ -13,18 +13,54 @@
  * the scanner reads adopts the same constructed sheet (no DOM change either).
  * With the fallback <style>, shadow trees get no rules (their terms are still
  * hoverable): a <style> in them would change the page's DOM.
+ *
+ * The rules name the root only, where the page takes them from there by
+ * highlight inheritance (highlight-css.ts, HighlightScope): checked once the
+ * page has rendered, else every element is named.
  */
+import { HIGHLIGHT_PROBE, type HighlightScope } from './highlight-css';
 export class HighlightStyle {
   private sheet: CSSStyleSheet | null = null;
   private fallback: HTMLStyleElement | null = null;
   private readonly shadowRoots = new Set<ShadowRoot>();
+  /** The rules last set, written for a scope. */
+  private rules: ((scope: HighlightScope) => string) | null = null;
+  /** `:root` until a rendered page shows that highlight styles do not inherit (checkScope). */
+  private scope: HighlightScope = ':root';
+  private scopeChecked = false;
 
   constructor(
     private readonly doc: Document,
     private readonly host: () => Element,
   ) {}
 
-  set(css: string): void {
+  /** Put in the rules (see highlight-css.ts), written for the scope that works in this browser. */
+  set(rules: (scope: HighlightScope) => string): void {
+    this.rules = rules;
+    this.put(rules(this.scope));
+  }
+
+  /**
+   * Once the page has rendered (its style is then up to date, so reading one
+   * element's costs little): if the body did not take the root's highlight
+   * style, name every element from now on.
+   */
+  checkScope(): void {
+    if (this.scopeChecked || !this.rules || !this.doc.body) return;
+    this.scopeChecked = true;
+    let inherits = false;
+    try {
+      const probe = getComputedStyle(this.doc.body, `::highlight(${HIGHLIGHT_PROBE.name})`);
+      inherits = probe.backgroundColor === HIGHLIGHT_PROBE.color;
+    } catch {
+      // A browser that cannot answer for a highlight pseudo-element: name every element.
+    }
+    if (inherits) return;
+    this.scope = '';
+    this.put(this.rules(this.scope));
+  }
+
+  private put(css: string): void {
     if (this.sheet) {
       this.sheet.replaceSync(css);
       if (!this.doc.adoptedStyleSheets.includes(this.sheet)) this.adopt(this.sheet);

@@ -34,7 +34,7 @@
  */
 import type { PageMatch } from '../../lib/scan-wire';
 import { HIGHLIGHT_KINDS, type HighlightKind, type HighlightMode } from '../../lib/settings';
-import { insertSorted, partAt, type NodePart, type Span } from './span';
+import { insertSorted, PageSpan, partAt, type NodePart, type Span } from './span';
 
 export type { Span } from './span';
 import { firstPerSection, orderedTexts } from './sections';
@@ -93,12 +93,17 @@ export class HighlightPainter {
    * observer's work each frame grows with what it watches).
    */
   private readonly waiting = new Map<Element, WaitingGroup>();
+  /*
+   * Plain maps and sets, each span taken out when it is removed: weak ones
+   * holding every span of a long page make each major collection pass over
+   * them again and again (ephemeron marking).
+   */
   /** The group a waiting span is in. */
-  private readonly groups = new WeakMap<Span, WaitingGroup>();
+  private readonly groups = new Map<Span, WaitingGroup>();
   /** Spans whose range is in their Highlight. */
-  private shown = new WeakSet<Span>();
+  private shown = new Set<Span>();
   /** Spans whose block has come near the viewport (or that never wait): the mode decides if they show. */
-  private released = new WeakSet<Span>();
+  private released = new Set<Span>();
   /** In `first` mode, the spans chosen as the first of their term in their section. */
   private firstSpans: ReadonlySet<Span> | null = null;
   private readonly near: IntersectionObserver | null = null;
@@ -212,13 +217,15 @@ export class HighlightPainter {
     }
   }
 
-  /** The group for a chunk's spans, observed by its first and last blocks. */
-  private groupFor(chunk: TextChunk): WaitingGroup | null {
+  /**
+   * The group for a chunk's spans, observed by the blocks of its first and
+   * last span (not of the chunk's first and last text: that is often the
+   * whitespace between two paragraphs, whose block is the body, always in view).
+   */
+  private groupFor(first: Text, last: Text): WaitingGroup | null {
     const near = this.near;
-    const first = chunk.segments[0];
-    const last = chunk.segments[chunk.segments.length - 1];
-    if (!near || !first || !last) return null;
-    const anchors = [...new Set([first.node, last.node].map((n) => blockOf(n, document.body)))];
+    if (!near) return null;
+    const anchors = [...new Set([first, last].map((n) => blockOf(n, document.body)))];
     const known = this.waiting.get(anchors[0]!);
     if (known) return known;
     const group: WaitingGroup = { spans: new Set(), anchors, reported: false };
@@ -276,9 +283,10 @@ export class HighlightPainter {
     this.near?.disconnect();
     this.waiting.clear();
     this.settle();
-    this.shown = new WeakSet();
+    this.shown = new Set();
     this.shownCount = 0;
-    this.released = new WeakSet();
+    this.released = new Set();
+    this.groups.clear();
     this.firstSpans = null;
     this.count = 0;
     this.changed();
@@ -306,7 +314,7 @@ export class HighlightPainter {
     this.firstTimer = null;
     if (!this.highlights) return;
     for (const k of KINDS) this.highlights[k].clear();
-    this.shown = new WeakSet();
+    this.shown = new Set();
     this.shownCount = 0;
     this.firstSpans = null;
     if (this.mode === 'first') {
@@ -339,7 +347,7 @@ export class HighlightPainter {
     for (const { node, section } of orderedTexts(root, (t) => this.parts.has(t))) {
       // A span over several nodes is listed at its first.
       for (const p of this.parts.get(node)!) {
-        if (p.span.range.startContainer === node) out.push({ span: p.span, section });
+        if (p.span.nodes[0] === node) out.push({ span: p.span, section });
       }
     }
     return out;
@@ -360,16 +368,8 @@ export class HighlightPainter {
       const first = chunk.segments[i0];
       const last = chunk.segments[i1];
       if (!first || !last || stale(first) || stale(last)) continue;
-      const range = new StaticRange({
-        startContainer: first.node,
-        startOffset: m.start - first.start,
-        endContainer: last.node,
-        endOffset: m.end - last.start,
-      });
       const nodes: Text[] = [];
-      const kind = m.kind;
-      // No copy of the text: a slice would keep the whole chunk's string alive.
-      const span: Span = { match: m, kind, range, nodes };
+      const span = new PageSpan(m, m.kind, nodes, m.start - first.start, m.end - last.start);
       for (let i = i0; i <= i1; i++) {
         const seg = chunk.segments[i]!;
         nodes.push(seg.node);
@@ -385,7 +385,11 @@ export class HighlightPainter {
       this.count++;
       if (!this.highlights) continue;
       // Held until the chunk nears the viewport (at once where there is no observer, or in a hidden tab).
-      if (group === undefined) group = this.registersAtOnce() ? null : this.groupFor(chunk);
+      if (group === undefined) {
+        group = this.registersAtOnce()
+          ? null
+          : this.groupFor(first.node, lastMatchedNode(chunk, matches) ?? last.node);
+      }
       if (!group) {
         this.release(span);
         continue;
@@ -423,6 +427,8 @@ export class HighlightPainter {
         const group = this.groups.get(span);
         if (group?.spans.delete(span) && group.spans.size === 0) this.dropGroup(group);
       }
+      this.groups.delete(span);
+      this.released.delete(span);
       this.count--;
       this.changed();
       // The next occurrence in its section may now be the first.
@@ -465,6 +471,14 @@ export class HighlightPainter {
       }
     }
   }
+}
+
+/** The text node where the chunk's last match ends. */
+function lastMatchedNode(chunk: TextChunk, matches: readonly PageMatch[]): Text | undefined {
+  const end = matches[matches.length - 1]?.end;
+  return end === undefined
+    ? undefined
+    : chunk.segments[segmentIndexAt(chunk.segments, end - 1)]?.node;
 }
 
 /**

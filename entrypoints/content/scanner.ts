@@ -26,8 +26,12 @@ import { afterRendering, yieldToMain } from './main-thread';
 
 /** Collecting per slice; well under the 50 ms long-task line, leaving room for the page. */
 const SLICE_MS = 12;
-/** Text per request to the background: big enough that messaging costs little. */
-const BATCH_CHARS = 96 * 1024;
+/**
+ * Text per request to the background: big enough that messaging costs few
+ * round trips, small enough that sending it and taking in its answer (both
+ * serialised on the page's main thread) stay short tasks.
+ */
+const BATCH_CHARS = 32 * 1024;
 /** The first request of a scan: small, so the first highlights come quickly. */
 const FIRST_BATCH_CHARS = 8 * 1024;
 /** Chunks of the collector (a chunk closes at the first block boundary after this). */
@@ -54,6 +58,14 @@ interface Region {
   root: ScanRoot;
   from?: Node;
   until?: Node;
+  /**
+   * The whole body, read from the block in view to the end, then the part
+   * above: split only after the page has rendered, since asking where the
+   * viewport is (scrollY, elementFromPoint) makes the browser bring its style
+   * and layout up to date at once (with the highlight rules just added, the
+   * whole page's style) inside our task instead of in its own frame.
+   */
+  fromView?: true;
 }
 
 export class Scanner {
@@ -92,13 +104,8 @@ export class Scanner {
     this.generation++;
     this.stats = Scanner.emptyStats();
     this.painter.firstShownAt = null;
-    const from = visibleStart(body);
-    this.queue = from
-      ? [
-          { root: body, from },
-          { root: body, until: from },
-        ]
-      : [{ root: body }];
+    // Where the reader is is asked once the page has rendered (see run).
+    this.queue = [{ root: body, fromView: true }];
     this.painter.sweep();
     void this.run();
   }
@@ -128,8 +135,9 @@ export class Scanner {
       await afterRendering(100);
       if (gen !== this.generation) return;
       while (this.queue.length > 0) {
-        const region = this.queue.shift()!;
+        let region = this.queue.shift()!;
         if (!region.root.isConnected) continue;
+        if (region.fromView) region = this.splitAtView(region.root);
         const opts: CollectOptions = {
           root: region.root,
           ownUi: this.ownUi(),
@@ -195,6 +203,14 @@ export class Scanner {
       // A scan started while this one was abandoned runs now.
       if (gen !== this.generation && this.queue.length > 0) void this.run();
     }
+  }
+
+  /** The body from the block in view to its end; the part above is read right after it. */
+  private splitAtView(body: ScanRoot): Region {
+    const from = body instanceof HTMLElement ? visibleStart(body) : null;
+    if (!from) return { root: body };
+    this.queue.unshift({ root: body, until: from });
+    return { root: body, from };
   }
 
   private endSlice(ms: number, kind: 'collect' | 'paint'): void {

@@ -8,11 +8,39 @@ import { indexCovering } from './text-collect';
 
 export /** One painted occurrence of a term. */
 interface Span {
-  match: PageMatch;
-  kind: HighlightKind;
-  range: StaticRange;
+  readonly match: PageMatch;
+  readonly kind: HighlightKind;
+  readonly range: StaticRange;
   /** Every text node the span touches. */
-  nodes: Text[];
+  readonly nodes: Text[];
+}
+
+/**
+ * A span whose StaticRange is made when first asked for (registered, hovered,
+ * listed): on a long page most spans are never near the viewport, and each
+ * range is a DOM object the garbage collector traces through the renderer.
+ */
+export class PageSpan implements Span {
+  private made: StaticRange | null = null;
+
+  constructor(
+    readonly match: PageMatch,
+    readonly kind: HighlightKind,
+    /** From the first node the span touches to the last. */
+    readonly nodes: Text[],
+    private readonly startOffset: number,
+    private readonly endOffset: number,
+  ) {}
+
+  get range(): StaticRange {
+    this.made ??= new StaticRange({
+      startContainer: this.nodes[0]!,
+      startOffset: this.startOffset,
+      endContainer: this.nodes[this.nodes.length - 1]!,
+      endOffset: this.endOffset,
+    });
+    return this.made;
+  }
 }
 
 export /** A span's share of one text node: [start, end) in that node's offsets. */

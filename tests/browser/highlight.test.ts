@@ -38,11 +38,19 @@ const page1 = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title
 <div id="later"></div>
 </body></html>`;
 
+/** A long law: far more terms than are registered at once, one paragraph after another. */
+const LONG_PARAGRAPHS = 1500;
+const longSource = [clause(ru, '72', '7'), clause(kk, '72', '7'), clause(ru, '76', '1')];
+const longPage = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Длинный</title></head><body>
+${Array.from({ length: LONG_PARAGRAPHS }, (_, i) => `<p id="p${i}">${escapeHtml(longSource[i % longSource.length]!)}</p>`).join('\n')}
+</body></html>`;
+
 describe.each(BROWSERS)('%s', (name) => {
   const { browser, server } = useExtension(name, {
     '/page1.html': page1,
     '/framed.html': `<!doctype html><meta charset="utf-8"><p>Снаружи.</p><iframe src="/frame.html"></iframe>`,
     '/frame.html': `<!doctype html><meta charset="utf-8"><p>${escapeHtml(clause(ru, '76', '1'))}</p>`,
+    '/long.html': longPage,
   });
   const send = (msg: unknown): Promise<unknown> => browser.send(msg);
 
@@ -243,6 +251,34 @@ describe.each(BROWSERS)('%s', (name) => {
         timeout: 10_000,
       })
       .toBe(0);
+    await page.close();
+  });
+
+  test('on a long page the terms in view are highlighted first, and those far below when scrolled to', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/long.html`);
+    // The scan is done (its mark is readable from the page's world).
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByName('atazan-scan-done').length), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(0);
+    /** Highlighted ranges in paragraph #p<i>. */
+    const inParagraph = (i: number): Promise<number> =>
+      page.evaluate((id) => {
+        const p = document.getElementById(id)!;
+        let n = 0;
+        for (const k of ['atazan-exact', 'atazan-approximate', 'atazan-personal']) {
+          for (const r of CSS.highlights.get(k) ?? []) if (p.contains(r.startContainer)) n++;
+        }
+        return n;
+      }, `p${i}`);
+    const last = LONG_PARAGRAPHS - 1;
+    expect(await inParagraph(0)).toBeGreaterThan(0);
+    // Far below waits for the reader: the whole page registered at once is what made long pages stutter.
+    expect(await inParagraph(last)).toBe(0);
+    await page.evaluate((id) => document.getElementById(id)!.scrollIntoView(), `p${last}`);
+    await expect.poll(() => inParagraph(last)).toBeGreaterThan(0);
     await page.close();
   });
 });

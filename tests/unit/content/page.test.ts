@@ -42,6 +42,10 @@ const { h, render } = await import('preact');
 const { collectText, segmentIndexAt } = await import('../../../entrypoints/content/text-collect');
 const { HighlightPainter } = await import('../../../entrypoints/content/highlight');
 const { siteDisabled } = await import('../../../lib/sites');
+const { highlightCss, HIGHLIGHT_PROBE } =
+  await import('../../../entrypoints/content/highlight-css');
+const { HighlightStyle } = await import('../../../entrypoints/content/highlight-style');
+const { DEFAULT_SETTINGS } = await import('../../../lib/settings');
 const { TermCard, cardPlainText, officialUrl, matchedStatus } =
   await import('../../../components/TermCard');
 const { citationLabel } = await import('../../../components/citation-label');
@@ -175,6 +179,36 @@ describe('painter span index', () => {
     body.querySelector('p')!.remove();
     painter.sweep();
     expect(painter.size).toBe(0);
+  });
+});
+
+describe('highlight rules', () => {
+  test('the rules name the root, or every element where the body does not take the root’s', () => {
+    // What the body's probe highlight computes to → the rules after the check.
+    const cases: [string, string][] = [
+      [HIGHLIGHT_PROBE.color, ':root::highlight(atazan-exact)'],
+      ['rgba(0, 0, 0, 0)', '\n::highlight(atazan-exact)'],
+    ];
+    const real = g.getComputedStyle;
+    try {
+      for (const [probe, rule] of cases) {
+        g.getComputedStyle = () => ({ backgroundColor: probe });
+        // No constructed sheets in this DOM: the rules go into a <style> in the host.
+        const host = document.createElement('div');
+        const style = new HighlightStyle(document, () => host);
+        const css = (): string => host.querySelector('style')?.textContent ?? '';
+        style.set((scope) => highlightCss(DEFAULT_SETTINGS.colors, 'background', scope));
+        expect(css()).toContain(':root::highlight(atazan-exact)');
+        expect(css()).toContain(`::highlight(${HIGHLIGHT_PROBE.name})`);
+        style.checkScope();
+        expect(`\n${css()}`).toContain(rule);
+        // Later settings keep the scope found.
+        style.set((scope) => highlightCss(DEFAULT_SETTINGS.colors, 'underline', scope));
+        expect(`\n${css()}`).toContain(rule);
+      }
+    } finally {
+      g.getComputedStyle = real;
+    }
   });
 });
 
