@@ -262,15 +262,17 @@ export async function unpackImports(
   let moved = false;
   for (;;) {
     if (pace) await pace();
-    const more = await db.transaction('rw', db.entries, db.importPacks, async () => {
-      const [key] = await db.importPacks.orderBy(':id').limit(1).primaryKeys();
-      if (key === undefined) return false;
-      const pack = seenPacks(db).get(key)?.entries ?? (await db.importPacks.get(key))?.entries;
+    const key = await db.transaction('rw', db.entries, db.importPacks, async () => {
+      const [first] = await db.importPacks.orderBy(':id').limit(1).primaryKeys();
+      if (first === undefined) return undefined;
+      const pack = seenPacks(db).get(first)?.entries ?? (await db.importPacks.get(first))?.entries;
       await db.entries.bulkPut((pack ?? []).map(toRow));
-      await db.importPacks.delete(key);
-      return true;
+      await db.importPacks.delete(first);
+      return first;
     });
-    if (!more) return moved;
+    if (key === undefined) return moved;
+    // Its entries are rows now: the memory they held goes.
+    if (db.isOpen()) seenPacks(db).delete(key);
     moved = true;
   }
 }
