@@ -160,12 +160,6 @@ export class GlossaryService {
    * its own transaction.
    */
   unpackSoon(delay = UNPACK_DELAY_MS): void {
-    // Until then, look-ups in the packs (the entry form's duplicates, a card) find them indexed.
-    if (this.db.isOpen()) {
-      void preparePacks(this.db, () => new Promise((resolve) => setTimeout(resolve, 0))).catch(
-        (err: unknown) => console.debug('Ata Zan: import packs not indexed', err),
-      );
-    }
     if (this.unpackTimer !== null) clearTimeout(this.unpackTimer);
     this.unpackTimer = setTimeout(() => {
       this.unpackTimer = null;
@@ -175,6 +169,19 @@ export class GlossaryService {
         .then(() => unpackImports(this.db, { pace: () => this.pause() }))
         .catch((err: unknown) => console.warn('Ata Zan: import packs not yet moved', err));
     }, delay);
+  }
+
+  /**
+   * After an import: its packs moved into rows soon, and until then indexed
+   * by id and term, a pack at a time, so the entry form's duplicate check and
+   * the cards find them at once. (A woken worker's first reader reads the
+   * packs; their look-ups are made at the first one.)
+   */
+  private imported(): void {
+    void preparePacks(this.db, () => new Promise((resolve) => setTimeout(resolve, 0))).catch(
+      (err: unknown) => console.debug('Ata Zan: import packs not indexed', err),
+    );
+    this.unpackSoon();
   }
 
   /**
@@ -424,7 +431,7 @@ export class GlossaryService {
         entries,
         whole ? made : undefined,
       );
-      if (change.revision !== null) this.unpackSoon();
+      if (change.revision !== null) this.imported();
       return change;
     } finally {
       if (!staged.cancelled) this.imports.delete(importId);
@@ -475,7 +482,7 @@ export class GlossaryService {
     'entry/reset': async ({ id }) => this.changed(await resetEntry(this.db, id)),
     'entries/import': async ({ entries, policy, name }) => {
       const change = await importEntries(this.db, entries, policy, name ?? '');
-      if (change.revision !== null) this.unpackSoon();
+      if (change.revision !== null) this.imported();
       return this.changed(change);
     },
     'entries/delete': async ({ ids }) => this.changed(await deleteEntries(this.db, ids)),
