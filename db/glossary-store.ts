@@ -4,7 +4,6 @@
  * never sees entries and revision out of step. Callers broadcast the change.
  */
 import { foldTerm } from '../glossary/normalize';
-import { normalizedTerms } from './terms';
 import type { Entry, Lang } from '../glossary/types';
 import type {
   BatchInfo,
@@ -20,12 +19,16 @@ import { ImportPlan } from './import-plan';
 import { newPersonalId } from './personal-id';
 import {
   packedEntries,
+  packedEntry,
+  packedWithTerm,
+  rememberPacks,
   removeFromPacks,
   storedOf,
   takeFromPacks,
   takePersonal,
   withPacked,
   writePacks,
+  type WrittenPacks,
 } from './import-packs';
 import { CodedError } from '../glossary/errors';
 import { validateEntry, ValidationError } from '../glossary/entry-model';
@@ -106,7 +109,7 @@ export async function getEntry(db: AtaZanDatabase, id: string): Promise<StoredEn
   return db.transaction('r', db.entries, db.importPacks, async () => {
     const personal = await db.entries.get([PERSONAL, id]);
     if (personal) return toStored(personal);
-    const packed = (await packedEntries(db)).find((e) => e.id === id);
+    const packed = await packedEntry(db, id);
     if (packed) return packed;
     const bundled = await db.entries.get([BUNDLED, id]);
     return bundled ? toStored(bundled) : null;
@@ -127,20 +130,20 @@ export async function findByTerm(
   const key = foldTerm(term);
   if (!key) return null;
   return db.transaction('r', db.entries, db.importPacks, async () => {
-    const packed = await packedEntries(db);
     const rows: (EntryRow | StoredEntry)[] = await db.entries.where('terms').equals(key).toArray();
-    for (const e of packed) if (normalizedTerms(e).includes(key)) rows.push(e);
+    rows.push(...(await packedWithTerm(db, key)));
     rows.sort(compareKeys);
     const inLang = (r: StoredEntry) =>
       [r[lang].term, ...r[lang].variants].some((v) => foldTerm(v) === key);
     const personal = new Set(rows.filter((r) => r.source === PERSONAL).map((r) => r.id));
-    for (const e of packed) personal.add(e.id);
     for (const r of rows) {
       if (r.id === except || !inLang(r)) continue;
-      // A bundled row under a personal override is not in the effective glossary.
+      // A bundled row under a personal override (a row or packed) is not in the effective glossary.
       if (
         r.source === BUNDLED &&
-        (personal.has(r.id) || (await db.entries.get([PERSONAL, r.id])))
+        (personal.has(r.id) ||
+          (await db.entries.get([PERSONAL, r.id])) ||
+          (await packedEntry(db, r.id)))
       ) {
         continue;
       }
@@ -368,7 +371,9 @@ export async function importPlanned(
     throw new ValidationError('import.policy');
   }
   const cancelled = options.cancelled ?? (() => false);
-  return db.transaction('rw', db.entries, db.meta, db.batches, db.importPacks, async () => {
+  let packs: WrittenPacks | null = null;
+  const tables = [db.entries, db.meta, db.batches, db.importPacks];
+  const change = await db.transaction('rw', tables, async () => {
     // Packs moved into rows since the plan was made leave the glossary (and its revision) as it was.
     const plan =
       made && made.revision === (await getRevision(db))
@@ -396,7 +401,7 @@ export async function importPlanned(
       stopIfCancelled();
       await db.entries.bulkPut(replaced.slice(i, i + WRITE_SLICE));
     }
-    await writePacks(db, added, stopIfCancelled);
+    packs = await writePacks(db, added, stopIfCancelled);
     stopIfCancelled();
     const batchId = await recordBatch(db, {
       kind: 'import',
@@ -407,6 +412,9 @@ export async function importPlanned(
     });
     return { result: { ...summary, batchId }, revision: await bumpRevision(db) };
   });
+  // Committed: the readers that follow (the new snapshot first) need not read the packs back.
+  if (packs) rememberPacks(packs);
+  return change;
 }
 
 /** Delete many personal entries (or overrides) in one transaction, recorded as a batch for undo. */

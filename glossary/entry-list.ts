@@ -73,8 +73,31 @@ export function compareEntries(
 /** Folded texts of earlier lists, by id, reused while the entry's `updatedAt` is the same. */
 export type FilterTextCache = Map<string, { updatedAt: number; text: string }>;
 
+/** Between the folded texts in the list's one haystack: no filter key holds it (see `hits`). */
+const SEPARATOR = '\u0000';
+
+/** The last of the ascending `starts` that is at most `at`. */
+function entryAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class EntryList<E extends ListedEntry> {
-  private texts: string[] | null = null;
+  /** The folded texts made so far, in the order of `entries`. */
+  private readonly texts: string[] = [];
+  private readonly fresh: FilterTextCache = new Map();
+  /**
+   * Every folded text in one string, each after a SEPARATOR, and where each
+   * starts: a filter is a few searches of one flat string, where testing
+   * each text apart would first flatten each of them (made by concatenation).
+   */
+  private haystack: { text: string; starts: Int32Array } | null = null;
   private readonly orders = new Map<string, number[]>();
   /** The positions the last filter and sort let through, for the next page of the same. */
   private last: { filter: string; order: string; positions: number[] } | null = null;
@@ -88,26 +111,62 @@ export class EntryList<E extends ListedEntry> {
     return this.entries.length;
   }
 
-  /** The folded texts, made at the first filter (an unfiltered table never needs them). */
-  private foldedTexts(): string[] {
-    if (!this.texts) {
-      const fresh: FilterTextCache = new Map();
-      this.texts = this.entries.map((e) => {
-        const known = this.cache.get(e.id);
-        const text = known && known.updatedAt === e.updatedAt ? known.text : filterText(e);
-        fresh.set(e.id, { updatedAt: e.updatedAt, text });
-        return text;
-      });
+  /**
+   * Fold up to `count` more entries' texts (all the rest by default); true
+   * once every text is folded and the haystack made. The background folds a
+   * large list a slice at a time before the first filter, answering requests
+   * between slices; a filter that comes first folds what is left.
+   */
+  fold(count = Infinity): boolean {
+    const { entries, texts, fresh } = this;
+    const end = Math.min(entries.length, texts.length + count);
+    for (let i = texts.length; i < end; i++) {
+      const e = entries[i]!;
+      const known = this.cache.get(e.id);
+      const text = known && known.updatedAt === e.updatedAt ? known.text : filterText(e);
+      fresh.set(e.id, { updatedAt: e.updatedAt, text });
+      texts.push(text);
+    }
+    if (texts.length < entries.length) return false;
+    if (!this.haystack) {
       // Keep only what this list holds: deleted entries do not linger.
       this.cache.clear();
       for (const [id, v] of fresh) this.cache.set(id, v);
+      const starts = new Int32Array(texts.length);
+      let at = 0;
+      texts.forEach((t, i) => {
+        starts[i] = at + 1;
+        at += 1 + t.length;
+      });
+      this.haystack = { text: SEPARATOR + texts.join(SEPARATOR), starts };
     }
-    return this.texts;
+    return true;
   }
 
   /** Make the folded texts now (after the first page is answered), so the first filter need not. */
   warm(): void {
-    this.foldedTexts();
+    this.fold();
+  }
+
+  /** Per entry, 1 when its folded text holds `key` (not ''): the rule of `matchesFilter`. */
+  private hits(key: string): Uint8Array {
+    this.fold();
+    const { texts } = this;
+    const { text, starts } = this.haystack!;
+    const hit = new Uint8Array(texts.length);
+    if (key.includes(SEPARATOR)) {
+      texts.forEach((t, i) => (hit[i] = matchesFilter(t, key) ? 1 : 0));
+      return hit;
+    }
+    // A key without the separator is found within one entry's text; then on from the next text.
+    for (let from = 0; ;) {
+      const at = text.indexOf(key, from);
+      if (at < 0) return hit;
+      const i = entryAt(starts, at);
+      hit[i] = 1;
+      if (i + 1 >= starts.length) return hit;
+      from = starts[i + 1]!;
+    }
   }
 
   /** Positions in `entries`, in this order. */
@@ -130,8 +189,8 @@ export class EntryList<E extends ListedEntry> {
     if (!key) return order;
     const name = `${sort.key}:${sort.dir}:${lang}`;
     if (this.last?.filter === key && this.last.order === name) return this.last.positions;
-    const texts = this.foldedTexts();
-    const positions = order.filter((i) => matchesFilter(texts[i]!, key));
+    const hit = this.hits(key);
+    const positions = order.filter((i) => hit[i] === 1);
     this.last = { filter: key, order: name, positions };
     return positions;
   }
@@ -145,10 +204,10 @@ export class EntryList<E extends ListedEntry> {
   /** The ids of every entry the filter lets through (a "select all"). */
   ids(filter: string): string[] {
     const key = filterKey(filter);
-    const texts = key ? this.foldedTexts() : null;
+    const hit = key ? this.hits(key) : null;
     const out: string[] = [];
     this.entries.forEach((e, i) => {
-      if (!texts || matchesFilter(texts[i]!, key)) out.push(e.id);
+      if (!hit || hit[i] === 1) out.push(e.id);
     });
     return out;
   }

@@ -8,7 +8,7 @@
 import { MatcherCache } from './matcher-cache';
 import type { GlossarySnapshot, RequestType } from '../../lib/protocol';
 import type { Settings } from '../../lib/settings';
-import { answer, route, type Handled, type Handlers } from './router';
+import { answer, route, type Handled, type Handler, type Handlers } from './router';
 import type { AtaZanDatabase } from '../../db/database';
 import {
   deleteEntries,
@@ -30,7 +30,7 @@ import {
   validateImport,
   type Change,
 } from '../../db/glossary-store';
-import { unpackImports } from '../../db/import-packs';
+import { preparePacks, unpackImports } from '../../db/import-packs';
 import { newPersonalId } from '../../db/personal-id';
 import { ImportPlan, readForPlan } from '../../db/import-plan';
 import { getSettings, setSettings } from '../../db/settings-store';
@@ -86,6 +86,15 @@ const SEARCH_WARM_DELAY_MS = 1500;
  * pages that asked for the new glossary have it (db/import-packs.ts).
  */
 const UNPACK_DELAY_MS = 3000;
+/**
+ * The move takes its next pack only once no request has been answered for
+ * this long (a form being filled in, a page being scanned go first), or once
+ * it has been held back this long, so it ends even on a busy worker.
+ */
+const MOVE_QUIET_MS = 300;
+const MOVE_MAX_HOLD_MS = 1500;
+/** Entries whose filter texts are folded in one go before other requests are answered. */
+const FOLD_SLICE = 1000;
 /** Imports cancelled this recently still answer `import.cancelled` (not `import.expired`). */
 const MAX_CANCELLED_KEPT = 20;
 
@@ -122,9 +131,14 @@ export class GlossaryService {
   } | null = null;
   /** The filter's folded texts, kept from list to list for the entries that did not change. */
   private readonly filterTexts: FilterTextCache = new Map();
+  /** The list whose filter texts are being folded (`foldSoon`). */
+  private folding: EntryList<StoredEntry> | null = null;
   private settings: Promise<Settings> | null = null;
   private unpackTimer: ReturnType<typeof setTimeout> | null = null;
   private unpacking: Promise<unknown> = Promise.resolve();
+  /** Requests being answered, and when the last answer went (the move waits for a pause). */
+  private answering = 0;
+  private lastAnswerAt = 0;
   /** The compiled matcher follows the revision; it is stored, so a woken worker need not read every entry. */
   readonly matcher: MatcherCache;
 
@@ -145,16 +159,63 @@ export class GlossaryService {
    * of the import's answer; every write would otherwise do it first, inside
    * its own transaction.
    */
-  unpackSoon(): void {
+  unpackSoon(delay = UNPACK_DELAY_MS): void {
     if (this.unpackTimer !== null) clearTimeout(this.unpackTimer);
     this.unpackTimer = setTimeout(() => {
       this.unpackTimer = null;
       // A database closed meanwhile (the tests close theirs) has nothing to move.
       if (!this.db.isOpen()) return;
       this.unpacking = this.unpacking
-        .then(() => unpackImports(this.db))
+        .then(() => unpackImports(this.db, { pace: () => this.pause() }))
         .catch((err: unknown) => console.warn('Ata Zan: import packs not yet moved', err));
-    }, UNPACK_DELAY_MS);
+    }, delay);
+  }
+
+  /**
+   * After an import: its packs moved into rows soon, and until then indexed
+   * by id and term, a pack at a time, so the entry form's duplicate check and
+   * the cards find them at once. (A woken worker's first reader reads the
+   * packs; their look-ups are made at the first one.)
+   */
+  private imported(): void {
+    void preparePacks(this.db, () => new Promise((resolve) => setTimeout(resolve, 0))).catch(
+      (err: unknown) => console.debug('Ata Zan: import packs not indexed', err),
+    );
+    this.unpackSoon();
+  }
+
+  /**
+   * Resolves when the worker is between requests (none answered for a
+   * moment), or after the longest hold: the move's next transaction then
+   * keeps no save or look-up waiting behind it.
+   */
+  private async pause(): Promise<void> {
+    const held = Date.now();
+    for (;;) {
+      const now = Date.now();
+      const quietFor = this.answering > 0 ? 0 : now - this.lastAnswerAt;
+      if (quietFor >= MOVE_QUIET_MS || now - held >= MOVE_MAX_HOLD_MS) return;
+      const wait = Math.min(MOVE_QUIET_MS - quietFor, MOVE_MAX_HOLD_MS - (now - held));
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  /** The handlers, each counted while it answers (see `pause`). */
+  private counted(handlers: Handlers<DatabaseRequest>): Handlers<DatabaseRequest> {
+    const out: Partial<Record<DatabaseRequest, Handler<DatabaseRequest>>> = {};
+    for (const type of Object.keys(handlers) as DatabaseRequest[]) {
+      const handler = handlers[type] as Handler<DatabaseRequest>;
+      out[type] = async (params, sender) => {
+        this.answering++;
+        try {
+          return await handler(params, sender);
+        } finally {
+          this.answering--;
+          this.lastAnswerAt = Date.now();
+        }
+      };
+    }
+    return out as Handlers<DatabaseRequest>;
   }
 
   /** Resolves when the packs moved by the last `unpackSoon` are rows (for tests). */
@@ -219,10 +280,24 @@ export class GlossaryService {
       }));
       list.catch(() => (this.personal = null));
       // Fold the filter's texts once the page that asked has its answer: the first filter need not.
-      list.then(({ list }) => setTimeout(() => list.warm(), 0)).catch(() => undefined);
+      list.then(({ list }) => this.foldSoon(list)).catch(() => undefined);
       this.personal = { of, list };
     }
     return this.personal.list;
+  }
+
+  /**
+   * Fold a list's filter texts a slice at a time (other requests are answered
+   * between slices), until they all are or a newer list replaced it.
+   */
+  private foldSoon(list: EntryList<StoredEntry>): void {
+    this.folding = list;
+    const step = () => {
+      if (this.folding !== list) return;
+      if (list.fold(FOLD_SLICE)) this.folding = null;
+      else setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
   }
 
   /**
@@ -356,7 +431,7 @@ export class GlossaryService {
         entries,
         whole ? made : undefined,
       );
-      if (change.revision !== null) this.unpackSoon();
+      if (change.revision !== null) this.imported();
       return change;
     } finally {
       if (!staged.cancelled) this.imports.delete(importId);
@@ -387,7 +462,7 @@ export class GlossaryService {
   }
 
   /** The requests the database answers; the background adds those that need the browser. */
-  readonly handlers: Handlers<DatabaseRequest> = {
+  readonly handlers: Handlers<DatabaseRequest> = this.counted({
     'glossary/get': async () => answer(await this.getSnapshot()),
     'entry/get': async ({ id }) => answer(await getEntry(this.db, id)),
     'entries/list': async ({ source }) => answer(await listEntries(this.db, source)),
@@ -407,7 +482,7 @@ export class GlossaryService {
     'entry/reset': async ({ id }) => this.changed(await resetEntry(this.db, id)),
     'entries/import': async ({ entries, policy, name }) => {
       const change = await importEntries(this.db, entries, policy, name ?? '');
-      if (change.revision !== null) this.unpackSoon();
+      if (change.revision !== null) this.imported();
       return this.changed(change);
     },
     'entries/delete': async ({ ids }) => this.changed(await deleteEntries(this.db, ids)),
@@ -458,7 +533,7 @@ export class GlossaryService {
       this.settings = Promise.resolve(settings);
       return { response: settings, broadcasts: [{ type: 'settings/changed', settings }] };
     },
-  };
+  });
 
   /**
    * After a write: the change is broadcast, and the snapshot is read again, or

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness';
 import { CSV_COLUMNS } from '../../glossary/io/csv';
 import { cp1251 } from '../support/encodings';
+import { DB_NAME } from '../../lib/database-names';
 
 let browser: ExtensionBrowser;
 const dir = mkdtempSync(join(tmpdir(), 'atazan-import-'));
@@ -37,6 +38,26 @@ const count = (page: Page, status: string) =>
   page.locator(`.count[data-status=${status}] strong`).textContent();
 const rowsWith = (page: Page, text: string) =>
   page.locator('tr[data-entry-id]').filter({ hasText: text }).count();
+
+/** How many import packs the database holds (db/import-packs.ts), read from an extension page. */
+const packsLeft = (page: Page) =>
+  page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const counted = db.transaction('importPacks').objectStore('importPacks').count();
+          counted.onerror = () => reject(counted.error);
+          counted.onsuccess = () => {
+            db.close();
+            resolve(counted.result);
+          };
+        };
+      }),
+    DB_NAME,
+  );
 
 async function open(lang: 'en' | 'ru' = 'en'): Promise<Page> {
   const page = await browser.context.newPage();
@@ -345,6 +366,15 @@ test('a termbase of a few thousand entries: progress shown, then a paged table t
   await page.click('button[type=submit]');
   await expect.poll(() => page.locator('.form-status').textContent(), SLOW).toMatch(/\S/);
   await page.evaluate(() => (location.hash = ''));
+  await page.fill('input[name=filter]', 'база термині 2718');
+  await expect.poll(() => rowsWith(page, 'исправленный термин 2718'), SLOW).toBe(1);
+  // The background moves the imported entries into rows after the import: then none is
+  // left packed, and the table lists the same, the edit once.
+  await expect.poll(() => packsLeft(page), { timeout: 60_000 }).toBe(0);
+  await page.fill('input[name=filter]', 'база термині');
+  await expect
+    .poll(() => page.locator('.page-range').textContent(), SLOW)
+    .toMatch(/^1–100 из 3\s?000$/);
   await page.fill('input[name=filter]', 'база термині 2718');
   await expect.poll(() => rowsWith(page, 'исправленный термин 2718'), SLOW).toBe(1);
   await page.click('tr[data-entry-id]:has-text("база термині 2718") button.danger');

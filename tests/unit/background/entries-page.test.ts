@@ -9,6 +9,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
+import { EntryList, type FilterTextCache } from '../../../glossary/entry-list';
 import { errorInfoOf } from '../../../glossary/errors';
 import type { EntriesPage, ImportSummary, StoredEntry } from '../../../lib/protocol';
 import { MAX_PAGE_ROWS } from '../../../lib/request-schemas';
@@ -208,5 +209,58 @@ describe('entries/with-term', () => {
     expect(
       await refusal(svc, { type: 'entries/with-term', lang: 'kk', term: 'x', except: '' }),
     ).toBe('request.idRequired');
+  });
+});
+
+/** Entries whose folded texts, side by side, hold a filter across their boundary. */
+const NEIGHBOURS = [
+  testEntry('a', 'алма', 'яблоко'),
+  testEntry('b', 'бал', 'мёд', { tags: ['тәтті'] }),
+  testEntry('c', 'су', 'вода'),
+  testEntry('d', 'алмас', 'алмаз'),
+].map((e, i) => ({ ...e, updatedAt: i }));
+
+/** The filter typed, and the ids it lets through (in the list's order). */
+const FILTERS: [string, string[]][] = [
+  ['алма', ['a', 'd']],
+  ['АЛМА', ['a', 'd']],
+  ['мед', ['b']],
+  ['тәтті', ['b']],
+  // The end of one entry's text and the start of the next are not one text.
+  ['тәтті су', []],
+  ['вода алмас', []],
+  ['вода', ['c']],
+  ['алмаз', ['d']],
+  ['', ['a', 'b', 'c', 'd']],
+  ['жоқ', []],
+  ['\u0000', []],
+];
+
+describe('the filter rule (glossary/entry-list.ts)', () => {
+  const sort = { key: 'updated', dir: 1 } as const;
+  test.each(FILTERS)('%j lets through %j', (filter, ids) => {
+    const list = new EntryList(NEIGHBOURS);
+    expect(
+      list.page({ filter, sort, lang: 'kk', offset: 0, limit: 10 }).rows.map((e) => e.id),
+    ).toEqual(ids);
+    expect(list.ids(filter)).toEqual(ids);
+  });
+
+  test('texts folded a slice at a time filter as texts folded at once, and are kept for the next list', () => {
+    const cache: FilterTextCache = new Map();
+    const sliced = new EntryList(NEIGHBOURS, cache);
+    const steps: boolean[] = [];
+    for (let done = false; !done;) steps.push((done = sliced.fold(1)));
+    expect(steps).toEqual([false, false, false, true]);
+    const whole = new EntryList(NEIGHBOURS);
+    for (const [filter] of FILTERS) expect(sliced.ids(filter)).toEqual(whole.ids(filter));
+    expect([...cache.keys()]).toEqual(['a', 'b', 'c', 'd']);
+    // An entry changed since is folded again; the others come from the cache.
+    const changed = [
+      ...NEIGHBOURS.slice(0, 3),
+      { ...NEIGHBOURS[3]!, kk: { ...NEIGHBOURS[3]!.kk, term: 'інжу' }, updatedAt: 9 },
+    ];
+    expect(new EntryList(changed, cache).ids('інжу')).toEqual(['d']);
+    expect(cache.get('d')?.updatedAt).toBe(9);
   });
 });

@@ -7,19 +7,14 @@
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { describe, expect, test } from 'vitest';
-import {
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  type AtaZanDatabase,
-} from '../../../db/database';
+import { describe, expect, test, vi } from 'vitest';
+import { AtaZanDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../db/database';
 import {
   deleteEntries,
   deleteEntry,
   findByTerm,
   getEntry,
+  getRevision,
   getSnapshot,
   importEntries,
   listEntries,
@@ -30,6 +25,7 @@ import { PACK_SIZE, unpackImports } from '../../../db/import-packs';
 import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
 import type { Entry } from '../../../glossary/types';
+import type { StoredEntry } from '../../../lib/protocol';
 import { freshDatabases, reopenUpgraded } from '../../support/databases';
 import { testEntry } from '../../support/entries';
 
@@ -201,6 +197,118 @@ describe('import packs', () => {
     await svc.packsMoved();
     expect(await db.entries.where('source').equals('personal').count()).toBe(25);
     expect(await db.entries.where('terms').equals('термин 3 ру').count()).toBe(1);
+  });
+});
+
+describe('the packs read are kept', () => {
+  test('readers after the import read no pack back; another connection reads each once', async () => {
+    const db = await seeded();
+    await importPacked(db, termbase(PACK_SIZE * 2 + 7));
+    const reads = vi.spyOn(db.importPacks, 'bulkGet');
+    const snap = await getSnapshot(db);
+    expect(await getEntry(db, snap.entries.at(-1)!.id)).toEqual(snap.entries.at(-1));
+    expect((await findByTerm(db, 'kk', 'ТЕРМИН 12'))?.kk.term).toBe('термин 12');
+    expect(reads).not.toHaveBeenCalled();
+
+    const other = new AtaZanDatabase(db.name);
+    try {
+      const bulkGet = vi.spyOn(other.importPacks, 'bulkGet');
+      expect(await getSnapshot(other)).toEqual(snap);
+      expect(await getSnapshot(other)).toEqual(snap);
+      expect((await findByTerm(other, 'ru', 'термин 900 ру'))?.kk.term).toBe('термин 900');
+      expect(bulkGet).toHaveBeenCalledTimes(1);
+    } finally {
+      other.close();
+    }
+  });
+
+  test('an entry taken out of its pack is read as its row, and the rest of its pack as packed', async () => {
+    const db = await seeded();
+    await importPacked(db, termbase(PACK_SIZE + 1));
+    const before = await getSnapshot(db);
+    const target = before.entries.find((e) => e.kk.term === 'термин 3')!;
+    const saved = await saveEntry(db, { ...target, tags: ['edited'] });
+    const after = await getSnapshot(db);
+    expect(after.entries.map((e) => e.id)).toEqual(before.entries.map((e) => e.id));
+    expect(after.entries.find((e) => e.id === target.id)).toEqual(saved.result);
+    expect((await findByTerm(db, 'kk', 'термин 3'))?.tags).toEqual(['edited']);
+    // Its pack was written again without it: no pack row holds it.
+    const packed = (await db.importPacks.toArray()).flatMap((p) => p.entries.map((e) => e.id));
+    expect(packed).not.toContain(target.id);
+    expect(packed).toHaveLength(PACK_SIZE);
+    expect(await db.entries.get(['personal', target.id])).toBeDefined();
+  });
+});
+
+/** What each step does to the glossary's revision, and that no step changes what it lists. */
+const REVISION_STEPS: [string, (db: AtaZanDatabase) => Promise<unknown>, number][] = [
+  ['an import of three packs', (db) => importEntries(db, termbase(PACK_SIZE * 2 + 1), 'skip'), 1],
+  ['one pack moved into rows', (db) => moveOnePack(db), 0],
+  ['an entry saved', (db) => saveEntry(db, testEntry('', 'жаңа', 'новый')), 1],
+  ['the other packs moved', (db) => unpackImports(db), 0],
+  ['nothing left to move', (db) => unpackImports(db), 0],
+];
+
+/** Move the first pack alone, as one transaction of unpackImports does. */
+async function moveOnePack(db: AtaZanDatabase): Promise<void> {
+  let moves = 0;
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const run = unpackImports(db, {
+    // The second pace is held until the first pack's move has been looked at.
+    pace: () =>
+      moves++ === 0 ? Promise.resolve() : stopped.then(() => Promise.reject(new Error('held'))),
+  });
+  await expect.poll(() => moves, { timeout: 5000 }).toBe(2);
+  stop();
+  await run.catch(() => undefined);
+}
+
+describe('the revision', () => {
+  test.each(REVISION_STEPS.map((step, i) => [i, step[0]] as const))(
+    'step %i, %s: the revision as the table says, the entries as before',
+    async (last) => {
+      const db = await seeded();
+      let expected = await getRevision(db);
+      let shown: StoredEntry[] | null = null;
+      for (const [, step, bump] of REVISION_STEPS.slice(0, last + 1)) {
+        const before = await getSnapshot(db);
+        await step(db);
+        expected += bump;
+        const after = await getSnapshot(db);
+        expect(after.revision).toBe(expected);
+        if (bump === 0) expect(after.entries).toEqual(before.entries);
+        shown = after.entries;
+      }
+      expect(shown?.length).toBeGreaterThan(PACK_SIZE * 2);
+    },
+  );
+});
+
+describe('the move and the requests', () => {
+  test('a save and a look-up while the packs are moved are answered at once; the move then ends', async () => {
+    const db = await seeded();
+    const svc = new GlossaryService(db);
+    const { response } = await svc.handle({
+      type: 'entries/import',
+      policy: 'skip',
+      entries: termbase(PACK_SIZE * 2 + 1),
+    });
+    expect(response).toMatchObject({ added: PACK_SIZE * 2 + 1 });
+    const revision = await getRevision(db);
+    svc.unpackSoon(0);
+    // Requests one after another: the move waits for a pause between them.
+    const hit = await svc.handle({ type: 'entries/with-term', lang: 'kk', term: 'термин 700' });
+    expect(hit.response).toMatchObject({ kk: { term: 'термин 700' } });
+    const saved = await svc.handle({ type: 'entry/save', entry: testEntry('', 'жаңа', 'новый') });
+    expect(saved.broadcasts).toEqual([{ type: 'glossary/changed', revision: revision + 1 }]);
+    expect(await db.importPacks.count()).toBe(3);
+    await svc.packsMoved();
+    expect(await db.importPacks.count()).toBe(0);
+    expect(await getRevision(db)).toBe(revision + 1);
+    const snap = await getSnapshot(db);
+    expect(snap.entries.filter((e) => e.source === 'personal')).toHaveLength(PACK_SIZE * 2 + 2);
+    expect(snap.entries.some((e) => e.kk.term === 'жаңа')).toBe(true);
   });
 });
 
