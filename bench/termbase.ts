@@ -178,27 +178,30 @@ async function firstHighlight(browser: ExtensionBrowser, url: string): Promise<n
 
 /** Wait (on an extension page) until the stored compiled index is the current revision's. */
 async function indexStored(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const req = indexedDB.open('atazan');
-        req.onerror = () => resolve(false);
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction(['compiledIndex', 'meta']);
-          const row = tx.objectStore('compiledIndex').get('glossary');
-          const meta = tx.objectStore('meta').get('revision');
-          tx.oncomplete = () => {
-            const r = row.result as { revision: number } | undefined;
-            const m = meta.result as { value: number } | undefined;
-            db.close();
-            resolve(r !== undefined && m !== undefined && r.revision === m.value);
+  const current = (): Promise<boolean> =>
+    page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const req = indexedDB.open('atazan');
+          req.onerror = () => resolve(false);
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction(['compiledIndex', 'meta']);
+            const row = tx.objectStore('compiledIndex').get('glossary');
+            const meta = tx.objectStore('meta').get('revision');
+            tx.oncomplete = () => {
+              const r = row.result as { revision: number } | undefined;
+              const m = meta.result as { value: number } | undefined;
+              db.close();
+              resolve(r !== undefined && m !== undefined && r.revision === m.value);
+            };
           };
-        };
-      }),
-    null,
-    { timeout: 180_000, polling: 500 },
-  );
+        }),
+    );
+  for (const started = Date.now(); !(await current());) {
+    if (Date.now() - started > 180_000) throw new Error('the compiled index was not stored');
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 async function stopWorker(browser: ExtensionBrowser, page: Page): Promise<boolean> {
