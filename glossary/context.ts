@@ -182,6 +182,10 @@ export class ContextResolver {
     Map<string, { rules: FoldedRule[]; bare: Set<string> }>
   >();
 
+  /**
+   * `entries`: at least those that carry sense or quiet rules (rulesOf), whole;
+   * any other may be left out, as a term's abbreviation rule needs only the term.
+   */
   constructor(
     readonly matcher: Matcher,
     entries: readonly RuledEntry[],
@@ -231,22 +235,20 @@ export class ContextResolver {
     this.byId ??= new Map(this.entries.map((e) => [e.id, e]));
     const entry = this.byId.get(term.id);
     let f = KNOWN;
-    if (entry) {
-      if (isAbbreviation(term.term)) {
-        f |= ABBREVIATION;
-        this.letters[t] = letterCount(term.term);
-      }
-      const q = this.quietRulesOf(entry).get(`${term.lang}\u0000${term.term}`);
-      if (q) {
-        f |= QUIET;
-        this.quiet[t] = q.rules;
-        this.bare[t] = q.bare;
-      }
-      const g = this.groupOfId.get(term.id);
-      if (g) {
-        f |= MAYBE_GROUP;
-        this.group[t] = g;
-      }
+    if (isAbbreviation(term.term)) {
+      f |= ABBREVIATION;
+      this.letters[t] = letterCount(term.term);
+    }
+    const q = entry && this.quietRulesOf(entry).get(`${term.lang}\u0000${term.term}`);
+    if (q) {
+      f |= QUIET;
+      this.quiet[t] = q.rules;
+      this.bare[t] = q.bare;
+    }
+    const g = this.groupOfId.get(term.id);
+    if (g) {
+      f |= MAYBE_GROUP;
+      this.group[t] = g;
     }
     this.flags[t] = f;
     return f;

@@ -151,14 +151,29 @@ export function decodeScanResult(
   return matches;
 }
 
+/**
+ * Each term's first listing with the same id, language and text (the context
+ * step lists a sense's term again after the matcher's). Looked up by id, then
+ * among that id's few distinct terms: no key string per term, as a termbase
+ * has very many.
+ */
 function canonicalTerms(terms: readonly MatchedTerm[]): Int32Array {
-  const first = new Map<string, number>();
   const canonical = new Int32Array(terms.length);
-  terms.forEach((t, i) => {
-    const key = `${t.id}\u0000${t.lang}\u0000${t.term}`;
-    const known = first.get(key);
-    if (known === undefined) first.set(key, i);
-    canonical[i] = known ?? i;
-  });
+  const distinct = new Map<string, number[]>();
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    let listed = distinct.get(t.id);
+    if (!listed) distinct.set(t.id, (listed = []));
+    let first = i;
+    for (const j of listed) {
+      const u = terms[j]!;
+      if (u.lang === t.lang && u.term === t.term) {
+        first = j;
+        break;
+      }
+    }
+    if (first === i) listed.push(i);
+    canonical[i] = first;
+  }
   return canonical;
 }

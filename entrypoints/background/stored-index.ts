@@ -155,10 +155,8 @@ function restoreIndex(stored: unknown): Compiled {
     throw new StaleIndexError('malformed context data');
   if (!(updatedAt instanceof Float64Array) || updatedAt.length !== ids.length)
     throw new StaleIndexError('malformed entry stamps');
-  const matcher = loadMatcher(s.matcher);
-  const whole = new Map(ruled.map((e) => [e.id, e]));
-  const entries = ids.map((id): RuledEntry => whole.get(id) ?? { id, kk: [], ru: [] });
-  return assemble(s.revision, matcher, entries, personal);
+  // The context step needs only the entries with rules (ContextResolver).
+  return assemble(s.revision, loadMatcher(s.matcher), ruled, personal);
 }
 
 function stringList(x: unknown): x is string[] {
