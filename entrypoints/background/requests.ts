@@ -6,6 +6,7 @@
  * from it, and the popup and options page ask for it whenever they open.
  */
 import { MatcherCache } from './matcher-cache';
+import { PackMover } from './pack-mover';
 import type { GlossarySnapshot, RequestType } from '../../lib/protocol';
 import type { Settings } from '../../lib/settings';
 import { answer, route, type Handled, type Handler, type Handlers } from './router';
@@ -30,7 +31,6 @@ import {
   validateImport,
   type Change,
 } from '../../db/glossary-store';
-import { preparePacks, unpackImports } from '../../db/import-packs';
 import { newPersonalId } from '../../db/personal-id';
 import { ImportPlan, readForPlan } from '../../db/import-plan';
 import { getSettings, setSettings } from '../../db/settings-store';
@@ -81,18 +81,6 @@ interface StagedImport {
 
 /** After a change, the search index is rebuilt this long after, once tabs have repainted. */
 const SEARCH_WARM_DELAY_MS = 1500;
-/**
- * After an import, its packs are moved into rows this long after, once the
- * pages that asked for the new glossary have it (db/import-packs.ts).
- */
-const UNPACK_DELAY_MS = 3000;
-/**
- * The move takes its next pack only once no request has been answered for
- * this long (a form being filled in, a page being scanned go first), or once
- * it has been held back this long, so it ends even on a busy worker.
- */
-const MOVE_QUIET_MS = 300;
-const MOVE_MAX_HOLD_MS = 1500;
 /** Entries whose filter texts are folded in one go before other requests are answered. */
 const FOLD_SLICE = 1000;
 /** Imports cancelled this recently still answer `import.cancelled` (not `import.expired`). */
@@ -134,15 +122,13 @@ export class GlossaryService {
   /** The list whose filter texts are being folded (`foldSoon`). */
   private folding: EntryList<StoredEntry> | null = null;
   private settings: Promise<Settings> | null = null;
-  private unpackTimer: ReturnType<typeof setTimeout> | null = null;
-  private unpacking: Promise<unknown> = Promise.resolve();
-  /** Requests being answered, and when the last answer went (the move waits for a pause). */
-  private answering = 0;
-  private lastAnswerAt = 0;
+  /** An import's packs, moved into rows between requests. */
+  private readonly packs: PackMover;
   /** The compiled matcher follows the revision; it is stored, so a woken worker need not read every entry. */
   readonly matcher: MatcherCache;
 
   constructor(private readonly db: AtaZanDatabase) {
+    this.packs = new PackMover(db);
     this.matcher = new MatcherCache(() => this.getSnapshot(), undefined, {
       revision: () => this.getRevision(),
       store: {
@@ -154,73 +140,24 @@ export class GlossaryService {
     });
   }
 
-  /**
-   * Move the packs of the last imports into rows a little later, off the path
-   * of the import's answer; every write would otherwise do it first, inside
-   * its own transaction.
-   */
-  unpackSoon(delay = UNPACK_DELAY_MS): void {
-    if (this.unpackTimer !== null) clearTimeout(this.unpackTimer);
-    this.unpackTimer = setTimeout(() => {
-      this.unpackTimer = null;
-      // A database closed meanwhile (the tests close theirs) has nothing to move.
-      if (!this.db.isOpen()) return;
-      this.unpacking = this.unpacking
-        .then(() => unpackImports(this.db, { pace: () => this.pause() }))
-        .catch((err: unknown) => console.warn('Ata Zan: import packs not yet moved', err));
-    }, delay);
+  /** Move the packs of the last imports into rows a little later (PackMover.soon). */
+  unpackSoon(delay?: number): void {
+    this.packs.soon(delay);
   }
 
-  /**
-   * After an import: its packs moved into rows soon, and until then indexed
-   * by id and term, a pack at a time, so the entry form's duplicate check and
-   * the cards find them at once. (A woken worker's first reader reads the
-   * packs; their look-ups are made at the first one.)
-   */
-  private imported(): void {
-    void preparePacks(this.db, () => new Promise((resolve) => setTimeout(resolve, 0))).catch(
-      (err: unknown) => console.debug('Ata Zan: import packs not indexed', err),
-    );
-    this.unpackSoon();
+  /** Resolves when the packs moved by the last `unpackSoon` are rows (for tests). */
+  packsMoved(): Promise<void> {
+    return this.packs.moved();
   }
 
-  /**
-   * Resolves when the worker is between requests (none answered for a
-   * moment), or after the longest hold: the move's next transaction then
-   * keeps no save or look-up waiting behind it.
-   */
-  private async pause(): Promise<void> {
-    const held = Date.now();
-    for (;;) {
-      const now = Date.now();
-      const quietFor = this.answering > 0 ? 0 : now - this.lastAnswerAt;
-      if (quietFor >= MOVE_QUIET_MS || now - held >= MOVE_MAX_HOLD_MS) return;
-      const wait = Math.min(MOVE_QUIET_MS - quietFor, MOVE_MAX_HOLD_MS - (now - held));
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-
-  /** The handlers, each counted while it answers (see `pause`). */
+  /** The handlers, each counted while it answers, so that the packs move between requests. */
   private counted(handlers: Handlers<DatabaseRequest>): Handlers<DatabaseRequest> {
     const out: Partial<Record<DatabaseRequest, Handler<DatabaseRequest>>> = {};
     for (const type of Object.keys(handlers) as DatabaseRequest[]) {
       const handler = handlers[type] as Handler<DatabaseRequest>;
-      out[type] = async (params, sender) => {
-        this.answering++;
-        try {
-          return await handler(params, sender);
-        } finally {
-          this.answering--;
-          this.lastAnswerAt = Date.now();
-        }
-      };
+      out[type] = (params, sender) => this.packs.track(() => handler(params, sender));
     }
     return out as Handlers<DatabaseRequest>;
-  }
-
-  /** Resolves when the packs moved by the last `unpackSoon` are rows (for tests). */
-  async packsMoved(): Promise<void> {
-    await this.unpacking;
   }
 
   /** Forget the cached snapshot (after a write made outside `handle`, e.g. seeding). */
@@ -431,7 +368,7 @@ export class GlossaryService {
         entries,
         whole ? made : undefined,
       );
-      if (change.revision !== null) this.imported();
+      if (change.revision !== null) this.packs.imported();
       return change;
     } finally {
       if (!staged.cancelled) this.imports.delete(importId);
@@ -482,7 +419,7 @@ export class GlossaryService {
     'entry/reset': async ({ id }) => this.changed(await resetEntry(this.db, id)),
     'entries/import': async ({ entries, policy, name }) => {
       const change = await importEntries(this.db, entries, policy, name ?? '');
-      if (change.revision !== null) this.imported();
+      if (change.revision !== null) this.packs.imported();
       return this.changed(change);
     },
     'entries/delete': async ({ ids }) => this.changed(await deleteEntries(this.db, ids)),
