@@ -32,7 +32,13 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXPORTERS } from '../glossary/io';
 import type { Entry } from '../glossary/types';
-import { launchWithExtension, servePages, type ExtensionBrowser } from '../tests/browser/harness';
+import {
+  launchWithExtension,
+  servePages,
+  stopServiceWorkers,
+  storedIndexRevisions,
+  type ExtensionBrowser,
+} from '../tests/browser/harness';
 import { termbaseEntries } from './termbase-data';
 
 export interface TermbaseRun {
@@ -178,26 +184,10 @@ async function firstHighlight(browser: ExtensionBrowser, url: string): Promise<n
 
 /** Wait (on an extension page) until the stored compiled index is the current revision's. */
 async function indexStored(page: Page): Promise<void> {
-  const current = (): Promise<boolean> =>
-    page.evaluate(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const req = indexedDB.open('atazan');
-          req.onerror = () => resolve(false);
-          req.onsuccess = () => {
-            const db = req.result;
-            const tx = db.transaction(['compiledIndex', 'meta']);
-            const row = tx.objectStore('compiledIndex').get('glossary');
-            const meta = tx.objectStore('meta').get('revision');
-            tx.oncomplete = () => {
-              const r = row.result as { revision: number } | undefined;
-              const m = meta.result as { value: number } | undefined;
-              db.close();
-              resolve(r !== undefined && m !== undefined && r.revision === m.value);
-            };
-          };
-        }),
-    );
+  const current = async () => {
+    const revisions = await page.evaluate(storedIndexRevisions);
+    return revisions !== null && revisions[0] === revisions[1];
+  };
   for (const started = Date.now(); !(await current());) {
     if (Date.now() - started > 180_000) throw new Error('the compiled index was not stored');
     await new Promise((r) => setTimeout(r, 500));
@@ -206,10 +196,7 @@ async function indexStored(page: Page): Promise<void> {
 
 async function stopWorker(browser: ExtensionBrowser, page: Page): Promise<boolean> {
   try {
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
+    await stopServiceWorkers(browser, page);
     return true;
   } catch {
     return false;

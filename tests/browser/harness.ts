@@ -3,7 +3,7 @@
  * browser) with the built extension loaded, and a static server on 127.0.0.1
  * for the test pages. One browser per test file keeps them fast.
  */
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,4 +84,40 @@ export async function servePages(pages: Record<string, string>): Promise<PageSer
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
+}
+
+/**
+ * The stored compiled index's revision and the glossary's, read from the
+ * extension's database (evaluated in its service worker or one of its pages);
+ * null when either is missing.
+ */
+export function storedIndexRevisions(): Promise<[number, number] | null> {
+  return new Promise((resolve) => {
+    const req = indexedDB.open('atazan');
+    req.onerror = () => resolve(null);
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('compiledIndex')) {
+        db.close();
+        return resolve(null);
+      }
+      const tx = db.transaction(['compiledIndex', 'meta']);
+      const row = tx.objectStore('compiledIndex').get('glossary');
+      const meta = tx.objectStore('meta').get('revision');
+      tx.oncomplete = () => {
+        const r = row.result as { revision: number } | undefined;
+        const m = meta.result as { value: number } | undefined;
+        db.close();
+        resolve(r && m ? [r.revision, m.value] : null);
+      };
+    };
+  });
+}
+
+/** Stop the browser's service workers (as it does when one is idle), through a page's DevTools session. */
+export async function stopServiceWorkers(browser: ExtensionBrowser, page: Page): Promise<void> {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
 }

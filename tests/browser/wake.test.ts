@@ -7,7 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import {
+  launchWithExtension,
+  servePages,
+  stopServiceWorkers,
+  storedIndexRevisions,
+  type ExtensionBrowser,
+  type PageServer,
+} from './harness';
 import { clause, constitution, escapeHtml } from './highlight-pages';
 
 const ru = constitution('2026.ru');
@@ -52,27 +59,7 @@ describe('chromium: stored index, woken worker, an open tab after an update', ()
     await page.goto(url);
     await expect.poll(() => highlighted(page), { timeout: 30_000 }).toBeGreaterThan(10);
     painted = await highlighted(page);
-    const stored = async (): Promise<[number, number] | null> =>
-      browser.serviceWorker.evaluate(
-        () =>
-          new Promise<[number, number] | null>((resolve) => {
-            const req = indexedDB.open('atazan');
-            req.onsuccess = () => {
-              const db = req.result;
-              if (!db.objectStoreNames.contains('compiledIndex')) return resolve(null);
-              const tx = db.transaction(['compiledIndex', 'meta']);
-              const row = tx.objectStore('compiledIndex').get('glossary');
-              const meta = tx.objectStore('meta').get('revision');
-              tx.oncomplete = () => {
-                const r = row.result as { revision: number } | undefined;
-                const m = meta.result as { value: number } | undefined;
-                db.close();
-                resolve(r && m ? [r.revision, m.value] : null);
-              };
-            };
-            req.onerror = () => resolve(null);
-          }),
-      );
+    const stored = () => browser.serviceWorker.evaluate(storedIndexRevisions);
     await expect.poll(stored, { timeout: 20_000 }).not.toBeNull();
     const [indexRevision, revision] = (await stored())!;
     expect(indexRevision).toBe(revision);
@@ -81,10 +68,7 @@ describe('chromium: stored index, woken worker, an open tab after an update', ()
 
   test('a stopped service worker, woken by the next page, highlights the same terms', async () => {
     const blank = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(blank);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
+    await stopServiceWorkers(browser, blank);
     await blank.goto(url);
     await expect.poll(() => highlighted(blank), { timeout: 30_000 }).toBe(painted);
     await blank.close();
@@ -92,10 +76,7 @@ describe('chromium: stored index, woken worker, an open tab after an update', ()
 
   test('a page that starts to load wakes the stopped worker while it is still being parsed', async () => {
     const blank = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(blank);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
+    await stopServiceWorkers(browser, blank);
     await blank.goto(`${server.url}/slow.html`);
     await expect.poll(() => highlighted(blank), { timeout: 30_000 }).toBeGreaterThan(10);
     const parsed = await blank.evaluate(
