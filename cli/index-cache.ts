@@ -12,7 +12,6 @@ import { join, resolve } from 'node:path';
 import {
   ContextResolver,
   compileScanner,
-  contextEntries,
   hasContextRules,
   type RuledEntry,
 } from '../glossary/context';
@@ -54,7 +53,8 @@ export function cachedScanner(
       const matcher = loadMatcher(kept.matcher);
       const scanner = new ContextResolver(
         matcher,
-        contextEntries(entries, (k) => ruled[k] === 1),
+        // The context step needs only the entries that carry rules.
+        entries.filter((_, k) => ruled[k] === 1),
       );
       return { scanner, index: 'loaded' };
     }

@@ -150,17 +150,6 @@ export function hasContextRules(e: Parameters<typeof rulesOf>[0]): boolean {
 }
 
 /**
- * The entries as the context step needs them: whole where they carry rules,
- * else their ids alone (it scans with a matcher compiled or loaded before).
- */
-export function contextEntries(
-  entries: readonly RuledEntry[],
-  ruled: (index: number) => boolean,
-): RuledEntry[] {
-  return entries.map((e, k) => (ruled(k) ? e : { id: e.id, kk: [], ru: [] }));
-}
-
-/**
  * The context step for one compiled matcher: `resolve` the packed spans of a
  * text. `terms` extends the matcher's terms with the terms of the senses it
  * may report instead.
