@@ -48,6 +48,16 @@ export const bundledIndex = once(
     unpackData(await (await readFile(BUNDLED_INDEX_FILE)).arrayBuffer()) as StoredIndex,
 );
 
+/**
+ * Whether this worker is being evaluated for an install or an update (its
+ * ServiceWorker not yet installed): a woken worker is 'activated'. Unknown
+ * (a background page, as in Firefox) counts as not.
+ */
+export function evaluatedForInstall(scope: unknown = globalThis): boolean {
+  const state = (scope as { serviceWorker?: { state?: unknown } }).serviceWorker?.state;
+  return state === 'parsed' || state === 'installing';
+}
+
 /** The search index built with the extension, packed as the background stores it. */
 export const bundledSearchIndex = once(async (): Promise<ArrayBuffer> =>
   (await readFile(BUNDLED_SEARCH_FILE)).arrayBuffer(),

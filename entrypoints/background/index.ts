@@ -16,6 +16,7 @@ import {
   bundledGlossary,
   bundledIndex,
   bundledSearchIndex,
+  evaluatedForInstall,
 } from './bundled-glossary';
 import { scanWith, type Compiled } from './matcher-cache';
 import { GlossaryService } from './requests';
@@ -54,6 +55,9 @@ export default defineBackground(() => {
   // Seeding runs at every start and is a no-op when the version is current, so
   // install, update and a worker woken after a failed update all end the same.
   const storedVersion = getBundledVersion(db).catch(() => '');
+  // On an install the first pages are scanned with the built index: its file is read while the
+  // stored version is looked up, not after (on an update it is read for nothing).
+  if (evaluatedForInstall()) bundledIndex().catch(() => undefined);
   // While the rows are written, pages are scanned with the glossary stored
   // before (an update: it holds the user's entries), or on an install with the
   // bundled glossary's index built with the extension. Either is read before
