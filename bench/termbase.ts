@@ -11,7 +11,8 @@
  * - import: file chosen → preview shown → done (the undo link), and the write
  *   alone (Import clicked → done);
  * - options page: navigation → first table row drawn; opened again with a term
- *   typed into the filter at once, navigation → the table listing that entry
+ *   typed into the filter at once (from inside the page, as the field appears),
+ *   navigation → the table listing that entry
  *   among fewer rows than a page, and the keystroke → the same;
  * - popup: navigation → first result row for a term typed at once, on the first
  *   open, on later opens, and on an open right after the service worker was
@@ -107,9 +108,24 @@ function watchFiltered(term: string): string {
 }
 
 /** Type into `selector` as soon as it exists (a person typing at once). */
-async function typeAtOnce(page: Page, selector: string, text: string): Promise<void> {
-  await page.waitForSelector(selector, { timeout: 120_000 });
-  await page.fill(selector, text);
+/**
+ * Types `text` into `selector` from inside the page the moment the field is
+ * in the document, as a user typing at once would (an input event, as a
+ * keystroke sends). A driver's fill after the load event would add its own
+ * round trips, which are not the page's.
+ */
+function typeOnArrival(selector: string, text: string): string {
+  return `(() => {
+    const type = () => {
+      const field = document.querySelector(${JSON.stringify(selector)});
+      if (!field) return false;
+      field.value = ${JSON.stringify(text)};
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      return true;
+    };
+    const watch = new MutationObserver(() => { if (type()) watch.disconnect(); });
+    watch.observe(document, { childList: true, subtree: true });
+  })();`;
 }
 
 async function seenAt(page: Page): Promise<number> {
@@ -128,8 +144,8 @@ async function extensionPage(
 ): Promise<{ page: Page; at: number }> {
   const page = await browser.context.newPage();
   await page.addInitScript(watchFor(watch));
+  if (typeInto) await page.addInitScript(typeOnArrival(typeInto[0], typeInto[1]));
   await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
-  if (typeInto) await typeAtOnce(page, typeInto[0], typeInto[1]);
   const at = await seenAt(page);
   return { page, at };
 }
@@ -270,8 +286,8 @@ async function oneRun(
       // Opened again, the term typed into the filter at once: until the table lists that entry alone.
       const page = await browser.context.newPage();
       await page.addInitScript(watchFiltered(filterTerm));
+      await page.addInitScript(typeOnArrival('#entries-filter', filterTerm));
       await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-      await typeAtOnce(page, '#entries-filter', filterTerm);
       optionsFilterMs = await seenAt(page);
       const typedAt = await page.evaluate(
         () => (window as unknown as { __typed?: number }).__typed,
