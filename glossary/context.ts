@@ -72,6 +72,9 @@ interface Group {
 const ABBREVIATION = 1;
 const QUIET = 2;
 const GROUP = 4;
+/** A sense's own matcher reads one term at a time: its word memo need hold only a few words. */
+const SENSE_MEMO_BITS = 6;
+
 /** A term of a sense group not yet checked for whether it collides (see groupOf). */
 const MAYBE_GROUP = 8;
 /** The term's flags are worked out (see flagsOf). */
@@ -292,7 +295,9 @@ export class ContextResolver {
     let can = g.can.get(key);
     if (!can) {
       can = g.senses.map((s) => {
-        s.matcher ??= compileMatcher([{ id: s.id, kk: s.entry.kk, ru: s.entry.ru }]);
+        s.matcher ??= compileMatcher([{ id: s.id, kk: s.entry.kk, ru: s.entry.ru }], {
+          memoBits: SENSE_MEMO_BITS,
+        });
         return s.matcher.scan(text).some((m) => m.start === 0 && m.end === text.length);
       });
       if (g.can.size > 4096) g.can.clear();

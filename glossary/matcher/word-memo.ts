@@ -19,7 +19,8 @@ import { lineEndHyphenEnd, wordGoesOn } from './words';
 /** Slots: 2^15 by default, eight int32 each (a cache line holds two). */
 const BITS = 15;
 const STRIDE = 8;
-const POOL_CHARS = 1 << 18;
+/** The pool holds this many code units per slot. */
+const POOL_PER_SLOT = 8;
 /** Longer words are not remembered. */
 const MAX_LENGTH = 64;
 
@@ -37,7 +38,7 @@ export class WordMemo {
    * with it, [7] the slot of the word that followed it last (-1 none).
    */
   private readonly slots: Int32Array;
-  private readonly pool = new Uint16Array(POOL_CHARS);
+  private readonly pool: Uint16Array;
   private poolUsed = 0;
   private words = 0;
   /** Slot numbers are hashes shifted right by this. */
@@ -48,11 +49,12 @@ export class WordMemo {
 
   /** `bits`: 2^bits slots (the tests make it small, to forget often). */
   constructor(bits = BITS) {
+    // New arrays are empty: a small memo (a matcher of one entry) costs little to make.
     this.slots = new Int32Array((1 << bits) * STRIDE);
+    this.pool = new Uint16Array(Math.max((1 << bits) * POOL_PER_SLOT, 2 * MAX_LENGTH));
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
     this.maxWords = (1 << bits) >> 1;
-    this.clear();
   }
 
   /** Forget every word. */
@@ -129,7 +131,7 @@ export class WordMemo {
 
   /** The next store forgets every word first. */
   get full(): boolean {
-    return this.words >= this.maxWords || this.poolUsed + MAX_LENGTH > POOL_CHARS;
+    return this.words >= this.maxWords || this.poolUsed + MAX_LENGTH > this.pool.length;
   }
 
   /**
