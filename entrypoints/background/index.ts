@@ -47,6 +47,9 @@ const ANSWERED_WHILE_SEEDING: ReadonlySet<unknown> = new Set<RequestType>([
 export default defineBackground(() => {
   // The worker's timeline, read by the page benchmark (bench/page.ts).
   performance.mark('atazan-worker-start');
+  // On an install the first pages are scanned with the built index: its file is read first,
+  // while the database is opened and the stored version looked up (an update reads it for nothing).
+  if (evaluatedForInstall()) bundledIndex().catch(() => undefined);
   const answered = new Set<unknown>();
   const db = new AtaZanDatabase();
   const service = new GlossaryService(db);
@@ -55,9 +58,6 @@ export default defineBackground(() => {
   // Seeding runs at every start and is a no-op when the version is current, so
   // install, update and a worker woken after a failed update all end the same.
   const storedVersion = getBundledVersion(db).catch(() => '');
-  // On an install the first pages are scanned with the built index: its file is read while the
-  // stored version is looked up, not after (on an update it is read for nothing).
-  if (evaluatedForInstall()) bundledIndex().catch(() => undefined);
   // While the rows are written, pages are scanned with the glossary stored
   // before (an update: it holds the user's entries), or on an install with the
   // bundled glossary's index built with the extension. Either is read before
