@@ -240,8 +240,25 @@ async function blockingTime(
 interface FirstHighlight {
   fresh: number;
   woken: number;
-  /** The woken worker's marks (entrypoints/background), in ms from the page's navigation. */
+  /** The worker's marks (entrypoints/background), in ms from the page's navigation: just installed, and woken. */
+  freshWorker: string;
   wokenWorker: string;
+}
+
+/** The latest service worker's marks, in ms after `page`'s navigation. */
+async function workerMarks(context: BrowserContext, page: Page): Promise<string> {
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  const worker = context.serviceWorkers().at(-1);
+  if (!worker) return '';
+  const { origin, marks } = await worker.evaluate(() => ({
+    origin: performance.timeOrigin,
+    marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const),
+  }));
+  return marks
+    .map(
+      ([name, t]) => `${name.replace('atazan-worker-', '')} ${Math.round(origin + t - pageOrigin)}`,
+    )
+    .join(', ');
 }
 
 /** Fresh profile, then the same browser after its service worker was stopped. */
@@ -251,6 +268,7 @@ async function firstHighlights(extension: string, url: string): Promise<FirstHig
     const page = await b.context.newPage();
     await page.goto(url);
     const fresh = (await scanMark(page)).firstPaintAt ?? NaN;
+    const freshWorker = await workerMarks(b.context, page);
     await page.close();
     // A worker lives on after its last event: the woken case starts once this one has
     // seeded and stored its index, as a worker stopped after an idle while has.
@@ -279,21 +297,8 @@ async function firstHighlights(extension: string, url: string): Promise<FirstHig
     await new Promise((r) => setTimeout(r, 500));
     await blank.goto(url);
     const woken = (await scanMark(blank)).firstPaintAt ?? NaN;
-    const pageOrigin = await blank.evaluate(() => performance.timeOrigin);
-    const now = b.context.serviceWorkers().at(-1);
-    const marks = now
-      ? await now.evaluate(() => ({
-          origin: performance.timeOrigin,
-          marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const),
-        }))
-      : { origin: pageOrigin, marks: [] };
-    const wokenWorker = marks.marks
-      .map(
-        ([name, t]) =>
-          `${name.replace('atazan-worker-', '')} ${Math.round(marks.origin + t - pageOrigin)}`,
-      )
-      .join(', ');
-    return { fresh, woken, wokenWorker };
+    const wokenWorker = await workerMarks(b.context, blank);
+    return { fresh, woken, freshWorker, wokenWorker };
   } finally {
     await b.close();
   }
@@ -535,10 +540,15 @@ async function main(): Promise<void> {
     }
     for (const r of without) console.log(`  without: ${frameList(r.frames)}`);
     for (const [n] of builds) {
-      const timelines = first.get(n)!.map((r) => r.wokenWorker || '(no marks)');
-      console.log(
-        `  ${n}, the woken worker's marks (ms after navigation): ${timelines.join(' | ')}`,
-      );
+      for (const [which, of] of [
+        ['just installed', (r: FirstHighlight) => r.freshWorker],
+        ['woken', (r: FirstHighlight) => r.wokenWorker],
+      ] as const) {
+        const timelines = first.get(n)!.map((r) => of(r) || '(no marks)');
+        console.log(
+          `  ${n}, the ${which} worker's marks (ms after navigation): ${timelines.join(' | ')}`,
+        );
+      }
     }
     console.log('');
   } finally {
