@@ -14,7 +14,9 @@ import {
   bundledRowsOf,
   type BundledGlossaryFile,
 } from '../../lib/bundled-glossary-file';
+import { createSearch, type GlossarySearch } from '../../glossary/search';
 import { unpackData } from '../../lib/packed-data';
+import { storedSearchIndexOf } from '../../lib/stored-search';
 import { once } from '../../lib/once';
 import type { StoredEntry } from '../../lib/protocol';
 import { compileGlossary, restoreGlossary, type Compiled, type StoredIndex } from './stored-index';
@@ -62,6 +64,24 @@ export function evaluatedForInstall(scope: unknown = globalThis): boolean {
 export const bundledSearchIndex = once(async (): Promise<ArrayBuffer> =>
   (await readFile(BUNDLED_SEARCH_FILE)).arrayBuffer(),
 );
+
+/**
+ * The bundled glossary searchable before its rows are written: its rows in
+ * the database's order (by id) with the search index built with the
+ * extension, or one built here if that does not name exactly those rows.
+ */
+export const bundledSearch = once(async (): Promise<GlossarySearch<StoredEntry>> => {
+  const [rows, buffer] = await Promise.all([bundledRows(), bundledSearchIndex().catch(() => null)]);
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  try {
+    const { data, ids } = storedSearchIndexOf(buffer);
+    if (ids.length === rows.length && ids.every((id, k) => id === rows[k]!.id))
+      return createSearch(rows, data);
+  } catch (err) {
+    console.warn('Ata Zan: the built search index of the bundled glossary is built again', err);
+  }
+  return createSearch(rows);
+});
 
 /** The bundled glossary ready to scan: its built index, or compiled here if that cannot be used. */
 export const bundledGlossary = once(async (): Promise<Compiled> => {

@@ -9,12 +9,13 @@ import { AtaZanDatabase } from '../../db/database';
 import { seedBundled } from '../../db/seed';
 import { getBundledVersion } from '../../db/glossary-store';
 import type { ScanResult } from '../../lib/scan-wire';
-import type { RequestType } from '../../lib/protocol';
+import type { RequestType, SearchAnswer } from '../../lib/protocol';
 import {
   BUNDLED_VERSION,
   bundledEntries,
   bundledGlossary,
   bundledIndex,
+  bundledSearch,
   bundledSearchIndex,
   evaluatedForInstall,
 } from './bundled-glossary';
@@ -38,6 +39,7 @@ const ANSWERED_WHILE_SEEDING: ReadonlySet<unknown> = new Set<RequestType>([
   'settings/get',
   'settings/set',
   'text/scan',
+  'search/query',
   'pdf/native',
   'options/open',
   'reader/open',
@@ -102,6 +104,17 @@ export default defineBackground(() => {
     interim ??= before.then((c) => c ?? bundledGlossary());
     return scanWith(await interim, texts);
   };
+  // The popup's search while an install or an update seeds: the bundled glossary alone, its
+  // index built with the extension, marked incomplete (the popup asks again; an update's
+  // popup also reads the stored index of the user's glossary, which is complete).
+  const searchWhileSeeding = async (
+    query: string,
+    limit?: number,
+  ): Promise<SearchAnswer | null> => {
+    if (seeded || (await storedVersion) === BUNDLED_VERSION) return null;
+    const search = await bundledSearch();
+    return { hits: search.search(query, limit), size: search.size, revision: 0, complete: false };
+  };
   // Compile the matcher once seeded, so the first page to scan does not wait for it
   // (requests for settings and entries are answered before, not after, the compile).
   void ready.then(() =>
@@ -134,6 +147,12 @@ export default defineBackground(() => {
       if (early) return answer(early);
       await ready;
       return service.handlers['text/scan']({ texts }, sender);
+    },
+    'search/query': async (params, sender) => {
+      const early = await searchWhileSeeding(params.query, params.limit);
+      if (early) return answer(early);
+      await ready;
+      return service.handlers['search/query'](params, sender);
     },
     // Being woken was the point: the index is already loading (above).
     'worker/wake': async () => answer(null),

@@ -1,13 +1,19 @@
 /**
- * A worker evaluated for its install reads the bundled glossary's built index
- * at once: the first pages after an install are scanned with it, and waiting
- * for the stored version first put that read on their path. A woken worker
- * (its ServiceWorker 'activated') reads nothing it does not need.
+ * A worker started for an install, before the bundled rows are written (the
+ * seeding takes seconds): it reads the bundled glossary's built index at once,
+ * since the first pages after an install are scanned with it and waiting for
+ * the stored version first put that read on their path; and the popup's
+ * search is answered from the bundled glossary meanwhile. A woken worker (its
+ * ServiceWorker 'activated') reads nothing it does not need.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { evaluatedForInstall } from '../../../entrypoints/background/bundled-glossary';
+import type { SearchAnswer } from '../../../lib/protocol';
+
+// The seeding never ends: what is answered is answered while the rows are being written.
+vi.mock('../../../db/seed', () => ({ seedBundled: () => new Promise(() => {}) }));
 
 describe('which worker is being installed', () => {
   const cases: [string, unknown, boolean][] = [
@@ -25,6 +31,9 @@ describe('which worker is being installed', () => {
   });
 });
 
+/** The bundled files as the setup file serves them (unstubbing the globals restores Node's own fetch). */
+const servedFiles = globalThis.fetch;
+
 describe('the bundled index read as the worker starts', () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -32,7 +41,7 @@ describe('the bundled index read as the worker starts', () => {
   });
 
   /** Start the background afresh with its ServiceWorker in `state`; the URLs fetched by its first task. */
-  async function startedWith(state: string): Promise<string[]> {
+  async function startedWith(state: string, fetchFiles = false): Promise<string[]> {
     vi.resetModules();
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
@@ -47,7 +56,8 @@ describe('the bundled index read as the worker starts', () => {
     const fetched: string[] = [];
     vi.stubGlobal('fetch', (url: string) => {
       fetched.push(String(url));
-      return Promise.resolve(new Response(null, { status: 404 }));
+      // The bundled files as the setup file serves them, or none.
+      return fetchFiles ? servedFiles(url) : Promise.resolve(new Response(null, { status: 404 }));
     });
     vi.stubGlobal('serviceWorker', { state });
     const { default: background } = await import('../../../entrypoints/background');
@@ -63,5 +73,21 @@ describe('the bundled index read as the worker starts', () => {
 
   test('woken: no bundled file is asked for', async () => {
     expect(await startedWith('activated')).toEqual([]);
+  });
+
+  test('installing: the popup is answered from the bundled glossary while the rows are written', async () => {
+    await startedWith('parsed', true);
+    const answer = await new Promise<SearchAnswer>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no answer while seeding')), 20_000);
+      const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => unknown;
+      void trigger({ type: 'search/query', query: 'правосудие', limit: 5 }, {}, (r: unknown) => {
+        clearTimeout(timer);
+        resolve(r as SearchAnswer);
+      });
+    });
+    expect(answer.complete).toBe(false);
+    expect(answer.hits.length).toBeGreaterThan(0);
+    expect(answer.hits[0]!.entry.source).toBe('bundled');
+    expect(answer.hits[0]!.entry.ru.term.toLowerCase()).toContain('правосуди');
   });
 });
