@@ -65,8 +65,12 @@ export class MatcherCache {
   private readonly store: IndexStore | null;
   /** How each glossary was made ready, in order (tests and the log). */
   readonly builds: BuildKind[] = [];
-  /** The entries `compiled` was compiled from, by id, as they were then. */
-  private compiledFrom: ReadonlyMap<string, EntryStamp> | null = null;
+  /**
+   * The entries `compiled` was compiled from, by id, as they were then;
+   * worked out from a stored index only when an extension needs them, so a
+   * woken worker's first answer does not wait for them.
+   */
+  private compiledFrom: (() => ReadonlyMap<string, EntryStamp>) | null = null;
   private extensions = 0;
   private refold: ReturnType<typeof setTimeout> | null = null;
 
@@ -136,7 +140,7 @@ export class MatcherCache {
         updatedAt: Float64Array.from(stored.ids, (id) => byId.get(id)!.updatedAt),
       };
       this.compiled = restoreGlossary(value);
-      this.compiledFrom = stampsOf(value);
+      this.compiledFrom = once(() => stampsOf(value));
       this.builds.push('stored');
       performance.mark('atazan-worker-adopted');
       if (this.store) {
@@ -175,7 +179,7 @@ export class MatcherCache {
     this.builds.push('compiled');
     performance.mark('atazan-worker-compiled');
     this.compiled = compiled;
-    this.compiledFrom = new Map(snap.entries.map((e) => [e.id, e]));
+    this.compiledFrom = stampsOfSnapshot(snap);
     this.extensions = 0;
     const store = this.store;
     if (store) {
@@ -196,9 +200,10 @@ export class MatcherCache {
    * again once the worker is idle, so extensions never pile up.
    */
   private extend(snap: GlossarySnapshot): Compiled | null {
-    const from = this.compiledFrom;
     const previous = this.compiled;
-    if (!from || !previous || this.compile || this.extensions >= MAX_EXTENSIONS) return null;
+    if (!this.compiledFrom || !previous || this.compile || this.extensions >= MAX_EXTENSIONS)
+      return null;
+    const from = this.compiledFrom();
     const added: StoredEntry[] = [];
     let kept = 0;
     for (const e of snap.entries) {
@@ -212,7 +217,7 @@ export class MatcherCache {
     const compiled = extendGlossary(previous, snap, added);
     this.builds.push('extended');
     this.compiled = compiled;
-    this.compiledFrom = new Map(snap.entries.map((e) => [e.id, e]));
+    this.compiledFrom = stampsOfSnapshot(snap);
     this.extensions++;
     if (this.refold !== null) clearTimeout(this.refold);
     this.refold = setTimeout(() => {
@@ -245,7 +250,7 @@ export class MatcherCache {
       const compiled = restoreGlossary(value);
       if (compiled.revision === revision) {
         // A later save is compiled alone beside it (extend), as after a compile.
-        this.compiledFrom = stampsOf(value as StoredIndex);
+        this.compiledFrom = once(() => stampsOf(value as StoredIndex));
         this.extensions = 0;
         return compiled;
       }
@@ -256,6 +261,18 @@ export class MatcherCache {
     }
     return null;
   }
+}
+
+/** The stamps of a snapshot's entries, by id. */
+function stampsOfSnapshot(snap: GlossarySnapshot): () => ReadonlyMap<string, EntryStamp> {
+  const stamps = new Map(snap.entries.map((e) => [e.id, e]));
+  return () => stamps;
+}
+
+/** `make`'s value, made on the first call. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** Scan the texts with a compiled glossary, packed for the message (lib/scan-wire.ts). */

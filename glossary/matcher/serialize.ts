@@ -25,7 +25,7 @@ import {
 import { WordTable, checkWordTableData, type WordTableData } from './word-table';
 
 /** Bump when the stored layout changes: the arrays, their fields, the word hashes. */
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
 /** Bump when the morphologies' code changes what a term yields (their rule tables are fingerprinted below). */
 const MORPHOLOGY_VERSION = 1;
 
@@ -62,8 +62,13 @@ export interface SerializedMatcher {
   readonly maxWordKeys: number;
   readonly table: WordTableData;
   readonly terminals: TerminalsData;
-  /** Per term a match may report: its entry's id, its language (0 kk, 1 ru), its text. */
-  readonly termIds: readonly string[];
+  /**
+   * The ids of the entries terms belong to, each once (an entry has a term
+   * in each language, and decoding each id once halves what a load decodes).
+   */
+  readonly entryIds: readonly string[];
+  /** Per term a match may report: its entry (in `entryIds`), its language (0 kk, 1 ru), its text. */
+  readonly termEntries: Int32Array;
   readonly termLangs: Uint8Array;
   readonly termTexts: readonly string[];
   readonly suffixSets: readonly CompiledSuffixesData[];
@@ -89,13 +94,20 @@ export function serializeMatcher(matcher: Matcher): SerializedMatcher {
   if (!index || more.length > 0)
     throw new TypeError('a combined matcher is stored as the matchers it combines');
   const terms = index.terminals.terms;
+  const entryOf = new Map<string, number>();
+  const termEntries = Int32Array.from(terms, (t) => {
+    let e = entryOf.get(t.id);
+    if (e === undefined) entryOf.set(t.id, (e = entryOf.size));
+    return e;
+  });
   return {
     format: MATCHER_FORMAT,
     entries: index.entries,
     maxWordKeys: index.maxWordKeys,
     table: index.table.data(),
     terminals: index.terminals.data(),
-    termIds: terms.map((t) => t.id),
+    entryIds: [...entryOf.keys()],
+    termEntries,
     termLangs: Uint8Array.from(terms, (t) => LANGS.indexOf(t.lang)),
     termTexts: terms.map((t) => t.term),
     suffixSets: index.suffixSets.map((s) => s.data()),
@@ -134,16 +146,19 @@ export function loadMatcher(stored: unknown, options: LoadOptions = {}): Matcher
     stems: typed(r.stems, Uint16Array, 'terminals.stems'),
     termOf: typed(r.termOf, Int32Array, 'terminals.termOf'),
   };
-  const ids = strings(s.termIds, 'termIds');
+  const ids = strings(s.entryIds, 'entryIds');
+  const termEntries = typed(s.termEntries, Int32Array, 'termEntries');
   const texts = strings(s.termTexts, 'termTexts');
   const langs = typed(s.termLangs, Uint8Array, 'termLangs');
-  if (texts.length !== ids.length || langs.length !== ids.length)
-    corrupt('term ids, languages and texts disagree in length');
-  const terms = new Array<MatchedTerm>(ids.length);
-  for (let k = 0; k < ids.length; k++) {
+  if (texts.length !== termEntries.length || langs.length !== termEntries.length)
+    corrupt('term entries, languages and texts disagree in length');
+  const terms = new Array<MatchedTerm>(termEntries.length);
+  for (let k = 0; k < terms.length; k++) {
     const lang = LANGS[langs[k]!];
     if (!lang) corrupt('a term has no language');
-    terms[k] = { id: ids[k]!, lang, term: texts[k]! };
+    const id = ids[termEntries[k]!];
+    if (id === undefined) corrupt('a term has no entry');
+    terms[k] = { id, lang, term: texts[k]! };
   }
   if (!Array.isArray(s.suffixSets)) corrupt('suffixSets is not an array');
   const sets = (s.suffixSets as unknown[]).map((x, k) => suffixSet(x, `suffixSets[${k}]`));

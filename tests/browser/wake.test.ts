@@ -102,6 +102,30 @@ describe('chromium: stored index, woken worker, an open tab after an update', ()
     await blank.close();
   });
 
+  test('a stored index cut short is rebuilt: the woken worker highlights the same terms and stores it whole again', async () => {
+    const blank = await browser.context.newPage();
+    const worker = browser.context
+      .serviceWorkers()
+      .filter((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`))
+      .at(-1)!;
+    // The row keeps the index's packed bytes as a Blob (db/compiled-index-store.ts): keep only half of them.
+    const whole = await worker.evaluate(storedIndexBytes);
+    expect(whole).toBeGreaterThan(1000);
+    await worker.evaluate(cutStoredIndex);
+    expect(await worker.evaluate(storedIndexBytes)).toBe(Math.floor(whole / 2));
+    await stopServiceWorkers(browser, blank);
+    await blank.goto(url);
+    await expect.poll(() => highlighted(blank), { timeout: 30_000 }).toBe(painted);
+    const woken = browser.context
+      .serviceWorkers()
+      .filter((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`))
+      .at(-1)!;
+    await expect.poll(() => woken.evaluate(storedIndexBytes), { timeout: 20_000 }).toBe(whole);
+    const [indexRevision, revision] = (await woken.evaluate(storedIndexRevisions))!;
+    expect(indexRevision).toBe(revision);
+    await blank.close();
+  });
+
   // Chromium does not bring back an extension loaded from the command line after
   // chrome.runtime.reload(), so this checks the old copy's side of an update; the
   // injection into open tabs is driven in inject.test.ts, which installs the extension itself.
@@ -141,3 +165,44 @@ describe('chromium: stored index, woken worker, an open tab after an update', ()
     },
   );
 });
+
+/** The byte size of the stored index's Blob, or -1 when the row holds none (evaluated in the worker). */
+function storedIndexBytes(): Promise<number> {
+  return new Promise((resolve) => {
+    const req = indexedDB.open('atazan');
+    req.onerror = () => resolve(-1);
+    req.onsuccess = () => {
+      const db = req.result;
+      const get = db.transaction('compiledIndex').objectStore('compiledIndex').get('glossary');
+      get.onsuccess = () => {
+        const value = (get.result as { value?: unknown } | undefined)?.value;
+        db.close();
+        resolve(value instanceof Blob ? value.size : -1);
+      };
+      get.onerror = () => resolve(-1);
+    };
+  });
+}
+
+/** Cut the stored index's Blob to its first half, as a write broken off would (evaluated in the worker). */
+function cutStoredIndex(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open('atazan');
+    req.onerror = () => reject(new Error('no database'));
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction('compiledIndex', 'readwrite');
+      const store = tx.objectStore('compiledIndex');
+      const get = store.get('glossary');
+      get.onsuccess = () => {
+        const row = get.result as { value: Blob };
+        store.put({ ...row, value: row.value.slice(0, Math.floor(row.value.size / 2)) });
+      };
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(new Error('not written'));
+    };
+  });
+}

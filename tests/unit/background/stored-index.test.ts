@@ -66,6 +66,13 @@ async function storedRow(db: AtaZanDatabase): Promise<CompiledIndexRow> {
   return row;
 }
 
+/** The stored index as a woken worker reads it. */
+async function storedValue(db: AtaZanDatabase): Promise<StoredIndex> {
+  const { stored } = await readCompiledIndex(db);
+  if (!stored) throw new Error('no stored index');
+  return storedIndexOf(stored.value) as StoredIndex;
+}
+
 describe('the stored compiled glossary', () => {
   test('a saved entry extends the compiled glossary instead of compiling it all, and scans as a fresh compile; a delete compiles it all', async () => {
     const { db, svc } = await seeded();
@@ -153,10 +160,9 @@ describe('the stored compiled glossary', () => {
 
   test('keeps whole only the entries with context rules', async () => {
     const { db } = await seeded();
-    const row = await storedRow(db);
-    // Stored packed: one ArrayBuffer (lib/packed-data.ts).
-    expect(row.value).toBeInstanceOf(ArrayBuffer);
-    const value = storedIndexOf(row.value) as StoredIndex;
+    // Stored packed (lib/packed-data.ts), its bytes as one Blob.
+    expect((await storedRow(db)).value).toBeInstanceOf(Blob);
+    const value = await storedValue(db);
     expect(value.ids.length).toBe(BUNDLED_ENTRIES.length + 1);
     expect(value.ruled.length).toBeGreaterThan(0);
     expect(value.ruled.length).toBeLessThan(value.ids.length / 2);
@@ -207,6 +213,17 @@ describe('the stored compiled glossary', () => {
     ['context data missing', (v) => ({ ...v, ruled: null })],
     ['packed bytes cut short', (v) => packData(v).buffer.slice(0, 4096)],
     ['packed bytes of something else', () => new TextEncoder().encode('{"a":1}').buffer],
+    ['its Blob cut short', (v) => new Blob([packData(v).slice(0, 4096)])],
+    ['its Blob cut short at the last array', (v) => new Blob([packData(v).slice(0, -8)])],
+    ['its Blob emptied', () => new Blob([])],
+    [
+      'a byte of its Blob damaged in the header',
+      (v) => {
+        const bytes = packData(v);
+        bytes[12] = 0xff;
+        return new Blob([bytes]);
+      },
+    ],
     ['a broken context entry', (v) => ({ ...v, ruled: [{ id: 7 }] })],
   ];
 
@@ -215,7 +232,7 @@ describe('the stored compiled glossary', () => {
     const expected = await scans(svc);
     const entriesBefore = await listEntries(db);
     const row = await storedRow(db);
-    await db.compiledIndex.put({ ...row, value: damage(storedIndexOf(row.value) as StoredIndex) });
+    await db.compiledIndex.put({ ...row, value: damage(await storedValue(db)) });
 
     const again = woken(db);
     expect(await scans(again)).toEqual(expected);

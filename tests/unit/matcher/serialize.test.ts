@@ -115,8 +115,20 @@ const BROKEN: [string, 'stale' | 'corrupt', (s: Mutable) => unknown][] = [
     'corrupt',
     (s) => ({ ...s, terminals: { ...s.terminals, termOf: s.terminals.termOf.map(() => 99) } }),
   ],
-  ['term ids missing', 'corrupt', (s) => ({ ...s, termIds: s.termIds.slice(1) })],
-  ['a term id not a string', 'corrupt', (s) => ({ ...s, termIds: s.termIds.map(() => 7) })],
+  ['term entries missing', 'corrupt', (s) => ({ ...s, termEntries: s.termEntries.slice(1) })],
+  [
+    'a term entry out of range',
+    'corrupt',
+    (s) => ({ ...s, termEntries: s.termEntries.map(() => s.entryIds.length) }),
+  ],
+  ['a negative term entry', 'corrupt', (s) => ({ ...s, termEntries: s.termEntries.map(() => -1) })],
+  ['entry ids missing', 'corrupt', (s) => ({ ...s, entryIds: s.entryIds.slice(1) })],
+  ['an entry id not a string', 'corrupt', (s) => ({ ...s, entryIds: s.entryIds.map(() => 7) })],
+  [
+    'term entries of the wrong type',
+    'corrupt',
+    (s) => ({ ...s, termEntries: Array.from(s.termEntries) }),
+  ],
   ['a language out of range', 'corrupt', (s) => ({ ...s, termLangs: s.termLangs.map(() => 5) })],
   ['suffix sets missing', 'corrupt', (s) => ({ ...s, suffixSets: [] })],
   [
