@@ -101,7 +101,9 @@ export default defineBackground(() => {
   let interim: Promise<Compiled> | null = null;
   const scanWhileSeeding = async (texts: string[]): Promise<ScanResult | null> => {
     if (seeded || (await storedVersion) === BUNDLED_VERSION) return null;
-    interim ??= before.then((c) => c ?? bundledGlossary());
+    interim ??= before
+      .then((c) => c ?? bundledGlossary())
+      .finally(() => performance.mark('atazan-worker-interim'));
     return scanWith(await interim, texts);
   };
   // The popup's search while an install or an update seeds: the bundled glossary alone, its
