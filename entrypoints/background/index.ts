@@ -52,6 +52,8 @@ export default defineBackground(() => {
   // On an install the first pages are scanned with the built index: its file is read first,
   // while the database is opened and the stored version looked up (an update reads it for nothing).
   if (evaluatedForInstall()) bundledIndex().catch(() => undefined);
+  // The first request of each type: when it came (asked-) and when it was answered (first-).
+  const asked = new Set<unknown>();
   const answered = new Set<unknown>();
   const db = new AtaZanDatabase();
   const service = new GlossaryService(db);
@@ -190,6 +192,10 @@ export default defineBackground(() => {
     if (!msg || typeof msg !== 'object' || !('type' in msg)) return undefined;
     void (async () => {
       const type = (msg as { type: unknown }).type;
+      if (!asked.has(type)) {
+        asked.add(type);
+        performance.mark(`atazan-worker-asked-${String(type)}`);
+      }
       if (!ANSWERED_WHILE_SEEDING.has(type)) await ready;
       const { response, broadcasts } = await route(handlers, msg, { tabId: sender.tab?.id });
       // The PDF redirect follows its setting before the change is acknowledged.
