@@ -59,6 +59,33 @@ export function storedSearchIndexOf(buffer: unknown): StoredSearchIndex {
   return { data, ids, personal };
 }
 
+/**
+ * The stored row's index over `entries`, the snapshot of the revision it was
+ * stored at: its data, and the entries in the index's order (the snapshot's
+ * own array when the orders agree). Throws SearchDataError when the row is
+ * not an index or does not name each of the entries exactly once.
+ */
+export function storedIndexOver<E extends StoredEntry>(
+  buffer: unknown,
+  entries: readonly E[],
+): { data: SearchData; entries: readonly E[] } {
+  const { data, ids, personal } = storedSearchIndexOf(buffer);
+  if (ids.length !== entries.length) throw new SearchDataError('entry count');
+  const sourceAt = (i: number) => (personal[i] ? 'personal' : 'bundled');
+  if (entries.every((e, i) => e.id === ids[i] && e.source === sourceAt(i)))
+    return { data, entries };
+  // Another order: each stored key is taken from the snapshot once, so none is named twice.
+  const byKey = new Map(entries.map((e) => [`${e.source}\u0000${e.id}`, e]));
+  const ordered = ids.map((id, i) => {
+    const key = `${sourceAt(i)}\u0000${id}`;
+    const entry = byKey.get(key);
+    if (!entry) throw new SearchDataError('entry keys');
+    byKey.delete(key);
+    return entry;
+  });
+  return { data, entries: ordered };
+}
+
 /** Search answered in the page from the stored index. */
 export interface StoredSearch {
   /** The revision it was built from (the database's when it was opened). */

@@ -44,7 +44,8 @@ import {
 import { ValidationError } from '../../glossary/entry-model';
 import { createSearch, type GlossarySearch } from '../../glossary/search';
 import { buildSearchData, type SearchData } from '../../glossary/search-data';
-import { packSearchIndex, storedSearchIndexOf } from '../../lib/stored-search';
+import { packSearchIndex, storedIndexOver, storedSearchIndexOf } from '../../lib/stored-search';
+import { SEARCH_INDEX_KEY } from '../../lib/database-names';
 import { EntryList, type FilterTextCache } from '../../glossary/entry-list';
 import type { Entry } from '../../glossary/types';
 import type { DuplicatePolicy, SearchAnswer, StoredEntry } from '../../lib/protocol';
@@ -184,17 +185,31 @@ export class GlossaryService {
     return this.snapshot;
   }
 
-  /** The search index of the current snapshot, built once per revision. */
+  /**
+   * The search index of the current snapshot, once per revision: a worker
+   * with none yet (just woken) takes the stored one when it is the snapshot's,
+   * and builds it otherwise.
+   */
   searchIndex(): Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> {
     const of = this.getSnapshot();
     if (this.search?.of !== of) {
-      const index = of.then((snapshot) => {
+      // Read beside the snapshot; a running worker's stored row is older than its glossary.
+      const row = this.searchReady ? Promise.resolve(undefined) : this.storedSearchRow();
+      const index = Promise.all([of, row]).then(([snapshot, stored]) => {
+        const restored = stored && this.restoreSearch(snapshot, stored);
+        if (restored) {
+          this.searchStoredAt = snapshot.revision;
+          this.searchReady = restored;
+          return restored;
+        }
         const data = buildSearchData(snapshot.entries);
         const ready = { revision: snapshot.revision, search: createSearch(snapshot.entries, data) };
         this.searchReady = ready;
+        // A row read and refused (stale or damaged) is written over.
+        const refused = stored !== undefined;
         // After this answer: the popup reads the stored index as it opens.
         this.searchSaving = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
-          this.storeSearch(snapshot, data),
+          this.storeSearch(snapshot, data, refused),
         );
         return ready;
       });
@@ -298,12 +313,43 @@ export class GlossaryService {
     return this.searchSaving;
   }
 
-  /** Store a revision's search index once (the popup searches it without waking the worker). */
-  private async storeSearch(snapshot: GlossarySnapshot, data: SearchData): Promise<void> {
+  /** The stored search row, or undefined when there is none or it cannot be read. */
+  private storedSearchRow(): Promise<{ revision: number; value: unknown } | undefined> {
+    return this.db.compiledIndex.get(SEARCH_INDEX_KEY).catch((err: unknown) => {
+      console.debug('Ata Zan: stored search index not read', err);
+      return undefined;
+    });
+  }
+
+  /** The stored index when it is the snapshot's and names its entries; null otherwise. */
+  private restoreSearch(
+    snapshot: GlossarySnapshot,
+    row: { revision: number; value: unknown },
+  ): { revision: number; search: GlossarySearch<StoredEntry> } | null {
+    if (row.revision !== snapshot.revision) return null;
+    try {
+      const { data, entries } = storedIndexOver(row.value, snapshot.entries);
+      return { revision: snapshot.revision, search: createSearch(entries, data) };
+    } catch (err) {
+      // Built again from the entries, and stored over the damaged row.
+      console.debug('Ata Zan: stored search index refused', err);
+      return null;
+    }
+  }
+
+  /**
+   * Store a revision's search index once (the popup searches it without
+   * waking the worker); `overwrite` when the row of this revision was refused.
+   */
+  private async storeSearch(
+    snapshot: GlossarySnapshot,
+    data: SearchData,
+    overwrite = false,
+  ): Promise<void> {
     if (this.searchStoredAt === snapshot.revision) return;
     try {
-      // A woken worker builds the index again for itself; the stored one may already be it.
-      if ((await storedSearchRevision(this.db)) === snapshot.revision) {
+      // A running worker's earlier build may have stored this revision already.
+      if (!overwrite && (await storedSearchRevision(this.db)) === snapshot.revision) {
         this.searchStoredAt = snapshot.revision;
         return;
       }
