@@ -14,7 +14,12 @@ import {
   type SearchData,
 } from '../glossary/search-data';
 import { packData, unpackData } from './packed-data';
-import { DB_NAME, SEARCH_INDEX_KEY } from './database-names';
+import {
+  openStoredDatabase,
+  readStoredSearchRow,
+  request,
+  type StoredSearchRow,
+} from './stored-search-row';
 import type { SearchAnswer, StoredEntry } from './protocol';
 
 /** Index entries are named by [source, id], the entries store's primary key. */
@@ -95,60 +100,42 @@ export interface StoredSearch {
   close(): void;
 }
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-  });
+/** Where the popup's read spends its time (performance.getEntriesByType('mark')). */
+function mark(step: string): void {
+  performance.mark(`atazan-popup-stored-${step}`);
 }
 
-/** The database if it exists (opening never creates it: the background owns its schema). */
-function openExisting(name: string): Promise<IDBDatabase | null> {
-  return new Promise((resolve) => {
-    const open = indexedDB.open(name);
-    // Only a database that did not exist asks for an upgrade here: abort, and it is not made.
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onsuccess = () => {
-      const db = open.result;
-      // Never hold up the background's schema upgrade.
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-    open.onerror = () => resolve(null);
-    open.onblocked = () => resolve(null);
-  });
+/**
+ * The search over a row read by `readStoredSearchRow` from `db`, or null when
+ * the row is not a search index (and `db` is closed). The search keeps `db`
+ * open to read the entries it finds.
+ */
+export function storedSearchOf(db: IDBDatabase, row: StoredSearchRow): StoredSearch | null {
+  try {
+    const index = storedSearchIndexOf(row.value);
+    mark('checked');
+    return storedSearch(db, row.revision, index, openSearch(index.data));
+  } catch {
+    db.close();
+    return null;
+  }
+}
+
+/** The stored search index in `db` (see `storedSearchOf`); null, and `db` closed, when there is none. */
+export async function readStoredSearch(db: IDBDatabase): Promise<StoredSearch | null> {
+  const row = await readStoredSearchRow(db).catch(() => null);
+  if (row) return storedSearchOf(db, row);
+  db.close();
+  return null;
 }
 
 /**
  * The stored search index, when the database has one of its current
  * revision; null otherwise (none yet, stale, unreadable, or no database).
  */
-export async function openStoredSearch(name: string = DB_NAME): Promise<StoredSearch | null> {
-  const db = await openExisting(name);
-  if (!db) return null;
-  try {
-    if (!db.objectStoreNames.contains('compiledIndex')) throw new SearchDataError('no store');
-    const tx = db.transaction(['meta', 'compiledIndex'], 'readonly');
-    const [meta, row] = await Promise.all([
-      request(
-        tx.objectStore('meta').get('revision') as IDBRequest<{ value?: unknown } | undefined>,
-      ),
-      request(
-        tx.objectStore('compiledIndex').get(SEARCH_INDEX_KEY) as IDBRequest<
-          { revision?: unknown; value?: unknown } | undefined
-        >,
-      ),
-    ]);
-    if (!row || meta?.value !== row.revision || typeof row.revision !== 'number') {
-      db.close();
-      return null;
-    }
-    const index = storedSearchIndexOf(row.value);
-    return storedSearch(db, row.revision, index, openSearch(index.data));
-  } catch {
-    db.close();
-    return null;
-  }
+export async function openStoredSearch(name?: string): Promise<StoredSearch | null> {
+  const db = await openStoredDatabase(name);
+  return db && readStoredSearch(db);
 }
 
 function storedSearch(
