@@ -23,7 +23,7 @@ import {
 import type { SearchAnswer, StoredEntry } from './protocol';
 
 /** Index entries are named by [source, id], the entries store's primary key. */
-interface StoredSearchIndex {
+export interface StoredSearchIndex {
   data: SearchData;
   ids: string[];
   /** 1 where the entry is the user's own row (a personal entry or a personal version of a bundled one). */
@@ -74,7 +74,14 @@ export function storedIndexOver<E extends StoredEntry>(
   buffer: unknown,
   entries: readonly E[],
 ): { data: SearchData; entries: readonly E[] } {
-  const { data, ids, personal } = storedSearchIndexOf(buffer);
+  return indexOver(storedSearchIndexOf(buffer), entries);
+}
+
+/** `storedIndexOver` for a row already read and checked. */
+export function indexOver<E extends StoredEntry>(
+  { data, ids, personal }: StoredSearchIndex,
+  entries: readonly E[],
+): { data: SearchData; entries: readonly E[] } {
   if (ids.length !== entries.length) throw new SearchDataError('entry count');
   const sourceAt = (i: number) => (personal[i] ? 'personal' : 'bundled');
   if (entries.every((e, i) => e.id === ids[i] && e.source === sourceAt(i)))

@@ -13,6 +13,7 @@ import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
 import { createSearch } from '../../../glossary/search';
 import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
+import { bundledRowsOf } from '../../../lib/bundled-glossary-file';
 import { SEARCH_INDEX_KEY } from '../../../lib/database-names';
 import type { GlossarySnapshot, SearchAnswer, StoredEntry } from '../../../lib/protocol';
 import { openStoredSearch, packSearchIndex } from '../../../lib/stored-search';
@@ -101,6 +102,32 @@ describe('a woken worker takes the stored search index', () => {
     expect(answers.map((a) => a.size)).toEqual(QUERIES.map(() => snapshot.entries.length));
   });
 
+  test('and answers from it before reading every entry: the same answers, nothing built', async () => {
+    const { db, snapshot } = await storedGlossary();
+    const woken = new GlossaryService(db);
+    const readAll = vi.spyOn(woken, 'getSnapshot');
+    built.mockClear();
+    const answers = [];
+    for (const q of QUERIES) answers.push(await ask(woken, q));
+    expect(readAll).not.toHaveBeenCalled();
+    expect(built).not.toHaveBeenCalled();
+    expect(answers.every((a) => a.complete && a.revision === snapshot.revision)).toBe(true);
+    expect(answers.map((a) => a.hits)).toEqual(answersOf(snapshot.entries));
+  });
+
+  test('but not once the glossary changed: the change is found', async () => {
+    const { db } = await storedGlossary();
+    const woken = new GlossaryService(db);
+    expect((await ask(woken, 'суд')).complete).toBe(true);
+    await woken.handle({ type: 'entry/save', entry: testEntry('', 'жаңа термин', 'новый термин') });
+    await expect
+      .poll(async () => (await ask(woken, 'новый термин')).hits[0]?.entry.ru.term, WAIT)
+      .toBe('новый термин');
+    const snapshot = await snapshotOf(woken);
+    const answers = await Promise.all(QUERIES.map((q) => ask(woken, q)));
+    expect(answers.map((a) => a.hits)).toEqual(answersOf(snapshot.entries));
+  });
+
   test('whose entries are in another order: each is found as the stored index names it', async () => {
     const { db, snapshot } = await storedGlossary();
     const reordered = [...snapshot.entries].reverse();
@@ -114,6 +141,22 @@ describe('a woken worker takes the stored search index', () => {
     const answers = await Promise.all(QUERIES.map((q) => ask(woken, q)));
     expect(answers.map((a) => a.hits)).toEqual(answersOf(reordered));
   });
+});
+
+test('with a stale stored index, its answer while it builds its own comes from the bundled glossary’s built index, marked incomplete', async () => {
+  const { db } = await storedGlossary();
+  const row = (await db.compiledIndex.get(SEARCH_INDEX_KEY))!;
+  await db.compiledIndex.put({ ...row, revision: row.revision - 1 });
+  const woken = new GlossaryService(db);
+  built.mockClear();
+  const early = await ask(woken, 'Конституционный Суд');
+  expect(built).not.toHaveBeenCalled();
+  expect(early.complete).toBe(false);
+  // In the database's key order, as the seeded glossary's own index ranks ties.
+  const rows = bundledRowsOf(BUNDLED_ENTRIES).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const bundled = createSearch(rows);
+  expect(early.hits).toEqual(bundled.search('Конституционный Суд', LIMIT));
+  expect(early.hits.length).toBeGreaterThan(0);
 });
 
 /** Ways a stored row can be unfit for the snapshot, each made from the good row. */
@@ -174,5 +217,22 @@ describe('a stored row unfit for the snapshot is built again and written over', 
     built.mockClear();
     await new GlossaryService(db).searchIndex();
     expect(built).not.toHaveBeenCalled();
+  });
+});
+
+describe('a woken worker asked at once, over a stale or unreadable row, answers from the entries', () => {
+  // The rows whose fault shows in the row itself (the others need the snapshot to show).
+  test.each(UNFIT.slice(0, 5))('%s', async (_name, unfit) => {
+    const { db, snapshot } = await storedGlossary();
+    const row = (await db.compiledIndex.get(SEARCH_INDEX_KEY))!;
+    await db.compiledIndex.put({ ...row, ...(unfit(row, snapshot) as object) });
+    const woken = new GlossaryService(db);
+    const answers = [];
+    for (const q of QUERIES) {
+      // Asked again while it answers from the bundled glossary alone, as the popup does.
+      await expect.poll(async () => (await ask(woken, q)).complete, WAIT).toBe(true);
+      answers.push(await ask(woken, q));
+    }
+    expect(answers.map((a) => a.hits)).toEqual(answersOf(snapshot.entries));
   });
 });
