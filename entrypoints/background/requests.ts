@@ -404,10 +404,12 @@ export class GlossaryService {
    * A woken worker's answer from the stored index alone, each hit's entry
    * read by its key: no reading of every entry (the popup's own read of the
    * database is not queued behind it). Null when that index is not the
-   * current revision's, or an entry it names is not a row (still in an
-   * import's pack): the snapshot's index answers then.
+   * current revision's, or an entry it names is not a row (an import's
+   * entries still in packs): the snapshot's index answers then.
    */
   private async fromWokenIndex(query: string, limit?: number): Promise<SearchAnswer | null> {
+    // Packed entries are no rows to read by key: the snapshot is read at once, not after the row.
+    if ((await this.db.importPacks.count()) > 0) return null;
     const stored = await this.wokenIndex();
     if (!stored || stored === 'refused' || stored.revision !== (await this.getRevision()))
       return null;

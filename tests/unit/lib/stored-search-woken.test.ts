@@ -11,6 +11,7 @@ import { freshDatabases } from '../../support/databases';
 import * as searchData from '../../../glossary/search-data';
 import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
 import { createSearch } from '../../../glossary/search';
+import { importEntries } from '../../../db/glossary-store';
 import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
 import { bundledRowsOf } from '../../../lib/bundled-glossary-file';
@@ -126,6 +127,28 @@ describe('a woken worker takes the stored search index', () => {
     const snapshot = await snapshotOf(woken);
     const answers = await Promise.all(QUERIES.map((q) => ask(woken, q)));
     expect(answers.map((a) => a.hits)).toEqual(answersOf(snapshot.entries));
+  });
+
+  test('with an import’s entries still packed: read with every entry, they are found', async () => {
+    const { db } = await storedGlossary();
+    const termbase = Array.from({ length: 20 }, (_, i) =>
+      testEntry('', `импорт термині ${i}`, `импортный термин ${i}`),
+    );
+    await importEntries(db, termbase, 'skip', 'termbase.json');
+    expect(await db.importPacks.count()).toBeGreaterThan(0);
+    const writer = new GlossaryService(db);
+    await writer.searchIndex();
+    await writer.searchSaved();
+    const woken = new GlossaryService(db);
+    const readAll = vi.spyOn(woken, 'getSnapshot');
+    await expect
+      .poll(async () => (await ask(woken, 'импортный термин 7')).complete, WAIT)
+      .toBe(true);
+    const answer = await ask(woken, 'импортный термин 7');
+    expect(answer.hits[0]?.entry.ru.term).toBe('импортный термин 7');
+    expect(readAll).toHaveBeenCalled();
+    const { entries } = await snapshotOf(woken);
+    expect(answer.hits).toEqual(createSearch(entries).search('импортный термин 7', LIMIT));
   });
 
   test('whose entries are in another order: each is found as the stored index names it', async () => {
