@@ -1,9 +1,8 @@
 /**
  * The stored search index's row read straight from IndexedDB, with nothing
  * but the browser's API: small enough for the popup's first chunk, so that
- * it opens the database and asks for the row as it starts, ahead of the
- * reads of a worker waking at the same time. lib/stored-search.ts checks the
- * row and searches it.
+ * it opens the database as it starts, while a worker waking at the same time
+ * opens it too. lib/stored-search.ts checks the row and searches it.
  */
 import { DB_NAME, SEARCH_INDEX_KEY } from './database-names';
 

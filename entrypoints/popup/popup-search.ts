@@ -7,15 +7,11 @@
  * is read too and the first complete answer is shown. Once read, the stored
  * index answers the popup's later keystrokes itself. Its code and the
  * database are made ready as the popup starts, so that a late worker's wait
- * is only the row's read.
+ * is only the row's read and check.
  */
 import type { SearchResults, Searcher } from '../../components/search-results';
 import type { StoredSearch } from '../../lib/stored-search';
-import {
-  openStoredDatabase,
-  readStoredSearchRow,
-  type StoredSearchRow,
-} from '../../lib/stored-search-row';
+import { openStoredDatabase, readStoredSearchRow } from '../../lib/stored-search-row';
 
 /** How long a running worker has to answer before the stored index is read as well. */
 export const HEAD_START_MS = 50;
@@ -34,40 +30,38 @@ interface Prepared {
   /** The code that checks and searches the row. */
   module: Promise<typeof import('../../lib/stored-search')>;
   db: IDBDatabase | null;
-  row: Promise<StoredSearchRow | null>;
 }
 let prepared: Promise<Prepared> | null = null;
 
 /**
- * The database opened and the row asked for as the popup starts, while the
- * code that checks and searches it loads: a worker woken by the popup's
- * first request reads the same database, and the popup's read, asked first,
- * is not queued behind the worker's. Checking the row (the costly step) waits
- * until `openStoredLater` is called, when the worker is late.
+ * The database opened as the popup starts, while the code that checks and
+ * searches the stored index loads: cheap, and off the path of a late worker's
+ * first answer. The row itself (megabytes for a large termbase) is read only
+ * when `openStoredLater` is called, so a running worker's answer never waits
+ * behind it.
  */
 function prepareStored(): Promise<Prepared> {
   prepared ??= (async () => {
     const module = import('../../lib/stored-search');
     module.catch(() => undefined);
+    void module.then(() => performance.mark('atazan-popup-stored-chunk'));
     const db = await openStoredDatabase().catch(() => null);
     performance.mark('atazan-popup-stored-db');
-    const row = db ? readStoredSearchRow(db).catch(() => null) : Promise.resolve(null);
-    void row.then(() => performance.mark('atazan-popup-stored-row'));
-    void module.then(() => performance.mark('atazan-popup-stored-chunk'));
-    return { module, db, row };
+    return { module, db };
   })();
   return prepared;
 }
 
-/** The stored index, checked when the worker is late (its database and row asked for before). */
+/** The stored index, read and checked when the worker is late (its database opened before). */
 export const openStoredLater: StoredOpener = Object.assign(
   async () => {
     const ready = prepareStored();
     // The connection goes to this reader (whose index closes it); a later one opens its own.
     prepared = null;
-    const { module, db, row } = await ready;
+    const { module, db } = await ready;
     if (!db) return null;
-    const read = await row;
+    const read = await readStoredSearchRow(db).catch(() => null);
+    performance.mark('atazan-popup-stored-row');
     if (!read) {
       db.close();
       return null;
