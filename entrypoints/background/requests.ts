@@ -132,7 +132,7 @@ export class GlossaryService {
    * The stored search index as this worker read it when it woke (with no
    * index of its own yet): 'refused' when the row is there but not one.
    */
-  private woken: Promise<WokenIndex | 'refused' | null> | null = null;
+  private woken: Promise<WokenIndex | 'refused' | 'stale' | null> | null = null;
   /** The revision whose search index this worker stored. */
   private searchStoredAt: number | null = null;
   private searchSaving: Promise<void> = Promise.resolve();
@@ -222,7 +222,8 @@ export class GlossaryService {
       const index = Promise.all([of, row]).then(([snapshot, stored]) => {
         // From now on the index answers; the row's copy need not be kept for `fromWokenIndex`.
         this.woken = null;
-        const restored = stored && stored !== 'refused' && this.restoreSearch(snapshot, stored);
+        const restored =
+          typeof stored === 'object' && stored && this.restoreSearch(snapshot, stored);
         if (restored) {
           this.searchStoredAt = snapshot.revision;
           this.searchReady = restored;
@@ -362,26 +363,40 @@ export class GlossaryService {
     return this.searchSaving;
   }
 
-  /** The stored search row read and checked, once per waking (see `woken`). */
-  private wokenIndex(): Promise<WokenIndex | 'refused' | null> {
-    this.woken ??= this.db.compiledIndex.get(SEARCH_INDEX_KEY).then(
-      (row) => {
-        if (!row) return null;
-        try {
-          if (typeof row.revision !== 'number') throw new SearchDataError('revision');
-          const index = storedSearchIndexOf(row.value);
-          return { revision: row.revision, index, engine: openSearch(index.data) };
-        } catch (err) {
-          // Built again from the entries, and stored over the damaged row.
-          console.debug('Ata Zan: stored search index refused', err);
-          return 'refused' as const;
-        }
-      },
-      (err: unknown) => {
-        console.debug('Ata Zan: stored search index not read', err);
-        return null;
-      },
-    );
+  /**
+   * The stored search row read and checked, once per waking (see `woken`);
+   * 'stale', unread, when the revision stored with it is not the database's
+   * (a worker stopped before it stored its last change's index).
+   */
+  private wokenIndex(): Promise<WokenIndex | 'refused' | 'stale' | null> {
+    const current = () =>
+      Promise.all([storedSearchRevision(this.db), getRevision(this.db)]).then(
+        ([stored, revision]) => stored === revision,
+      );
+    this.woken ??= current()
+      .then(async (fresh) => {
+        if (!fresh) return 'stale' as const;
+        return this.db.compiledIndex.get(SEARCH_INDEX_KEY);
+      })
+      .then(
+        (row) => {
+          if (row === 'stale') return row;
+          if (!row) return null;
+          try {
+            if (typeof row.revision !== 'number') throw new SearchDataError('revision');
+            const index = storedSearchIndexOf(row.value);
+            return { revision: row.revision, index, engine: openSearch(index.data) };
+          } catch (err) {
+            // Built again from the entries, and stored over the damaged row.
+            console.debug('Ata Zan: stored search index refused', err);
+            return 'refused' as const;
+          }
+        },
+        (err: unknown) => {
+          console.debug('Ata Zan: stored search index not read', err);
+          return null;
+        },
+      );
     return this.woken;
   }
 
@@ -411,7 +426,7 @@ export class GlossaryService {
     // Packed entries are no rows to read by key: the snapshot is read at once, not after the row.
     if ((await this.db.importPacks.count()) > 0) return null;
     const stored = await this.wokenIndex();
-    if (!stored || stored === 'refused' || stored.revision !== (await this.getRevision()))
+    if (typeof stored !== 'object' || !stored || stored.revision !== (await this.getRevision()))
       return null;
     const ranked = stored.engine.search(query, limit);
     const { ids, personal } = stored.index;

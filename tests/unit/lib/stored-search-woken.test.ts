@@ -129,6 +129,24 @@ describe('a woken worker takes the stored search index', () => {
     expect(answers.map((a) => a.hits)).toEqual(answersOf(snapshot.entries));
   });
 
+  test('not when stored for an earlier revision (the worker stopped before storing its last change’s): the row is not even read', async () => {
+    const { db } = await storedGlossary();
+    // The glossary moved on after the row was stored, as after a save the worker had no time to index.
+    await db.meta.put({
+      key: 'revision',
+      value: (await snapshotOf(new GlossaryService(db))).revision + 1,
+    });
+    const woken = new GlossaryService(db);
+    const get = vi.spyOn(db.compiledIndex, 'get');
+    const answers = [];
+    for (const q of QUERIES) {
+      await expect.poll(async () => (await ask(woken, q)).complete, WAIT).toBe(true);
+      answers.push(await ask(woken, q));
+    }
+    expect(get.mock.calls.filter(([key]) => (key as unknown) === SEARCH_INDEX_KEY)).toEqual([]);
+    expect(answers.map((a) => a.hits)).toEqual(answersOf((await snapshotOf(woken)).entries));
+  });
+
   test('with an import’s entries still packed: read with every entry, they are found', async () => {
     const { db } = await storedGlossary();
     const termbase = Array.from({ length: 20 }, (_, i) =>
