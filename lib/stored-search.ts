@@ -14,11 +14,16 @@ import {
   type SearchData,
 } from '../glossary/search-data';
 import { packData, unpackData } from './packed-data';
-import { DB_NAME, SEARCH_INDEX_KEY } from './database-names';
+import {
+  openStoredDatabase,
+  readStoredSearchRow,
+  request,
+  type StoredSearchRow,
+} from './stored-search-row';
 import type { SearchAnswer, StoredEntry } from './protocol';
 
 /** Index entries are named by [source, id], the entries store's primary key. */
-interface StoredSearchIndex {
+export interface StoredSearchIndex {
   data: SearchData;
   ids: string[];
   /** 1 where the entry is the user's own row (a personal entry or a personal version of a bundled one). */
@@ -59,6 +64,40 @@ export function storedSearchIndexOf(buffer: unknown): StoredSearchIndex {
   return { data, ids, personal };
 }
 
+/**
+ * The stored row's index over `entries`, the snapshot of the revision it was
+ * stored at: its data, and the entries in the index's order (the snapshot's
+ * own array when the orders agree). Throws SearchDataError when the row is
+ * not an index or does not name each of the entries exactly once.
+ */
+export function storedIndexOver<E extends StoredEntry>(
+  buffer: unknown,
+  entries: readonly E[],
+): { data: SearchData; entries: readonly E[] } {
+  return indexOver(storedSearchIndexOf(buffer), entries);
+}
+
+/** `storedIndexOver` for a row already read and checked. */
+export function indexOver<E extends StoredEntry>(
+  { data, ids, personal }: StoredSearchIndex,
+  entries: readonly E[],
+): { data: SearchData; entries: readonly E[] } {
+  if (ids.length !== entries.length) throw new SearchDataError('entry count');
+  const sourceAt = (i: number) => (personal[i] ? 'personal' : 'bundled');
+  if (entries.every((e, i) => e.id === ids[i] && e.source === sourceAt(i)))
+    return { data, entries };
+  // Another order: each stored key is taken from the snapshot once, so none is named twice.
+  const byKey = new Map(entries.map((e) => [`${e.source}\u0000${e.id}`, e]));
+  const ordered = ids.map((id, i) => {
+    const key = `${sourceAt(i)}\u0000${id}`;
+    const entry = byKey.get(key);
+    if (!entry) throw new SearchDataError('entry keys');
+    byKey.delete(key);
+    return entry;
+  });
+  return { data, entries: ordered };
+}
+
 /** Search answered in the page from the stored index. */
 export interface StoredSearch {
   /** The revision it was built from (the database's when it was opened). */
@@ -68,60 +107,42 @@ export interface StoredSearch {
   close(): void;
 }
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-  });
+/** Where the popup's read spends its time (performance.getEntriesByType('mark')). */
+function mark(step: string): void {
+  performance.mark(`atazan-popup-stored-${step}`);
 }
 
-/** The database if it exists (opening never creates it: the background owns its schema). */
-function openExisting(name: string): Promise<IDBDatabase | null> {
-  return new Promise((resolve) => {
-    const open = indexedDB.open(name);
-    // Only a database that did not exist asks for an upgrade here: abort, and it is not made.
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onsuccess = () => {
-      const db = open.result;
-      // Never hold up the background's schema upgrade.
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-    open.onerror = () => resolve(null);
-    open.onblocked = () => resolve(null);
-  });
+/**
+ * The search over a row read by `readStoredSearchRow` from `db`, or null when
+ * the row is not a search index (and `db` is closed). The search keeps `db`
+ * open to read the entries it finds.
+ */
+export function storedSearchOf(db: IDBDatabase, row: StoredSearchRow): StoredSearch | null {
+  try {
+    const index = storedSearchIndexOf(row.value);
+    mark('checked');
+    return storedSearch(db, row.revision, index, openSearch(index.data));
+  } catch {
+    db.close();
+    return null;
+  }
+}
+
+/** The stored search index in `db` (see `storedSearchOf`); null, and `db` closed, when there is none. */
+export async function readStoredSearch(db: IDBDatabase): Promise<StoredSearch | null> {
+  const row = await readStoredSearchRow(db).catch(() => null);
+  if (row) return storedSearchOf(db, row);
+  db.close();
+  return null;
 }
 
 /**
  * The stored search index, when the database has one of its current
  * revision; null otherwise (none yet, stale, unreadable, or no database).
  */
-export async function openStoredSearch(name: string = DB_NAME): Promise<StoredSearch | null> {
-  const db = await openExisting(name);
-  if (!db) return null;
-  try {
-    if (!db.objectStoreNames.contains('compiledIndex')) throw new SearchDataError('no store');
-    const tx = db.transaction(['meta', 'compiledIndex'], 'readonly');
-    const [meta, row] = await Promise.all([
-      request(
-        tx.objectStore('meta').get('revision') as IDBRequest<{ value?: unknown } | undefined>,
-      ),
-      request(
-        tx.objectStore('compiledIndex').get(SEARCH_INDEX_KEY) as IDBRequest<
-          { revision?: unknown; value?: unknown } | undefined
-        >,
-      ),
-    ]);
-    if (!row || meta?.value !== row.revision || typeof row.revision !== 'number') {
-      db.close();
-      return null;
-    }
-    const index = storedSearchIndexOf(row.value);
-    return storedSearch(db, row.revision, index, openSearch(index.data));
-  } catch {
-    db.close();
-    return null;
-  }
+export async function openStoredSearch(name?: string): Promise<StoredSearch | null> {
+  const db = await openStoredDatabase(name);
+  return db && readStoredSearch(db);
 }
 
 function storedSearch(

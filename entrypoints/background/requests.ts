@@ -32,6 +32,7 @@ import {
   type Change,
 } from '../../db/glossary-store';
 import { newPersonalId } from '../../db/personal-id';
+import { storedOf } from '../../db/import-packs';
 import { ImportPlan, readForPlan } from '../../db/import-plan';
 import { getSettings, setSettings } from '../../db/settings-store';
 import {
@@ -42,13 +43,25 @@ import {
   writeSearchIndex,
 } from '../../db/compiled-index-store';
 import { ValidationError } from '../../glossary/entry-model';
-import { createSearch, type GlossarySearch } from '../../glossary/search';
-import { buildSearchData, type SearchData } from '../../glossary/search-data';
-import { packSearchIndex, storedSearchIndexOf } from '../../lib/stored-search';
+import {
+  createSearch,
+  openSearch,
+  type GlossarySearch,
+  type IndexSearch,
+} from '../../glossary/search';
+import { buildSearchData, SearchDataError, type SearchData } from '../../glossary/search-data';
+import {
+  indexOver,
+  packSearchIndex,
+  storedIndexOver,
+  storedSearchIndexOf,
+  type StoredSearchIndex,
+} from '../../lib/stored-search';
+import { SEARCH_INDEX_KEY } from '../../lib/database-names';
 import { EntryList, type FilterTextCache } from '../../glossary/entry-list';
 import type { Entry } from '../../glossary/types';
 import type { DuplicatePolicy, SearchAnswer, StoredEntry } from '../../lib/protocol';
-import { bundledRows } from './bundled-glossary';
+import { bundledRows, bundledSearchIndex } from './bundled-glossary';
 import { packData } from '../../lib/packed-data';
 
 /** The requests that need the browser, not the database (answered in index.ts). */
@@ -77,6 +90,13 @@ interface StagedImport {
   planStale: boolean;
   /** The plan's work on the chunks received so far. */
   planning: Promise<void>;
+}
+
+/** The stored search index as a woken worker read it (`GlossaryService.woken`). */
+interface WokenIndex {
+  revision: number;
+  index: StoredSearchIndex;
+  engine: IndexSearch;
 }
 
 /** After a change, the search index is rebuilt this long after, once tabs have repainted. */
@@ -108,6 +128,11 @@ export class GlossaryService {
   private searchReady: { revision: number; search: GlossarySearch<StoredEntry> } | null = null;
   private bundled: Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> | null = null;
   private searchWarm: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * The stored search index as this worker read it when it woke (with no
+   * index of its own yet): 'refused' when the row is there but not one.
+   */
+  private woken: Promise<WokenIndex | 'refused' | 'stale' | null> | null = null;
   /** The revision whose search index this worker stored. */
   private searchStoredAt: number | null = null;
   private searchSaving: Promise<void> = Promise.resolve();
@@ -184,17 +209,34 @@ export class GlossaryService {
     return this.snapshot;
   }
 
-  /** The search index of the current snapshot, built once per revision. */
+  /**
+   * The search index of the current snapshot, once per revision: a worker
+   * with none yet (just woken) takes the stored one when it is the snapshot's,
+   * and builds it otherwise.
+   */
   searchIndex(): Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> {
     const of = this.getSnapshot();
     if (this.search?.of !== of) {
-      const index = of.then((snapshot) => {
+      // Read beside the snapshot; a running worker's stored row is older than its glossary.
+      const row = this.searchReady ? Promise.resolve(null) : this.wokenIndex();
+      const index = Promise.all([of, row]).then(([snapshot, stored]) => {
+        // From now on the index answers; the row's copy need not be kept for `fromWokenIndex`.
+        this.woken = null;
+        const restored =
+          typeof stored === 'object' && stored && this.restoreSearch(snapshot, stored);
+        if (restored) {
+          this.searchStoredAt = snapshot.revision;
+          this.searchReady = restored;
+          return restored;
+        }
         const data = buildSearchData(snapshot.entries);
         const ready = { revision: snapshot.revision, search: createSearch(snapshot.entries, data) };
         this.searchReady = ready;
+        // A row read and refused (stale or damaged) is written over.
+        const refused = stored !== null;
         // After this answer: the popup reads the stored index as it opens.
         this.searchSaving = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
-          this.storeSearch(snapshot, data),
+          this.storeSearch(snapshot, data, refused),
         );
         return ready;
       });
@@ -244,6 +286,10 @@ export class GlossaryService {
    * asks again. A popup never waits for the database.
    */
   private async query(query: string, limit?: number): Promise<SearchAnswer> {
+    if (!this.search) {
+      const woken = await this.fromWokenIndex(query, limit);
+      if (woken) return woken;
+    }
     const current = this.searchIndex();
     const settled = await Promise.race([current, Promise.resolve(null)]);
     if (settled) return { ...this.answer(settled, query, limit), complete: true };
@@ -263,8 +309,27 @@ export class GlossaryService {
     };
   }
 
+  /**
+   * The bundled glossary alone, from the search index built with the
+   * extension: a woken worker's stand-in costs no build beside the popup's
+   * own read (built here only if that file cannot be used).
+   */
   private bundledSearch(): Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> {
-    this.bundled ??= bundledRows().then((rows) => ({ revision: 0, search: createSearch(rows) }));
+    this.bundled ??= Promise.all([
+      bundledRows(),
+      bundledSearchIndex().catch((err: unknown) => err),
+    ]).then(([rows, packed]) => {
+      try {
+        const { data, entries } = storedIndexOver(packed, rows);
+        return { revision: 0, search: createSearch(entries, data) };
+      } catch (err) {
+        console.debug(
+          'Ata Zan: the built search index of the bundled glossary is built again',
+          err,
+        );
+        return { revision: 0, search: createSearch(rows) };
+      }
+    });
     this.bundled.catch(() => (this.bundled = null));
     return this.bundled;
   }
@@ -298,12 +363,102 @@ export class GlossaryService {
     return this.searchSaving;
   }
 
-  /** Store a revision's search index once (the popup searches it without waking the worker). */
-  private async storeSearch(snapshot: GlossarySnapshot, data: SearchData): Promise<void> {
+  /**
+   * The stored search row read and checked, once per waking (see `woken`);
+   * 'stale', unread, when the revision stored with it is not the database's
+   * (a worker stopped before it stored its last change's index).
+   */
+  private wokenIndex(): Promise<WokenIndex | 'refused' | 'stale' | null> {
+    const current = () =>
+      Promise.all([storedSearchRevision(this.db), getRevision(this.db)]).then(
+        ([stored, revision]) => stored === revision,
+      );
+    this.woken ??= current()
+      .then(async (fresh) => {
+        if (!fresh) return 'stale' as const;
+        return this.db.compiledIndex.get(SEARCH_INDEX_KEY);
+      })
+      .then(
+        (row) => {
+          if (row === 'stale') return row;
+          if (!row) return null;
+          try {
+            if (typeof row.revision !== 'number') throw new SearchDataError('revision');
+            const index = storedSearchIndexOf(row.value);
+            return { revision: row.revision, index, engine: openSearch(index.data) };
+          } catch (err) {
+            // Built again from the entries, and stored over the damaged row.
+            console.debug('Ata Zan: stored search index refused', err);
+            return 'refused' as const;
+          }
+        },
+        (err: unknown) => {
+          console.debug('Ata Zan: stored search index not read', err);
+          return null;
+        },
+      );
+    return this.woken;
+  }
+
+  /** The stored index over the snapshot when it is of its revision and names its entries; null otherwise. */
+  private restoreSearch(
+    snapshot: GlossarySnapshot,
+    stored: WokenIndex,
+  ): { revision: number; search: GlossarySearch<StoredEntry> } | null {
+    if (stored.revision !== snapshot.revision) return null;
+    try {
+      const { data, entries } = indexOver(stored.index, snapshot.entries);
+      return { revision: snapshot.revision, search: createSearch(entries, data) };
+    } catch (err) {
+      console.debug('Ata Zan: stored search index refused', err);
+      return null;
+    }
+  }
+
+  /**
+   * A woken worker's answer from the stored index alone, each hit's entry
+   * read by its key: no reading of every entry (the popup's own read of the
+   * database is not queued behind it). Null when that index is not the
+   * current revision's, or an entry it names is not a row (an import's
+   * entries still in packs): the snapshot's index answers then.
+   */
+  private async fromWokenIndex(query: string, limit?: number): Promise<SearchAnswer | null> {
+    // Packed entries are no rows to read by key: the snapshot is read at once, not after the row.
+    if ((await this.db.importPacks.count()) > 0) return null;
+    const stored = await this.wokenIndex();
+    if (typeof stored !== 'object' || !stored || stored.revision !== (await this.getRevision()))
+      return null;
+    const ranked = stored.engine.search(query, limit);
+    const { ids, personal } = stored.index;
+    const rows = await this.db.entries.bulkGet(
+      ranked.map(
+        (h) => [personal[h.index] ? 'personal' : 'bundled', ids[h.index]!] as [string, string],
+      ),
+    );
+    const hits: SearchAnswer['hits'] = [];
+    for (let k = 0; k < ranked.length; k++) {
+      const row = rows[k];
+      if (!row) return null;
+      hits.push({ entry: storedOf(row), kind: ranked[k]!.kind, score: ranked[k]!.score });
+    }
+    // The revision is read again: a change made meanwhile is answered from its own index.
+    if ((await this.getRevision()) !== stored.revision) return null;
+    return { hits, size: stored.engine.size, revision: stored.revision, complete: true };
+  }
+
+  /**
+   * Store a revision's search index once (the popup searches it without
+   * waking the worker); `overwrite` when the row of this revision was refused.
+   */
+  private async storeSearch(
+    snapshot: GlossarySnapshot,
+    data: SearchData,
+    overwrite = false,
+  ): Promise<void> {
     if (this.searchStoredAt === snapshot.revision) return;
     try {
-      // A woken worker builds the index again for itself; the stored one may already be it.
-      if ((await storedSearchRevision(this.db)) === snapshot.revision) {
+      // A running worker's earlier build may have stored this revision already.
+      if (!overwrite && (await storedSearchRevision(this.db)) === snapshot.revision) {
         this.searchStoredAt = snapshot.revision;
         return;
       }

@@ -5,22 +5,82 @@
  * it is asked first; when it has not answered after a head start (the worker
  * is asleep and must start, read the glossary and index it), the stored index
  * is read too and the first complete answer is shown. Once read, the stored
- * index answers the popup's later keystrokes itself.
+ * index answers the popup's later keystrokes itself. Its code and the
+ * database are made ready as the popup starts, so that a late worker's wait
+ * is only the row's read and check.
  */
 import type { SearchResults, Searcher } from '../../components/search-results';
 import type { StoredSearch } from '../../lib/stored-search';
+import { openStoredDatabase, readStoredSearchRow } from '../../lib/stored-search-row';
 
 /** How long a running worker has to answer before the stored index is read as well. */
 export const HEAD_START_MS = 50;
 
 /**
- * The stored index, its code loaded only when it is read: a running worker's
- * answers never wait for it.
+ * Opens the stored index; `prepare` takes its first steps ahead, as the popup
+ * starts, and `release` lets them go unused (the glossary changed since).
  */
-export async function openStoredLater(): Promise<StoredSearch | null> {
-  const { openStoredSearch } = await import('../../lib/stored-search');
-  return openStoredSearch();
+export interface StoredOpener {
+  (): Promise<StoredSearch | null>;
+  prepare?(): void;
+  release?(): void;
 }
+
+interface Prepared {
+  /** The code that checks and searches the row. */
+  module: Promise<typeof import('../../lib/stored-search')>;
+  db: IDBDatabase | null;
+}
+let prepared: Promise<Prepared> | null = null;
+
+/**
+ * The database opened as the popup starts, while the code that checks and
+ * searches the stored index loads: cheap, and off the path of a late worker's
+ * first answer. The row itself (megabytes for a large termbase) is read only
+ * when `openStoredLater` is called, so a running worker's answer never waits
+ * behind it.
+ */
+function prepareStored(): Promise<Prepared> {
+  prepared ??= (async () => {
+    const module = import('../../lib/stored-search');
+    module.catch(() => undefined);
+    void module.then(() => performance.mark('atazan-popup-stored-chunk'));
+    const db = await openStoredDatabase().catch(() => null);
+    performance.mark('atazan-popup-stored-db');
+    return { module, db };
+  })();
+  return prepared;
+}
+
+/** The stored index, read and checked when the worker is late (its database opened before). */
+export const openStoredLater: StoredOpener = Object.assign(
+  async () => {
+    const ready = prepareStored();
+    // The connection goes to this reader (whose index closes it); a later one opens its own.
+    prepared = null;
+    const { module, db } = await ready;
+    if (!db) return null;
+    const read = await readStoredSearchRow(db).catch(() => null);
+    performance.mark('atazan-popup-stored-row');
+    if (!read) {
+      db.close();
+      return null;
+    }
+    try {
+      return (await module).storedSearchOf(db, read);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  },
+  {
+    prepare: () => void prepareStored(),
+    release() {
+      void prepared?.then(({ db }) => db?.close());
+      prepared = null;
+    },
+  },
+);
 
 export interface PopupSearch {
   search: Searcher;
@@ -55,9 +115,10 @@ function firstComplete(outcomes: Promise<Outcome>[]): Promise<SearchResults | nu
 
 export function popupSearch(
   background: Searcher,
-  openStored: () => Promise<StoredSearch | null>,
+  openStored: StoredOpener,
   headStartMs = HEAD_START_MS,
 ): PopupSearch {
+  openStored.prepare?.();
   let stored: Promise<StoredSearch | null> | null = null;
   let opened: StoredSearch | null = null;
   let closed = false;
@@ -113,6 +174,7 @@ export function popupSearch(
     search,
     close() {
       closed = true;
+      if (!stored) openStored.release?.();
       opened?.close();
       opened = null;
     },

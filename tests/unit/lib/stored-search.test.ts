@@ -101,7 +101,7 @@ describe('the popup reads the background’s stored index', () => {
     stored.close();
   });
 
-  test('a woken worker that builds the index again does not store it again', async () => {
+  test('a woken worker that takes the stored index does not store it again', async () => {
     const { db, svc } = await seeded();
     await backgroundAnswer(svc, 'суд');
     (await storedWhenWritten(db.name)).close();

@@ -136,3 +136,21 @@ test('once read, the stored index answers later keystrokes without asking the wo
   s.close();
   expect(log).toEqual(['open', 'close']);
 });
+
+test('the stored index’s first steps are taken as the popup starts, and let go unused while the worker answers', async () => {
+  const log: string[] = [];
+  const opener = Object.assign(storedIndex('answers', log), {
+    prepare: () => void log.push('prepare'),
+    release: () => void log.push('release'),
+  });
+  const running = popupSearch(async () => answer(BACKGROUND), opener, 10);
+  expect(log).toEqual(['prepare']);
+  expect((await running.search('суд', 20)).size).toBe(BACKGROUND);
+  running.close();
+  expect(log).toEqual(['prepare', 'release']);
+  log.length = 0;
+  const asleep = popupSearch(never, opener, 10);
+  expect((await asleep.search('суд', 20)).size).toBe(STORED);
+  asleep.close();
+  expect(log).toEqual(['prepare', 'open', 'close']);
+});
