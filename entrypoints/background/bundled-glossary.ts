@@ -16,7 +16,7 @@ import {
 } from '../../lib/bundled-glossary-file';
 import { createSearch, type GlossarySearch } from '../../glossary/search';
 import { unpackData } from '../../lib/packed-data';
-import { storedSearchIndexOf } from '../../lib/stored-search';
+import { storedIndexOver } from '../../lib/stored-search';
 import { once } from '../../lib/once';
 import type { StoredEntry } from '../../lib/protocol';
 import { compileGlossary, restoreGlossary, type Compiled, type StoredIndex } from './stored-index';
@@ -66,21 +66,23 @@ export const bundledSearchIndex = once(async (): Promise<ArrayBuffer> =>
 );
 
 /**
- * The bundled glossary searchable before its rows are written: its rows in
- * the database's order (by id) with the search index built with the
- * extension, or one built here if that does not name exactly those rows.
+ * The bundled glossary alone, searchable before its rows are written (an
+ * install seeding) or before a woken worker has its own index: the search
+ * index built with the extension over the bundled rows, or one built here if
+ * that file cannot be used.
  */
 export const bundledSearch = once(async (): Promise<GlossarySearch<StoredEntry>> => {
-  const [rows, buffer] = await Promise.all([bundledRows(), bundledSearchIndex().catch(() => null)]);
-  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const [rows, packed] = await Promise.all([
+    bundledRows(),
+    bundledSearchIndex().catch((err: unknown) => err),
+  ]);
   try {
-    const { data, ids } = storedSearchIndexOf(buffer);
-    if (ids.length === rows.length && ids.every((id, k) => id === rows[k]!.id))
-      return createSearch(rows, data);
+    const { data, entries } = storedIndexOver(packed, rows);
+    return createSearch(entries, data);
   } catch (err) {
-    console.warn('Ata Zan: the built search index of the bundled glossary is built again', err);
+    console.debug('Ata Zan: the built search index of the bundled glossary is built again', err);
+    return createSearch(rows);
   }
-  return createSearch(rows);
 });
 
 /** The bundled glossary ready to scan: its built index, or compiled here if that cannot be used. */

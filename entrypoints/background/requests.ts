@@ -53,7 +53,6 @@ import { buildSearchData, SearchDataError, type SearchData } from '../../glossar
 import {
   indexOver,
   packSearchIndex,
-  storedIndexOver,
   storedSearchIndexOf,
   type StoredSearchIndex,
 } from '../../lib/stored-search';
@@ -61,7 +60,7 @@ import { SEARCH_INDEX_KEY } from '../../lib/database-names';
 import { EntryList, type FilterTextCache } from '../../glossary/entry-list';
 import type { Entry } from '../../glossary/types';
 import type { DuplicatePolicy, SearchAnswer, StoredEntry } from '../../lib/protocol';
-import { bundledRows, bundledSearchIndex } from './bundled-glossary';
+import { bundledSearch } from './bundled-glossary';
 import { packData } from '../../lib/packed-data';
 
 /** The requests that need the browser, not the database (answered in index.ts). */
@@ -124,9 +123,8 @@ export class GlossaryService {
     of: Promise<GlossarySnapshot>;
     index: Promise<{ revision: number; search: GlossarySearch<StoredEntry> }>;
   } | null = null;
-  /** The last index built, and one of the bundled glossary alone (see `query`). */
+  /** The last index built (see `query`). */
   private searchReady: { revision: number; search: GlossarySearch<StoredEntry> } | null = null;
-  private bundled: Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> | null = null;
   private searchWarm: ReturnType<typeof setTimeout> | null = null;
   /**
    * The stored search index as this worker read it when it woke (with no
@@ -309,29 +307,9 @@ export class GlossaryService {
     };
   }
 
-  /**
-   * The bundled glossary alone, from the search index built with the
-   * extension: a woken worker's stand-in costs no build beside the popup's
-   * own read (built here only if that file cannot be used).
-   */
+  /** The bundled glossary alone (bundled-glossary.ts): a woken worker's stand-in costs no build. */
   private bundledSearch(): Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> {
-    this.bundled ??= Promise.all([
-      bundledRows(),
-      bundledSearchIndex().catch((err: unknown) => err),
-    ]).then(([rows, packed]) => {
-      try {
-        const { data, entries } = storedIndexOver(packed, rows);
-        return { revision: 0, search: createSearch(entries, data) };
-      } catch (err) {
-        console.debug(
-          'Ata Zan: the built search index of the bundled glossary is built again',
-          err,
-        );
-        return { revision: 0, search: createSearch(rows) };
-      }
-    });
-    this.bundled.catch(() => (this.bundled = null));
-    return this.bundled;
+    return bundledSearch().then((search) => ({ revision: 0, search }));
   }
 
   /**
