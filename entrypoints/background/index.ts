@@ -90,8 +90,11 @@ export default defineBackground(() => {
       // The popup's first search after install reads the stored index of the seeded
       // glossary (an install's is the one built with the extension), stored before
       // the broadcast makes open popups look for it.
-      if (installed !== '' || !(await service.adoptSearch(change.revision, bundledSearchIndex))) {
-        service.warmSearchSoon();
+      if (
+        installed !== '' ||
+        !(await service.search.adoptSearch(change.revision, bundledSearchIndex))
+      ) {
+        service.search.warmSearchSoon();
       }
       await broadcast({ type: 'glossary/changed', revision: change.revision, sameMatches });
     })

@@ -6,6 +6,7 @@
  * from it, and the popup and options page ask for it whenever they open.
  */
 import { MatcherCache } from './matcher-cache';
+import { SearchCache } from './search-cache';
 import { PackMover } from './pack-mover';
 import type { GlossarySnapshot, RequestType } from '../../lib/protocol';
 import type { Settings } from '../../lib/settings';
@@ -32,35 +33,17 @@ import {
   type Change,
 } from '../../db/glossary-store';
 import { newPersonalId } from '../../db/personal-id';
-import { storedOf } from '../../db/import-packs';
 import { ImportPlan, readForPlan } from '../../db/import-plan';
 import { getSettings, setSettings } from '../../db/settings-store';
 import {
   dropCompiledIndex,
   readCompiledIndex,
   writeCompiledIndex,
-  storedSearchRevision,
-  writeSearchIndex,
 } from '../../db/compiled-index-store';
 import { ValidationError } from '../../glossary/entry-model';
-import {
-  createSearch,
-  openSearch,
-  type GlossarySearch,
-  type IndexSearch,
-} from '../../glossary/search';
-import { buildSearchData, SearchDataError, type SearchData } from '../../glossary/search-data';
-import {
-  indexOver,
-  packSearchIndex,
-  storedSearchIndexOf,
-  type StoredSearchIndex,
-} from '../../lib/stored-search';
-import { SEARCH_INDEX_KEY } from '../../lib/database-names';
 import { EntryList, type FilterTextCache } from '../../glossary/entry-list';
 import type { Entry } from '../../glossary/types';
-import type { DuplicatePolicy, SearchAnswer, StoredEntry } from '../../lib/protocol';
-import { bundledSearch } from './bundled-glossary';
+import type { DuplicatePolicy, StoredEntry } from '../../lib/protocol';
 import { packData } from '../../lib/packed-data';
 
 /** The requests that need the browser, not the database (answered in index.ts). */
@@ -91,15 +74,6 @@ interface StagedImport {
   planning: Promise<void>;
 }
 
-/** The stored search index as a woken worker read it (`GlossaryService.woken`). */
-interface WokenIndex {
-  revision: number;
-  index: StoredSearchIndex;
-  engine: IndexSearch;
-}
-
-/** After a change, the search index is rebuilt this long after, once tabs have repainted. */
-const SEARCH_WARM_DELAY_MS = 1500;
 /** Entries whose filter texts are folded in one go before other requests are answered. */
 const FOLD_SLICE = 1000;
 /** Imports cancelled this recently still answer `import.cancelled` (not `import.expired`). */
@@ -118,22 +92,6 @@ function inFileOrder(staged: StagedImport): Entry[] {
 export class GlossaryService {
   private snapshot: Promise<GlossarySnapshot> | null = null;
   private revision: Promise<number> | null = null;
-  /** The search index of a snapshot (the very promise `getSnapshot` answered). */
-  private search: {
-    of: Promise<GlossarySnapshot>;
-    index: Promise<{ revision: number; search: GlossarySearch<StoredEntry> }>;
-  } | null = null;
-  /** The last index built (see `query`). */
-  private searchReady: { revision: number; search: GlossarySearch<StoredEntry> } | null = null;
-  private searchWarm: ReturnType<typeof setTimeout> | null = null;
-  /**
-   * The stored search index as this worker read it when it woke (with no
-   * index of its own yet): 'refused' when the row is there but not one.
-   */
-  private woken: Promise<WokenIndex | 'refused' | 'stale' | null> | null = null;
-  /** The revision whose search index this worker stored. */
-  private searchStoredAt: number | null = null;
-  private searchSaving: Promise<void> = Promise.resolve();
   private readonly imports = new Map<string, StagedImport>();
   /** The personal entries of a snapshot as the options table lists them (the very promise `getSnapshot` answered). */
   private personal: {
@@ -149,9 +107,16 @@ export class GlossaryService {
   private readonly packs: PackMover;
   /** The compiled matcher follows the revision; it is stored, so a woken worker need not read every entry. */
   readonly matcher: MatcherCache;
+  /** The popup's search index, per revision. */
+  readonly search: SearchCache;
 
   constructor(private readonly db: AtaZanDatabase) {
     this.packs = new PackMover(db);
+    this.search = new SearchCache(
+      db,
+      () => this.getSnapshot(),
+      () => this.getRevision(),
+    );
     this.matcher = new MatcherCache(() => this.getSnapshot(), undefined, {
       revision: () => this.getRevision(),
       store: {
@@ -207,43 +172,6 @@ export class GlossaryService {
     return this.snapshot;
   }
 
-  /**
-   * The search index of the current snapshot, once per revision: a worker
-   * with none yet (just woken) takes the stored one when it is the snapshot's,
-   * and builds it otherwise.
-   */
-  searchIndex(): Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> {
-    const of = this.getSnapshot();
-    if (this.search?.of !== of) {
-      // Read beside the snapshot; a running worker's stored row is older than its glossary.
-      const row = this.searchReady ? Promise.resolve(null) : this.wokenIndex();
-      const index = Promise.all([of, row]).then(([snapshot, stored]) => {
-        // From now on the index answers; the row's copy need not be kept for `fromWokenIndex`.
-        this.woken = null;
-        const restored =
-          typeof stored === 'object' && stored && this.restoreSearch(snapshot, stored);
-        if (restored) {
-          this.searchStoredAt = snapshot.revision;
-          this.searchReady = restored;
-          return restored;
-        }
-        const data = buildSearchData(snapshot.entries);
-        const ready = { revision: snapshot.revision, search: createSearch(snapshot.entries, data) };
-        this.searchReady = ready;
-        // A row read and refused (stale or damaged) is written over.
-        const refused = stored !== null;
-        // After this answer: the popup reads the stored index as it opens.
-        this.searchSaving = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
-          this.storeSearch(snapshot, data, refused),
-        );
-        return ready;
-      });
-      index.catch(() => (this.search = null));
-      this.search = { of, index };
-    }
-    return this.search.index;
-  }
-
   /** The personal entries of the current snapshot, as the options table lists them. */
   personalList(): Promise<{ revision: number; list: EntryList<StoredEntry> }> {
     const of = this.getSnapshot();
@@ -275,190 +203,6 @@ export class GlossaryService {
       else setTimeout(step, 0);
     };
     setTimeout(step, 0);
-  }
-
-  /**
-   * Answer from the index there is: while the current one is still being made
-   * (the worker just woke, or just installed and seeding), from the previous
-   * one, else from the bundled glossary alone, marked incomplete so the page
-   * asks again. A popup never waits for the database.
-   */
-  private async query(query: string, limit?: number): Promise<SearchAnswer> {
-    if (!this.search) {
-      const woken = await this.fromWokenIndex(query, limit);
-      if (woken) return woken;
-    }
-    const current = this.searchIndex();
-    const settled = await Promise.race([current, Promise.resolve(null)]);
-    if (settled) return { ...this.answer(settled, query, limit), complete: true };
-    const stand = this.searchReady ?? (await this.bundledSearch());
-    return { ...this.answer(stand, query, limit), complete: false };
-  }
-
-  private answer(
-    index: { revision: number; search: GlossarySearch<StoredEntry> },
-    query: string,
-    limit?: number,
-  ) {
-    return {
-      hits: index.search.search(query, limit),
-      size: index.search.size,
-      revision: index.revision,
-    };
-  }
-
-  /** The bundled glossary alone (bundled-glossary.ts): a woken worker's stand-in costs no build. */
-  private bundledSearch(): Promise<{ revision: number; search: GlossarySearch<StoredEntry> }> {
-    return bundledSearch().then((search) => ({ revision: 0, search }));
-  }
-
-  /**
-   * Store a search index made elsewhere (the bundled glossary's, built with
-   * the extension) as `revision`'s when it names exactly the snapshot's
-   * entries in the snapshot's order: right after an install the popup then
-   * searches it without the worker building one. False (nothing written) otherwise.
-   */
-  async adoptSearch(revision: number, index: () => Promise<ArrayBuffer>): Promise<boolean> {
-    try {
-      const [buffer, snap] = await Promise.all([index(), this.getSnapshot()]);
-      if (snap.revision !== revision) return false;
-      const { ids, personal } = storedSearchIndexOf(buffer);
-      const same =
-        snap.entries.length === ids.length &&
-        snap.entries.every((e, i) => e.source === 'bundled' && e.id === ids[i]) &&
-        personal.every((p) => p === 0);
-      if (!same || !(await writeSearchIndex(this.db, revision, buffer))) return false;
-      this.searchStoredAt = revision;
-      return true;
-    } catch (err) {
-      console.warn('Ata Zan: the bundled search index was not adopted', err);
-      return false;
-    }
-  }
-
-  /** Resolves when the last search index built has been stored (or needed not be, or could not be). */
-  searchSaved(): Promise<void> {
-    return this.searchSaving;
-  }
-
-  /**
-   * The stored search row read and checked, once per waking (see `woken`);
-   * 'stale', unread, when the revision stored with it is not the database's
-   * (a worker stopped before it stored its last change's index).
-   */
-  private wokenIndex(): Promise<WokenIndex | 'refused' | 'stale' | null> {
-    const current = () =>
-      Promise.all([storedSearchRevision(this.db), getRevision(this.db)]).then(
-        ([stored, revision]) => stored === revision,
-      );
-    this.woken ??= current()
-      .then(async (fresh) => {
-        if (!fresh) return 'stale' as const;
-        return this.db.compiledIndex.get(SEARCH_INDEX_KEY);
-      })
-      .then(
-        (row) => {
-          if (row === 'stale') return row;
-          if (!row) return null;
-          try {
-            if (typeof row.revision !== 'number') throw new SearchDataError('revision');
-            const index = storedSearchIndexOf(row.value);
-            return { revision: row.revision, index, engine: openSearch(index.data) };
-          } catch (err) {
-            // Built again from the entries, and stored over the damaged row.
-            console.debug('Ata Zan: stored search index refused', err);
-            return 'refused' as const;
-          }
-        },
-        (err: unknown) => {
-          console.debug('Ata Zan: stored search index not read', err);
-          return null;
-        },
-      );
-    return this.woken;
-  }
-
-  /** The stored index over the snapshot when it is of its revision and names its entries; null otherwise. */
-  private restoreSearch(
-    snapshot: GlossarySnapshot,
-    stored: WokenIndex,
-  ): { revision: number; search: GlossarySearch<StoredEntry> } | null {
-    if (stored.revision !== snapshot.revision) return null;
-    try {
-      const { data, entries } = indexOver(stored.index, snapshot.entries);
-      return { revision: snapshot.revision, search: createSearch(entries, data) };
-    } catch (err) {
-      console.debug('Ata Zan: stored search index refused', err);
-      return null;
-    }
-  }
-
-  /**
-   * A woken worker's answer from the stored index alone, each hit's entry
-   * read by its key: no reading of every entry (the popup's own read of the
-   * database is not queued behind it). Null when that index is not the
-   * current revision's, or an entry it names is not a row (an import's
-   * entries still in packs): the snapshot's index answers then.
-   */
-  private async fromWokenIndex(query: string, limit?: number): Promise<SearchAnswer | null> {
-    // Packed entries are no rows to read by key: the snapshot is read at once, not after the row.
-    if ((await this.db.importPacks.count()) > 0) return null;
-    const stored = await this.wokenIndex();
-    if (typeof stored !== 'object' || !stored || stored.revision !== (await this.getRevision()))
-      return null;
-    const ranked = stored.engine.search(query, limit);
-    const { ids, personal } = stored.index;
-    const rows = await this.db.entries.bulkGet(
-      ranked.map(
-        (h) => [personal[h.index] ? 'personal' : 'bundled', ids[h.index]!] as [string, string],
-      ),
-    );
-    const hits: SearchAnswer['hits'] = [];
-    for (let k = 0; k < ranked.length; k++) {
-      const row = rows[k];
-      if (!row) return null;
-      hits.push({ entry: storedOf(row), kind: ranked[k]!.kind, score: ranked[k]!.score });
-    }
-    // The revision is read again: a change made meanwhile is answered from its own index.
-    if ((await this.getRevision()) !== stored.revision) return null;
-    return { hits, size: stored.engine.size, revision: stored.revision, complete: true };
-  }
-
-  /**
-   * Store a revision's search index once (the popup searches it without
-   * waking the worker); `overwrite` when the row of this revision was refused.
-   */
-  private async storeSearch(
-    snapshot: GlossarySnapshot,
-    data: SearchData,
-    overwrite = false,
-  ): Promise<void> {
-    if (this.searchStoredAt === snapshot.revision) return;
-    try {
-      // A running worker's earlier build may have stored this revision already.
-      if (!overwrite && (await storedSearchRevision(this.db)) === snapshot.revision) {
-        this.searchStoredAt = snapshot.revision;
-        return;
-      }
-      const written = await writeSearchIndex(
-        this.db,
-        snapshot.revision,
-        packSearchIndex(data, snapshot.entries),
-      );
-      if (written) this.searchStoredAt = snapshot.revision;
-    } catch (err) {
-      // The popup then asks the background, as before the index was stored.
-      console.debug('Ata Zan: search index not stored', err);
-    }
-  }
-
-  /** Build the search index a little later, off the path of the request that changed the glossary. */
-  warmSearchSoon(): void {
-    if (this.searchWarm !== null) clearTimeout(this.searchWarm);
-    this.searchWarm = setTimeout(() => {
-      this.searchWarm = null;
-      this.searchIndex().catch(() => undefined);
-    }, SEARCH_WARM_DELAY_MS);
   }
 
   private staged(importId: string): StagedImport {
@@ -559,7 +303,7 @@ export class GlossaryService {
     'batches/list': async () => answer(await listBatches(this.db)),
     'batch/undo': async ({ id }) => this.changed(await undoBatch(this.db, id)),
     'text/scan': async ({ texts }) => answer(await this.matcher.scan(texts)),
-    'search/query': async ({ query, limit }) => answer(await this.query(query, limit)),
+    'search/query': async ({ query, limit }) => answer(await this.search.query(query, limit)),
     'import/begin': async ({ policy, name }) => {
       const importId = crypto.randomUUID();
       const plan = readForPlan(this.db).then(
@@ -628,7 +372,7 @@ export class GlossaryService {
       next.catch(() => (this.snapshot = null));
       this.snapshot = next;
     }
-    this.warmSearchSoon();
+    this.search.warmSearchSoon();
     return {
       response: change.result,
       broadcasts: [{ type: 'glossary/changed', revision: change.revision }],

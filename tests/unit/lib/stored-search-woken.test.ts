@@ -75,8 +75,8 @@ async function storedGlossary() {
     type: 'entry/save',
     entry: { ...court, ru: { ...court.ru, definition: 'Моя редакция.' }, source: 'personal' },
   });
-  await svc.searchIndex();
-  await svc.searchSaved();
+  await svc.search.searchIndex();
+  await svc.search.searchSaved();
   const snapshot = await snapshotOf(svc);
   expect((await db.compiledIndex.get(SEARCH_INDEX_KEY))?.revision).toBe(snapshot.revision);
   return { db, snapshot };
@@ -93,9 +93,9 @@ describe('a woken worker takes the stored search index', () => {
     const woken = new GlossaryService(db);
     const put = vi.spyOn(db.compiledIndex, 'put');
     built.mockClear();
-    await woken.searchIndex();
+    await woken.search.searchIndex();
     const answers = await Promise.all(QUERIES.map((q) => ask(woken, q)));
-    await woken.searchSaved();
+    await woken.search.searchSaved();
     expect(built).not.toHaveBeenCalled();
     expect(put).not.toHaveBeenCalled();
     expect(answers.every((a) => a.complete && a.revision === snapshot.revision)).toBe(true);
@@ -155,8 +155,8 @@ describe('a woken worker takes the stored search index', () => {
     await importEntries(db, termbase, 'skip', 'termbase.json');
     expect(await db.importPacks.count()).toBeGreaterThan(0);
     const writer = new GlossaryService(db);
-    await writer.searchIndex();
-    await writer.searchSaved();
+    await writer.search.searchIndex();
+    await writer.search.searchSaved();
     const woken = new GlossaryService(db);
     const readAll = vi.spyOn(woken, 'getSnapshot');
     await expect
@@ -177,7 +177,7 @@ describe('a woken worker takes the stored search index', () => {
     await db.compiledIndex.put({ ...row, value });
     const woken = new GlossaryService(db);
     built.mockClear();
-    await woken.searchIndex();
+    await woken.search.searchIndex();
     expect(built).not.toHaveBeenCalled();
     const answers = await Promise.all(QUERIES.map((q) => ask(woken, q)));
     expect(answers.map((a) => a.hits)).toEqual(answersOf(reordered));
@@ -239,7 +239,7 @@ describe('a stored row unfit for the snapshot is built again and written over', 
     await db.compiledIndex.put({ ...row, ...(unfit(row, snapshot) as object) });
     const woken = new GlossaryService(db);
     built.mockClear();
-    await woken.searchIndex();
+    await woken.search.searchIndex();
     const answers = await Promise.all(QUERIES.map((q) => ask(woken, q)));
     expect(built).toHaveBeenCalledTimes(1);
     // Nothing lost: the glossary is as it was, and every answer is a built index's.
@@ -247,7 +247,7 @@ describe('a stored row unfit for the snapshot is built again and written over', 
     expect(answers.every((a) => a.complete)).toBe(true);
     expect(answers.map((a) => a.hits)).toEqual(answersOf(snapshot.entries));
     // The popup reads the row written over, and the next woken worker takes it.
-    await woken.searchSaved();
+    await woken.search.searchSaved();
     await expect
       .poll(async () => {
         const stored = await openStoredSearch(db.name);
@@ -256,7 +256,7 @@ describe('a stored row unfit for the snapshot is built again and written over', 
       }, WAIT)
       .toBe(snapshot.revision);
     built.mockClear();
-    await new GlossaryService(db).searchIndex();
+    await new GlossaryService(db).search.searchIndex();
     expect(built).not.toHaveBeenCalled();
   });
 });

@@ -108,7 +108,7 @@ describe('the popup reads the background’s stored index', () => {
     const woken = new GlossaryService(db);
     const put = vi.spyOn(db.compiledIndex, 'put');
     await backgroundAnswer(woken, 'суд');
-    await woken.searchSaved();
+    await woken.search.searchSaved();
     expect(put.mock.calls.filter(([row]) => row.key === SEARCH_INDEX_KEY)).toEqual([]);
   });
 
@@ -145,7 +145,7 @@ describe('the popup reads the background’s stored index', () => {
     const { db, svc } = await seeded();
     const snapshot = (await svc.handle({ type: 'glossary/get' })).response as GlossarySnapshot;
     const file = async () => bundledSearchFile(BUNDLED_ENTRIES);
-    expect(await svc.adoptSearch(snapshot.revision, file)).toBe(true);
+    expect(await svc.search.adoptSearch(snapshot.revision, file)).toBe(true);
     const stored = (await openStoredSearch(db.name))!;
     expect(stored.revision).toBe(snapshot.revision);
     for (const query of ['Конституционный Суд', 'сот', 'канституция', 'жеке басына']) {
@@ -159,10 +159,10 @@ describe('the popup reads the background’s stored index', () => {
     const { svc } = await seeded();
     const file = async () => bundledSearchFile(BUNDLED_ENTRIES);
     const before = (await svc.handle({ type: 'glossary/get' })).response as GlossarySnapshot;
-    expect(await svc.adoptSearch(before.revision + 1, file)).toBe(false);
+    expect(await svc.search.adoptSearch(before.revision + 1, file)).toBe(false);
     await svc.handle({ type: 'entry/save', entry: testEntry('', 'эстоппель', 'эстоппель') });
     const after = (await svc.handle({ type: 'glossary/get' })).response as GlossarySnapshot;
-    expect(await svc.adoptSearch(after.revision, file)).toBe(false);
+    expect(await svc.search.adoptSearch(after.revision, file)).toBe(false);
   });
 
   const DAMAGED: [string, (row: { revision: number; value: unknown }) => unknown][] = [
