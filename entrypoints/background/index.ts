@@ -103,9 +103,11 @@ export default defineBackground(() => {
       seeded = true;
       performance.mark('atazan-worker-seeded');
     });
+  /** Whether the bundled rows are still being written (an install or an update). */
+  const stillSeeding = async () => !seeded && (await storedVersion) !== BUNDLED_VERSION;
   let interim: Promise<Compiled> | null = null;
   const scanWhileSeeding = async (texts: string[]): Promise<ScanResult | null> => {
-    if (seeded || (await storedVersion) === BUNDLED_VERSION) return null;
+    if (!(await stillSeeding())) return null;
     interim ??= before
       .then((c) => c ?? bundledGlossary())
       .finally(() => performance.mark('atazan-worker-interim'));
@@ -118,7 +120,7 @@ export default defineBackground(() => {
     query: string,
     limit?: number,
   ): Promise<SearchAnswer | null> => {
-    if (seeded || (await storedVersion) === BUNDLED_VERSION) return null;
+    if (!(await stillSeeding())) return null;
     const search = await bundledSearch();
     return { hits: search.search(query, limit), size: search.size, revision: 0, complete: false };
   };
