@@ -8,6 +8,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 // First: Dexie finds IndexedDB as it loads.
 import { freshDatabases } from '../../support/databases';
+import { TYPED_QUERIES } from '../../support/search-queries';
 import * as searchData from '../../../glossary/search-data';
 import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
 import { createSearch } from '../../../glossary/search';
@@ -31,24 +32,8 @@ const freshDb = freshDatabases('atazan-woken-search');
 /** Waits for the background's work, however loaded the machine (not a speed check). */
 const WAIT = { timeout: 15_000 };
 
-/** Terms, prefixes, typos, a Russian keyboard, Latin, definition words, and the user's own entries. */
-const QUERIES = [
-  'суд',
-  'сот',
-  'Конституционный Суд',
-  'конституциялык',
-  'канституция',
-  'правосуд',
-  'sot',
-  'konstitutsiya',
-  'неприкосновенность',
-  'жеке басына',
-  'право собственности',
-  'эстоппель',
-  'эстопель',
-  'мой суд',
-  'q',
-];
+/** As people type, and the user's own entries (`storedGlossary`). */
+const QUERIES = [...TYPED_QUERIES, 'эстоппель', 'эстопель', 'мой суд'];
 const LIMIT = 30;
 
 const ask = async (svc: GlossaryService, query: string) =>

@@ -17,30 +17,13 @@ import { SEARCH_INDEX_KEY } from '../../../lib/database-names';
 import type { GlossarySnapshot, SearchAnswer, StoredEntry } from '../../../lib/protocol';
 import { openStoredSearch, packSearchIndex, storedSearchIndexOf } from '../../../lib/stored-search';
 import { testEntry } from '../../support/entries';
+import { TYPED_QUERIES } from '../../support/search-queries';
 
 const freshDb = freshDatabases('atazan-stored-search');
 /** Waits for the background's work, however loaded the machine (not a speed check). */
 const WAIT = { timeout: 15_000 };
 
-/** Typed as people type: whole terms, prefixes, typos, a Russian keyboard, Latin, definition words. */
-const QUERIES = [
-  'суд',
-  'сот',
-  'Конституционный Суд',
-  'конституциялык',
-  'канституция',
-  'правосуд',
-  'sot',
-  'konstitutsiya',
-  'азаматтык',
-  'прокурор',
-  'неприкосновенность',
-  'жеке басына',
-  'орган власти',
-  'право собственности',
-  'мемлекет',
-  'q',
-];
+const QUERIES = TYPED_QUERIES;
 
 const STORED: StoredEntry[] = BUNDLED_ENTRIES.map((e) => ({
   ...e,
