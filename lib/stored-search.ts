@@ -128,21 +128,19 @@ export function storedSearchOf(db: IDBDatabase, row: StoredSearchRow): StoredSea
   }
 }
 
-/** The stored search index in `db` (see `storedSearchOf`); null, and `db` closed, when there is none. */
-export async function readStoredSearch(db: IDBDatabase): Promise<StoredSearch | null> {
+/**
+ * The stored search index, when the database has one of its current
+ * revision; null otherwise (none yet, stale, unreadable, or no database).
+ * The popup takes the same steps itself, its code loading meanwhile
+ * (entrypoints/popup/popup-search.ts).
+ */
+export async function openStoredSearch(name?: string): Promise<StoredSearch | null> {
+  const db = await openStoredDatabase(name);
+  if (!db) return null;
   const row = await readStoredSearchRow(db).catch(() => null);
   if (row) return storedSearchOf(db, row);
   db.close();
   return null;
-}
-
-/**
- * The stored search index, when the database has one of its current
- * revision; null otherwise (none yet, stale, unreadable, or no database).
- */
-export async function openStoredSearch(name?: string): Promise<StoredSearch | null> {
-  const db = await openStoredDatabase(name);
-  return db && readStoredSearch(db);
 }
 
 function storedSearch(

@@ -140,7 +140,7 @@ export class MatcherCache {
         updatedAt: Float64Array.from(stored.ids, (id) => byId.get(id)!.updatedAt),
       };
       this.compiled = restoreGlossary(value);
-      this.compiledFrom = once(() => stampsOf(value));
+      this.compiledFrom = lazily(() => stampsOf(value));
       this.builds.push('stored');
       performance.mark('atazan-worker-adopted');
       if (this.store) {
@@ -250,7 +250,7 @@ export class MatcherCache {
       const compiled = restoreGlossary(value);
       if (compiled.revision === revision) {
         // A later save is compiled alone beside it (extend), as after a compile.
-        this.compiledFrom = once(() => stampsOf(value as StoredIndex));
+        this.compiledFrom = lazily(() => stampsOf(value as StoredIndex));
         this.extensions = 0;
         return compiled;
       }
@@ -269,8 +269,8 @@ function stampsOfSnapshot(snap: GlossarySnapshot): () => ReadonlyMap<string, Ent
   return () => stamps;
 }
 
-/** `make`'s value, made on the first call. */
-function once<T>(make: () => T): () => T {
+/** `make`'s value, made on the first call (lib/once.ts is its asynchronous, retrying kin). */
+function lazily<T>(make: () => T): () => T {
   let made: { value: T } | null = null;
   return () => (made ??= { value: make() }).value;
 }
