@@ -22,6 +22,10 @@
  * - on the same page: the scan itself (first highlight, total, longest slice)
  *   and the JS heap the content script adds.
  *
+ * The browser's floor: the first-highlight scenarios also run, alternating,
+ * with an extension that does nothing but answer (bench/floor-extension.ts),
+ * the least any extension whose worker is asked can take on this machine.
+ *
  * The baseline: set BASELINE_EXT to another build's chrome-mv3 directory (e.g.
  * main's, copied aside) and every extension scenario runs with both builds,
  * alternating, so the two columns share the machine's load. RUNS (default 5)
@@ -36,6 +40,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM, EXTENSION_DIR, servePages } from '../tests/browser/harness';
+import { writeFloorExtension } from './floor-extension';
 
 import type { ScanStats } from '../entrypoints/content/scanner';
 
@@ -448,6 +453,8 @@ async function main(): Promise<void> {
   const shortUrl = `${server.url}/short.html`;
   const builds: [string, string][] = [['this build', THIS_EXT]];
   if (BASELINE_EXT) builds.unshift(['baseline', BASELINE_EXT]);
+  const floorDir = writeFloorExtension();
+  const floor: FirstHighlight[] = [];
   try {
     if (TRACE) await trace(THIS_EXT, heavyUrl, TRACE);
 
@@ -455,22 +462,28 @@ async function main(): Promise<void> {
     const withExt = new Map<string, HeavyRun[]>(builds.map(([n]) => [n, []]));
     const without: HeavyRun[] = [];
     for (let i = 0; i < RUNS; i++) {
-      if (!BLOCKING_ONLY)
+      if (!BLOCKING_ONLY) {
         for (const [name, dir] of builds)
           first.get(name)!.push(await firstHighlights(dir, shortUrl));
+        floor.push(await firstHighlights(floorDir, shortUrl));
+      }
       without.push(await heavyPage(null, heavyUrl));
       for (const [name, dir] of builds) withExt.get(name)!.push(await heavyPage(dir, heavyUrl));
     }
 
-    const rows: string[][] = [['', ...builds.map(([n]) => n)]];
-    const each = (label: string, cell: (name: string) => string): void => {
-      rows.push([label, ...builds.map(([n]) => cell(n))]);
+    const rows: string[][] = [['', ...builds.map(([n]) => n), 'browser floor']];
+    const each = (label: string, cell: (name: string) => string, floorCell = ''): void => {
+      rows.push([label, ...builds.map(([n]) => cell(n)), floorCell]);
     };
-    each('first highlight after navigation, fresh profile', (n) =>
-      ms(median(first.get(n)!.map((r) => r.fresh))),
+    each(
+      'first highlight after navigation, fresh profile',
+      (n) => ms(median(first.get(n)!.map((r) => r.fresh))),
+      ms(median(floor.map((r) => r.fresh))),
     );
-    each('first highlight after navigation, woken worker', (n) =>
-      ms(median(first.get(n)!.map((r) => r.woken))),
+    each(
+      'first highlight after navigation, woken worker',
+      (n) => ms(median(first.get(n)!.map((r) => r.woken))),
+      ms(median(floor.map((r) => r.woken))),
     );
     const tbtWithout = median(without.map((r) => r.tbt));
     each('1 MB page: TBT after DCL with the extension', (n) =>
@@ -479,6 +492,7 @@ async function main(): Promise<void> {
     rows.push([
       '1 MB page: TBT after DCL without any extension',
       ...builds.map(() => ms(tbtWithout)),
+      '',
     ]);
     each('1 MB page: TBT the extension adds', (n) =>
       ms(median(withExt.get(n)!.map((r) => r.tbt)) - tbtWithout),
@@ -492,6 +506,7 @@ async function main(): Promise<void> {
     rows.push([
       "1 MB page: long frames' blocking in rendering, without",
       ...builds.map(() => ms(median(without.map((r) => blockingBy(r.frames).render)))),
+      '',
     ]);
     each('1 MB page: first highlight after navigation', (n) =>
       ms(median(withExt.get(n)!.map((r) => r.mark?.firstPaintAt ?? NaN))),
@@ -530,6 +545,9 @@ async function main(): Promise<void> {
       );
     }
     console.log(
+      `  browser floor (bench/floor-extension.ts): fresh ${list(floor.map((r) => r.fresh))}; woken ${list(floor.map((r) => r.woken))}`,
+    );
+    console.log(
       `  without: TBT ${list(without.map((r) => r.tbt))}; long tasks ${without.map((r) => list(r.tasks) || '-').join(' | ')}`,
     );
     console.log(
@@ -553,6 +571,7 @@ async function main(): Promise<void> {
     console.log('');
   } finally {
     await server.close();
+    rmSync(floorDir, { recursive: true, force: true });
   }
 }
 

@@ -23,6 +23,8 @@
  *   the first frame of the (visible) page whose CSS.highlights hold the new
  *   term's range (both clocks as epoch time: timeOrigin + now);
  * - the service worker's JS heap (CDP Runtime.getHeapUsage on its target).
+ * Each run also measures the popup and page scenarios with an extension that
+ * does nothing but answer (bench/floor-extension.ts): the browser's floor.
  * Medians of the runs; times read with the page's own clock (performance.now()
  * from its navigation start), recorded by observers installed before it loads.
  */
@@ -41,6 +43,7 @@ import {
   type ExtensionBrowser,
 } from '../tests/browser/harness';
 import { termbaseEntries } from './termbase-data';
+import { writeFloorExtension } from './floor-extension';
 
 export interface TermbaseRun {
   entries: number;
@@ -68,11 +71,18 @@ export interface TermbaseRuns {
   termbase: TermbaseRun[];
 }
 
+/** The scenarios the browser's floor is measured in. */
+type FloorKey =
+  'popupFirstMs' | 'popupLaterMs' | 'popupAfterStopMs' | 'highlightMs' | 'highlightAfterStopMs';
+export type FloorRun = Pick<TermbaseRun, FloorKey>;
+
 export interface TermbaseReport extends TermbaseRuns {
   size: number;
   runs: number;
   /** The same runs with BASELINE_EXT's build, alternating with this build's. */
   before: TermbaseRuns | null;
+  /** The popup and page scenarios with bench/floor-extension.ts, once per run. */
+  floor: FloorRun[];
 }
 
 /** Records, in the page, when the first element matching `selector` appears (performance.now()). */
@@ -351,6 +361,43 @@ async function oneRun(
   }
 }
 
+/** The popup and page scenarios of `oneRun` with the floor extension in `dir`. */
+async function floorRun(server: { url: string }, dir: string): Promise<FloorRun> {
+  const browser = await launchWithExtension(dir);
+  try {
+    const popup = async (): Promise<number> => {
+      const { page, at } = await extensionPage(browser, 'popup.html', '#results [role=option]', [
+        '#search',
+        'правосудие',
+      ]);
+      await page.close();
+      return at;
+    };
+    const afterStop = async (measure: () => Promise<number>): Promise<number | null> => {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html#add`);
+      const stopped = await stopWorker(browser, page);
+      await page.close();
+      return stopped ? measure() : null;
+    };
+    const lawPage = `${server.url}/bundled`;
+    const popupFirstMs = await popup();
+    const later = [await popup(), await popup(), await popup()].sort((a, b) => a - b);
+    const highlightMs = await firstHighlight(browser, lawPage);
+    const popupAfterStopMs = await afterStop(popup);
+    const highlightAfterStopMs = await afterStop(() => firstHighlight(browser, lawPage));
+    return {
+      popupFirstMs,
+      popupLaterMs: later[1]!,
+      popupAfterStopMs,
+      highlightMs,
+      highlightAfterStopMs,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
 /** A term in neither the bundled glossary nor the generated termbase. */
 const ADDED_TERM = 'эстоппель';
 
@@ -441,7 +488,9 @@ export async function runTermbaseBench(
     baseline: [],
     termbase: [],
     before: before ? { baseline: [], termbase: [] } : null,
+    floor: [],
   };
+  const floorDir = writeFloorExtension();
   // Each run measures the baseline build first, then this one, so both share the machine's load.
   const builds: [string, TermbaseRuns, string | undefined][] = [['this build', report, undefined]];
   if (before && report.before) builds.unshift(['baseline build', report.before, before]);
@@ -456,10 +505,13 @@ export async function runTermbaseBench(
           );
         into.termbase.push(await oneRun(termbase, file, fileMB, server, extension));
       }
+      if (log) console.error(`run ${r + 1}/${runs}: the browser's floor…`);
+      report.floor.push(await floorRun(server, floorDir));
     }
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(floorDir, { recursive: true, force: true });
   }
   if (log) printReport(report);
   return report;
@@ -496,17 +548,33 @@ export function printReport(report: TermbaseReport): void {
   ];
   const heads = columns.flatMap(([name]) => [`${name}bundled only`, `${name}${plus}`]);
   const width = Math.max(14, ...heads.map((h) => h.length));
+  const floorHead = 'browser floor';
   console.log(
-    `${'scenario (ms unless said)'.padEnd(40)} ${heads.map((h) => h.padStart(width)).join(' ')}   goal`,
+    `${'scenario (ms unless said)'.padEnd(40)} ${heads.map((h) => h.padStart(width)).join(' ')} ${floorHead}   goal`,
   );
+  const floorKeys: readonly string[] = [
+    'popupFirstMs',
+    'popupLaterMs',
+    'popupAfterStopMs',
+    'highlightMs',
+    'highlightAfterStopMs',
+  ] satisfies FloorKey[];
   for (const [label, key, goal] of rows) {
     const cells = columns.flatMap(([, runs]) =>
       [runs.baseline, runs.termbase].map((of) =>
         fmt(median(of.map((r) => r[key] as number | null)), key).padStart(width),
       ),
     );
-    console.log(`${label.padEnd(40)} ${cells.join(' ')}   ${goal}`);
+    const floor = floorKeys.includes(key)
+      ? fmt(median(report.floor.map((r) => r[key as FloorKey])), key)
+      : '';
+    console.log(
+      `${label.padEnd(40)} ${cells.join(' ')} ${floor.padStart(floorHead.length)}   ${goal}`,
+    );
   }
+  console.log(
+    "browser floor: bench/floor-extension.ts, an extension that does nothing but answer, in the same runs (the browser's own share of each scenario on this machine)",
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
