@@ -17,11 +17,13 @@ import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
 import type { ScanResult } from '../../lib/scan-wire';
 import {
   compileGlossary,
+  compileGlossaryInSlices,
   extendGlossary,
   restoreGlossary,
   stampsOf,
   storedIndexOf,
   type Compiled,
+  type CompiledGlossary,
   type EntryStamp,
   type StoredIndex,
 } from './stored-index';
@@ -42,6 +44,8 @@ export interface MatcherCacheOptions {
   /** The current revision, cheaper than a snapshot (default: the snapshot's). */
   revision?: () => Promise<number>;
   store?: IndexStore;
+  /** What a whole compile awaits between its slices (default: the next task). */
+  pause?: () => Promise<void>;
 }
 
 /** How the glossary was last made ready: loaded from the store, compiled, or extended by the entries added. */
@@ -63,6 +67,7 @@ export class MatcherCache {
   private saving: Promise<unknown> = Promise.resolve();
   private readonly revision: () => Promise<number>;
   private readonly store: IndexStore | null;
+  private readonly pause: () => Promise<void>;
   /** How each glossary was made ready, in order (tests and the log). */
   readonly builds: BuildKind[] = [];
   /**
@@ -82,6 +87,7 @@ export class MatcherCache {
   ) {
     this.revision = options.revision ?? (async () => (await this.snapshot()).revision);
     this.store = options.store ?? null;
+    this.pause = options.pause ?? nextTask;
   }
 
   /** The glossary for the current revision (loaded or compiled on first use after a change). */
@@ -170,12 +176,22 @@ export class MatcherCache {
       return (this.compiled = restored);
     }
     const snap = await this.snapshot();
-    return this.extend(snap) ?? this.compileWhole(snap);
+    return this.extend(snap) ?? this.keepWhole(snap, await this.compileWhole(snap));
   }
 
-  /** Compile every entry of the snapshot, keep it, and store it once the waiting answer is sent. */
-  private compileWhole(snap: GlossarySnapshot): Compiled {
-    const { compiled, stored } = compileGlossary(snap, this.compile);
+  /**
+   * Compile every entry of the snapshot, in slices between which the worker
+   * answers other requests (a termbase's compile takes seconds); at once with
+   * the tests' own compile.
+   */
+  private compileWhole(snap: GlossarySnapshot): Promise<CompiledGlossary> {
+    return this.compile
+      ? Promise.resolve(compileGlossary(snap, this.compile))
+      : compileGlossaryInSlices(snap, this.pause);
+  }
+
+  /** Keep a whole compile of `snap`, and store it once the waiting answer is sent. */
+  private keepWhole(snap: GlossarySnapshot, { compiled, stored }: CompiledGlossary): Compiled {
     this.builds.push('compiled');
     performance.mark('atazan-worker-compiled');
     this.compiled = compiled;
@@ -222,14 +238,14 @@ export class MatcherCache {
     if (this.refold !== null) clearTimeout(this.refold);
     this.refold = setTimeout(() => {
       this.refold = null;
-      // Compiled whole, replacing the extended one of the same revision (answers go on meanwhile), and stored.
-      void this.snapshot()
-        .then((latest) => {
-          if (this.compiled === compiled && latest.revision === compiled.revision) {
-            this.compileWhole(latest);
-          }
-        })
-        .catch((err: unknown) => console.warn('Ata Zan: the glossary was not compiled', err));
+      // Compiled whole, replacing the extended one of the same revision (answers go on
+      // meanwhile, from the extended one), and stored; dropped if a change came since.
+      void (async () => {
+        const latest = await this.snapshot();
+        if (this.compiled !== compiled || latest.revision !== compiled.revision) return;
+        const whole = await this.compileWhole(latest);
+        if (this.compiled === compiled) this.keepWhole(latest, whole);
+      })().catch((err: unknown) => console.warn('Ata Zan: the glossary was not compiled', err));
     }, REFOLD_DELAY_MS);
     return compiled;
   }
@@ -261,6 +277,26 @@ export class MatcherCache {
     }
     return null;
   }
+}
+
+/**
+ * Resolves in a later task: what a sliced compile waits for between slices.
+ * A message to itself, where there are channels: unlike a chain of zero-delay
+ * timers, it is never held back to the timers' minimum delay.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === 'undefined') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** The stamps of a snapshot's entries, by id. */

@@ -15,6 +15,7 @@ import {
   MATCHER_FORMAT,
   combineMatchers,
   compileMatcher,
+  compileMatcherInSlices,
   loadMatcher,
   matchableOf,
   serializeMatcher,
@@ -76,15 +77,37 @@ function assemble(
   return { revision, matcher, context, encoder: new ScanEncoder(context.terms, new Set(personal)) };
 }
 
+/** A compiled glossary, and the data to store it (made when asked: it costs time). */
+export interface CompiledGlossary {
+  compiled: Compiled;
+  stored: () => StoredIndex;
+}
+
 /** Compile a glossary from its entries, and the data to store it. */
 export function compileGlossary(
   source: GlossarySource,
   compile: (entries: GlossarySource['entries']) => Matcher = (entries) =>
     compileMatcher(entries.map(matchableOf)),
-): { compiled: Compiled; stored: () => StoredIndex } {
+): CompiledGlossary {
+  return glossaryOf(source, compile(source.entries));
+}
+
+/**
+ * compileGlossary's glossary, its matcher compiled in slices with `pause()`
+ * awaited between them (compileMatcherInSlices): the worker answers other
+ * requests meanwhile.
+ */
+export async function compileGlossaryInSlices(
+  source: GlossarySource,
+  pause: () => Promise<void>,
+): Promise<CompiledGlossary> {
+  return glossaryOf(source, await compileMatcherInSlices(source.entries.map(matchableOf), pause));
+}
+
+function glossaryOf(source: GlossarySource, matcher: Matcher): CompiledGlossary {
   const ruled = source.entries.map(ruledOf);
   const personal = source.entries.filter((e) => e.source === 'personal').map((e) => e.id);
-  const compiled = assemble(source.revision, compile(source.entries), ruled, personal);
+  const compiled = assemble(source.revision, matcher, ruled, personal);
   return {
     compiled,
     stored: () => ({

@@ -23,7 +23,7 @@ import type { Entry, Lang, MatchableEntry } from '../types';
 import { assembleMatcher, type Matcher } from './assemble';
 import { KEY } from './chars';
 import { SuffixSets } from './suffix-sets';
-import { ENDS_WORD, TAKES_SUFFIX, TerminalsBuilder } from './terminals';
+import { ENDS_WORD, TAKES_SUFFIX, TerminalsBuilder, type Terminals } from './terminals';
 import { WordTableBuilder } from './word-table';
 
 export type { MatchedTerm, ScanSpans } from '../spans';
@@ -121,69 +121,135 @@ const AMBIGUOUS_PREFIXES: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * A compilation in steps: the entries' patterns added a slice at a time
+ * (`addNext`), then the index built from them (`finish`). compileMatcher runs
+ * it in one go; compileMatcherInSlices pauses between slices.
+ */
+export class MatcherCompilation {
+  private readonly words: WordTableBuilder;
+  private readonly terminals: TerminalsBuilder;
+  private readonly suffixes = new SuffixSets();
+  /** The next entry to add. */
+  private next = 0;
+  /** The terminals laid out (`layOut`), once every entry is in. */
+  private laidOut: Terminals | null = null;
+
+  constructor(
+    private readonly entries: readonly MatchableEntry[],
+    private readonly options: MatcherOptions = {},
+  ) {
+    // About a dozen words and terminals per entry (the forms of a Russian phrase,
+    // a Kazakh stem or two); room for more from the start, so that the builders'
+    // arrays are not regrown halfway.
+    this.words = new WordTableBuilder(KEY, entries.length * 16);
+    this.terminals = new TerminalsBuilder(entries.length * 16, entries.length * 12);
+  }
+
+  /** Add the patterns of the next `count` entries; false once every entry is in. */
+  addNext(count: number): boolean {
+    const { entries, words, terminals, suffixes } = this;
+    const custom = this.options.patterns;
+    const add = (entry: number, lang: Lang, term: string, stem: string, set: SuffixSet | null) => {
+      if (stem === '') return;
+      const suffix = set ? suffixes.add(set) : -1;
+      const compiled = suffix >= 0 ? suffixes.sets[suffix]! : null;
+      // A Kazakh stem whose last word begins a common derived word (заң → заңды).
+      const ambiguous =
+        lang === 'kk' &&
+        compiled !== null &&
+        AMBIGUOUS_PREFIXES.has(stem.slice(stem.lastIndexOf(' ') + 1));
+      terminals.add(
+        wordOfStem(words, stem),
+        entry,
+        lang,
+        term,
+        stem,
+        suffix,
+        compiled?.bare ?? false,
+        compiled?.any ?? false,
+        ambiguous,
+      );
+    };
+    const end = Math.min(entries.length, this.next + count);
+    for (let entry = this.next; entry < end; entry++) {
+      for (const lang of ['kk', 'ru'] as const) {
+        for (const term of entries[entry]![lang]) {
+          if (custom) {
+            for (const { stem, suffixes: set } of custom(lang, term))
+              add(entry, lang, term, stem, set);
+          } else if (lang === 'ru') {
+            // The forms as they are: no pattern object per form.
+            for (const stem of cachedRussianForms(term)) add(entry, lang, term, stem, null);
+          } else {
+            for (const { stem, suffixes: set } of cachedKazakhPatterns(term))
+              add(entry, lang, term, stem, set);
+          }
+        }
+      }
+    }
+    this.next = end;
+    return end < entries.length;
+  }
+
+  /** Lay out the terminals of every entry (those not added yet are added first). */
+  layOut(): void {
+    if (this.laidOut) return;
+    this.addNext(this.entries.length);
+    if (this.words.full) throw new RangeError('glossary too large for the word table');
+    this.laidOut = this.terminals.build(this.words.words, this.entries);
+  }
+
+  /** The index of every entry (laid out first if it was not). */
+  finish(): Matcher {
+    const { entries, words, terminals, suffixes } = this;
+    this.layOut();
+    const laidOut = this.laidOut!;
+    const table = words.freeze(terminals.heads, terminals.kinds, ENDS_WORD, TAKES_SUFFIX);
+    return assembleMatcher(
+      [
+        {
+          entries: entries.length,
+          table,
+          terminals: laidOut,
+          suffixSets: suffixes.sets,
+          reversed: suffixes.reversed(),
+          // A longer word cannot hold a match (at least 512 keys, more for a glossary with a longer term).
+          maxWordKeys: Math.max(512, terminals.longestStem + suffixes.longest),
+        },
+      ],
+      this.options.memoBits,
+    );
+  }
+}
+
 export function compileMatcher(
   entries: readonly MatchableEntry[],
   options: MatcherOptions = {},
 ): Matcher {
-  const custom = options.patterns;
-  // About a dozen words and terminals per entry (the forms of a Russian phrase,
-  // a Kazakh stem or two); room for more from the start, so that the builders'
-  // arrays are not regrown halfway.
-  const words = new WordTableBuilder(KEY, entries.length * 16);
-  const terminals = new TerminalsBuilder(entries.length * 16, entries.length * 12);
-  const suffixes = new SuffixSets();
-  const add = (entry: number, lang: Lang, term: string, stem: string, set: SuffixSet | null) => {
-    if (stem === '') return;
-    const suffix = set ? suffixes.add(set) : -1;
-    const compiled = suffix >= 0 ? suffixes.sets[suffix]! : null;
-    // A Kazakh stem whose last word begins a common derived word (заң → заңды).
-    const ambiguous =
-      lang === 'kk' &&
-      compiled !== null &&
-      AMBIGUOUS_PREFIXES.has(stem.slice(stem.lastIndexOf(' ') + 1));
-    terminals.add(
-      wordOfStem(words, stem),
-      entry,
-      lang,
-      term,
-      stem,
-      suffix,
-      compiled?.bare ?? false,
-      compiled?.any ?? false,
-      ambiguous,
-    );
-  };
-  for (let entry = 0; entry < entries.length; entry++) {
-    for (const lang of ['kk', 'ru'] as const) {
-      for (const term of entries[entry]![lang]) {
-        if (custom) {
-          for (const { stem, suffixes: set } of custom(lang, term))
-            add(entry, lang, term, stem, set);
-        } else if (lang === 'ru') {
-          // The forms as they are: no pattern object per form.
-          for (const stem of cachedRussianForms(term)) add(entry, lang, term, stem, null);
-        } else {
-          for (const { stem, suffixes: set } of cachedKazakhPatterns(term))
-            add(entry, lang, term, stem, set);
-        }
-      }
-    }
+  return new MatcherCompilation(entries, options).finish();
+}
+
+/** Entries per slice of compileMatcherInSlices: each slice a short task. */
+const COMPILE_SLICE_ENTRIES = 400;
+
+/**
+ * The index compileMatcher makes, compiled `sliceEntries` entries at a time
+ * with `pause()` awaited between slices: a service worker compiling a large
+ * termbase goes on answering meanwhile.
+ */
+export async function compileMatcherInSlices(
+  entries: readonly MatchableEntry[],
+  pause: () => Promise<void>,
+  options: MatcherOptions = {},
+  sliceEntries = COMPILE_SLICE_ENTRIES,
+): Promise<Matcher> {
+  const compilation = new MatcherCompilation(entries, options);
+  while (compilation.addNext(sliceEntries)) await pause();
+  // Laying out the terminals and freezing the word table are the two long steps left.
+  if (entries.length > sliceEntries) {
+    compilation.layOut();
+    await pause();
   }
-  if (words.full) throw new RangeError('glossary too large for the word table');
-  const laidOut = terminals.build(words.words, entries);
-  const table = words.freeze(terminals.heads, terminals.kinds, ENDS_WORD, TAKES_SUFFIX);
-  return assembleMatcher(
-    [
-      {
-        entries: entries.length,
-        table,
-        terminals: laidOut,
-        suffixSets: suffixes.sets,
-        reversed: suffixes.reversed(),
-        // A longer word cannot hold a match (at least 512 keys, more for a glossary with a longer term).
-        maxWordKeys: Math.max(512, terminals.longestStem + suffixes.longest),
-      },
-    ],
-    options.memoBits,
-  );
+  return compilation.finish();
 }
