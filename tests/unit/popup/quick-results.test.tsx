@@ -8,12 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
-import { Window } from 'happy-dom';
+import { installWindow } from '../support/window';
 
-// A DOM set up by hand, as in term-card.test.tsx.
-const win = new Window({ url: 'https://example.kz/' });
-const g = globalThis as Record<string, unknown>;
-for (const name of [
+installWindow('https://example.kz/', [
   'document',
   'Node',
   'Text',
@@ -23,10 +20,8 @@ for (const name of [
   'Event',
   'KeyboardEvent',
   'MouseEvent',
-]) {
-  g[name] = (win as unknown as Record<string, unknown>)[name];
-}
-g.window = win;
+]);
+const g = globalThis as Record<string, unknown>;
 
 const { h, render } = await import('preact');
 const { act } = await import('preact/test-utils');
