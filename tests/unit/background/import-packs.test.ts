@@ -6,9 +6,8 @@
  * version-4 database upgrades with its entries and batches intact.
  */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { describe, expect, test, vi } from 'vitest';
-import { AtaZanDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../db/database';
+import { AtaZanDatabase } from '../../../db/database';
 import {
   deleteEntries,
   deleteEntry,
@@ -26,7 +25,7 @@ import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
 import type { Entry } from '../../../glossary/types';
 import type { StoredEntry } from '../../../lib/protocol';
-import { freshDatabases, reopenUpgraded } from '../../support/databases';
+import { databaseAtVersion, freshDatabases, reopenUpgraded } from '../../support/databases';
 import { testEntry } from '../../support/entries';
 
 const freshDb = freshDatabases('atazan-packs');
@@ -314,12 +313,7 @@ describe('the move and the requests', () => {
 
 describe('schema 5', () => {
   test('a version-4 database upgrades with its entries and batches intact and no pack', async () => {
-    const name = 'atazan-migrate-v4';
-    const v4 = new Dexie(name);
-    v4.version(1).stores(SCHEMA_V1);
-    v4.version(2).stores(SCHEMA_V2);
-    v4.version(3).stores(SCHEMA_V3);
-    v4.version(4).stores(SCHEMA_V4);
+    const v4 = databaseAtVersion('atazan-migrate-v4', 4);
     const now = Date.now();
     const rows = Array.from({ length: 300 }, (_, i) => ({
       ...testEntry(`p-${String(i).padStart(12, '0')}`, `термин ${i}`, `термин ${i} ру`),
