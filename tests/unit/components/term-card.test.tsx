@@ -7,15 +7,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { installWindow } from '../support/window';
 
-installWindow('https://example.kz/', [
-  'document',
-  'Node',
-  'Text',
-  'Element',
-  'HTMLElement',
-  'Event',
-  'MouseEvent',
-]);
+installWindow('https://example.kz/');
 
 const { h, render } = await import('preact');
 const { act } = await import('preact/test-utils');

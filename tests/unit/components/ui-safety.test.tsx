@@ -43,18 +43,7 @@ const ELEMENTS =
   'img, script, svg, iframe, a[href^="javascript"], object, math, details:not(.atz-cite-fold), style, input[onfocus], body';
 
 beforeAll(() => {
-  installWindow('https://example.test/', [
-    'document',
-    'navigator',
-    'HTMLElement',
-    'HTMLTextAreaElement',
-    'Element',
-    'Node',
-    'Event',
-    'KeyboardEvent',
-    'MutationObserver',
-    'getComputedStyle',
-  ]);
+  installWindow('https://example.test/');
 });
 afterEach(cleanup);
 

@@ -7,19 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { installWindow } from '../support/window';
 
-installWindow('https://example.kz/', [
-  'document',
-  'Node',
-  'NodeFilter',
-  'Text',
-  'Element',
-  'HTMLElement',
-  'StaticRange',
-  'Range',
-  'Event',
-  'MouseEvent',
-  'navigator',
-]);
+installWindow('https://example.kz/');
 const g = globalThis as Record<string, unknown>;
 
 const { h, render } = await import('preact');

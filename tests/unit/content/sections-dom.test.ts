@@ -6,13 +6,7 @@
 import { expect, test } from 'vitest';
 import { installWindow } from '../support/window';
 
-const win = installWindow('https://example.kz/', [
-  'document',
-  'Node',
-  'NodeFilter',
-  'Element',
-  'ShadowRoot',
-]);
+const win = installWindow('https://example.kz/');
 const { orderedTexts } = await import('../../../entrypoints/content/sections');
 
 const doc = win.document as unknown as Document;

@@ -10,17 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { installWindow } from '../support/window';
 
-installWindow('https://example.kz/', [
-  'document',
-  'Node',
-  'Text',
-  'Element',
-  'HTMLElement',
-  'HTMLInputElement',
-  'Event',
-  'KeyboardEvent',
-  'MouseEvent',
-]);
+installWindow('https://example.kz/');
 const g = globalThis as Record<string, unknown>;
 
 const { h, render } = await import('preact');

@@ -7,6 +7,27 @@
  */
 import { Window } from 'happy-dom';
 
+/** The window's members made global: all that the modules under test and Preact read, one set for every test file. */
+const DOM_GLOBALS = [
+  'document',
+  'navigator',
+  'Node',
+  'NodeFilter',
+  'Text',
+  'Element',
+  'HTMLElement',
+  'HTMLInputElement',
+  'HTMLTextAreaElement',
+  'ShadowRoot',
+  'Range',
+  'StaticRange',
+  'Event',
+  'MouseEvent',
+  'KeyboardEvent',
+  'MutationObserver',
+  'getComputedStyle',
+];
+
 /** What happy-dom lacks, stood in for: the painter only stores a StaticRange's four fields. */
 const STAND_INS: Record<string, unknown> = {
   StaticRange: class {
@@ -16,12 +37,12 @@ const STAND_INS: Record<string, unknown> = {
   },
 };
 
-/** A window at `url`, with globalThis.window and each of `names` (window.document, window.Node…) made global. */
-export function installWindow(url: string, names: readonly string[]): Window {
+/** A window at `url`, made globalThis.window, its document and DOM classes (DOM_GLOBALS) made global. */
+export function installWindow(url: string): Window {
   const win = new Window({ url });
   const own = win as unknown as Record<string, unknown>;
   const g = globalThis as Record<string, unknown>;
-  for (const name of names) {
+  for (const name of DOM_GLOBALS) {
     try {
       g[name] = own[name] ?? STAND_INS[name];
     } catch {
