@@ -24,7 +24,7 @@ import { PACK_SIZE, unpackImports } from '../../../db/import-packs';
 import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
 import type { Entry } from '../../../glossary/types';
-import type { StoredEntry } from '../../../lib/protocol';
+import type { DuplicatePolicy, StoredEntry } from '../../../lib/protocol';
 import { databaseAtVersion, freshDatabases, reopenUpgraded } from '../../support/databases';
 import { testEntry } from '../../support/entries';
 
@@ -353,13 +353,18 @@ describe('the streamed import plans while its chunks come', () => {
     return response;
   }
 
+  /** A streamed import begun with `policy`: its id. */
+  async function begin(svc: GlossaryService, policy: DuplicatePolicy): Promise<string> {
+    const { importId } = (await send(svc, { type: 'import/begin', policy })) as {
+      importId: string;
+    };
+    return importId;
+  }
+
   test('chunks out of order are decided in file order', async () => {
     const db = await seeded();
     const svc = new GlossaryService(db);
-    const { importId } = (await send(svc, {
-      type: 'import/begin',
-      policy: 'overwrite',
-    })) as { importId: string };
+    const importId = await begin(svc, 'overwrite');
     // The second chunk repeats an entry of the first with a new definition: it overwrites it.
     const first = termbase(3);
     const again = { ...first[1]!, kk: { ...first[1]!.kk, definition: 'кейінгі' } };
@@ -375,10 +380,7 @@ describe('the streamed import plans while its chunks come', () => {
     const db = await seeded();
     const svc = new GlossaryService(db);
     const before = await getSnapshot(db);
-    const { importId } = (await send(svc, {
-      type: 'import/begin',
-      policy: 'skip',
-    })) as { importId: string };
+    const importId = await begin(svc, 'skip');
     await send(svc, { type: 'import/chunk', importId, offset: 0, entries: termbase(50) });
     const commit = svc.handle({ type: 'import/commit', importId });
     await send(svc, { type: 'import/cancel', importId });
@@ -390,10 +392,7 @@ describe('the streamed import plans while its chunks come', () => {
   test('a glossary changed while the chunks came is read again at the commit', async () => {
     const db = await seeded();
     const svc = new GlossaryService(db);
-    const { importId } = (await send(svc, {
-      type: 'import/begin',
-      policy: 'skip',
-    })) as { importId: string };
+    const importId = await begin(svc, 'skip');
     await send(svc, { type: 'import/chunk', importId, offset: 0, entries: termbase(10) });
     // Meanwhile the user saves one of the file's entries on the options page.
     await send(svc, { type: 'entry/save', entry: termbase(1, 4)[0] });
