@@ -43,6 +43,21 @@ async function seeded(): Promise<AtaZanDatabase> {
   return db;
 }
 
+/** The background over a seeded database into which `n` termbase entries were imported through its request, all added. */
+async function importedThroughService(
+  n: number,
+): Promise<{ db: AtaZanDatabase; svc: GlossaryService }> {
+  const db = await seeded();
+  const svc = new GlossaryService(db);
+  const { response } = await svc.handle({
+    type: 'entries/import',
+    policy: 'skip',
+    entries: termbase(n),
+  });
+  expect(response).toMatchObject({ added: n });
+  return { db, svc };
+}
+
 /** Import `entries` (skip policy) and check they were packed, not written as rows. */
 async function importPacked(db: AtaZanDatabase, entries: Entry[]) {
   const before = await db.importPacks.count();
@@ -183,14 +198,7 @@ describe('import packs', () => {
   });
 
   test('the background moves the packs into rows after an import', async () => {
-    const db = await seeded();
-    const svc = new GlossaryService(db);
-    const { response } = await svc.handle({
-      type: 'entries/import',
-      policy: 'skip',
-      entries: termbase(25),
-    });
-    expect(response).toMatchObject({ added: 25 });
+    const { db, svc } = await importedThroughService(25);
     expect(await db.importPacks.count()).toBe(1);
     await expect.poll(() => db.importPacks.count(), { timeout: 10_000 }).toBe(0);
     await svc.packsMoved();
@@ -286,14 +294,7 @@ describe('the revision', () => {
 
 describe('the move and the requests', () => {
   test('a save and a look-up while the packs are moved are answered at once; the move then ends', async () => {
-    const db = await seeded();
-    const svc = new GlossaryService(db);
-    const { response } = await svc.handle({
-      type: 'entries/import',
-      policy: 'skip',
-      entries: termbase(PACK_SIZE * 2 + 1),
-    });
-    expect(response).toMatchObject({ added: PACK_SIZE * 2 + 1 });
+    const { db, svc } = await importedThroughService(PACK_SIZE * 2 + 1);
     const revision = await getRevision(db);
     svc.unpackSoon(0);
     // Requests one after another: the move waits for a pause between them.
