@@ -1,19 +1,15 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { addPdfViewerManifest } from './lib/pdf-manifest';
-import { BUNDLED_ENTRIES, BUNDLED_VERSION } from './glossary/data';
+import { BUNDLED_VERSION } from './glossary/data';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BUNDLED_GLOSSARY_FILE,
   BUNDLED_INDEX_FILE,
   BUNDLED_SEARCH_FILE,
-  bundledRowsOf,
-  bundledSearchFile,
-  type BundledGlossaryFile,
 } from './lib/bundled-glossary-file';
-import { packData } from './lib/packed-data';
-import { compileGlossary } from './entrypoints/background/stored-index';
+import { BUNDLED_BINARY_FILES, bundledGlossaryJson } from './scripts/bundled-files';
 
 /**
  * Firefox keys the add-on, its storage and its listing by this id: never change it
@@ -85,17 +81,13 @@ export default defineConfig({
   hooks: {
     // The bundled glossary as a file of its own (lib/bundled-glossary-file.ts).
     'build:publicAssets': (_wxt, files) => {
-      const file: BundledGlossaryFile = { version: BUNDLED_VERSION, entries: BUNDLED_ENTRIES };
-      files.push({ relativeDest: BUNDLED_GLOSSARY_FILE, contents: JSON.stringify(file) });
+      files.push({ relativeDest: BUNDLED_GLOSSARY_FILE, contents: bundledGlossaryJson() });
     },
     // …and its compiled index and search index, binary, so written once the rest is built.
     'build:done': (wxt) => {
-      const { stored } = compileGlossary({ revision: 0, entries: bundledRowsOf(BUNDLED_ENTRIES) });
-      writeFileSync(join(wxt.config.outDir, BUNDLED_INDEX_FILE), packData(stored()));
-      writeFileSync(
-        join(wxt.config.outDir, BUNDLED_SEARCH_FILE),
-        new Uint8Array(bundledSearchFile(BUNDLED_ENTRIES)),
-      );
+      for (const [name, make] of Object.entries(BUNDLED_BINARY_FILES)) {
+        writeFileSync(join(wxt.config.outDir, name), make());
+      }
     },
     // All known to `browser.runtime.getURL`'s types.
     'prepare:publicPaths': (_wxt, paths) => {

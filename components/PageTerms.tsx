@@ -14,6 +14,7 @@ import type { Translate } from '../lib/i18n';
 import { askTab, watchTab, type PageTermRow, type StepAnswer } from '../lib/page-protocol';
 import type { StoredEntry } from '../lib/protocol';
 import { download } from './download';
+import { Choice, TextBox } from './Field';
 
 /**
  * After the tab's port closed (a navigation, or a page whose content script
@@ -22,7 +23,8 @@ import { download } from './download';
  */
 const RECONNECT_MS = [250, 500, 1000, 2000, 4000];
 
-export type PageTermsSort = 'count' | 'order';
+const PAGE_TERMS_SORTS = ['count', 'order'] as const;
+export type PageTermsSort = (typeof PAGE_TERMS_SORTS)[number];
 
 export interface ShownTerm extends PageTermRow {
   /** The term in the other language, or '' when the entry is not in the glossary any more. */
@@ -159,29 +161,24 @@ export function PageTerms({ tabId, glossary, t }: PageTermsProps) {
     <section class="page-terms">
       <p class="summary">{t('panel.summary', { terms: rows.length, count: total })}</p>
       <div class="page-terms-bar">
-        <label class="visually-hidden" for="page-terms-filter">
-          {t('panel.filter')}
-        </label>
-        <input
+        <TextBox
           id="page-terms-filter"
-          type="search"
           name="filter"
-          placeholder={t('panel.filter')}
+          label={t('panel.filter')}
           value={filter}
-          onInput={(e) => setFilter(e.currentTarget.value)}
+          onValue={setFilter}
         />
         <label class="visually-hidden" for="page-terms-sort">
           {t('panel.sort')}
         </label>
-        <select
+        <Choice
           id="page-terms-sort"
           name="sort"
           value={sort}
-          onChange={(e) => setSort(e.currentTarget.value as PageTermsSort)}
-        >
-          <option value="count">{t('panel.sort.count')}</option>
-          <option value="order">{t('panel.sort.order')}</option>
-        </select>
+          choices={PAGE_TERMS_SORTS}
+          show={(s) => t(`panel.sort.${s}`)}
+          onChange={setSort}
+        />
       </div>
       {shown.length === 0 ? (
         <p class="empty">{t('panel.noMatch')}</p>

@@ -96,3 +96,22 @@ export function inflectedFormProblems(
   }
   return forms.flatMap((f) => findsExactly(all, lang, f, e.id, sameSense) ?? []);
 }
+
+/**
+ * Every problem the rules above find in one entry, a line apiece starting
+ * with its id: its citations and quotes, its attestation (a citation that
+ * establishes the entry without naming it excuses it), and, for each
+ * language, its dictionary form and two inflected forms found by `all`.
+ */
+export function entryProblems(e: Entry, all: Matcher, sameSense: SameSense): string[] {
+  const finds = ownFinder(e);
+  const problems = citationProblemsOf(e).map((p) => `${e.id}: ${p}`);
+  problems.push(...quoteMisses(e, finds));
+  if (!isAttested(e, finds) && !e.citations.some((c) => c.mentions === false))
+    problems.push(`${e.id}: not attested (no citation whose two quotes hold its two terms)`);
+  for (const lang of LANGS) {
+    for (const p of dictionaryFormProblems(e, lang, all, sameSense)) problems.push(`${e.id}: ${p}`);
+    for (const p of inflectedFormProblems(e, lang, all, sameSense)) problems.push(`${e.id}: ${p}`);
+  }
+  return problems;
+}

@@ -22,7 +22,15 @@ export interface ScanSpans {
 /** Numbers per packed match. */
 export const SPAN_FIELDS = 4;
 
-/** Write match k into a packed array (room for it assumed). */
+/** A packed array with room for match k: `data` itself, or a copy twice as long. */
+export function withRoomFor(data: Int32Array<ArrayBuffer>, k: number): Int32Array<ArrayBuffer> {
+  if (SPAN_FIELDS * (k + 1) <= data.length) return data;
+  const grown = new Int32Array(data.length * 2);
+  grown.set(data);
+  return grown;
+}
+
+/** Write match k into a packed array (room for it assumed: see withRoomFor). */
 export function packSpan(
   data: Int32Array,
   k: number,

@@ -7,27 +7,14 @@
  *
  *   npx tsx scripts/check-glossary.ts glossary/data/criminal.json
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compileMatcher, matchableOf } from '../glossary/matcher';
 import { senseGroups } from '../glossary/review';
-import { parseGlossaryFile } from '../glossary/schema';
 import type { Entry } from '../glossary/types';
-import {
-  LANGS,
-  citationProblemsOf,
-  dictionaryFormProblems,
-  inflectedFormProblems,
-  isAttested,
-  ownFinder,
-  quoteMisses,
-  repeatedTerms,
-} from '../glossary/entry-review';
+import { LANGS, entryProblems, repeatedTerms } from '../glossary/entry-review';
+import { DATA_DIR, dataFileNames, readDataFile } from './glossary-data-files';
 
-const DATA_DIR = join(import.meta.dirname, '../glossary/data');
-
-const load = (path: string): Entry[] =>
-  parseGlossaryFile(JSON.parse(readFileSync(path, 'utf8')), basename(path));
+const load = (path: string): Entry[] => readDataFile(path).entries;
 
 const targets = process.argv.slice(2);
 if (targets.length === 0) {
@@ -43,8 +30,8 @@ for (const t of targets) {
     problems.push((err as Error).message);
   }
 }
-const others: Entry[] = readdirSync(DATA_DIR)
-  .filter((f) => f.endsWith('.json') && !targets.some((t) => basename(t) === f))
+const others: Entry[] = dataFileNames()
+  .filter((f) => !targets.some((t) => basename(t) === f))
   .flatMap((f) => load(join(DATA_DIR, f)));
 const mineIds = new Set(mine.map((e) => e.id));
 const all = [...mine, ...others.filter((e) => !mineIds.has(e.id))];
@@ -61,20 +48,8 @@ for (const lang of LANGS) {
 
 const together = compileMatcher(all.map(matchableOf));
 
-for (const e of mine) {
-  const finds = ownFinder(e);
-  for (const p of citationProblemsOf(e)) problems.push(`${e.id}: ${p}`);
-  problems.push(...quoteMisses(e, finds));
-  // The few concepts a text establishes without naming them are counted by the data test.
-  if (!isAttested(e, finds) && !e.citations.some((c) => c.mentions === false))
-    problems.push(`${e.id}: not attested (no citation whose two quotes hold its two terms)`);
-  for (const lang of LANGS) {
-    for (const p of dictionaryFormProblems(e, lang, together, sameSenseGroup))
-      problems.push(`${e.id}: ${p}`);
-    for (const p of inflectedFormProblems(e, lang, together, sameSenseGroup))
-      problems.push(`${e.id}: ${p}`);
-  }
-}
+// The few concepts a text establishes without naming them are counted by the data test.
+for (const e of mine) problems.push(...entryProblems(e, together, sameSenseGroup));
 
 for (const p of problems) console.log(p);
 console.log(`${mine.length} entries checked, ${problems.length} problem(s)`);

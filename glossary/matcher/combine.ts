@@ -12,7 +12,7 @@
  * the others read it by the word-reading rule (words.ts).
  */
 import { CLASS, CharClass } from './chars';
-import { SPAN_FIELDS, packSpan, type ScanSpans } from '../spans';
+import { SPAN_FIELDS, packSpan, withRoomFor, type ScanSpans } from '../spans';
 import type { Scanner } from './scan';
 
 /** Every match in the text, packed, the terms of index k numbered from termOffsets[k]. */
@@ -51,11 +51,7 @@ export function scanAll(
       i = firstEnd;
       continue;
     }
-    if (SPAN_FIELDS * (count + 1) > out.length) {
-      const grown = new Int32Array(out.length * 2);
-      grown.set(out);
-      out = grown;
-    }
+    out = withRoomFor(out, count);
     const s = scanners[best]!;
     packSpan(out, count++, i, s.foundEnd, termOffsets[best]! + s.foundTerm, s.foundApproximate);
     i = s.foundEnd;

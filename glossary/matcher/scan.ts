@@ -16,7 +16,7 @@
  * here, by the word table.
  */
 import { isAmbiguousKazakhForm } from '../morphology/kazakh';
-import { SPAN_FIELDS, packSpan, type ScanSpans } from '../spans';
+import { SPAN_FIELDS, packSpan, withRoomFor, type ScanSpans } from '../spans';
 import { CHAR, CHAR_CLASS_SHIFT, CHAR_KEY, CLASS, CharClass, HYPHEN, KEY } from './chars';
 import type { ReversedSuffixes } from './suffix-sets';
 import type { Terminals } from './terminals';
@@ -104,11 +104,7 @@ export class Scanner {
         i = firstEnd;
         continue;
       }
-      if (SPAN_FIELDS * (count + 1) > this.out.length) {
-        const grown = new Int32Array(this.out.length * 2);
-        grown.set(this.out);
-        this.out = grown;
-      }
+      this.out = withRoomFor(this.out, count);
       packSpan(this.out, count++, i, this.bestEnd, this.bestTerm, this.bestApprox);
       i = this.bestEnd;
     }

@@ -16,6 +16,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { BROWSERS, EXTENSION_DIRS, firefoxLaunch, type BrowserName } from './driver';
 import { CHROMIUM, servePages, type PageServer } from './harness';
 import { clause, constitution, escapeHtml } from './highlight-pages';
+import { testEntry } from '../support/entries';
 
 const ru = constitution('2026.ru');
 const kk = constitution('2026.kk');
@@ -126,13 +127,7 @@ describe.each(BROWSERS)('%s', (name) => {
         ).chrome.runtime.sendMessage(msg),
       {
         type: 'entry/save',
-        entry: {
-          id: '',
-          kk: { term: 'эстоппель', variants: [], definition: '' },
-          ru: { term: 'эстоппель', variants: [], definition: '' },
-          citations: [],
-          tags: [],
-        },
+        entry: testEntry('', 'эстоппель', 'эстоппель'),
       },
     )) as { id: string };
     expect(saved.id).toMatch(/^p-/);

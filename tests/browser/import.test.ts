@@ -34,6 +34,12 @@ function file(name: string, content: string | Uint8Array): string {
 async function choose(page: Page, path: string) {
   await page.setInputFiles('input[name=import]', path);
 }
+/** `n` entries as a file gives them, no id, their terms the two stems numbered from 0. */
+const numbered = (n: number, kk: string, ru: string) =>
+  Array.from({ length: n }, (_, i) => ({ kk: { term: `${kk} ${i}` }, ru: { term: `${ru} ${i}` } }));
+/** Choose a JSON file of `entries` named `name`. */
+const chooseJson = (page: Page, name: string, entries: unknown) =>
+  choose(page, file(name, JSON.stringify(entries)));
 const count = (page: Page, status: string) =>
   page.locator(`.count[data-status=${status}] strong`).textContent();
 const rowsWith = (page: Page, text: string) =>
@@ -120,7 +126,7 @@ test('two entries sharing an id preview as one new and one repeated', async () =
     { id: 'p-same00000001', kk: { term: 'бірінші' }, ru: { term: 'первый' } },
     { id: 'p-same00000001', kk: { term: 'екінші' }, ru: { term: 'второй' } },
   ];
-  await choose(page, file('same-id.json', JSON.stringify(entries)));
+  await chooseJson(page, 'same-id.json', entries);
   await expect.poll(() => page.locator('.preview').count()).toBe(1);
   expect(await count(page, 'new')).toBe('1');
   expect(await count(page, 'repeated')).toBe('1');
@@ -133,20 +139,14 @@ test('two entries sharing an id preview as one new and one repeated', async () =
 
 test('undo of an import restores the entry it overwrote, as it was', async () => {
   const page = await open();
-  await choose(
-    page,
-    file(
-      'first.json',
-      JSON.stringify([
-        {
-          id: 'p-undo00000001',
-          kk: { term: 'сынақ кепілі' },
-          ru: { term: 'пробный залог' },
-          tags: ['мой'],
-        },
-      ]),
-    ),
-  );
+  await chooseJson(page, 'first.json', [
+    {
+      id: 'p-undo00000001',
+      kk: { term: 'сынақ кепілі' },
+      ru: { term: 'пробный залог' },
+      tags: ['мой'],
+    },
+  ]);
   await expect.poll(() => page.locator('.preview').count()).toBe(1);
   await page.click('button[name=confirm-import]');
   await expect.poll(() => rowsWith(page, 'сынақ кепілі')).toBe(1);
@@ -178,13 +178,9 @@ test('undo of an import restores the entry it overwrote, as it was', async () =>
 
 test('an import can still be undone from the recent imports after the page is reloaded', async () => {
   const page = await open();
-  await choose(
-    page,
-    file(
-      'later.json',
-      JSON.stringify([{ kk: { term: 'кейінгі сынақ' }, ru: { term: 'поздний тест' } }]),
-    ),
-  );
+  await chooseJson(page, 'later.json', [
+    { kk: { term: 'кейінгі сынақ' }, ru: { term: 'поздний тест' } },
+  ]);
   await expect.poll(() => page.locator('.preview').count()).toBe(1);
   await page.click('button[name=confirm-import]');
   await expect.poll(() => rowsWith(page, 'кейінгі сынақ')).toBe(1);
@@ -202,11 +198,8 @@ test('an import can still be undone from the recent imports after the page is re
 
 test('bulk delete of selected rows, and its undo', async () => {
   const page = await open();
-  const entries = Array.from({ length: 4 }, (_, i) => ({
-    kk: { term: `топтық ${i}` },
-    ru: { term: `групповой ${i}` },
-  }));
-  await choose(page, file('bulk.json', JSON.stringify(entries)));
+  const entries = numbered(4, 'топтық', 'групповой');
+  await chooseJson(page, 'bulk.json', entries);
   await expect.poll(() => page.locator('.preview').count()).toBe(1);
   await page.click('button[name=confirm-import]');
   await expect.poll(() => rowsWith(page, 'топтық')).toBe(4);
@@ -294,11 +287,8 @@ test('limits and errors: named entry and field, in Russian, with no English word
 test('a service worker stopped mid-import: "the extension was restarted", in Russian, and nothing half-written', async () => {
   const page = await open('ru');
   // A translator's termbase: large enough that the import is still running when the worker stops.
-  const entries = Array.from({ length: 20000 }, (_, i) => ({
-    kk: { term: `үлкен термин ${i}` },
-    ru: { term: `большой термин ${i}` },
-  }));
-  await choose(page, file('termbase.json', JSON.stringify(entries)));
+  const entries = numbered(20000, 'үлкен термин', 'большой термин');
+  await chooseJson(page, 'termbase.json', entries);
   await page.waitForSelector('.preview', { timeout: 60_000 });
   expect(await count(page, 'new')).toBe('20000');
   const cdp = await browser.context.newCDPSession(page);
@@ -334,11 +324,8 @@ const revision = async (page: Page) =>
 
 test('a termbase of a few thousand entries: progress shown, then a paged table that still finds, edits and deletes', async () => {
   const page = await open('ru');
-  const entries = Array.from({ length: 3000 }, (_, i) => ({
-    kk: { term: `база термині ${i}` },
-    ru: { term: `термин базы ${i}` },
-  }));
-  await choose(page, file('base.json', JSON.stringify(entries)));
+  const entries = numbered(3000, 'база термині', 'термин базы');
+  await chooseJson(page, 'base.json', entries);
   await page.waitForSelector('.preview', { timeout: 60_000 });
   await page.click('button[name=confirm-import]');
   // The bar is labelled, so a screen reader says what it measures.
@@ -384,23 +371,16 @@ test('a termbase of a few thousand entries: progress shown, then a paged table t
 
 test('a cancelled import writes nothing: the entries and the revision stay as they were', async () => {
   const page = await open('ru');
-  await choose(
-    page,
-    file(
-      'mine.json',
-      JSON.stringify([{ kk: { term: 'өз терминім' }, ru: { term: 'мой термин' } }]),
-    ),
-  );
+  await chooseJson(page, 'mine.json', [
+    { kk: { term: 'өз терминім' }, ru: { term: 'мой термин' } },
+  ]);
   await page.waitForSelector('.preview');
   await page.click('button[name=confirm-import]');
   await expect.poll(() => rowsWith(page, 'өз терминім'), SLOW).toBe(1);
   const before = await revision(page);
 
-  const entries = Array.from({ length: 8000 }, (_, i) => ({
-    kk: { term: `тоқтатылған ${i}` },
-    ru: { term: `отменённый ${i}` },
-  }));
-  await choose(page, file('cancelled.json', JSON.stringify(entries)));
+  const entries = numbered(8000, 'тоқтатылған', 'отменённый');
+  await chooseJson(page, 'cancelled.json', entries);
   await page.waitForSelector('.preview', { timeout: 60_000 });
   await page.click('button[name=confirm-import]');
   await page.waitForSelector('progress');

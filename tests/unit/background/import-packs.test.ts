@@ -6,9 +6,8 @@
  * version-4 database upgrades with its entries and batches intact.
  */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { describe, expect, test, vi } from 'vitest';
-import { AtaZanDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../db/database';
+import { AtaZanDatabase } from '../../../db/database';
 import {
   deleteEntries,
   deleteEntry,
@@ -25,8 +24,8 @@ import { PACK_SIZE, unpackImports } from '../../../db/import-packs';
 import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
 import type { Entry } from '../../../glossary/types';
-import type { StoredEntry } from '../../../lib/protocol';
-import { freshDatabases, reopenUpgraded } from '../../support/databases';
+import type { DuplicatePolicy, StoredEntry } from '../../../lib/protocol';
+import { databaseAtVersion, freshDatabases, reopenUpgraded } from '../../support/databases';
 import { testEntry } from '../../support/entries';
 
 const freshDb = freshDatabases('atazan-packs');
@@ -42,6 +41,21 @@ async function seeded(): Promise<AtaZanDatabase> {
   const db = freshDb();
   await seedBundled(db, '1', [testEntry('sot', 'сот', 'суд'), testEntry('zan', 'заң', 'закон')]);
   return db;
+}
+
+/** The background over a seeded database into which `n` termbase entries were imported through its request, all added. */
+async function importedThroughService(
+  n: number,
+): Promise<{ db: AtaZanDatabase; svc: GlossaryService }> {
+  const db = await seeded();
+  const svc = new GlossaryService(db);
+  const { response } = await svc.handle({
+    type: 'entries/import',
+    policy: 'skip',
+    entries: termbase(n),
+  });
+  expect(response).toMatchObject({ added: n });
+  return { db, svc };
 }
 
 /** Import `entries` (skip policy) and check they were packed, not written as rows. */
@@ -184,14 +198,7 @@ describe('import packs', () => {
   });
 
   test('the background moves the packs into rows after an import', async () => {
-    const db = await seeded();
-    const svc = new GlossaryService(db);
-    const { response } = await svc.handle({
-      type: 'entries/import',
-      policy: 'skip',
-      entries: termbase(25),
-    });
-    expect(response).toMatchObject({ added: 25 });
+    const { db, svc } = await importedThroughService(25);
     expect(await db.importPacks.count()).toBe(1);
     await expect.poll(() => db.importPacks.count(), { timeout: 10_000 }).toBe(0);
     await svc.packsMoved();
@@ -287,14 +294,7 @@ describe('the revision', () => {
 
 describe('the move and the requests', () => {
   test('a save and a look-up while the packs are moved are answered at once; the move then ends', async () => {
-    const db = await seeded();
-    const svc = new GlossaryService(db);
-    const { response } = await svc.handle({
-      type: 'entries/import',
-      policy: 'skip',
-      entries: termbase(PACK_SIZE * 2 + 1),
-    });
-    expect(response).toMatchObject({ added: PACK_SIZE * 2 + 1 });
+    const { db, svc } = await importedThroughService(PACK_SIZE * 2 + 1);
     const revision = await getRevision(db);
     svc.unpackSoon(0);
     // Requests one after another: the move waits for a pause between them.
@@ -314,12 +314,7 @@ describe('the move and the requests', () => {
 
 describe('schema 5', () => {
   test('a version-4 database upgrades with its entries and batches intact and no pack', async () => {
-    const name = 'atazan-migrate-v4';
-    const v4 = new Dexie(name);
-    v4.version(1).stores(SCHEMA_V1);
-    v4.version(2).stores(SCHEMA_V2);
-    v4.version(3).stores(SCHEMA_V3);
-    v4.version(4).stores(SCHEMA_V4);
+    const v4 = databaseAtVersion('atazan-migrate-v4', 4);
     const now = Date.now();
     const rows = Array.from({ length: 300 }, (_, i) => ({
       ...testEntry(`p-${String(i).padStart(12, '0')}`, `термин ${i}`, `термин ${i} ру`),
@@ -359,13 +354,18 @@ describe('the streamed import plans while its chunks come', () => {
     return response;
   }
 
+  /** A streamed import begun with `policy`: its id. */
+  async function begin(svc: GlossaryService, policy: DuplicatePolicy): Promise<string> {
+    const { importId } = (await send(svc, { type: 'import/begin', policy })) as {
+      importId: string;
+    };
+    return importId;
+  }
+
   test('chunks out of order are decided in file order', async () => {
     const db = await seeded();
     const svc = new GlossaryService(db);
-    const { importId } = (await send(svc, {
-      type: 'import/begin',
-      policy: 'overwrite',
-    })) as { importId: string };
+    const importId = await begin(svc, 'overwrite');
     // The second chunk repeats an entry of the first with a new definition: it overwrites it.
     const first = termbase(3);
     const again = { ...first[1]!, kk: { ...first[1]!.kk, definition: 'кейінгі' } };
@@ -381,10 +381,7 @@ describe('the streamed import plans while its chunks come', () => {
     const db = await seeded();
     const svc = new GlossaryService(db);
     const before = await getSnapshot(db);
-    const { importId } = (await send(svc, {
-      type: 'import/begin',
-      policy: 'skip',
-    })) as { importId: string };
+    const importId = await begin(svc, 'skip');
     await send(svc, { type: 'import/chunk', importId, offset: 0, entries: termbase(50) });
     const commit = svc.handle({ type: 'import/commit', importId });
     await send(svc, { type: 'import/cancel', importId });
@@ -396,10 +393,7 @@ describe('the streamed import plans while its chunks come', () => {
   test('a glossary changed while the chunks came is read again at the commit', async () => {
     const db = await seeded();
     const svc = new GlossaryService(db);
-    const { importId } = (await send(svc, {
-      type: 'import/begin',
-      policy: 'skip',
-    })) as { importId: string };
+    const importId = await begin(svc, 'skip');
     await send(svc, { type: 'import/chunk', importId, offset: 0, entries: termbase(10) });
     // Meanwhile the user saves one of the file's entries on the options page.
     await send(svc, { type: 'entry/save', entry: termbase(1, 4)[0] });

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { AtaZanDatabase, SCHEMA_V1, SCHEMA_V2 } from '../../../db/database';
+import { AtaZanDatabase } from '../../../db/database';
 import { MAX_BATCHES } from '../../../db/glossary-store';
 import { validateEntry } from '../../../glossary/entry-model';
 import { LIMITS } from '../../../glossary/limits';
@@ -13,7 +12,7 @@ import type { GlossarySnapshot, ImportSummary, StoredEntry } from '../../../lib/
 import type { ScanResult } from '../../../lib/scan-wire';
 import type { Settings } from '../../../lib/settings';
 import { decodeScanResult } from '../../../lib/scan-wire';
-import { freshDatabases, reopenUpgraded } from '../../support/databases';
+import { databaseAtVersion, freshDatabases, reopenUpgraded } from '../../support/databases';
 import { testEntry } from '../../support/entries';
 
 /** A test entry with a tag, as the bundled entries have. */
@@ -319,9 +318,7 @@ describe('requests', () => {
 
 describe('schema migration', () => {
   test('version 1 with 1,000 personal entries upgrades to the current version with none lost', async () => {
-    const name = 'atazan-migrate-v1';
-    const v1 = new Dexie(name);
-    v1.version(1).stores(SCHEMA_V1);
+    const v1 = databaseAtVersion('atazan-migrate-v1', 1);
     const now = Date.now();
     const rows = Array.from({ length: 1000 }, (_, i) => ({
       ...entry(`p-${String(i).padStart(12, '0')}`, `термин ${i}`, `Термин ${i}`),
@@ -508,10 +505,7 @@ describe('limits', () => {
 
 describe('schema 3', () => {
   test('a version-2 database upgrades with its rows intact and an empty batches store', async () => {
-    const name = 'atazan-migrate-v2';
-    const v2 = new Dexie(name);
-    v2.version(1).stores(SCHEMA_V1);
-    v2.version(2).stores(SCHEMA_V2);
+    const v2 = databaseAtVersion('atazan-migrate-v2', 2);
     const now = Date.now();
     await v2.table('entries').add({
       ...entry('p-000000000001', 'заң', 'закон'),

@@ -11,6 +11,7 @@ import background from '../../../entrypoints/background';
 import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
 import { decodeScanResult, type ScanResult } from '../../../lib/scan-wire';
 import type { Settings } from '../../../lib/settings';
+import { testEntry } from '../../support/entries';
 
 /** What a page gets for one message: the value the listener passes to `sendResponse`. */
 function send(message: unknown, tabId = 7): Promise<unknown> {
@@ -72,13 +73,7 @@ describe('the background wired to the browser', () => {
   test('a saved entry is answered, then announced to the pages and every tab', async () => {
     const saved = (await send({
       type: 'entry/save',
-      entry: {
-        id: '',
-        kk: { term: 'жеке термин', variants: [], definition: '' },
-        ru: { term: 'личный термин', variants: [], definition: '' },
-        citations: [],
-        tags: [],
-      },
+      entry: testEntry('', 'жеке термин', 'личный термин'),
     })) as { id: string; source: string };
     expect(saved.source).toBe('personal');
     await vi.waitFor(() => {

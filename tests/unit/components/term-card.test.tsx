@@ -5,15 +5,9 @@
  * role with its label and description, the attestation line.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { Window } from 'happy-dom';
+import { installWindow } from '../support/window';
 
-// A DOM set up by hand, as in content.test.ts (happy-dom's vitest environment does not load beside WXT's plugin).
-const win = new Window({ url: 'https://example.kz/' });
-const g = globalThis as Record<string, unknown>;
-for (const name of ['document', 'Node', 'Text', 'Element', 'HTMLElement', 'Event', 'MouseEvent']) {
-  g[name] = (win as unknown as Record<string, unknown>)[name];
-}
-g.window = win;
+installWindow('https://example.kz/');
 
 const { h, render } = await import('preact');
 const { act } = await import('preact/test-utils');

@@ -8,7 +8,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
-import { Window } from 'happy-dom';
+import { installWindow } from '../support/window';
 import type { StoredEntry } from '../../../lib/protocol';
 import { translator } from '../../../lib/i18n';
 import { AtaZanDatabase } from '../../../db/database';
@@ -43,20 +43,7 @@ const ELEMENTS =
   'img, script, svg, iframe, a[href^="javascript"], object, math, details:not(.atz-cite-fold), style, input[onfocus], body';
 
 beforeAll(() => {
-  const win = new Window({ url: 'https://example.test/' });
-  Object.assign(globalThis, { window: win, document: win.document, navigator: win.navigator });
-  for (const k of [
-    'HTMLElement',
-    'HTMLTextAreaElement',
-    'Element',
-    'Node',
-    'Event',
-    'KeyboardEvent',
-    'MutationObserver',
-    'getComputedStyle',
-  ]) {
-    (globalThis as Record<string, unknown>)[k] = (win as unknown as Record<string, unknown>)[k];
-  }
+  installWindow('https://example.test/');
 });
 afterEach(cleanup);
 

@@ -5,38 +5,10 @@
  * TermCard component.
  */
 import { describe, expect, test } from 'vitest';
-import { Window } from 'happy-dom';
+import { installWindow } from '../support/window';
 
-// A DOM for the modules under test. Set up by hand: vitest's happy-dom
-// environment does not load beside the WXT vitest plugin (it fails resolving vite).
-const win = new Window({ url: 'https://example.kz/' });
+installWindow('https://example.kz/');
 const g = globalThis as Record<string, unknown>;
-for (const name of [
-  'document',
-  'Node',
-  'NodeFilter',
-  'Text',
-  'Element',
-  'HTMLElement',
-  'StaticRange',
-  'Range',
-  'Event',
-  'MouseEvent',
-  'navigator',
-]) {
-  try {
-    g[name] = (win as unknown as Record<string, unknown>)[name];
-  } catch {
-    // navigator is read-only in some Node versions; Node 20 has none.
-  }
-}
-g.window = win;
-// happy-dom has no StaticRange; the painter only stores its four fields.
-g.StaticRange ??= class {
-  constructor(init: object) {
-    Object.assign(this, init);
-  }
-};
 
 const { h, render } = await import('preact');
 const { collectText, segmentIndexAt } = await import('../../../entrypoints/content/text-collect');

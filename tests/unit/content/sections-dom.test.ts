@@ -4,13 +4,9 @@
  * paragraph pairs and whether they share a section.
  */
 import { expect, test } from 'vitest';
-import { Window } from 'happy-dom';
+import { installWindow } from '../support/window';
 
-const win = new Window({ url: 'https://example.kz/' });
-const g = globalThis as Record<string, unknown>;
-for (const name of ['document', 'Node', 'NodeFilter', 'Element', 'ShadowRoot']) {
-  g[name] = (win as unknown as Record<string, unknown>)[name];
-}
+const win = installWindow('https://example.kz/');
 const { orderedTexts } = await import('../../../entrypoints/content/sections');
 
 const doc = win.document as unknown as Document;

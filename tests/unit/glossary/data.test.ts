@@ -3,10 +3,9 @@
  * terms, quotes word for word from the official texts, and every term found by
  * the matcher in its cited clauses and in inflected forms.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, parseGlossary } from '../../../glossary/schema';
+import { compareVersions } from '../../../glossary/schema';
 import { foldTerm } from '../../../glossary/normalize';
 import { compileMatcher, matchableOf } from '../../../glossary/matcher';
 import { senseGroups, termsOf } from '../../../glossary/review';
@@ -22,25 +21,19 @@ import {
   repeatedTerms,
 } from '../../../glossary/entry-review';
 
-const DATA_DIR = join(import.meta.dirname, '../../../glossary/data');
-const FILES = readdirSync(DATA_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
+import {
+  DATA_DIR,
+  dataFileNames,
+  readDataFile,
+  type DataFile,
+} from '../../../scripts/glossary-data-files';
 
-interface Loaded {
-  file: string;
-  version: string;
-  entries: Entry[];
-}
+const FILES = dataFileNames();
 
-function load(file: string): Loaded {
-  const json: unknown = JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8'));
-  const { version, entries } = parseGlossary(json, file);
-  return { file, version, entries };
-}
+const load = (file: string): DataFile => readDataFile(join(DATA_DIR, file));
 
 /** Files that fail the schema are reported by the schema test; the others are checked further. */
-const LOADED: Loaded[] = FILES.flatMap((f) => {
+const LOADED: DataFile[] = FILES.flatMap((f) => {
   try {
     return [load(f)];
   } catch {

@@ -6,7 +6,6 @@
  * hyphen; the viewer's `?file=` address; the redirect rules; the strings.
  */
 import { describe, expect, test } from 'vitest';
-import { Window } from 'happy-dom';
 import { compileMatcher } from '../../../glossary/matcher';
 import { HighlightPainter } from '../../../entrypoints/content/highlight';
 import {
@@ -23,17 +22,9 @@ import {
 } from '../../../lib/pdf-url';
 import { PDF_STRINGS } from '../../../lib/i18n/pdf';
 import { addPdfViewerManifest } from '../../../lib/pdf-manifest';
+import { installWindow } from '../support/window';
 
-const win = new Window({ url: 'chrome-extension://abc/pdf-viewer.html' });
-const g = globalThis as Record<string, unknown>;
-for (const name of ['document', 'Node', 'NodeFilter', 'Text', 'Element', 'HTMLElement']) {
-  g[name] ??= (win as unknown as Record<string, unknown>)[name];
-}
-g.StaticRange ??= class {
-  constructor(init: object) {
-    Object.assign(this, init);
-  }
-};
+const win = installWindow('chrome-extension://abc/pdf-viewer.html');
 const doc = win.document as unknown as Document;
 
 /** A text layer as pdf.js 5 builds it: one span per text item, <br> after an item with hasEOL. */

@@ -8,25 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
-import { Window } from 'happy-dom';
+import { installWindow } from '../support/window';
 
-// A DOM set up by hand, as in term-card.test.tsx.
-const win = new Window({ url: 'https://example.kz/' });
+installWindow('https://example.kz/');
 const g = globalThis as Record<string, unknown>;
-for (const name of [
-  'document',
-  'Node',
-  'Text',
-  'Element',
-  'HTMLElement',
-  'HTMLInputElement',
-  'Event',
-  'KeyboardEvent',
-  'MouseEvent',
-]) {
-  g[name] = (win as unknown as Record<string, unknown>)[name];
-}
-g.window = win;
 
 const { h, render } = await import('preact');
 const { act } = await import('preact/test-utils');
