@@ -52,6 +52,28 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+const ADDED = personal('эстоппель', 'эстоппель');
+
+/**
+ * On faked timers, a cache whose glossary (the bundled rows) was compiled
+ * whole and stored, then extended by a saved entry (revision 2): `change`
+ * gives it the next glossary.
+ */
+async function extendedAfterSave() {
+  vi.useFakeTimers();
+  let snap = snapshot(1, ROWS);
+  const store = memoryStore();
+  const cache = new MatcherCache(async () => snap, undefined, { store, pause: timerPause });
+  const first = cache.get();
+  await vi.runAllTimersAsync();
+  await first;
+  snap = snapshot(2, [...ROWS, ADDED]);
+  const extended = await cache.get();
+  expect(cache.builds).toEqual(['compiled', 'extended']);
+  const change = (entries: StoredEntry[]) => void (snap = snapshot(snap.revision + 1, entries));
+  return { cache, store, extended, change };
+}
+
 describe("the background's whole compile", () => {
   test('runs in slices: a task queued before it runs before it ends, and it compiles what compileGlossary does', async () => {
     const snap = snapshot(1, ROWS);
@@ -68,17 +90,7 @@ describe("the background's whole compile", () => {
   });
 
   test('after a saved entry extended the glossary, compiles it whole when idle and stores it', async () => {
-    vi.useFakeTimers();
-    let snap = snapshot(1, ROWS);
-    const store = memoryStore();
-    const cache = new MatcherCache(async () => snap, undefined, { store, pause: timerPause });
-    const first = cache.get();
-    await vi.runAllTimersAsync();
-    await first;
-    const added = personal('эстоппель', 'эстоппель');
-    snap = snapshot(2, [...ROWS, added]);
-    const extended = await cache.get();
-    expect(cache.builds).toEqual(['compiled', 'extended']);
+    const { cache, store, extended } = await extendedAfterSave();
     await vi.runAllTimersAsync();
     expect(cache.builds).toEqual(['compiled', 'extended', 'compiled']);
     expect(store.written).toEqual([1, 2]);
@@ -86,23 +98,15 @@ describe("the background's whole compile", () => {
     expect(whole).not.toBe(extended);
     const text = 'Суд сослался на эстоппель. Правосудие осуществляется только судом.';
     expect(whole.matcher.scan(text)).toEqual(extended.matcher.scan(text));
-    expect(whole.matcher.scan(text).map((m) => m.id)).toContain(added.id);
+    expect(whole.matcher.scan(text).map((m) => m.id)).toContain(ADDED.id);
   });
 
   test('a change while that compile runs drops its result: the newer glossary is kept and stored', async () => {
-    vi.useFakeTimers();
-    let snap = snapshot(1, ROWS);
-    const store = memoryStore();
-    const cache = new MatcherCache(async () => snap, undefined, { store, pause: timerPause });
-    const first = cache.get();
-    await vi.runAllTimersAsync();
-    await first;
-    snap = snapshot(2, [...ROWS, personal('эстоппель', 'эстоппель')]);
-    await cache.get();
+    const { cache, store, change } = await extendedAfterSave();
     // The idle compile starts, and pauses after its first slice.
     await vi.advanceTimersToNextTimerAsync();
     expect(cache.builds).toEqual(['compiled', 'extended']);
-    snap = snapshot(3, [...snap.entries, personal('аффидевит', 'аффидевит')]);
+    change([...ROWS, ADDED, personal('аффидевит', 'аффидевит')]);
     expect((await cache.get()).revision).toBe(3);
     await vi.runAllTimersAsync();
     expect(cache.builds).toEqual(['compiled', 'extended', 'extended', 'compiled']);
