@@ -73,6 +73,8 @@ const MAX_WORD_CANDIDATES = 40;
 /** A bigram held by more strings than this share of them (and this floor) is common. */
 const COMMON_GRAM_SHARE = 50;
 const COMMON_GRAM_FLOOR = 200;
+/** A fuzzy match this close (about one wrong letter in six) needs no other candidates. */
+const CLOSE_FUZZY_SCORE = THRESHOLD / 2;
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: THRESHOLD };
 
 /** Queries over a StringTable: owners, and Fuse's fuzzy matches among the strings. */
@@ -138,7 +140,13 @@ class StringSearch {
       candidates = candidates.slice(0, maxCandidates);
     }
     for (const i of touched) this.shared[i] = 0;
+    return this.fuzzyAmong(query, candidates);
+  }
+
+  /** Fuse's fuzzy matches of `query` among the given strings: [string index, score]. */
+  fuzzyAmong(query: string, candidates: readonly number[]): Array<[number, number]> {
     if (candidates.length === 0) return [];
+    const { strings } = this.table;
     const fuse = new Fuse(
       candidates.map((i) => strings[i]!),
       FUSE_OPTIONS,
@@ -217,9 +225,32 @@ export function openSearch(data: SearchData, definitions?: () => DefinitionTable
 
   function rankFuzzyTerms(q: string, into: Best): void {
     if (q.length < MIN_FUZZY_QUERY) return;
+    let close = false;
     for (const [i, score] of terms.fuzzy(q, MAX_TERM_CANDIDATES)) {
+      close ||= score <= CLOSE_FUZZY_SCORE;
       for (const e of terms.ownersOf(i)) into.keep(e, 'fuzzy', score);
     }
+    if (close) return;
+    // The bigram filter reads the rarest bigrams, and a typo's own are often those (правосудте):
+    // the term meant may never be a candidate. A typo seldom falls in the first half of a
+    // word, so the strings with a word starting with the query's first half are scored too.
+    for (const [i, score] of terms.fuzzyAmong(q, sharingFirstHalf(q))) {
+      for (const e of terms.ownersOf(i)) into.keep(e, 'fuzzy', score);
+    }
+  }
+
+  /** The strings with a word starting with the first half of `q`, nearest its length first. */
+  function sharingFirstHalf(q: string): number[] {
+    const bucket = wordStarts.get(q.slice(0, 2));
+    if (!bucket) return [];
+    const half = q.slice(0, Math.ceil(q.length / 2));
+    const strings = data.terms.strings;
+    const found = new Set<number>();
+    for (let k = 0; k < bucket.length; k += 2) {
+      if (strings[bucket[k]!]!.startsWith(half, bucket[k + 1]!)) found.add(bucket[k]!);
+    }
+    const near = (i: number) => Math.abs(strings[i]!.length - q.length);
+    return [...found].sort((a, b) => near(a) - near(b) || a - b).slice(0, MAX_TERM_CANDIDATES);
   }
 
   function rankDefinitions(q: string, into: Best): void {

@@ -100,6 +100,31 @@ describe('ranking', () => {
   });
 });
 
+describe('one wrong letter, in the bundled glossary in its own order and in the database’s', () => {
+  const byId = [...BUNDLED_ENTRIES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const orders = [createSearch(BUNDLED_ENTRIES), createSearch(byId)];
+  // A typo whose own bigrams are the query's rarest hides the term from the bigram filter.
+  test.each([
+    ['канституция', 'constitution', 'a letter replaced'],
+    ['конституцыя', 'constitution', 'a letter replaced'],
+    ['констиуция', 'constitution', 'a letter dropped'],
+    ['конститутция', 'constitution', 'a letter added'],
+    ['правосудте', 'justice', 'a letter replaced'],
+    ['прокурорр', 'prosecutor', 'a letter added'],
+    ['сот төрелгі', 'justice', 'a letter dropped'],
+    ['адвакат', 'advocate', 'a letter replaced'],
+  ])('%s → %s (%s)', (query, id) => {
+    for (const search of orders) {
+      const hits = search.search(query);
+      expect(hits.slice(0, 2).map((h) => h.entry.id)).toContain(id);
+      expect(hits.find((h) => h.entry.id === id)?.kind).toBe('fuzzy');
+    }
+  });
+  test.each(['ъъъъъъ', 'щщщщщщщщ'])('%s (no term near it) finds nothing', (query) => {
+    for (const search of orders) expect(search.search(query)).toEqual([]);
+  });
+});
+
 describe('the bundled glossary', () => {
   const bundled = createSearch(BUNDLED_ENTRIES);
   test.each(['сот торелиги', 'sot toreligi', 'канституция', 'правосудие'])(
