@@ -9,6 +9,13 @@ import type { StoredEntry } from '../lib/protocol';
 import { toRow, type AtaZanDatabase } from './database';
 import { BUNDLED, bumpRevision, getBundledVersion, type Change } from './glossary-store';
 
+/**
+ * Rows put in one go. A put clones its row in the calling task, so one put of
+ * the whole bundled glossary held the worker for hundreds of milliseconds while
+ * the first page's scan waited; between batches its requests are answered.
+ */
+export const SEED_BATCH = 100;
+
 /** Returns whether the bundled rows changed (then with the new revision). */
 export async function seedBundled(
   db: AtaZanDatabase,
@@ -23,17 +30,20 @@ export async function seedBundled(
     await bundled.each((row) => created.set(row.id, row.createdAt));
     await bundled.delete();
     const now = Date.now();
-    await db.entries.bulkPut(
-      entries.map((e) => {
-        const row: StoredEntry = {
-          ...e,
-          source: BUNDLED,
-          createdAt: created.get(e.id) ?? now,
-          updatedAt: now,
-        };
-        return toRow(row);
-      }),
-    );
+    // One transaction still: a batch awaited keeps it open, and a failure rolls all back.
+    for (let start = 0; start < entries.length; start += SEED_BATCH) {
+      await db.entries.bulkPut(
+        entries.slice(start, start + SEED_BATCH).map((e) => {
+          const row: StoredEntry = {
+            ...e,
+            source: BUNDLED,
+            createdAt: created.get(e.id) ?? now,
+            updatedAt: now,
+          };
+          return toRow(row);
+        }),
+      );
+    }
     await db.meta.put({ key: 'bundledVersion', value: version });
     return { result: true, revision: await bumpRevision(db) };
   });

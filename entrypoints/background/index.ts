@@ -46,6 +46,9 @@ const ANSWERED_WHILE_SEEDING: ReadonlySet<unknown> = new Set<RequestType>([
   'worker/wake',
 ]);
 
+/** How long seeding waits for a first page's scan before it starts anyway. */
+const SEED_AFTER_MS = 1000;
+
 export default defineBackground(() => {
   // The worker's timeline, read by the page benchmark (bench/page.ts).
   performance.mark('atazan-worker-start');
@@ -76,10 +79,18 @@ export default defineBackground(() => {
         : service.matcher.storedAnyRevision(),
   );
   let seeded = false;
+  // Reading the bundled entries and writing their rows hold the worker for a while; on an
+  // install or update the first page's scan (answered without them) comes first.
+  let scanAnswered = (): void => undefined;
+  const firstScanOrSoon = new Promise<void>((resolve) => {
+    scanAnswered = resolve;
+    setTimeout(resolve, SEED_AFTER_MS);
+  });
   const ready = before
     .then(async () => {
       const installed = await storedVersion;
       if (installed === BUNDLED_VERSION) return;
+      await firstScanOrSoon;
       const change = await seedBundled(db, BUNDLED_VERSION, await bundledEntries());
       if (change.revision === null) return;
       service.invalidate();
@@ -111,7 +122,9 @@ export default defineBackground(() => {
     interim ??= before
       .then((c) => c ?? bundledGlossary())
       .finally(() => performance.mark('atazan-worker-interim'));
-    return scanWith(await interim, texts);
+    const result = scanWith(await interim, texts);
+    scanAnswered();
+    return result;
   };
   // The popup's search while an install or an update seeds: the bundled glossary alone, its
   // index built with the extension, marked incomplete (the popup asks again; an update's

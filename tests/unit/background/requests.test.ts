@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { AtaZanDatabase } from '../../../db/database';
-import { MAX_BATCHES } from '../../../db/glossary-store';
+import { MAX_BATCHES, getBundledVersion } from '../../../db/glossary-store';
 import { validateEntry } from '../../../glossary/entry-model';
 import { LIMITS } from '../../../glossary/limits';
-import { seedBundled } from '../../../db/seed';
+import { SEED_BATCH, seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
 import { foldTerm } from '../../../glossary/normalize';
 import type { Entry } from '../../../glossary/types';
@@ -69,6 +69,38 @@ describe('bundled glossary seeding', () => {
     // Reset shows the updated bundled row again.
     const reset = await ask<StoredEntry>(svc, { type: 'entry/reset', id: 'sot' });
     expect(reset).toMatchObject({ source: 'bundled', ru: { definition: 'новое' } });
+  });
+});
+
+describe('seeding a glossary of several batches', () => {
+  /** Two and a half batches of entries, the last one's definition changed by `last`. */
+  const many = (last: (e: Entry) => Entry = (e) => e): Entry[] =>
+    Array.from({ length: SEED_BATCH * 2 + SEED_BATCH / 2 }, (_, i) =>
+      entry(`term-${i}`, `термин ${i}`, `термин ${i}`),
+    ).map((e, i, all) => (i === all.length - 1 ? last(e) : e));
+
+  test('writes every row, a batch at a time, so other requests are answered meanwhile', async () => {
+    const db = freshDb();
+    const puts = vi.spyOn(db.entries, 'bulkPut');
+    const entries = many();
+    expect((await seedBundled(db, '1.0.0', entries)).result).toBe(true);
+    expect(puts.mock.calls.map(([rows]) => rows.length)).toEqual([
+      SEED_BATCH,
+      SEED_BATCH,
+      SEED_BATCH / 2,
+    ]);
+    expect(await db.entries.where('source').equals('bundled').count()).toBe(entries.length);
+  });
+
+  test('a row that cannot be written in the last batch leaves the version before whole', async () => {
+    const db = freshDb();
+    await seedBundled(db, '1.0.0', BUNDLED_V1);
+    // A function cannot be stored: the last batch's put fails.
+    const broken = many((e) => ({ ...e, ru: { ...e.ru, definition: (() => '') as never } }));
+    await expect(seedBundled(db, '2.0.0', broken)).rejects.toThrow();
+    expect(await getBundledVersion(db)).toBe('1.0.0');
+    const ids = (await db.entries.toArray()).map((r) => r.id).sort();
+    expect(ids).toEqual(BUNDLED_V1.map((e) => e.id).sort());
   });
 });
 
