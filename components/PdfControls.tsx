@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { resolveUiLanguage } from '../lib/i18n';
+import { resolveUiLanguage } from '../lib/i18n/language';
 import { pdfTranslator } from '../lib/i18n/pdf';
 import type { Settings } from '../lib/settings';
 import { VIEWER_PATH, viewerUrl } from '../lib/pdf-url';

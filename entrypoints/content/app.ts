@@ -22,7 +22,7 @@ import { Scanner, type ScanStats } from './scanner';
 import { siteHost } from './site';
 import { siteDisabled } from '../../lib/sites';
 import { ask } from '../../lib/client';
-import { resolveUiLanguage } from '../../lib/i18n';
+import { resolveUiLanguage } from '../../lib/i18n/language';
 import { decodeScanResult, type PageMatch } from '../../lib/scan-wire';
 import { spanText } from './span';
 import { afterRendering } from './main-thread';

@@ -8,7 +8,7 @@
  * (injected after the update), nothing is said.
  */
 import { cardText } from '../../lib/i18n/card';
-import { resolveUiLanguage } from '../../lib/i18n';
+import { resolveUiLanguage } from '../../lib/i18n/language';
 import { HOST_TAG } from './card-host';
 import { HIGHLIGHT_NAMES } from './highlight';
 

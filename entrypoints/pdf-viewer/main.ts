@@ -13,7 +13,7 @@ import { browser } from 'wxt/browser';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { ContentApp } from '../content/app';
 import { ask } from '../../lib/client';
-import { resolveUiLanguage } from '../../lib/i18n';
+import { resolveUiLanguage } from '../../lib/i18n/language';
 import { pdfTranslator, type PdfKey } from '../../lib/i18n/pdf';
 import type { Broadcast } from '../../lib/protocol';
 import { fileFromViewerUrl, pdfFileName } from '../../lib/pdf-url';

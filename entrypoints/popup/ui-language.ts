@@ -3,7 +3,7 @@
  * storage: the first screen is labelled before the settings can be asked for,
  * and labelled in the reader's language rather than relabelled a moment later.
  */
-import { resolveUiLanguage, UI_LANGS, type UiLang } from '../../lib/i18n';
+import { resolveUiLanguage, UI_LANGS, type UiLang } from '../../lib/i18n/language';
 
 const KEY = 'atazan-popup-ui';
 

@@ -8,29 +8,15 @@ import { CARD_STRINGS } from './card';
 import { fillPlaceholders, formatError } from '../../glossary/error-messages';
 import { UI_STRINGS, type UiKey } from './ui';
 import { CodedError } from '../../glossary/errors';
-import type { Settings } from '../settings';
+import { type UiLang } from './language';
 
-export type UiLang = 'kk' | 'ru' | 'en';
-export const UI_LANGS: readonly UiLang[] = ['kk', 'ru', 'en'];
+export { resolveUiLanguage, UI_LANGS, type UiLang } from './language';
 
 export interface Translate {
   (key: UiKey, params?: Record<string, string | number>): string;
   /** Any thrown value as a sentence in this language: ours by its code, anything else as "could not do that". */
   error(err: unknown): string;
   lang: UiLang;
-}
-
-/** The UI language for a setting: 'auto' follows the browser (kk, ru, else English). */
-export function resolveUiLanguage(
-  setting: Settings['uiLanguage'],
-  browserLanguages: readonly string[] = globalThis.navigator?.languages ?? [],
-): UiLang {
-  if (setting !== 'auto') return setting;
-  for (const tag of browserLanguages) {
-    const primary = tag.toLowerCase().split('-')[0];
-    if (primary === 'kk' || primary === 'ru' || primary === 'en') return primary;
-  }
-  return 'en';
 }
 
 /** A translator for one language; a missing string falls back to English, then to its key. */

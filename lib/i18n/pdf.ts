@@ -4,7 +4,7 @@
  * strings travel with it; English is the reference and the others have the
  * same keys (the type requires it; tests/unit/pdf-viewer/text-layer.test.ts checks).
  */
-import type { UiLang } from './index';
+import type { UiLang } from './language';
 import { fillPlaceholders } from '../../glossary/error-messages';
 import { inAllLanguages } from './in-all-languages';
 
