@@ -36,6 +36,11 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
+    resolve: {
+      // Dexie's ES module build: the package's default entry wraps its UMD bundle, which
+      // the bundler cannot trim and which a new service worker compiles whole.
+      alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
+    },
     // The background knows the bundled glossary's version without reading the file.
     define: { __ATAZAN_BUNDLED_VERSION__: JSON.stringify(BUNDLED_VERSION) },
   }),
