@@ -9,9 +9,15 @@
  * catalogue translates) or what a file or a user supplied (a column name, a
  * file name), which is shown as it is.
  */
-import { ERROR_STRINGS, type ErrorCode, type WhereCode, formatError } from './error-messages';
+import {
+  ENGLISH_ERRORS,
+  formatErrorWith,
+  isErrorCodeKey,
+  type ErrorCode,
+  type WhereCode,
+} from './error-messages-en';
 
-export type { ErrorCode, WhereCode } from './error-messages';
+export type { ErrorCode, WhereCode } from './error-messages-en';
 
 export type ErrorParams = Record<string, string | number>;
 
@@ -35,7 +41,7 @@ export class CodedError extends Error {
     readonly params: ErrorParams = {},
     readonly where: WhereInfo | null = null,
   ) {
-    super(formatError('en', { code, params, ...(where ? { where } : {}) }));
+    super(formatErrorWith(ENGLISH_ERRORS, { code, params, ...(where ? { where } : {}) }));
   }
 
   /** The same error placed in a file (an entry, a row). */
@@ -51,7 +57,7 @@ export class CodedError extends Error {
 }
 
 export function isErrorCode(x: unknown): x is ErrorCode {
-  return typeof x === 'string' && Object.hasOwn(ERROR_STRINGS.en, x);
+  return typeof x === 'string' && isErrorCodeKey(x);
 }
 
 /** An `{ error }` answer of the background, when it is one in our format. */
