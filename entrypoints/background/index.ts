@@ -5,7 +5,7 @@
  * broadcasts each change. This file only wires those modules to the browser.
  */
 import { browser } from 'wxt/browser';
-import { AtaZanDatabase } from '../../db/database';
+import { AtaZanDatabase, DB_NAME } from '../../db/database';
 import { seedBundled } from '../../db/seed';
 import { getBundledVersion } from '../../db/glossary-store';
 import type { ScanResult } from '../../lib/scan-wire';
@@ -46,6 +46,16 @@ const ANSWERED_WHILE_SEEDING: ReadonlySet<unknown> = new Set<RequestType>([
   'worker/wake',
 ]);
 
+/** Whether the browser lists no database of ours (false when it cannot tell). */
+async function noDatabaseYet(): Promise<boolean> {
+  try {
+    const listed = await indexedDB.databases();
+    return !listed.some((d) => d.name === DB_NAME);
+  } catch {
+    return false;
+  }
+}
+
 /** How long seeding waits for a first page's scan before it starts anyway. */
 const SEED_AFTER_MS = 1000;
 
@@ -53,8 +63,15 @@ export default defineBackground(() => {
   // The worker's timeline, read by the page benchmark (bench/page.ts).
   performance.mark('atazan-worker-start');
   // On an install the first pages are scanned with the built index: its file is read first,
-  // while the database is opened and the stored version looked up (an update reads it for nothing).
-  if (evaluatedForInstall()) bundledIndex().catch(() => undefined);
+  // while the database is opened and the stored version looked up (an update reads it for
+  // nothing). Where there is no database yet, it is loaded as soon as it is read, not when
+  // the version is known: the first scan comes just after that.
+  if (evaluatedForInstall()) {
+    bundledIndex().catch(() => undefined);
+    void noDatabaseYet().then(async (install) => {
+      if (install) await bundledGlossary().catch(() => undefined);
+    });
+  }
   // The first request of each type: when it came (asked-) and when it was answered (first-).
   const asked = new Set<unknown>();
   const answered = new Set<unknown>();
