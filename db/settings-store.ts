@@ -7,6 +7,11 @@ export async function getSettings(db: AtaZanDatabase): Promise<Settings> {
   return merge(DEFAULT_SETTINGS, row?.value ?? {});
 }
 
+/** What getSettings answers before anything was saved. */
+export function defaultSettings(): Settings {
+  return merge(DEFAULT_SETTINGS, {});
+}
+
 function merge(base: Settings, patch: Partial<Settings>): Settings {
   return {
     ...base,

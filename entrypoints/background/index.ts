@@ -62,21 +62,24 @@ const SEED_AFTER_MS = 1000;
 export default defineBackground(() => {
   // The worker's timeline, read by the page benchmark (bench/page.ts).
   performance.mark('atazan-worker-start');
-  // On an install the first pages are scanned with the built index: its file is read first,
-  // while the database is opened and the stored version looked up (an update reads it for
-  // nothing). Where there is no database yet, it is loaded as soon as it is read, not when
-  // the version is known: the first scan comes just after that.
-  if (evaluatedForInstall()) {
-    bundledIndex().catch(() => undefined);
-    void noDatabaseYet().then(async (install) => {
-      if (install) await bundledGlossary().catch(() => undefined);
-    });
-  }
   // The first request of each type: when it came (asked-) and when it was answered (first-).
   const asked = new Set<unknown>();
   const answered = new Set<unknown>();
   const db = new AtaZanDatabase();
   const service = new GlossaryService(db);
+  // On an install the first pages are scanned with the built index: its file is read first,
+  // while the database is opened and the stored version looked up (an update reads it for
+  // nothing). Where there is no database yet, it is loaded as soon as it is read, not when
+  // the version is known, and the settings are the defaults without waiting for the
+  // database to be created: the first page asks for both.
+  if (evaluatedForInstall()) {
+    bundledIndex().catch(() => undefined);
+    void noDatabaseYet().then(async (install) => {
+      if (!install) return;
+      service.settingsNeverSaved();
+      await bundledGlossary().catch(() => undefined);
+    });
+  }
   registerContextMenu();
 
   // Seeding runs at every start and is a no-op when the version is current, so

@@ -34,7 +34,7 @@ import {
 } from '../../db/glossary-store';
 import { newPersonalId } from '../../db/personal-id';
 import { ImportPlan, readForPlan } from '../../db/import-plan';
-import { getSettings, setSettings } from '../../db/settings-store';
+import { defaultSettings, getSettings, setSettings } from '../../db/settings-store';
 import {
   dropCompiledIndex,
   readCompiledIndex,
@@ -103,6 +103,7 @@ export class GlossaryService {
   /** The list whose filter texts are being folded (`foldSoon`). */
   private folding: EntryList<StoredEntry> | null = null;
   private settings: Promise<Settings> | null = null;
+  private settingsSaved = false;
   /** An import's packs, moved into rows between requests. */
   private readonly packs: PackMover;
   /** The compiled matcher follows the revision; it is stored, so a woken worker need not read every entry. */
@@ -262,6 +263,15 @@ export class GlossaryService {
     for (const [id] of cancelled.slice(0, -MAX_CANCELLED_KEPT)) this.imports.delete(id);
   }
 
+  /**
+   * On a first install (the browser lists no database of ours) nothing was
+   * ever saved: the settings are the defaults, answered without waiting for
+   * the database to be created. A setting saved meanwhile is kept.
+   */
+  settingsNeverSaved(): void {
+    if (!this.settingsSaved) this.settings = Promise.resolve(defaultSettings());
+  }
+
   getSettings(): Promise<Settings> {
     if (!this.settings) {
       this.settings = getSettings(this.db);
@@ -344,6 +354,7 @@ export class GlossaryService {
     'settings/get': async () => answer(await this.getSettings()),
     'settings/set': async ({ patch }) => {
       const settings = await setSettings(this.db, patch);
+      this.settingsSaved = true;
       this.settings = Promise.resolve(settings);
       return { response: settings, broadcasts: [{ type: 'settings/changed', settings }] };
     },

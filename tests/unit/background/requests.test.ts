@@ -104,6 +104,26 @@ describe('seeding a glossary of several batches', () => {
   });
 });
 
+describe('settings on a first install', () => {
+  test('are the defaults at once, without the database', async () => {
+    const db = freshDb();
+    const svc = new GlossaryService(db);
+    const saved = await ask<Settings>(svc, { type: 'settings/get' });
+    const fresh = new GlossaryService(db);
+    fresh.settingsNeverSaved();
+    db.close();
+    expect(await ask<Settings>(fresh, { type: 'settings/get' })).toEqual(saved);
+  });
+
+  test('a setting saved before is kept', async () => {
+    const svc = new GlossaryService(freshDb());
+    await ask<Settings>(svc, { type: 'settings/set', patch: { highlightMode: 'first' } });
+    svc.settingsNeverSaved();
+    const settings = await ask<Settings>(svc, { type: 'settings/get' });
+    expect(settings.highlightMode).toBe('first');
+  });
+});
+
 describe('a personal edit of a bundled entry keeps its status and context rules', () => {
   test('status, variant statuses, sense and quiet survive entry/save, and the scan uses them', async () => {
     const db = freshDb();
