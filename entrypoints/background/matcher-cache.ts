@@ -78,6 +78,7 @@ export class MatcherCache {
   private compiledFrom: (() => ReadonlyMap<string, EntryStamp>) | null = null;
   private extensions = 0;
   private refold: ReturnType<typeof setTimeout> | null = null;
+  private warming = false;
 
   constructor(
     private readonly snapshot: () => Promise<GlossarySnapshot>,
@@ -100,6 +101,20 @@ export class MatcherCache {
       // A change landed while it was built: build again.
       if (built.revision === (await this.revision())) return built;
     }
+  }
+
+  /**
+   * Make the current revision's glossary ready in a later task, without a
+   * page asking (after a change): a termbase just imported is compiled, in
+   * slices, while the reader goes to a page, not once the page has asked.
+   */
+  warmSoon(): void {
+    if (this.warming) return;
+    this.warming = true;
+    setTimeout(() => {
+      this.warming = false;
+      this.get().catch((err: unknown) => console.warn('Ata Zan: no matcher', err));
+    }, 0);
   }
 
   /** Scan the texts, packed for the message (lib/scan-wire.ts). */

@@ -383,6 +383,7 @@ export class GlossaryService {
       next.catch(() => (this.snapshot = null));
       this.snapshot = next;
     }
+    this.matcher.warmSoon();
     this.search.warmSearchSoon();
     return {
       response: change.result,

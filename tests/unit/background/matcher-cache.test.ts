@@ -114,3 +114,18 @@ describe("the background's whole compile", () => {
     expect((await cache.get()).revision).toBe(3);
   });
 });
+
+describe('after a change, the glossary is made ready without a page asking', () => {
+  test('warmSoon compiles the new revision in a later task, and once for several calls', async () => {
+    const { cache, change } = await extendedAfterSave();
+    change([...ROWS, ADDED, personal('мораторий', 'мораторий')]);
+    cache.warmSoon();
+    cache.warmSoon();
+    expect(cache.builds).toEqual(['compiled', 'extended']);
+    await vi.runOnlyPendingTimersAsync();
+    expect(cache.builds).toEqual(['compiled', 'extended', 'extended']);
+    // Asked now, the page gets it without another build.
+    await cache.get();
+    expect(cache.builds).toEqual(['compiled', 'extended', 'extended']);
+  });
+});
