@@ -58,6 +58,8 @@ export type BuildKind = 'stored' | 'compiled' | 'extended';
  */
 const MAX_ADDED = 500;
 const MAX_EXTENSIONS = 8;
+/** After a change, the glossary is made ready once the worker has had no request for this long. */
+const WARM_IDLE_MS = 1500;
 /** After an extension, the whole glossary is compiled (and stored) once the worker is idle this long. */
 const REFOLD_DELAY_MS = 3000;
 
@@ -78,7 +80,7 @@ export class MatcherCache {
   private compiledFrom: (() => ReadonlyMap<string, EntryStamp>) | null = null;
   private extensions = 0;
   private refold: ReturnType<typeof setTimeout> | null = null;
-  private warming = false;
+  private warm: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly snapshot: () => Promise<GlossarySnapshot>,
@@ -104,17 +106,22 @@ export class MatcherCache {
   }
 
   /**
-   * Make the current revision's glossary ready in a later task, without a
-   * page asking (after a change): a termbase just imported is compiled, in
-   * slices, while the reader goes to a page, not once the page has asked.
+   * Make the current revision's glossary ready once the worker has had no
+   * request for a moment (after a change), without a page asking: a termbase
+   * just imported is compiled while the reader goes to a page, and not while
+   * they go on using the options page or the popup (`postponeWarm`).
    */
-  warmSoon(): void {
-    if (this.warming) return;
-    this.warming = true;
-    setTimeout(() => {
-      this.warming = false;
+  warmWhenIdle(): void {
+    if (this.warm !== null) clearTimeout(this.warm);
+    this.warm = setTimeout(() => {
+      this.warm = null;
       this.get().catch((err: unknown) => console.warn('Ata Zan: no matcher', err));
-    }, 0);
+    }, WARM_IDLE_MS);
+  }
+
+  /** A request came: a pending warm-up waits for the next quiet moment. */
+  postponeWarm(): void {
+    if (this.warm !== null) this.warmWhenIdle();
   }
 
   /** Scan the texts, packed for the message (lib/scan-wire.ts). */

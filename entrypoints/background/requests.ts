@@ -139,12 +139,18 @@ export class GlossaryService {
     return this.packs.moved();
   }
 
-  /** The handlers, each counted while it answers, so that the packs move between requests. */
+  /**
+   * The handlers, each counted while it answers, so that the packs move between
+   * requests; each also puts off the matcher's warm-up (MatcherCache.warmWhenIdle).
+   */
   private counted(handlers: Handlers<DatabaseRequest>): Handlers<DatabaseRequest> {
     const out: Partial<Record<DatabaseRequest, Handler<DatabaseRequest>>> = {};
     for (const type of Object.keys(handlers) as DatabaseRequest[]) {
       const handler = handlers[type] as Handler<DatabaseRequest>;
-      out[type] = (params, sender) => this.packs.track(() => handler(params, sender));
+      out[type] = (params, sender) => {
+        this.matcher.postponeWarm();
+        return this.packs.track(() => handler(params, sender));
+      };
     }
     return out as Handlers<DatabaseRequest>;
   }
@@ -383,7 +389,7 @@ export class GlossaryService {
       next.catch(() => (this.snapshot = null));
       this.snapshot = next;
     }
-    this.matcher.warmSoon();
+    this.matcher.warmWhenIdle();
     this.search.warmSearchSoon();
     return {
       response: change.result,

@@ -115,17 +115,31 @@ describe("the background's whole compile", () => {
   });
 });
 
-describe('after a change, the glossary is made ready without a page asking', () => {
-  test('warmSoon compiles the new revision in a later task, and once for several calls', async () => {
+describe('after a change, the glossary is made ready once the worker is idle', () => {
+  test('warmWhenIdle compiles the new revision without a page asking, once for several calls', async () => {
     const { cache, change } = await extendedAfterSave();
     change([...ROWS, ADDED, personal('мораторий', 'мораторий')]);
-    cache.warmSoon();
-    cache.warmSoon();
+    cache.warmWhenIdle();
+    cache.warmWhenIdle();
+    await vi.advanceTimersByTimeAsync(1000);
     expect(cache.builds).toEqual(['compiled', 'extended']);
-    await vi.runOnlyPendingTimersAsync();
+    await vi.advanceTimersByTimeAsync(1000);
     expect(cache.builds).toEqual(['compiled', 'extended', 'extended']);
     // Asked now, the page gets it without another build.
     await cache.get();
+    expect(cache.builds).toEqual(['compiled', 'extended', 'extended']);
+  });
+
+  test('each request puts it off', async () => {
+    const { cache, change } = await extendedAfterSave();
+    change([...ROWS, ADDED, personal('мораторий', 'мораторий')]);
+    cache.warmWhenIdle();
+    for (let i = 0; i < 5; i++) {
+      await vi.advanceTimersByTimeAsync(1000);
+      cache.postponeWarm();
+    }
+    expect(cache.builds).toEqual(['compiled', 'extended']);
+    await vi.advanceTimersByTimeAsync(2000);
     expect(cache.builds).toEqual(['compiled', 'extended', 'extended']);
   });
 });
