@@ -18,6 +18,7 @@
 import { resolve } from 'node:path';
 import { EXTENSION_DIR, launchWithExtension, servePages } from '../tests/browser/harness';
 import { termbaseEntries } from './termbase-data';
+import { firstHighlight } from './termbase';
 
 const SIZE = Number(process.env.SIZE ?? 50_000);
 const RUNS = Number(process.env.RUNS ?? 2);
@@ -43,21 +44,7 @@ async function oneRun(extension: string, entries: string, url: string, waitMs: n
     })()`);
     await page.close();
     await new Promise((r) => setTimeout(r, waitMs));
-    const law = await browser.context.newPage();
-    await law.addInitScript(`(() => {
-      const check = () => {
-        let n = 0;
-        for (const [, h] of CSS.highlights) n += h.size;
-        if (n > 0) window.__seen = performance.now(); else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    })();`);
-    await law.goto(url);
-    await law.waitForFunction('window.__seen !== undefined', null, {
-      timeout: 120_000,
-      polling: 20,
-    });
-    return Math.round((await law.evaluate('window.__seen')) as number);
+    return Math.round(await firstHighlight(browser, url));
   } finally {
     await browser.context.close();
   }

@@ -195,8 +195,8 @@ async function workerHeapMB(browser: ExtensionBrowser): Promise<number | null> {
   }
 }
 
-/** Navigation → the first range in CSS.highlights, on a new page. */
-async function firstHighlight(browser: ExtensionBrowser, url: string): Promise<number> {
+/** Navigation → the first range in CSS.highlights, on a new page (bench/after-import.ts too). */
+export async function firstHighlight(browser: ExtensionBrowser, url: string): Promise<number> {
   const page = await browser.context.newPage();
   await page.addInitScript(`(() => {
     const check = () => {
