@@ -56,7 +56,7 @@ async function noDatabaseYet(): Promise<boolean> {
   }
 }
 
-/** How long seeding waits for a first page's scan before it starts anyway. */
+/** How long seeding waits for a first page's scan, or a request that needs the rows. */
 const SEED_AFTER_MS = 1000;
 
 export default defineBackground(() => {
@@ -100,17 +100,18 @@ export default defineBackground(() => {
   );
   let seeded = false;
   // Reading the bundled entries and writing their rows hold the worker for a while; on an
-  // install or update the first page's scan (answered without them) comes first.
-  let scanAnswered = (): void => undefined;
-  const firstScanOrSoon = new Promise<void>((resolve) => {
-    scanAnswered = resolve;
+  // install or update the first page's scan (answered without them) comes first. Seeding
+  // starts after it, at once when a request needs the rows, or after a second anyway.
+  let seedNow = (): void => undefined;
+  const seedingMayStart = new Promise<void>((resolve) => {
+    seedNow = resolve;
     setTimeout(resolve, SEED_AFTER_MS);
   });
   const ready = before
     .then(async () => {
       const installed = await storedVersion;
       if (installed === BUNDLED_VERSION) return;
-      await firstScanOrSoon;
+      await seedingMayStart;
       const change = await seedBundled(db, BUNDLED_VERSION, await bundledEntries());
       if (change.revision === null) return;
       service.invalidate();
@@ -143,7 +144,7 @@ export default defineBackground(() => {
       .then((c) => c ?? bundledGlossary())
       .finally(() => performance.mark('atazan-worker-interim'));
     const result = scanWith(await interim, texts);
-    scanAnswered();
+    seedNow();
     return result;
   };
   // The popup's search while an install or an update seeds: the bundled glossary alone, its
@@ -234,7 +235,10 @@ export default defineBackground(() => {
         asked.add(type);
         performance.mark(`atazan-worker-asked-${String(type)}`);
       }
-      if (!ANSWERED_WHILE_SEEDING.has(type)) await ready;
+      if (!ANSWERED_WHILE_SEEDING.has(type)) {
+        seedNow();
+        await ready;
+      }
       const { response, broadcasts } = await route(handlers, msg, { tabId: sender.tab?.id });
       // The PDF redirect follows its setting before the change is acknowledged.
       for (const b of broadcasts) {
