@@ -10,6 +10,7 @@ import {
   BUNDLED_SEARCH_FILE,
 } from './lib/bundled-glossary-file';
 import { BUNDLED_BINARY_FILES, bundledGlossaryJson } from './scripts/bundled-files';
+import { MODULE_ALIASES } from './scripts/module-aliases';
 
 /**
  * Firefox keys the add-on, its storage and its listing by this id: never change it
@@ -36,11 +37,7 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
-    resolve: {
-      // Dexie's ES module build: the package's default entry wraps its UMD bundle, which
-      // the bundler cannot trim and which a new service worker compiles whole.
-      alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
-    },
+    resolve: { alias: MODULE_ALIASES },
     // The background knows the bundled glossary's version without reading the file.
     define: { __ATAZAN_BUNDLED_VERSION__: JSON.stringify(BUNDLED_VERSION) },
   }),
