@@ -6,7 +6,7 @@
  * them.
  */
 import { LEGAL_CUES } from './context-rules';
-import { CLASS, CharClass } from './matcher/chars';
+import { CLASS, CharClass } from './matcher/char-tables';
 import { wordEnd, wordStart } from './matcher/words';
 import { foldTerm } from './normalize';
 import type { ContextRule, WordTest } from './types';

@@ -10,16 +10,7 @@
  * (glossary/matcher/chars.ts, words.ts).
  */
 
-import {
-  CLASS,
-  CharClass,
-  DEGRADE,
-  FOLD,
-  HYPHEN,
-  IS_CYRILLIC,
-  LOOKALIKE,
-  SPACE,
-} from './matcher/chars';
+import { CharClass, HYPHEN, SPACE, charTables } from './matcher/chars';
 import { wordGoesOn } from './matcher/words';
 
 export interface Normalized {
@@ -53,15 +44,16 @@ export function normalize(input: string): Normalized {
  * returns the folded length. Both must hold input.length (+1) values.
  */
 function foldInto(input: string, out: Uint16Array, map: Int32Array | null): number {
+  const { cls, fold, cyr, lookalike } = charTables();
   const n = input.length;
   let len = 0;
   let i = 0;
   while (i < n) {
     const c = input.charCodeAt(i);
-    const k = CLASS[c];
+    const k = cls[c];
     if (k === CharClass.Space) {
       const start = i;
-      while (i < n && CLASS[input.charCodeAt(i)] === CharClass.Space) i++;
+      while (i < n && cls[input.charCodeAt(i)] === CharClass.Space) i++;
       if (map) map[len] = start;
       out[len++] = SPACE;
       continue;
@@ -88,22 +80,22 @@ function foldInto(input: string, out: Uint16Array, map: Int32Array | null): numb
           continue;
         }
         const d = input.charCodeAt(i);
-        if (j < 0 || CLASS[d] !== CharClass.Word) break;
-        if (IS_CYRILLIC[d]) cyrillic = true;
+        if (j < 0 || cls[d] !== CharClass.Word) break;
+        if (cyr[d]) cyrillic = true;
         if (map) map[len] = i;
-        out[len++] = FOLD[d]!;
+        out[len++] = fold[d]!;
         i++;
       }
       if (cyrillic) {
         for (let j = start; j < len; j++) {
-          const l = LOOKALIKE[out[j]!]!;
+          const l = lookalike[out[j]!]!;
           if (l) out[j] = l;
         }
       }
       continue;
     }
     if (map) map[len] = i;
-    out[len++] = FOLD[c]!;
+    out[len++] = fold[c]!;
     i++;
   }
   if (map) map[len] = n;
@@ -135,7 +127,8 @@ export function foldTerm(term: string): string {
 
 /** Replace Kazakh-only letters by their Russian substitutes (азаматтық → азаматтык). */
 export function degrade(folded: string): string {
+  const table = charTables().degrade;
   let s = '';
-  for (let i = 0; i < folded.length; i++) s += String.fromCharCode(DEGRADE[folded.charCodeAt(i)]!);
+  for (let i = 0; i < folded.length; i++) s += String.fromCharCode(table[folded.charCodeAt(i)]!);
   return s;
 }

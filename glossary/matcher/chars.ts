@@ -1,8 +1,8 @@
 /**
  * The character tables: what every code unit is to the matcher and to
  * normalisation. Lookup tables over all 2^16 UTF-16 code units, decoded once
- * from the runs kept in char-data.ts, so that text is folded and classified on
- * the fly without allocating.
+ * from the runs kept in char-data.ts on first use (`charTables`), so that text
+ * is folded and classified on the fly without allocating.
  *
  * - CLASS: a letter (part of a word), whitespace, an invisible character (soft
  *   hyphen, zero-width, stress mark: skipped inside words), a hyphen, or other
@@ -99,8 +99,30 @@ export function unicodeTables(): { cls: Uint8Array; fold: Uint16Array } {
 export const CHAR_KEY = 0xffff;
 export const CHAR_CLASS_SHIFT = 16;
 
-/** Every table below, in as few passes over the code units as they allow: each page and worker builds them as it starts. */
-function buildTables() {
+/** The tables, each over all 2^16 code units. */
+export interface CharTables {
+  /** Code unit → folded code unit (lowercase; ё → е). Latin look-alikes are folded separately: see lookalike. */
+  readonly fold: Uint16Array;
+  /** Code unit → CharClass. */
+  readonly cls: Uint8Array;
+  /** Folded code unit → the Russian letter that substitutes for it (Kazakh letters only; identity otherwise). */
+  readonly degrade: Uint16Array;
+  /** 1 for Cyrillic code units. */
+  readonly cyr: Uint8Array;
+  /** Folded Latin code unit → the Cyrillic letter it looks like (0 when none). */
+  readonly lookalike: Uint16Array;
+  /** Code unit → folded code unit with Latin look-alikes read as the Cyrillic letters they stand for. */
+  readonly fl: Uint16Array;
+  /** Code unit → the matcher's key: fl, then degraded (Kazakh letters → their Russian substitutes). */
+  readonly key: Uint16Array;
+  /** A code unit read through a Latin look-alike (so its word must hold Cyrillic to count). */
+  readonly viaLookalike: Uint8Array;
+  /** Code unit → what the scan needs of it in one load: its key and its CharClass (CHAR_KEY, CHAR_CLASS_SHIFT). */
+  readonly char: Int32Array;
+}
+
+/** Every table, in as few passes over the code units as they allow. */
+function buildTables(): CharTables {
   const { cls, fold } = unicodeTables();
   fold['ё'.charCodeAt(0)] = 'е'.charCodeAt(0);
   fold['Ё'.charCodeAt(0)] = 'е'.charCodeAt(0);
@@ -146,23 +168,13 @@ function buildTables() {
   return { fold, cls, degrade, cyr, lookalike, fl, key, viaLookalike, char };
 }
 
-const tables = buildTables();
+let built: CharTables | undefined;
 
-/** Code unit → folded code unit (lowercase; ё → е). Latin look-alikes are folded separately: see LOOKALIKE. */
-export const FOLD: Uint16Array = tables.fold;
-/** Code unit → CharClass. */
-export const CLASS: Uint8Array = tables.cls;
-/** Folded code unit → the Russian letter that substitutes for it (Kazakh letters only; identity otherwise). */
-export const DEGRADE: Uint16Array = tables.degrade;
-/** 1 for Cyrillic code units. */
-export const IS_CYRILLIC: Uint8Array = tables.cyr;
-/** Folded Latin code unit → the Cyrillic letter it looks like (0 when none). */
-export const LOOKALIKE: Uint16Array = tables.lookalike;
-/** Code unit → folded code unit with Latin look-alikes read as the Cyrillic letters they stand for. */
-export const FL: Uint16Array = tables.fl;
-/** Code unit → the matcher's key: FL, then degraded (Kazakh letters → their Russian substitutes). */
-export const KEY: Uint16Array = tables.key;
-/** A code unit read through a Latin look-alike (so its word must hold Cyrillic to count). */
-export const VIA_LOOKALIKE: Uint8Array = tables.viaLookalike;
-/** Code unit → what the scan needs of it in one load: its key and its CharClass (CHAR_KEY, CHAR_CLASS_SHIFT). */
-export const CHAR: Int32Array = tables.char;
+/**
+ * The tables, built on first use. The matcher binds them as it loads
+ * (char-tables.ts); a page that folds nothing (the content script, until a
+ * card shows) never builds them.
+ */
+export function charTables(): CharTables {
+  return (built ??= buildTables());
+}

@@ -11,7 +11,7 @@
  * holds as a term's own (Алаш-\nОрда) is read so by that index alone, while
  * the others read it by the word-reading rule (words.ts).
  */
-import { CLASS, CharClass } from './chars';
+import { CLASS, CharClass } from './char-tables';
 import { SPAN_FIELDS, packSpan, withRoomFor, type ScanSpans } from '../spans';
 import type { Scanner } from './scan';
 

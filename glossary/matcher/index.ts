@@ -21,7 +21,7 @@ import { forgetRussianWords, russianForms } from '../morphology/russian';
 import type { SuffixSet, SurfacePattern } from '../morphology/types';
 import type { Entry, Lang, MatchableEntry } from '../types';
 import { assembleMatcher, type Matcher } from './assemble';
-import { KEY } from './chars';
+import { KEY } from './char-tables';
 import { SuffixSets } from './suffix-sets';
 import { ENDS_WORD, TAKES_SUFFIX, TerminalsBuilder, type Terminals } from './terminals';
 import { WordTableBuilder } from './word-table';

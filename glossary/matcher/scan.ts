@@ -17,7 +17,7 @@
  */
 import { isAmbiguousKazakhForm } from '../morphology/kazakh';
 import { SPAN_FIELDS, packSpan, withRoomFor, type ScanSpans } from '../spans';
-import { CHAR, CHAR_CLASS_SHIFT, CHAR_KEY, CLASS, CharClass, HYPHEN, KEY } from './chars';
+import { CHAR, CHAR_CLASS_SHIFT, CHAR_KEY, CLASS, CharClass, HYPHEN, KEY } from './char-tables';
 import type { ReversedSuffixes } from './suffix-sets';
 import type { Terminals } from './terminals';
 import { NO_MATCH, APPROXIMATE, comparePlain, type CompiledSuffixes } from './verify';

@@ -6,7 +6,7 @@
  * may end inside the word, so the only places the scan looks up.
  */
 import type { SuffixSet } from '../morphology/types';
-import { KEY } from './chars';
+import { KEY } from './char-tables';
 import { CompiledSuffixes, mapTrie } from './verify';
 
 export class SuffixSets {

@@ -22,7 +22,7 @@ import {
   KEY,
   SPACE,
   VIA_LOOKALIKE,
-} from './chars';
+} from './char-tables';
 import { lineEndHyphenEnd, wordGoesOn } from './words';
 
 /** A comparison's outcome. */

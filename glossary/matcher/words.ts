@@ -16,7 +16,11 @@
  * a line end followed by any letter may be a term's own hyphen (Алаш-\nОрда,
  * іс-\nқимыл); `lineEndHyphenEnd` says where the word would go on.
  */
-import { CLASS, CharClass, FL, FOLD } from './chars';
+import { CharClass, charTables } from './chars';
+
+// Each function reads the tables as it is called (one check once they are
+// built): normalisation reads words too, and the content script, which folds
+// only when a card shows, should not build them as it loads.
 
 /**
  * Where a hyphen at `i` splits a word across a line ("правосу-\nдие"): the
@@ -25,19 +29,20 @@ import { CLASS, CharClass, FL, FOLD } from './chars';
  * `anyCase`: where a real hyphen, as in Алаш-\nОрда, may stand at a line end).
  */
 export function lineBreakHyphenEnd(text: string, i: number, anyCase = false): number {
+  const { cls, fold } = charTables();
   let j = i + 1;
   let sawBreak = false;
   while (j < text.length) {
     const c = text.charCodeAt(j);
-    if (CLASS[c] !== CharClass.Space) break;
+    if (cls[c] !== CharClass.Space) break;
     if (c === 0x0a || c === 0x0d || c === 0x2028) sawBreak = true;
     j++;
   }
   if (!sawBreak || j >= text.length) return -1;
   const c = text.charCodeAt(j);
-  if (CLASS[c] !== CharClass.Word) return -1;
+  if (cls[c] !== CharClass.Word) return -1;
   // A capital after the break starts a new word (a real hyphenated name such as Алаш-\nОрда keeps its hyphen).
-  return anyCase || FOLD[c] === c || String.fromCharCode(c).toLowerCase() === String.fromCharCode(c)
+  return anyCase || fold[c] === c || String.fromCharCode(c).toLowerCase() === String.fromCharCode(c)
     ? j
     : -1;
 }
@@ -48,7 +53,8 @@ export function lineBreakHyphenEnd(text: string, i: number, anyCase = false): nu
  * offset, else -1.
  */
 export function lineEndHyphenEnd(text: string, i: number): number {
-  return CLASS[text.charCodeAt(i)] === CharClass.Hyphen ? lineBreakHyphenEnd(text, i, true) : -1;
+  const { cls } = charTables();
+  return cls[text.charCodeAt(i)] === CharClass.Hyphen ? lineBreakHyphenEnd(text, i, true) : -1;
 }
 
 /**
@@ -70,12 +76,13 @@ export const ALWAYS_ENDS: Uint8Array = (() => {
  * before `i`.
  */
 export function wordGoesOn(text: string, i: number): number {
+  const { cls } = charTables();
   if (i >= text.length) return -1;
-  const k = CLASS[text.charCodeAt(i)];
+  const k = cls[text.charCodeAt(i)];
   if (k === CharClass.Word) return i;
   if (k === CharClass.Ignorable) return i + 1;
   if (k !== CharClass.Hyphen) return -1;
-  if (i + 1 < text.length && CLASS[text.charCodeAt(i + 1)] === CharClass.Word) return i;
+  if (i + 1 < text.length && cls[text.charCodeAt(i + 1)] === CharClass.Word) return i;
   return lineBreakHyphenEnd(text, i);
 }
 
@@ -84,32 +91,34 @@ export function wordGoesOn(text: string, i: number): number {
  * letters, invisible characters, and a hyphen between two letters.
  */
 export function wordStart(text: string, end: number): number {
+  const { cls } = charTables();
   let i = end;
   while (i > 0) {
-    const k = CLASS[text.charCodeAt(i - 1)];
+    const k = cls[text.charCodeAt(i - 1)];
     if (k === CharClass.Word || k === CharClass.Ignorable) i--;
     else if (
       k === CharClass.Hyphen &&
       i < end &&
       i > 1 &&
-      CLASS[text.charCodeAt(i - 2)] === CharClass.Word
+      cls[text.charCodeAt(i - 2)] === CharClass.Word
     )
       i--;
     else break;
   }
   // A leading invisible character is not part of the word.
-  while (i < end && CLASS[text.charCodeAt(i)] === CharClass.Ignorable) i++;
+  while (i < end && cls[text.charCodeAt(i)] === CharClass.Ignorable) i++;
   return i;
 }
 
 /** Where a word that goes on at `i` ends (after its last letter). */
 export function wordEnd(text: string, i: number): number {
+  const { cls } = charTables();
   let end = i;
   for (;;) {
     const j = wordGoesOn(text, i);
     if (j < 0) return end;
     if (j === i) {
-      if (CLASS[text.charCodeAt(i)] === CharClass.Word) end = i + 1;
+      if (cls[text.charCodeAt(i)] === CharClass.Word) end = i + 1;
       i++;
     } else i = j;
   }
@@ -117,6 +126,7 @@ export function wordEnd(text: string, i: number): number {
 
 /** The text of a word, text[start, end), folded (FL), its skipped code units left out. */
 export function foldWord(text: string, start: number, end: number): string {
+  const { cls, fl } = charTables();
   let word = '';
   for (let i = start; i < end;) {
     const j = wordGoesOn(text, i);
@@ -124,8 +134,8 @@ export function foldWord(text: string, start: number, end: number): string {
       i = j;
       continue;
     }
-    const k = CLASS[text.charCodeAt(i)];
-    if (k === CharClass.Word) word += String.fromCharCode(FL[text.charCodeAt(i)]!);
+    const k = cls[text.charCodeAt(i)];
+    if (k === CharClass.Word) word += String.fromCharCode(fl[text.charCodeAt(i)]!);
     else if (k === CharClass.Hyphen) word += '-'; // inside the word, or a term's own at a line end
     i++;
   }

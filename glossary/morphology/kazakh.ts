@@ -14,7 +14,7 @@
  * No browser APIs here: this runs in the background worker, tests and the CLI.
  */
 
-import { CLASS, CharClass, FOLD } from '../matcher/chars';
+import { CLASS, CharClass, FOLD } from '../matcher/char-tables';
 import { foldTerm } from '../normalize';
 import type { SurfacePattern } from './types';
 import {

@@ -47,6 +47,59 @@ function importsOf(file: string): string[] {
   return out;
 }
 
+/**
+ * (script, modules it must never load): modules that do work as they load,
+ * which that script runs on every page and frame without needing it.
+ * char-tables.ts builds the character tables (over a megabyte of lookup
+ * tables); the content script folds text only when a card shows, and reads
+ * them then through charTables().
+ */
+const NEVER_LOADED: [string, string[]][] = [
+  ['entrypoints/content/index.ts', ['glossary/matcher/char-tables.ts']],
+];
+
+/** The source file an import path names (a file, with its extension, or a folder's index). */
+function resolveSource(path: string): string {
+  for (const candidate of [path, `${path}.ts`, `${path}.tsx`, `${path}/index.ts`]) {
+    try {
+      readFileSync(join(ROOT, candidate));
+      return candidate;
+    } catch {
+      // not this one
+    }
+  }
+  throw new Error(`no source for ${path}`);
+}
+
+/** Every project module a script loads at run time (type-only imports load nothing). */
+function loadedBy(entry: string): Set<string> {
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const m of text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+      const target = resolveSource(relative(ROOT, resolve(ROOT, dirname(file), m[1]!)));
+      if (!seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return seen;
+}
+
+describe('what a script loads', () => {
+  test.each(NEVER_LOADED)('%s never loads %j', (entry, never) => {
+    const loaded = loadedBy(entry);
+    expect(loaded.size).toBeGreaterThan(10);
+    expect(never.filter((m) => loaded.has(m))).toEqual([]);
+  });
+
+  test('the walk follows imports through the modules (the background loads the tables)', () => {
+    expect(loadedBy('entrypoints/background/index.ts')).toContain('glossary/matcher/char-tables.ts');
+  });
+});
+
 describe('folders by runtime: no forbidden import', () => {
   test.each(FORBIDDEN)('%s imports none of %j', (folder, forbidden) => {
     const files = sources(folder);

@@ -16,8 +16,8 @@ import {
   KEY,
   LOOKALIKE,
   VIA_LOOKALIKE,
-  unicodeTables,
-} from '../../../glossary/matcher/chars';
+} from '../../../glossary/matcher/char-tables';
+import { unicodeTables } from '../../../glossary/matcher/chars';
 import { UNICODE_VERSION } from '../../../glossary/matcher/char-data';
 import { charTablesFromUnicode } from '../../../glossary/matcher/char-unicode';
 
