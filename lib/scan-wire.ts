@@ -153,26 +153,35 @@ export function decodeScanResult(
 
 /**
  * Each term's first listing with the same id, language and text (the context
- * step lists a sense's term again after the matcher's). Looked up by id, then
- * among that id's few distinct terms: no key string per term, as a termbase
- * has very many.
+ * step lists a sense's term again after the matcher's). An entry's terms are
+ * listed together, so a term is looked for among the run of its id's terms
+ * before it, and, when its id had a run before, among that first run's: one
+ * number kept per id, no key string per term, as a termbase has very many.
  */
 function canonicalTerms(terms: readonly MatchedTerm[]): Int32Array {
   const canonical = new Int32Array(terms.length);
-  const distinct = new Map<string, number[]>();
+  /** Where each id's first run of terms starts. */
+  const firstRun = new Map<string, number>();
+  let runStart = 0;
+  const sameTerm = (t: MatchedTerm, u: MatchedTerm) => u.lang === t.lang && u.term === t.term;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i]!;
-    let listed = distinct.get(t.id);
-    if (!listed) distinct.set(t.id, (listed = []));
+    if (i === 0 || terms[i - 1]!.id !== t.id) runStart = i;
     let first = i;
-    for (const j of listed) {
-      const u = terms[j]!;
-      if (u.lang === t.lang && u.term === t.term) {
-        first = j;
-        break;
-      }
-    }
-    if (first === i) listed.push(i);
+    const earlier = firstRun.get(t.id);
+    if (earlier === undefined) firstRun.set(t.id, runStart);
+    else if (earlier !== runStart)
+      for (let j = earlier; j < terms.length && terms[j]!.id === t.id; j++)
+        if (sameTerm(t, terms[j]!)) {
+          first = j;
+          break;
+        }
+    if (first === i)
+      for (let j = runStart; j < i; j++)
+        if (sameTerm(t, terms[j]!)) {
+          first = j;
+          break;
+        }
     canonical[i] = first;
   }
   return canonical;

@@ -158,6 +158,30 @@ describe('text/scan answer', () => {
     expect(received(res)).toEqual(texts.map((t) => plain.scan(t)));
   });
 
+  test('a term listed twice among its own entry\'s terms is listed once', async () => {
+    // Each term followed by its copy, and the spans using either.
+    const adjacent = (entries: StoredEntry[]): Matcher => {
+      const real = compileMatcher(entries.map(matchableOf));
+      let flip = 0;
+      return {
+        ...real,
+        terms: real.terms.flatMap((t) => [t, { ...t }]),
+        scanSpans(text) {
+          const { count, data } = real.scanSpans(text);
+          const copy = data.slice();
+          for (let k = 2; k < copy.length; k += 4) copy[k] = 2 * copy[k]! + (flip++ % 2);
+          return { count, data: copy };
+        },
+      };
+    };
+    const { cache } = cacheOf(ENTRIES, adjacent);
+    const texts = ['суд суда суду суд', 'Решение суда'];
+    const res = await cache.scan(texts);
+    expectTermsOnceAndUsed(res);
+    const plain = compileMatcher(ENTRIES.map(matchableOf));
+    expect(received(res)).toEqual(texts.map((t) => plain.scan(t)));
+  });
+
   test("passes each term's id and term through `share` once, and every match uses the result", async () => {
     const { cache } = cacheOf(ENTRIES);
     const res = await cache.scan(TEXTS);
