@@ -283,8 +283,10 @@ export class MatcherCache {
       return null;
     }
     if (!stored || stored.revision !== revision) return null;
+    performance.mark('atazan-worker-index-read');
     try {
       const value = storedIndexOf(stored.value);
+      performance.mark('atazan-worker-index-unpacked');
       const compiled = restoreGlossary(value);
       if (compiled.revision === revision) {
         // A later save is compiled alone beside it (extend), as after a compile.
