@@ -9,7 +9,8 @@ import { AtaZanDatabase, DB_NAME } from '../../db/database';
 import { seedBundled } from '../../db/seed';
 import { getBundledVersion } from '../../db/glossary-store';
 import type { ScanResult } from '../../lib/scan-wire';
-import type { RequestType, SearchAnswer } from '../../lib/protocol';
+import type { RequestType, SearchAnswer, StoredEntry } from '../../lib/protocol';
+import { EntryList } from '../../glossary/entry-list';
 import {
   BUNDLED_VERSION,
   bundledEntries,
@@ -44,6 +45,10 @@ const ANSWERED_WHILE_SEEDING: ReadonlySet<unknown> = new Set<RequestType>([
   'options/open',
   'reader/open',
   'worker/wake',
+  // Each waits for the rows itself, unless a first install's seeding runs (below).
+  'entries/page',
+  'entries/ids',
+  'batches/list',
 ]);
 
 /** Whether the browser lists no database of ours (false when it cannot tell). */
@@ -72,9 +77,11 @@ export default defineBackground(() => {
   // nothing). Where there is no database yet, it is loaded as soon as it is read, not when
   // the version is known, and the settings are the defaults without waiting for the
   // database to be created: the first page asks for both.
+  let firstInstall = Promise.resolve(false);
   if (evaluatedForInstall()) {
     bundledIndex().catch(() => undefined);
-    void noDatabaseYet().then(async (install) => {
+    firstInstall = noDatabaseYet();
+    void firstInstall.then(async (install) => {
       if (!install) return;
       service.settingsNeverSaved();
       await bundledGlossary().catch(() => undefined);
@@ -158,6 +165,14 @@ export default defineBackground(() => {
     const search = await bundledSearch();
     return { hits: search.search(query, limit), size: search.size, revision: 0, complete: false };
   };
+  // On a first install the user has no entries and no imports until the seeding ends (a
+  // save or an import waits for it): the options page's list is answered empty at once.
+  const nothingOfTheUsersYet = async () => !seeded && (await firstInstall);
+  const afterSeeding = async <T>(read: () => Promise<T>): Promise<T> => {
+    seedNow();
+    await ready;
+    return read();
+  };
   // Compile the matcher once seeded, so the first page to scan does not wait for it
   // (requests for settings and entries are answered before, not after, the compile).
   void ready.then(() =>
@@ -197,6 +212,18 @@ export default defineBackground(() => {
       await ready;
       return service.handlers['search/query'](params, sender);
     },
+    'entries/page': async (query, sender) =>
+      (await nothingOfTheUsersYet())
+        ? answer({ ...new EntryList<StoredEntry>([]).page(query), revision: 0 })
+        : afterSeeding(() => service.handlers['entries/page'](query, sender)),
+    'entries/ids': async (params, sender) =>
+      (await nothingOfTheUsersYet())
+        ? answer([])
+        : afterSeeding(() => service.handlers['entries/ids'](params, sender)),
+    'batches/list': async (params, sender) =>
+      (await nothingOfTheUsersYet())
+        ? answer([])
+        : afterSeeding(() => service.handlers['batches/list'](params, sender)),
     // Being woken was the point: the index is already loading (above).
     'worker/wake': async () => answer(null),
     'options/open': async ({ entryId }) => {

@@ -3,7 +3,9 @@
  * compiled glossary is stored for the current revision; a stopped service
  * worker, woken by the next page, highlights it as before; and after the
  * extension is reloaded (as an update does), a tab that stayed open keeps no
- * dead highlights and says once, on hover, that the page needs a reload.
+ * dead highlights and says once, on hover, that the page needs a reload. An
+ * options page opened right after install shows its list without waiting for
+ * the bundled rows to be written.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -164,6 +166,34 @@ describe('chromium: stored index, woken worker, an open tab after an update', ()
       await page.close();
     },
   );
+});
+describe('chromium: the options page opened right after install', () => {
+  test('shows the empty list of personal entries before the bundled rows are written, then lists an entry added', async () => {
+    const browser = await launchWithExtension();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await page.locator('.entries .empty').waitFor();
+      // The worker's marks: the list was answered, and the seeding had not ended then.
+      const marks = new Map(
+        await browser.serviceWorker.evaluate(() =>
+          performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const),
+        ),
+      );
+      const listed = marks.get('atazan-worker-first-entries/page');
+      expect(listed).toBeDefined();
+      expect(listed!).toBeLessThan(marks.get('atazan-worker-seeded') ?? Infinity);
+      // An entry saved meanwhile waits for the rows, then the list shows it.
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html#add`);
+      await page.fill('[name="kk-term"]', 'сенімхат куәлігі');
+      await page.fill('[name="ru-term"]', 'удостоверение доверенности');
+      await page.click('button[type=submit]');
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await expect.poll(() => page.locator('tr[data-entry-id]').count()).toBe(1);
+    } finally {
+      await browser.close();
+    }
+  });
 });
 
 /** The byte size of the stored index's Blob, or -1 when the row holds none (evaluated in the worker). */
