@@ -77,7 +77,9 @@ function loadedBy(entry: string): Set<string> {
   const queue = [entry];
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
     const text = readFileSync(join(ROOT, file), 'utf8');
-    for (const m of text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+    for (const m of text.matchAll(
+      /^(?:import|export)\s+(?!type\b)[^;]*?['"](\.{1,2}\/[^'"]+)['"]/gm,
+    )) {
       const target = resolveSource(relative(ROOT, resolve(ROOT, dirname(file), m[1]!)));
       if (!seen.has(target)) {
         seen.add(target);
@@ -96,7 +98,9 @@ describe('what a script loads', () => {
   });
 
   test('the walk follows imports through the modules (the background loads the tables)', () => {
-    expect(loadedBy('entrypoints/background/index.ts')).toContain('glossary/matcher/char-tables.ts');
+    expect(loadedBy('entrypoints/background/index.ts')).toContain(
+      'glossary/matcher/char-tables.ts',
+    );
   });
 });
 

@@ -158,7 +158,7 @@ describe('text/scan answer', () => {
     expect(received(res)).toEqual(texts.map((t) => plain.scan(t)));
   });
 
-  test('a term listed twice among its own entry\'s terms is listed once', async () => {
+  test("a term listed twice among its own entry's terms is listed once", async () => {
     // Each term followed by its copy, and the spans using either.
     const adjacent = (entries: StoredEntry[]): Matcher => {
       const real = compileMatcher(entries.map(matchableOf));
