@@ -9,6 +9,7 @@ import { compileScanner, ruledOf } from '../../../glossary/context';
 import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
 import { compileMatcher, matchableOf, type Matcher } from '../../../glossary/matcher';
 import type { Entry, Match } from '../../../glossary/types';
+import type { MatchedTerm } from '../../../glossary/spans';
 import { MatcherCache } from '../../../entrypoints/background/matcher-cache';
 import type { GlossarySnapshot, StoredEntry } from '../../../lib/protocol';
 import { decodeScanResult, type ScanResult } from '../../../lib/scan-wire';
@@ -133,48 +134,44 @@ describe('text/scan answer', () => {
     expect(received(res).map((l) => l.map((m) => m.id))).toEqual([[], ['sot']]);
   });
 
-  test('a term the matcher lists twice is listed once', async () => {
-    // A matcher whose terms list holds a copy of each term, and whose spans use both copies.
-    const twice = (entries: StoredEntry[]): Matcher => {
+  /**
+   * (case, the matcher's terms with a copy of each, where term k and its copy
+   * stand): the spans use the term and its copy by turns.
+   */
+  const COPIES: [
+    string,
+    (terms: readonly MatchedTerm[]) => MatchedTerm[],
+    (k: number, n: number, copy: boolean) => number,
+  ][] = [
+    [
+      'a term the matcher lists twice (a copy of every term after them all) is listed once',
+      (terms) => [...terms, ...terms.map((t) => ({ ...t }))],
+      (k, n, copy) => (copy ? k + n : k),
+    ],
+    [
+      "a term listed twice among its own entry's terms (each followed by its copy) is listed once",
+      (terms) => terms.flatMap((t) => [t, { ...t }]),
+      (k, _n, copy) => 2 * k + (copy ? 1 : 0),
+    ],
+  ];
+
+  test.each(COPIES)('%s', async (_case, listed, place) => {
+    const withCopies = (entries: StoredEntry[]): Matcher => {
       const real = compileMatcher(entries.map(matchableOf));
       const n = real.terms.length;
       let flip = 0;
       return {
         ...real,
-        terms: [...real.terms, ...real.terms.map((t) => ({ ...t }))],
+        terms: listed(real.terms),
         scanSpans(text) {
           const { count, data } = real.scanSpans(text);
           const copy = data.slice();
-          for (let k = 2; k < copy.length; k += 4) if (flip++ % 2) copy[k]! += n;
+          for (let k = 2; k < copy.length; k += 4) copy[k] = place(copy[k]!, n, flip++ % 2 === 1);
           return { count, data: copy };
         },
       };
     };
-    const { cache } = cacheOf(ENTRIES, twice);
-    const texts = ['суд суда суду суд', 'Решение суда'];
-    const res = await cache.scan(texts);
-    expectTermsOnceAndUsed(res);
-    const plain = compileMatcher(ENTRIES.map(matchableOf));
-    expect(received(res)).toEqual(texts.map((t) => plain.scan(t)));
-  });
-
-  test("a term listed twice among its own entry's terms is listed once", async () => {
-    // Each term followed by its copy, and the spans using either.
-    const adjacent = (entries: StoredEntry[]): Matcher => {
-      const real = compileMatcher(entries.map(matchableOf));
-      let flip = 0;
-      return {
-        ...real,
-        terms: real.terms.flatMap((t) => [t, { ...t }]),
-        scanSpans(text) {
-          const { count, data } = real.scanSpans(text);
-          const copy = data.slice();
-          for (let k = 2; k < copy.length; k += 4) copy[k] = 2 * copy[k]! + (flip++ % 2);
-          return { count, data: copy };
-        },
-      };
-    };
-    const { cache } = cacheOf(ENTRIES, adjacent);
+    const { cache } = cacheOf(ENTRIES, withCopies);
     const texts = ['суд суда суду суд', 'Решение суда'];
     const res = await cache.scan(texts);
     expectTermsOnceAndUsed(res);
