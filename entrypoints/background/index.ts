@@ -32,7 +32,8 @@ import { READER_PAGE, readerPath } from '../../lib/official-links';
 
 /**
  * Requests answered without waiting for the bundled rows to be written: none
- * reads or writes the entries. A page's first scan needs its settings, and
+ * reads or writes the entries, or it waits for them itself (the options page's
+ * lists, which a first install answers empty at once). A page's first scan needs its settings, and
  * a fresh install's seeding takes seconds; scans are answered from the stored
  * or bundled glossary meanwhile; the PDF viewer's tab is waiting to navigate.
  */
