@@ -5,7 +5,9 @@
  * Unpacking copies no array: they are views of the file's buffer. Long
  * strings and long lists of strings (a matcher's stems and terms) are laid
  * out as UTF-16 too, which decodes in one call where JSON would parse them
- * character by character.
+ * character by character. A string or list of strings the value holds twice
+ * (a stored index's ids, its matcher's too) is laid out once and unpacked
+ * once: both places get the same string or list.
  *
  * Layout: "AZPK", the header's byte length (uint32, little-endian), the
  * header (UTF-8 JSON), then the arrays, each at a multiple of 8 bytes.
@@ -86,12 +88,17 @@ export function packData(value: unknown): Uint8Array<ArrayBuffer> {
     at = alignUp(at + bytes.byteLength);
     return place;
   };
+  /** Each text laid out so far, by kind and content: a repeat points at the first. */
+  const texts = new Map<string, ArrayPlace>();
+  const putText = (kind: 'string' | 'strings', text: string) => {
+    const key = `${kind}:${text}`;
+    let place = texts.get(key);
+    if (!place) texts.set(key, (place = put(kind, utf16(text), text.length)));
+    return place;
+  };
   const header = JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v === 'string' && v.length >= LONG_STRING) return put('string', utf16(v), v.length);
-    if (isManyStrings(v)) {
-      const joined = v.join(SEPARATOR);
-      return put('strings', utf16(joined), joined.length);
-    }
+    if (typeof v === 'string' && v.length >= LONG_STRING) return putText('string', v);
+    if (isManyStrings(v)) return putText('strings', v.join(SEPARATOR));
     const name = typeName(v);
     if (name === null) {
       if (ArrayBuffer.isView(v)) throw new PackedDataError(`cannot pack a ${v.constructor.name}`);
@@ -131,6 +138,8 @@ export function unpackData(buffer: ArrayBuffer): unknown {
   } catch {
     throw new PackedDataError('header is not UTF-8');
   }
+  /** Texts decoded so far, by place: a text laid out once is decoded once. */
+  const decodedAt = new Map<string, string | string[]>();
   try {
     return JSON.parse(header, (_key, v: unknown) => {
       if (typeof v !== 'object' || v === null || !(ARRAY_KEY in v)) return v;
@@ -150,8 +159,13 @@ export function unpackData(buffer: ArrayBuffer): unknown {
       if (start % ALIGN !== 0 || start + bytes > buffer.byteLength)
         throw new PackedDataError('array outside the file');
       if (Type) return new Type(buffer, start, length);
+      const place = `${name} ${start} ${length}`;
+      const known = decodedAt.get(place);
+      if (known !== undefined) return known;
       const decoded = UTF16.decode(new Uint8Array(buffer, start, bytes));
-      return name === 'string' ? decoded : decoded.split(SEPARATOR);
+      const strings = name === 'string' ? decoded : decoded.split(SEPARATOR);
+      decodedAt.set(place, strings);
+      return strings;
     }) as unknown;
   } catch (err) {
     if (err instanceof PackedDataError) throw err;

@@ -42,6 +42,28 @@ describe('packed data', () => {
     );
   });
 
+  test('a list of strings or a long string held twice is laid out once and unpacked once', () => {
+    const ids = Array.from({ length: 300 }, (_, k) => `id-${k}`);
+    const stems = 'сот төрелігі '.repeat(200);
+    const once = packData({ ids, stems });
+    const twice = packData({ ids, stems, matcher: { entryIds: [...ids], stems: `${stems}` } });
+    // Only the header grows: no second copy of the texts.
+    expect(twice.byteLength - once.byteLength).toBeLessThan(200);
+    const back = unpackData(bufferOf(twice)) as {
+      ids: string[];
+      matcher: { entryIds: string[]; stems: string };
+    };
+    expect(back).toEqual({ ids, stems, matcher: { entryIds: ids, stems } });
+    expect(back.matcher.entryIds).toBe(back.ids);
+    // A list that differs by one string is laid out apart.
+    const other = [...ids.slice(0, -1), 'id-x'];
+    const apart = unpackData(bufferOf(packData({ ids, other }))) as {
+      ids: string[];
+      other: string[];
+    };
+    expect(apart).toEqual({ ids, other });
+  });
+
   test.each([
     ['empty', new Uint8Array(0)],
     ['another file', new TextEncoder().encode('{"format":"json"}')],
