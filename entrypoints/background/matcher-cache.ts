@@ -157,7 +157,7 @@ export class MatcherCache {
       if (snap.revision !== revision || this.compiled?.revision === revision) return false;
       const byId = new Map(snap.entries.map((e) => [e.id, e]));
       const same =
-        stored.personal.length === 0 &&
+        !stored.personal.includes(1) &&
         snap.entries.length === stored.ids.length &&
         snap.entries.every((e) => e.source === 'bundled') &&
         stored.ids.every((id) => byId.has(id));

@@ -27,7 +27,7 @@ import { ScanEncoder } from '../../lib/scan-wire';
 import { unpackData } from '../../lib/packed-data';
 
 /** Bump when what is stored beside the matcher changes shape. */
-const CONTEXT_LAYOUT = 2;
+const CONTEXT_LAYOUT = 3;
 
 /** The format of a stored index: the matcher's own and the layout of the context data. */
 export const INDEX_FORMAT = `${MATCHER_FORMAT}+context/${CONTEXT_LAYOUT}`;
@@ -42,8 +42,11 @@ export interface StoredIndex {
   ids: string[];
   /** The entries that carry sense or quiet rules, whole, in glossary order. */
   ruled: RuledEntry[];
-  /** Ids of the personal entries (their highlights have their own colour). */
-  personal: string[];
+  /**
+   * 1 for a personal entry (its highlights have their own colour), in the
+   * order of `ids`: a termbase's ids are not stored a second time.
+   */
+  personal: Uint8Array;
   /** Each entry's last change (StoredEntry.updatedAt), in the order of `ids`: what an extension compares. */
   updatedAt: Float64Array;
 }
@@ -106,8 +109,7 @@ export async function compileGlossaryInSlices(
 
 function glossaryOf(source: GlossarySource, matcher: Matcher): CompiledGlossary {
   const ruled = source.entries.map(ruledOf);
-  const personal = source.entries.filter((e) => e.source === 'personal').map((e) => e.id);
-  const compiled = assemble(source.revision, matcher, ruled, personal);
+  const compiled = assemble(source.revision, matcher, ruled, personalIds(source.entries));
   return {
     compiled,
     stored: () => ({
@@ -116,7 +118,7 @@ function glossaryOf(source: GlossarySource, matcher: Matcher): CompiledGlossary 
       matcher: serializeMatcher(compiled.matcher),
       ids: ruled.map((e) => e.id),
       ruled: ruled.filter(hasContextRules),
-      personal,
+      personal: Uint8Array.from(source.entries, (e) => (e.source === 'personal' ? 1 : 0)),
       updatedAt: Float64Array.from(source.entries, (e) => e.updatedAt),
     }),
   };
@@ -134,8 +136,16 @@ export function extendGlossary(
   added: GlossarySource['entries'],
 ): Compiled {
   const matcher = combineMatchers([previous.matcher, compileMatcher(added.map(matchableOf))]);
-  const personal = source.entries.filter((e) => e.source === 'personal').map((e) => e.id);
-  return assemble(source.revision, matcher, source.entries.map(ruledOf), personal);
+  return assemble(
+    source.revision,
+    matcher,
+    source.entries.map(ruledOf),
+    personalIds(source.entries),
+  );
+}
+
+function personalIds(entries: GlossarySource['entries']): string[] {
+  return entries.filter((e) => e.source === 'personal').map((e) => e.id);
 }
 
 /** Why a stored index was not used. */
@@ -174,12 +184,19 @@ function restoreIndex(stored: unknown): Compiled {
   if (s.format !== INDEX_FORMAT) throw new StaleIndexError(`format ${String(s.format)}`);
   if (typeof s.revision !== 'number') throw new StaleIndexError('no revision');
   const { ids, ruled, personal, updatedAt } = s;
-  if (!stringList(ids) || !stringList(personal) || !Array.isArray(ruled) || !ruled.every(isRuled))
+  if (!stringList(ids) || !Array.isArray(ruled) || !ruled.every(isRuled))
     throw new StaleIndexError('malformed context data');
+  if (!(personal instanceof Uint8Array) || personal.length !== ids.length)
+    throw new StaleIndexError('malformed personal flags');
   if (!(updatedAt instanceof Float64Array) || updatedAt.length !== ids.length)
     throw new StaleIndexError('malformed entry stamps');
   // The context step needs only the entries with rules (ContextResolver).
-  return assemble(s.revision, loadMatcher(s.matcher), ruled, personal);
+  return assemble(
+    s.revision,
+    loadMatcher(s.matcher),
+    ruled,
+    ids.filter((_, k) => personal[k] === 1),
+  );
 }
 
 function stringList(x: unknown): x is string[] {
@@ -194,11 +211,13 @@ function isRuled(x: unknown): x is RuledEntry {
 
 /** The stamps of the entries a stored index was compiled from, by id. */
 export function stampsOf(stored: StoredIndex): Map<string, EntryStamp> {
-  const personal = new Set(stored.personal);
   return new Map(
     stored.ids.map((id, k): [string, EntryStamp] => [
       id,
-      { source: personal.has(id) ? 'personal' : 'bundled', updatedAt: stored.updatedAt[k]! },
+      {
+        source: stored.personal[k] === 1 ? 'personal' : 'bundled',
+        updatedAt: stored.updatedAt[k]!,
+      },
     ]),
   );
 }

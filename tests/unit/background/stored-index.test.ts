@@ -225,6 +225,11 @@ describe('the stored compiled glossary', () => {
       },
     ],
     ['a broken context entry', (v) => ({ ...v, ruled: [{ id: 7 }] })],
+    ['personal flags cut short', (v) => ({ ...v, personal: v.personal.slice(1) })],
+    [
+      'personal entries as a list of ids (the layout before)',
+      (v) => ({ ...v, personal: v.ids.filter((_, k) => v.personal[k] === 1) }),
+    ],
   ];
 
   test.each(DAMAGE)('%s: rebuilt, scans identical, entries intact', async (_, damage) => {
