@@ -9,7 +9,13 @@ import { AtaZanDatabase, DB_NAME } from '../../db/database';
 import { seedBundled } from '../../db/seed';
 import { getBundledVersion } from '../../db/glossary-store';
 import type { ScanResult } from '../../lib/scan-wire';
-import type { RequestType, SearchAnswer, StoredEntry } from '../../lib/protocol';
+import type {
+  ParamsOf,
+  RequestType,
+  ResponseOf,
+  SearchAnswer,
+  StoredEntry,
+} from '../../lib/protocol';
 import { EntryList } from '../../glossary/entry-list';
 import {
   BUNDLED_VERSION,
@@ -26,7 +32,7 @@ import { broadcast, showCardInActiveTab } from './broadcast';
 import { registerContextMenu } from './context-menu';
 import { injectIntoOpenTabs } from './inject';
 import { allowNative, syncPdfRedirect } from './pdf-redirect';
-import { answer, route, type Handlers } from './router';
+import { answer, route, type Handler, type Handlers } from './router';
 import { entryHash } from '../../lib/options-route';
 import { READER_PAGE, readerPath } from '../../lib/official-links';
 
@@ -166,14 +172,23 @@ export default defineBackground(() => {
     const search = await bundledSearch();
     return { hits: search.search(query, limit), size: search.size, revision: 0, complete: false };
   };
-  // On a first install the user has no entries and no imports until the seeding ends (a
-  // save or an import waits for it): the options page's list is answered empty at once.
-  const nothingOfTheUsersYet = async () => !seeded && (await firstInstall);
-  const afterSeeding = async <T>(read: () => Promise<T>): Promise<T> => {
+  /** The bundled rows are written (seeding starts now if it had not). */
+  const rowsWritten = (): Promise<void> => {
     seedNow();
-    await ready;
-    return read();
+    return ready;
   };
+  // On a first install the user has no entries and no imports until the seeding ends (a
+  // save or an import waits for it): the options page's lists are answered empty at once.
+  const emptyOnFirstInstall =
+    <K extends 'entries/page' | 'entries/ids' | 'batches/list'>(
+      type: K,
+      empty: (params: ParamsOf<K>) => ResponseOf<K>,
+    ): Handler<K> =>
+    async (params, sender) => {
+      if (!seeded && (await firstInstall)) return answer(empty(params));
+      await rowsWritten();
+      return service.handlers[type](params, sender);
+    };
   // Compile the matcher once seeded, so the first page to scan does not wait for it
   // (requests for settings and entries are answered before, not after, the compile).
   void ready.then(() =>
@@ -213,18 +228,12 @@ export default defineBackground(() => {
       await ready;
       return service.handlers['search/query'](params, sender);
     },
-    'entries/page': async (query, sender) =>
-      (await nothingOfTheUsersYet())
-        ? answer({ ...new EntryList<StoredEntry>([]).page(query), revision: 0 })
-        : afterSeeding(() => service.handlers['entries/page'](query, sender)),
-    'entries/ids': async (params, sender) =>
-      (await nothingOfTheUsersYet())
-        ? answer([])
-        : afterSeeding(() => service.handlers['entries/ids'](params, sender)),
-    'batches/list': async (params, sender) =>
-      (await nothingOfTheUsersYet())
-        ? answer([])
-        : afterSeeding(() => service.handlers['batches/list'](params, sender)),
+    'entries/page': emptyOnFirstInstall('entries/page', (query) => ({
+      ...new EntryList<StoredEntry>([]).page(query),
+      revision: 0,
+    })),
+    'entries/ids': emptyOnFirstInstall('entries/ids', () => []),
+    'batches/list': emptyOnFirstInstall('batches/list', () => []),
     // Being woken was the point: the index is already loading (above).
     'worker/wake': async () => answer(null),
     'options/open': async ({ entryId }) => {
@@ -263,10 +272,7 @@ export default defineBackground(() => {
         asked.add(type);
         performance.mark(`atazan-worker-asked-${String(type)}`);
       }
-      if (!ANSWERED_WHILE_SEEDING.has(type)) {
-        seedNow();
-        await ready;
-      }
+      if (!ANSWERED_WHILE_SEEDING.has(type)) await rowsWritten();
       const { response, broadcasts } = await route(handlers, msg, { tabId: sender.tab?.id });
       // The PDF redirect follows its setting before the change is acknowledged.
       for (const b of broadcasts) {
