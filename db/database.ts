@@ -32,7 +32,12 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { StoredEntry } from '../lib/protocol';
 import type { Settings } from '../lib/settings';
-import { COMPILED_INDEX_KEY, DB_NAME, SEARCH_INDEX_KEY } from '../lib/database-names';
+import {
+  COMPILED_INDEX_KEY,
+  COMPILED_PERSONAL_KEY,
+  DB_NAME,
+  SEARCH_INDEX_KEY,
+} from '../lib/database-names';
 import { normalizedTerms } from './terms';
 
 /** An entries row: a StoredEntry plus its normalised terms (schema 2). */
@@ -103,11 +108,16 @@ export const SCHEMA_V5 = {
 
 /** The compiled glossary (schema 4); `value` is checked when read, never trusted. */
 export interface CompiledIndexRow {
-  /** The compiled matcher, or the search index (lib/stored-search.ts). */
-  key: typeof COMPILED_INDEX_KEY | typeof SEARCH_INDEX_KEY;
+  /**
+   * The compiled matcher (its first part, and the personal entries' part of
+   * a large termbase), or the search index (lib/stored-search.ts).
+   */
+  key: typeof COMPILED_INDEX_KEY | typeof COMPILED_PERSONAL_KEY | typeof SEARCH_INDEX_KEY;
   /** The glossary revision it was compiled from. */
   revision: number;
   value: unknown;
+  /** Of the compiled matcher's first row: how many parts it has (absent: one). */
+  parts?: number;
 }
 
 export class AtaZanDatabase extends Dexie {

@@ -5,6 +5,10 @@
  */
 export const DB_NAME = 'atazan';
 
-/** `compiledIndex` rows: the compiled matcher, and the search index. */
+/**
+ * `compiledIndex` rows: the compiled matcher (a large termbase's apart, as a
+ * second part: see entrypoints/background/stored-index.ts), and the search index.
+ */
 export const COMPILED_INDEX_KEY = 'glossary';
+export const COMPILED_PERSONAL_KEY = 'glossary-personal';
 export const SEARCH_INDEX_KEY = 'search';

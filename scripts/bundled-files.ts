@@ -26,7 +26,9 @@ export function bundledGlossaryJson(): string {
 export const BUNDLED_BINARY_FILES: Readonly<Record<string, () => Uint8Array<ArrayBuffer>>> = {
   [BUNDLED_INDEX_FILE]: () => {
     const { stored } = compileGlossary({ revision: 0, entries: bundledRowsOf(BUNDLED_ENTRIES) });
-    return packData(stored());
+    const [index, ...more] = stored();
+    if (!index || more.length > 0) throw new Error('the bundled glossary compiles as one part');
+    return packData(index);
   },
   [BUNDLED_SEARCH_FILE]: () => new Uint8Array(bundledSearchFile(BUNDLED_ENTRIES)),
 };

@@ -10,6 +10,7 @@ import { seedBundled } from '../../db/seed';
 import { getBundledVersion } from '../../db/glossary-store';
 import type { ScanResult } from '../../lib/scan-wire';
 import type {
+  Broadcast,
   ParamsOf,
   RequestType,
   ResponseOf,
@@ -95,6 +96,12 @@ export default defineBackground(() => {
     });
   }
   registerContextMenu();
+  // A large termbase's part of the stored index takes a while to load: pages answered from
+  // the bundled entries' part meanwhile are told to scan again once it answers.
+  service.matcher.rescanEarlyTabs((tabs, revision) => {
+    const msg: Broadcast = { type: 'glossary/changed', revision, sameMatches: false };
+    for (const tab of tabs) void browser.tabs.sendMessage(tab, msg).catch(() => undefined);
+  });
 
   // Seeding runs at every start and is a no-op when the version is current, so
   // install, update and a worker woken after a failed update all end the same.
@@ -264,6 +271,7 @@ export default defineBackground(() => {
     },
   };
 
+  const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
     if (!msg || typeof msg !== 'object' || !('type' in msg)) return undefined;
     void (async () => {
@@ -273,7 +281,8 @@ export default defineBackground(() => {
         performance.mark(`atazan-worker-asked-${String(type)}`);
       }
       if (!ANSWERED_WHILE_SEEDING.has(type)) await rowsWritten();
-      const { response, broadcasts } = await route(handlers, msg, { tabId: sender.tab?.id });
+      const page = sender.tab !== undefined && !sender.url?.startsWith(extensionOrigin);
+      const { response, broadcasts } = await route(handlers, msg, { tabId: sender.tab?.id, page });
       // The PDF redirect follows its setting before the change is acknowledged.
       for (const b of broadcasts) {
         if (b.type === 'settings/changed') await syncPdfRedirect(b.settings.openPdfs);

@@ -9,22 +9,29 @@
  * so the compiled glossary is also stored (./stored-index.ts, through an
  * IndexStore): a woken worker loads it in one read, and compiles only when the
  * stored one is missing, of another revision or format, or unreadable (then
- * it is rebuilt and stored again). Kept free of browser APIs for the unit
- * tests.
+ * it is rebuilt and stored again). A large termbase is stored as a part of
+ * its own, after the bundled entries' part: a woken worker answers tabs from
+ * the first part as soon as it is loaded, while it reads and loads the
+ * termbase's, and tells those tabs to scan again once the whole glossary
+ * answers (`rescanEarlyTabs`). Kept free of browser APIs for the unit tests.
  */
 import type { Matcher } from '../../glossary/matcher';
+import type { StoredIndexPart } from '../../db/compiled-index-store';
 import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
 import type { ScanResult } from '../../lib/scan-wire';
 import {
   compileGlossary,
   compileGlossaryInSlices,
   extendGlossary,
+  glossaryOfParts,
+  loadPart,
   restoreGlossary,
   stampsOf,
   storedIndexOf,
   type Compiled,
   type CompiledGlossary,
   type EntryStamp,
+  type LoadedPart,
   type StoredIndex,
 } from './stored-index';
 
@@ -32,10 +39,10 @@ export type { Compiled } from './stored-index';
 
 /** Where the compiled glossary is kept between worker starts (db/compiled-index-store.ts). */
 export interface IndexStore {
-  /** The current glossary revision, and the stored index with the revision it was compiled from. */
-  read(): Promise<{ revision: number; stored: { revision: number; value: unknown } | undefined }>;
-  /** Store the index compiled from `revision`, unless the glossary moved on. */
-  write(revision: number, value: StoredIndex): Promise<boolean>;
+  /** The current glossary revision, and the stored index's parts with the revision each was compiled from. */
+  read(): Promise<{ revision: number; stored: StoredIndexPart[] }>;
+  /** Store the index compiled from `revision`, part by part, unless the glossary moved on. */
+  write(revision: number, parts: StoredIndex[]): Promise<boolean>;
   /** Forget an index that could not be loaded. */
   drop(): Promise<void>;
 }
@@ -46,6 +53,13 @@ export interface MatcherCacheOptions {
   store?: IndexStore;
   /** What a whole compile awaits between its slices (default: the next task). */
   pause?: () => Promise<void>;
+}
+
+/** The first part of a stored index, answering tabs while the rest loads. */
+interface Early {
+  glossary: Compiled;
+  /** The tabs it answered. */
+  tabs: Set<number>;
 }
 
 /** How the glossary was last made ready: loaded from the store, compiled, or extended by the entries added. */
@@ -81,6 +95,10 @@ export class MatcherCache {
   private extensions = 0;
   private refold: ReturnType<typeof setTimeout> | null = null;
   private warm: ReturnType<typeof setTimeout> | null = null;
+  /** Told which tabs were answered early, once the whole glossary answers. */
+  private rescanEarly: ((tabs: readonly number[], revision: number) => void) | null = null;
+  /** Resolves once a stored index's first part can answer, while the rest loads; replaced after. */
+  private early = pending<Early>();
 
   constructor(
     private readonly snapshot: () => Promise<GlossarySnapshot>,
@@ -124,9 +142,24 @@ export class MatcherCache {
     if (this.warm !== null) this.warmWhenIdle();
   }
 
-  /** Scan the texts, packed for the message (lib/scan-wire.ts). */
-  async scan(texts: readonly string[]): Promise<ScanResult> {
-    return scanWith(await this.get(), texts);
+  /**
+   * Scan the texts, packed for the message (lib/scan-wire.ts). A scan for a
+   * tab (`tab`, which can be told to scan again: see rescanEarlyTabs) may be
+   * answered early, from the first part of a stored index, while the rest
+   * loads.
+   */
+  async scan(texts: readonly string[], tab?: number): Promise<ScanResult> {
+    const whole = this.get();
+    if (tab === undefined || !this.rescanEarly) return scanWith(await whole, texts);
+    const ready = await Promise.race([whole, this.early.promise]);
+    if (!('tabs' in ready)) return scanWith(ready, texts);
+    ready.tabs.add(tab);
+    return scanWith(ready.glossary, texts);
+  }
+
+  /** Tabs may be answered early; `rescan` tells them to scan again once the whole glossary answers. */
+  rescanEarlyTabs(rescan: (tabs: readonly number[], revision: number) => void): void {
+    this.rescanEarly = rescan;
   }
 
   /**
@@ -139,7 +172,11 @@ export class MatcherCache {
     if (!this.store) return null;
     try {
       const { stored } = await this.store.read();
-      return stored ? restoreGlossary(stored.value) : null;
+      if (stored.length === 0) return null;
+      const parts = await Promise.all(
+        stored.map(async (p) => loadPart(storedIndexOf(await p.value()))),
+      );
+      return glossaryOfParts(parts);
     } catch {
       return null;
     }
@@ -168,13 +205,13 @@ export class MatcherCache {
         updatedAt: Float64Array.from(stored.ids, (id) => byId.get(id)!.updatedAt),
       };
       this.compiled = restoreGlossary(value);
-      this.compiledFrom = lazily(() => stampsOf(value));
+      this.compiledFrom = lazily(() => stampsOf([value]));
       this.builds.push('stored');
       performance.mark('atazan-worker-adopted');
       if (this.store) {
         const store = this.store;
         this.saving = store
-          .write(revision, value)
+          .write(revision, [value])
           .catch((err: unknown) => console.warn('Ata Zan: the bundled index was not stored', err));
       }
       return true;
@@ -190,6 +227,15 @@ export class MatcherCache {
   }
 
   private async build(revision: number): Promise<Compiled> {
+    try {
+      return await this.buildAnew(revision);
+    } finally {
+      // Also when it failed: the tabs' scans then ask for the glossary again.
+      this.endEarly(revision);
+    }
+  }
+
+  private async buildAnew(revision: number): Promise<Compiled> {
     // A running worker stored the last index itself: reading it back could only find an older one.
     const restored = this.compiled ? null : await this.restore(revision);
     if (restored) {
@@ -199,6 +245,14 @@ export class MatcherCache {
     }
     const snap = await this.snapshot();
     return this.extend(snap) ?? this.keepWhole(snap, await this.compileWhole(snap));
+  }
+
+  /** The whole glossary answers: tabs answered early are told to scan again. */
+  private endEarly(revision: number): void {
+    const { settled } = this.early;
+    if (!settled) return;
+    this.early = pending<Early>();
+    if (settled.tabs.size > 0) this.rescanEarly?.([...settled.tabs], revision);
   }
 
   /**
@@ -272,25 +326,44 @@ export class MatcherCache {
     return compiled;
   }
 
-  /** The stored glossary when it is of this revision and loads; null otherwise. */
+  /**
+   * The stored glossary when it is of this revision and loads; null
+   * otherwise. Of two parts, the first answers tabs early (`scan`) while the
+   * second is read and loaded.
+   */
   private async restore(revision: number): Promise<Compiled | null> {
     if (!this.store) return null;
-    let stored: { revision: number; value: unknown } | undefined;
+    let stored: StoredIndexPart[];
     try {
       ({ stored } = await this.store.read());
     } catch (err) {
       console.warn('Ata Zan: the stored glossary could not be read', err);
       return null;
     }
-    if (!stored || stored.revision !== revision) return null;
-    performance.mark('atazan-worker-index-read');
+    if (stored.length === 0 || stored.some((p) => p.revision !== revision)) return null;
     try {
-      const value = storedIndexOf(stored.value);
-      performance.mark('atazan-worker-index-unpacked');
-      const compiled = restoreGlossary(value);
+      const parts: LoadedPart[] = [];
+      let reading = stored[0]!.value();
+      for (let k = 0; k < stored.length; k++) {
+        const bytes = await reading;
+        // The next part is read while this one loads.
+        if (k + 1 < stored.length) reading = stored[k + 1]!.value();
+        if (k === stored.length - 1) performance.mark('atazan-worker-index-read');
+        const value = storedIndexOf(bytes);
+        if (k === stored.length - 1) performance.mark('atazan-worker-index-unpacked');
+        // Tabs waiting are answered early before each step that holds the worker.
+        if (k > 0) await this.pause();
+        parts.push(loadPart(value));
+        if (k === 0 && stored.length > 1) {
+          this.early.resolve({ glossary: glossaryOfParts(parts), tabs: new Set() });
+          performance.mark('atazan-worker-early');
+        }
+      }
+      if (parts.length > 1) await this.pause();
+      const compiled = glossaryOfParts(parts);
       if (compiled.revision === revision) {
         // A later save is compiled alone beside it (extend), as after a compile.
-        this.compiledFrom = lazily(() => stampsOf(value as StoredIndex));
+        this.compiledFrom = lazily(() => stampsOf(parts.map((p) => p.stored)));
         this.extensions = 0;
         return compiled;
       }
@@ -321,6 +394,21 @@ function nextTask(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/** A promise resolved from outside, and what it was resolved with. */
+function pending<T>(): { promise: Promise<T>; resolve: (value: T) => void; settled: T | null } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  const out = {
+    promise,
+    settled: null as T | null,
+    resolve: (value: T) => {
+      out.settled = value;
+      resolve(value);
+    },
+  };
+  return out;
 }
 
 /** The stamps of a snapshot's entries, by id. */

@@ -123,7 +123,12 @@ export class GlossaryService {
       store: {
         read: () => readCompiledIndex(db),
         // Packed: one ArrayBuffer clones in and out of IndexedDB far faster than its object graph.
-        write: (revision, value) => writeCompiledIndex(db, revision, packData(value).buffer),
+        write: (revision, parts) =>
+          writeCompiledIndex(
+            db,
+            revision,
+            parts.map((part) => packData(part).buffer),
+          ),
         drop: () => dropCompiledIndex(db),
       },
     });
@@ -318,7 +323,8 @@ export class GlossaryService {
     'entries/delete': async ({ ids }) => this.changed(await deleteEntries(this.db, ids)),
     'batches/list': async () => answer(await listBatches(this.db)),
     'batch/undo': async ({ id }) => this.changed(await undoBatch(this.db, id)),
-    'text/scan': async ({ texts }) => answer(await this.matcher.scan(texts)),
+    'text/scan': async ({ texts }, { tabId, page }) =>
+      answer(await this.matcher.scan(texts, page ? tabId : undefined)),
     'search/query': async ({ query, limit }) => answer(await this.search.query(query, limit)),
     'import/begin': async ({ policy, name }) => {
       const importId = crypto.randomUUID();

@@ -19,6 +19,8 @@ export interface Handled<T = unknown> {
 /** Where a request came from: its tab, for requests about the page. */
 export interface Sender {
   tabId?: number;
+  /** A web page's content script sent it (not one of the extension's own pages). */
+  page?: boolean;
 }
 
 export type Handler<K extends RequestType> = (

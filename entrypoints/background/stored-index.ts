@@ -9,6 +9,12 @@
  * every other entry it needs the id alone. So only the entries with rules are
  * kept whole, in glossary order, and the rest as ids: the resolver rebuilt
  * from them is the one built from the whole glossary.
+ *
+ * A large termbase's entries are compiled apart from the bundled ones, which
+ * come first in the glossary, and stored as a second part: a woken worker
+ * answers pages from the first part as soon as it is loaded, while it reads
+ * the termbase's (matcher-cache.ts). The two are scanned as one
+ * (glossary/matcher combineMatchers).
  */
 import { ContextResolver, hasContextRules, ruledOf, type RuledEntry } from '../../glossary/context';
 import {
@@ -28,6 +34,13 @@ import { unpackData } from '../../lib/packed-data';
 
 /** Bump when what is stored beside the matcher changes shape. */
 const CONTEXT_LAYOUT = 3;
+
+/**
+ * Personal entries from this many on, all after the bundled ones, are
+ * compiled and stored as a part of their own: about as many as the bundled
+ * glossary has, so that the first part is the smaller.
+ */
+export const PERSONAL_PART_FROM = 2000;
 
 /** The format of a stored index: the matcher's own and the layout of the context data. */
 export const INDEX_FORMAT = `${MATCHER_FORMAT}+context/${CONTEXT_LAYOUT}`;
@@ -80,10 +93,22 @@ function assemble(
   return { revision, matcher, context, encoder: new ScanEncoder(context.terms, new Set(personal)) };
 }
 
-/** A compiled glossary, and the data to store it (made when asked: it costs time). */
+/** A compiled glossary, and the data to store it, part by part (made when asked: it costs time). */
 export interface CompiledGlossary {
   compiled: Compiled;
-  stored: () => StoredIndex;
+  stored: () => StoredIndex[];
+}
+
+/**
+ * The entries in the parts they are compiled in: the bundled ones and a
+ * large termbase's apart (see PERSONAL_PART_FROM), else all in one.
+ */
+export function partsOf(entries: readonly StoredEntry[]): StoredEntry[][] {
+  const first = entries.findIndex((e) => e.source === 'personal');
+  if (first < 0 || entries.length - first < PERSONAL_PART_FROM) return [[...entries]];
+  const personal = entries.slice(first);
+  if (!personal.every((e) => e.source === 'personal')) return [[...entries]];
+  return [entries.slice(0, first), personal];
 }
 
 /** Compile a glossary from its entries, and the data to store it. */
@@ -92,7 +117,10 @@ export function compileGlossary(
   compile: (entries: GlossarySource['entries']) => Matcher = (entries) =>
     compileMatcher(entries.map(matchableOf)),
 ): CompiledGlossary {
-  return glossaryOf(source, compile(source.entries));
+  return glossaryOf(
+    source,
+    partsOf(source.entries).map((entries) => ({ entries, matcher: compile(entries) })),
+  );
 }
 
 /**
@@ -104,23 +132,44 @@ export async function compileGlossaryInSlices(
   source: GlossarySource,
   pause: () => Promise<void>,
 ): Promise<CompiledGlossary> {
-  return glossaryOf(source, await compileMatcherInSlices(source.entries.map(matchableOf), pause));
+  const parts: CompiledPart[] = [];
+  for (const entries of partsOf(source.entries))
+    parts.push({ entries, matcher: await compileMatcherInSlices(entries.map(matchableOf), pause) });
+  return glossaryOf(source, parts);
 }
 
-function glossaryOf(source: GlossarySource, matcher: Matcher): CompiledGlossary {
+/** A part's entries and their matcher. */
+interface CompiledPart {
+  entries: readonly StoredEntry[];
+  matcher: Matcher;
+}
+
+function glossaryOf(source: GlossarySource, parts: readonly CompiledPart[]): CompiledGlossary {
+  const matcher =
+    parts.length === 1 ? parts[0]!.matcher : combineMatchers(parts.map((p) => p.matcher));
   const ruled = source.entries.map(ruledOf);
   const compiled = assemble(source.revision, matcher, ruled, personalIds(source.entries));
   return {
     compiled,
-    stored: () => ({
-      format: INDEX_FORMAT,
-      revision: source.revision,
-      matcher: serializeMatcher(compiled.matcher),
-      ids: ruled.map((e) => e.id),
-      ruled: ruled.filter(hasContextRules),
-      personal: Uint8Array.from(source.entries, (e) => (e.source === 'personal' ? 1 : 0)),
-      updatedAt: Float64Array.from(source.entries, (e) => e.updatedAt),
-    }),
+    stored: () =>
+      parts.map(({ entries, matcher }) => storedPart(source.revision, entries, matcher)),
+  };
+}
+
+function storedPart(
+  revision: number,
+  entries: readonly StoredEntry[],
+  matcher: Matcher,
+): StoredIndex {
+  const ruled = entries.map(ruledOf);
+  return {
+    format: INDEX_FORMAT,
+    revision,
+    matcher: serializeMatcher(matcher),
+    ids: ruled.map((e) => e.id),
+    ruled: ruled.filter(hasContextRules),
+    personal: Uint8Array.from(entries, (e) => (e.source === 'personal' ? 1 : 0)),
+    updatedAt: Float64Array.from(entries, (e) => e.updatedAt),
   };
 }
 
@@ -144,7 +193,7 @@ export function extendGlossary(
   );
 }
 
-function personalIds(entries: GlossarySource['entries']): string[] {
+function personalIds(entries: readonly StoredEntry[]): string[] {
   return entries.filter((e) => e.source === 'personal').map((e) => e.id);
 }
 
@@ -157,12 +206,37 @@ export class StaleIndexError extends Error {
 }
 
 /**
- * The glossary a stored index holds. Throws (StaleIndexError, or the
- * matcher's MatcherLoadError) when it is of another format or malformed; the
- * caller then compiles afresh.
+ * The glossary a stored index of one part holds. Throws (StaleIndexError, or
+ * the matcher's MatcherLoadError) when it is of another format or malformed;
+ * the caller then compiles afresh.
  */
 export function restoreGlossary(stored: unknown): Compiled {
-  return restoreIndex(storedIndexOf(stored));
+  return glossaryOfParts([loadPart(storedIndexOf(stored))]);
+}
+
+/** A stored part (checked) and its matcher, loaded. */
+export interface LoadedPart {
+  stored: StoredIndex;
+  matcher: Matcher;
+}
+
+/**
+ * The glossary of stored parts, loaded (loadPart), in order; each part alone
+ * is a glossary too (the first answers early). Throws StaleIndexError when
+ * their revisions differ.
+ */
+export function glossaryOfParts(parts: readonly LoadedPart[]): Compiled {
+  const [first] = parts;
+  if (!first) throw new StaleIndexError('no part');
+  const { revision } = first.stored;
+  if (parts.some((p) => p.stored.revision !== revision))
+    throw new StaleIndexError('parts of different revisions');
+  return assemble(
+    revision,
+    parts.length === 1 ? first.matcher : combineMatchers(parts.map((p) => p.matcher)),
+    parts.flatMap((p) => p.stored.ruled),
+    parts.flatMap(({ stored }) => stored.ids.filter((_, k) => stored.personal[k] === 1)),
+  );
 }
 
 /**
@@ -178,7 +252,11 @@ export function storedIndexOf(stored: unknown): unknown {
   }
 }
 
-function restoreIndex(stored: unknown): Compiled {
+/**
+ * A stored part, unpacked (storedIndexOf), checked and its matcher loaded.
+ * Throws as restoreGlossary does.
+ */
+export function loadPart(stored: unknown): LoadedPart {
   if (typeof stored !== 'object' || stored === null) throw new StaleIndexError('not an object');
   const s = stored as Partial<StoredIndex>;
   if (s.format !== INDEX_FORMAT) throw new StaleIndexError(`format ${String(s.format)}`);
@@ -190,13 +268,7 @@ function restoreIndex(stored: unknown): Compiled {
     throw new StaleIndexError('malformed personal flags');
   if (!(updatedAt instanceof Float64Array) || updatedAt.length !== ids.length)
     throw new StaleIndexError('malformed entry stamps');
-  // The context step needs only the entries with rules (ContextResolver).
-  return assemble(
-    s.revision,
-    loadMatcher(s.matcher),
-    ruled,
-    ids.filter((_, k) => personal[k] === 1),
-  );
+  return { stored: s as StoredIndex, matcher: loadMatcher(s.matcher) };
 }
 
 function stringList(x: unknown): x is string[] {
@@ -209,15 +281,15 @@ function isRuled(x: unknown): x is RuledEntry {
   return typeof e.id === 'string' && stringList(e.kk) && stringList(e.ru);
 }
 
-/** The stamps of the entries a stored index was compiled from, by id. */
-export function stampsOf(stored: StoredIndex): Map<string, EntryStamp> {
-  return new Map(
-    stored.ids.map((id, k): [string, EntryStamp] => [
-      id,
-      {
+/** The stamps of the entries a stored index was compiled from (its parts), by id. */
+export function stampsOf(parts: readonly StoredIndex[]): Map<string, EntryStamp> {
+  const stamps = new Map<string, EntryStamp>();
+  for (const stored of parts)
+    stored.ids.forEach((id, k) =>
+      stamps.set(id, {
         source: stored.personal[k] === 1 ? 'personal' : 'bundled',
         updatedAt: stored.updatedAt[k]!,
-      },
-    ]),
-  );
+      }),
+    );
+  return stamps;
 }

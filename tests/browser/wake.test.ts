@@ -5,7 +5,9 @@
  * extension is reloaded (as an update does), a tab that stayed open keeps no
  * dead highlights and says once, on hover, that the page needs a reload. An
  * options page opened right after install shows its list without waiting for
- * the bundled rows to be written.
+ * the bundled rows to be written. A large termbase, stored as a part of its
+ * own, answers a woken worker's first page from the bundled part while it
+ * loads, then the page is scanned again with the termbase.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -18,6 +20,8 @@ import {
   type PageServer,
 } from './harness';
 import { clause, constitution, escapeHtml } from './highlight-pages';
+import { PERSONAL_PART_FROM } from '../../entrypoints/background/stored-index';
+import { testEntry } from '../support/entries';
 
 const ru = constitution('2026.ru');
 const kk = constitution('2026.kk');
@@ -113,7 +117,7 @@ describe('chromium: stored index, woken worker, an open tab after an update', ()
     // The row keeps the index's packed bytes as a Blob (db/compiled-index-store.ts): keep only half of them.
     const whole = await worker.evaluate(storedIndexBytes);
     expect(whole).toBeGreaterThan(1000);
-    await worker.evaluate(cutStoredIndex);
+    await worker.evaluate(cutStoredIndex, 'glossary');
     expect(await worker.evaluate(storedIndexBytes)).toBe(Math.floor(whole / 2));
     await stopServiceWorkers(browser, blank);
     await blank.goto(url);
@@ -196,6 +200,130 @@ describe('chromium: the options page opened right after install', () => {
   });
 });
 
+/** A word of its own for each number: Cyrillic letters for its digits. */
+const letters = (n: number) => [...String(n)].map((d) => 'абвгдежзик'[Number(d)]).join('');
+
+describe('chromium: a woken worker with a large termbase', () => {
+  const TERMBASE = Array.from({ length: PERSONAL_PART_FROM + 100 }, (_, i) =>
+    testEntry(`tb-${i}`, `${letters(i)}шарт`, `${letters(i)}трактат`),
+  );
+  const PAGE = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Договор</title></head><body>
+<p>Правосудие осуществляется только судом. Стороны заключили ${letters(1234)}трактат.</p></body></html>`;
+
+  test(
+    'answers the first page from the bundled part while the termbase part loads, then highlights the termbase too',
+    { timeout: 180_000 },
+    async () => {
+      const server = await servePages({ '/contract.html': PAGE });
+      const browser = await launchWithExtension();
+      try {
+        const options = await browser.context.newPage();
+        await options.goto(`chrome-extension://${browser.extensionId}/options.html#add`);
+        const summary = await options.evaluate(async (entries) => {
+          const { chrome } = globalThis as unknown as {
+            chrome: { runtime: { sendMessage(m: unknown): Promise<{ importId: string }> } };
+          };
+          const send = (m: unknown) => chrome.runtime.sendMessage(m);
+          const { importId } = await send({ type: 'import/begin', policy: 'skip' });
+          for (let i = 0; i < entries.length; i += 1000)
+            await send({
+              type: 'import/chunk',
+              importId,
+              entries: entries.slice(i, i + 1000),
+              offset: i,
+            });
+          return send({ type: 'import/commit', importId });
+        }, TERMBASE);
+        expect(summary).toMatchObject({ added: TERMBASE.length });
+        // The glossary with the termbase, compiled when the worker is idle and stored in two parts.
+        await expect
+          .poll(() => browser.serviceWorker.evaluate(storedParts), { timeout: 60_000 })
+          .toEqual({ parts: 2, current: true });
+        // The termbase part broken off: the woken worker compiles it all again (seconds), and
+        // answers pages from the bundled part meanwhile.
+        await browser.serviceWorker.evaluate(cutStoredIndex, 'glossary-personal');
+        await stopServiceWorkers(browser, options);
+        const page = await browser.context.newPage();
+        await page.addInitScript(() => {
+          const w = window as unknown as { firstExact?: number; firstPersonal?: number };
+          const check = () => {
+            const now = performance.now();
+            if ((CSS.highlights.get('atazan-exact')?.size ?? 0) > 0) w.firstExact ??= now;
+            if ((CSS.highlights.get('atazan-personal')?.size ?? 0) > 0) w.firstPersonal ??= now;
+            if (w.firstPersonal === undefined) requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        });
+        await page.goto(`${server.url}/contract.html`);
+        const seen = () =>
+          page.evaluate(() => {
+            const w = window as unknown as { firstExact?: number; firstPersonal?: number };
+            return { firstExact: w.firstExact, firstPersonal: w.firstPersonal };
+          });
+        await expect
+          .poll(async () => (await seen()).firstPersonal, { timeout: 60_000 })
+          .toBeDefined();
+        const { firstExact, firstPersonal } = await seen();
+        expect(firstExact!).toBeLessThan(firstPersonal!);
+        const worker = browser.context
+          .serviceWorkers()
+          .filter((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`))
+          .at(-1)!;
+        const marks = new Map(
+          await worker.evaluate(() =>
+            performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const),
+          ),
+        );
+        expect(marks.get('atazan-worker-early')).toBeDefined();
+        expect(marks.get('atazan-worker-first-text/scan')!).toBeLessThan(
+          marks.get('atazan-worker-compiled')!,
+        );
+        // Both parts stored again: the next wake loads them, and the page is highlighted the same.
+        await expect
+          .poll(() => worker.evaluate(storedParts), { timeout: 60_000 })
+          .toEqual({ parts: 2, current: true });
+        const painted = await highlighted(page);
+        // правосудие, судом, Стороны and the termbase's term.
+        expect(painted).toBe(4);
+        await stopServiceWorkers(browser, page);
+        const again = await browser.context.newPage();
+        await again.goto(`${server.url}/contract.html`);
+        await expect.poll(() => highlighted(again), { timeout: 30_000 }).toBe(painted);
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    },
+  );
+});
+
+/** How many parts the stored index has, and whether it is of the current revision (evaluated in the worker). */
+function storedParts(): Promise<{ parts: number; current: boolean } | null> {
+  return new Promise((resolve) => {
+    const req = indexedDB.open('atazan');
+    req.onerror = () => resolve(null);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(['compiledIndex', 'meta']);
+      const first = tx.objectStore('compiledIndex').get('glossary');
+      const personal = tx.objectStore('compiledIndex').get('glossary-personal');
+      const meta = tx.objectStore('meta').get('revision');
+      tx.oncomplete = () => {
+        db.close();
+        const a = first.result as { revision: number; parts?: number } | undefined;
+        const b = personal.result as { revision: number } | undefined;
+        const revision = (meta.result as { value: number } | undefined)?.value;
+        if (!a) return resolve(null);
+        const parts = a.parts ?? 1;
+        resolve({
+          parts,
+          current: a.revision === revision && (parts === 1 || b?.revision === revision),
+        });
+      };
+    };
+  });
+}
+
 /** The byte size of the stored index's Blob, or -1 when the row holds none (evaluated in the worker). */
 function storedIndexBytes(): Promise<number> {
   return new Promise((resolve) => {
@@ -214,8 +342,8 @@ function storedIndexBytes(): Promise<number> {
   });
 }
 
-/** Cut the stored index's Blob to its first half, as a write broken off would (evaluated in the worker). */
-function cutStoredIndex(): Promise<void> {
+/** Cut a stored index row's Blob to its first half, as a write broken off would (evaluated in the worker). */
+function cutStoredIndex(key = 'glossary'): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open('atazan');
     req.onerror = () => reject(new Error('no database'));
@@ -223,7 +351,7 @@ function cutStoredIndex(): Promise<void> {
       const db = req.result;
       const tx = db.transaction('compiledIndex', 'readwrite');
       const store = tx.objectStore('compiledIndex');
-      const get = store.get('glossary');
+      const get = store.get(key);
       get.onsuccess = () => {
         const row = get.result as { value: Blob };
         store.put({ ...row, value: row.value.slice(0, Math.floor(row.value.size / 2)) });

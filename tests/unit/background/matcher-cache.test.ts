@@ -9,7 +9,12 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { BUNDLED_ENTRIES } from '../../../glossary/data';
 import { serializeMatcher } from '../../../glossary/matcher';
 import { MatcherCache, type IndexStore } from '../../../entrypoints/background/matcher-cache';
-import { compileGlossary, type StoredIndex } from '../../../entrypoints/background/stored-index';
+import { decodeScanResult, type ScanResult } from '../../../lib/scan-wire';
+import {
+  PERSONAL_PART_FROM,
+  compileGlossary,
+  type StoredIndex,
+} from '../../../entrypoints/background/stored-index';
 import { bundledRowsOf } from '../../../lib/bundled-glossary-file';
 import type { GlossarySnapshot, StoredEntry } from '../../../lib/protocol';
 import { testEntry } from '../../support/entries';
@@ -30,18 +35,22 @@ const snapshot = (revision: number, entries: StoredEntry[]): GlossarySnapshot =>
 });
 
 /** A store in memory that records the revisions written. */
-function memoryStore(): IndexStore & { written: number[] } {
-  let row: { revision: number; value: StoredIndex } | undefined;
+function memoryStore(): IndexStore & { written: number[]; parts: () => StoredIndex[] } {
+  let rows: StoredIndex[] = [];
   const written: number[] = [];
   return {
     written,
-    read: async () => ({ revision: row?.revision ?? 0, stored: row }),
-    write: async (revision, value) => {
+    parts: () => rows,
+    read: async () => ({
+      revision: rows[0]?.revision ?? 0,
+      stored: rows.map((value) => ({ revision: value.revision, value: async () => value })),
+    }),
+    write: async (revision, parts) => {
       written.push(revision);
-      row = { revision, value };
+      rows = parts;
       return true;
     },
-    drop: async () => void (row = undefined),
+    drop: async () => void (rows = []),
   };
 }
 
@@ -141,5 +150,96 @@ describe('after a change, the glossary is made ready once the worker is idle', (
     expect(cache.builds).toEqual(['compiled', 'extended']);
     await vi.advanceTimersByTimeAsync(2000);
     expect(cache.builds).toEqual(['compiled', 'extended', 'extended']);
+  });
+});
+
+/** A word of its own for each number: Cyrillic letters for its digits. */
+const letters = (n: number) => [...String(n)].map((d) => 'абвгдежзик'[Number(d)]).join('');
+
+describe('a large termbase is stored apart, and a woken worker answers tabs from the bundled part while it loads', () => {
+  const OVERRIDE: StoredEntry = { ...personal('прокурор', 'прокурор'), overrides: 'prosecutor' };
+  const ESTOPPEL = personal('эстоппель', 'эстоппель');
+  const TERMBASE = Array.from({ length: PERSONAL_PART_FROM }, (_, i) =>
+    personal(`${letters(i)}шарт`, `${letters(i)}трактат`),
+  );
+  const BUNDLED = ROWS.filter((r) => r.id !== 'prosecutor');
+  const snapOf = (mine: StoredEntry[]) => snapshot(1, [...BUNDLED, OVERRIDE, ESTOPPEL, ...mine]);
+  const TEXT = `Прокурор и адвокат сослались на эстоппель и ${letters(5)}трактат.`;
+  const ids = (res: ScanResult) => decodeScanResult(res, (s) => s)[0]!.map((m) => m.id);
+  const WHOLE = [OVERRIDE.id, 'advocate', ESTOPPEL.id, TERMBASE[5]!.id];
+
+  /**
+   * The index a running worker stored for the glossary of `snap`, read back
+   * by a woken one whose store reads a second part only once `open` is called.
+   */
+  async function woken(snap: GlossarySnapshot, rescan = true) {
+    const store = memoryStore();
+    const running = new MatcherCache(async () => snap, undefined, { store });
+    await running.get();
+    await running.saved();
+    let open = (): void => undefined;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const gated: IndexStore = {
+      ...store,
+      read: async () => {
+        const { revision, stored } = await store.read();
+        return {
+          revision,
+          stored: stored.map((part, k) =>
+            k === 0 ? part : { ...part, value: () => opened.then(() => part.value()) },
+          ),
+        };
+      },
+    };
+    const cache = new MatcherCache(async () => snap, undefined, { store: gated });
+    const told: [readonly number[], number][] = [];
+    if (rescan) cache.rescanEarlyTabs((tabs, revision) => told.push([tabs, revision]));
+    return { cache, running, open, told, parts: store.parts() };
+  }
+
+  test('the termbase is a part of its own, after the bundled entries', async () => {
+    const { parts } = await woken(snapOf(TERMBASE));
+    expect(parts.map((p) => p.ids.length)).toEqual([BUNDLED.length, PERSONAL_PART_FROM + 2]);
+    expect(parts[0]!.personal.includes(1)).toBe(false);
+    expect(parts[1]!.personal.every((flag) => flag === 1)).toBe(true);
+  });
+
+  test('tabs are answered from the bundled part, then told to scan again; the whole scans as the running worker did', async () => {
+    const { cache, running, open, told } = await woken(snapOf(TERMBASE));
+    expect(ids(await cache.scan([TEXT], 7))).toEqual(['advocate']);
+    expect(ids(await cache.scan([TEXT], 8))).toEqual(['advocate']);
+    // A request with no tab to tell later (an extension page) waits for the whole glossary.
+    let untabbed: ScanResult | null = null;
+    const waiting = cache.scan([TEXT]).then((r) => (untabbed = r));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(untabbed).toBeNull();
+    expect(told).toEqual([]);
+    open();
+    await waiting;
+    expect(ids(untabbed!)).toEqual(WHOLE);
+    expect(told).toEqual([[[7, 8], 1]]);
+    expect(ids(await cache.scan([TEXT], 7))).toEqual(WHOLE);
+    expect(await cache.scan([TEXT], 7)).toEqual(await running.scan([TEXT]));
+    expect(cache.builds).toEqual(['stored']);
+  });
+
+  test.each([
+    [
+      'a smaller termbase, stored in one part with the bundled entries',
+      TERMBASE.slice(0, PERSONAL_PART_FROM - 3),
+      true,
+    ],
+    ['a worker that cannot tell tabs to scan again', TERMBASE, false],
+  ])('%s: no early answer', async (_, mine, rescan) => {
+    const { cache, open, told } = await woken(snapOf(mine), rescan);
+    let answered: ScanResult | null = null;
+    const waiting = cache.scan([TEXT], 7).then((r) => (answered = r));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // One part is read at once, not gated: then the whole answers at once.
+    if (mine.length >= PERSONAL_PART_FROM) expect(answered).toBeNull();
+    open();
+    await waiting;
+    expect(ids(answered!)).toEqual(WHOLE);
+    expect(told).toEqual([]);
   });
 });

@@ -9,14 +9,16 @@ import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { AtaZanDatabase, SCHEMA_V3, type CompiledIndexRow } from '../../../db/database';
 import { readCompiledIndex, writeCompiledIndex } from '../../../db/compiled-index-store';
-import { listEntries } from '../../../db/glossary-store';
+import { importEntries, listEntries } from '../../../db/glossary-store';
 import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
 import {
   INDEX_FORMAT,
+  PERSONAL_PART_FROM,
   storedIndexOf,
   type StoredIndex,
 } from '../../../entrypoints/background/stored-index';
+import { COMPILED_PERSONAL_KEY } from '../../../lib/database-names';
 import { packData } from '../../../lib/packed-data';
 import { BUNDLED_ENTRIES, BUNDLED_VERSION } from '../../../glossary/data';
 import type { Entry } from '../../../glossary/types';
@@ -69,8 +71,8 @@ async function storedRow(db: AtaZanDatabase): Promise<CompiledIndexRow> {
 /** The stored index as a woken worker reads it. */
 async function storedValue(db: AtaZanDatabase): Promise<StoredIndex> {
   const { stored } = await readCompiledIndex(db);
-  if (!stored) throw new Error('no stored index');
-  return storedIndexOf(stored.value) as StoredIndex;
+  if (stored.length !== 1) throw new Error(`${stored.length} stored parts`);
+  return storedIndexOf(await stored[0]!.value()) as StoredIndex;
 }
 
 describe('the stored compiled glossary', () => {
@@ -255,7 +257,7 @@ describe('the stored compiled glossary', () => {
     const { db, svc } = await seeded();
     const { revision } = await readCompiledIndex(db);
     await svc.handle({ type: 'entry/save', entry: { ...PERSONAL, id: '' } });
-    expect(await writeCompiledIndex(db, revision, { stale: true })).toBe(false);
+    expect(await writeCompiledIndex(db, revision, [{ stale: true }])).toBe(false);
     expect((await storedRow(db)).revision).toBe(revision);
   });
 
@@ -283,5 +285,88 @@ describe('the stored compiled glossary', () => {
     expect(res).toContain('p-000000000001');
     await svc.matcher.saved();
     expect((await storedRow(db)).revision).toBe(5);
+  });
+});
+
+/** A word of its own for each number: Cyrillic letters for its digits. */
+const letters = (n: number) => [...String(n)].map((d) => 'абвгдежзик'[Number(d)]).join('');
+
+describe('a large termbase stored as a part of its own', () => {
+  const TERMBASE = Array.from({ length: PERSONAL_PART_FROM }, (_, i) =>
+    testEntry('', `${letters(i)}шарт`, `${letters(i)}трактат`),
+  );
+  const TERMBASE_TEXTS = [
+    ...TEXTS,
+    `Стороны заключили ${letters(7)}трактат и ${letters(1234)}шарт.`,
+  ];
+
+  /** A seeded database with the termbase imported, its glossary compiled and stored in two parts. */
+  async function withTermbase() {
+    const { db, svc } = await seeded();
+    await importEntries(db, TERMBASE, 'skip', 'termbase.json');
+    svc.invalidate();
+    await svc.matcher.get();
+    await svc.matcher.saved();
+    const scansOf = async (s: GlossaryService) =>
+      (await s.handle({ type: 'text/scan', texts: TERMBASE_TEXTS })).response as ScanResult;
+    return { db, svc, expected: await scansOf(svc), scansOf };
+  }
+
+  test('a woken worker loads both parts and scans as the running one', async () => {
+    const { db, expected, scansOf } = await withTermbase();
+    expect((await storedRow(db)).parts).toBe(2);
+    expect(await db.compiledIndex.get(COMPILED_PERSONAL_KEY)).toBeDefined();
+    const terms = decodeScanResult(expected, (x) => x)[3]!.map((m) => m.term);
+    expect(terms).toEqual(['сторона', `${letters(7)}трактат`, `${letters(1234)}шарт`]);
+    const again = woken(db);
+    expect(await scansOf(again)).toEqual(expected);
+    expect(again.matcher.builds).toEqual(['stored']);
+  });
+
+  const PART_DAMAGE: [string, (db: AtaZanDatabase) => Promise<unknown>][] = [
+    ['its termbase part missing', (db) => db.compiledIndex.delete(COMPILED_PERSONAL_KEY)],
+    [
+      'its termbase part cut short',
+      async (db) => {
+        const row = (await db.compiledIndex.get(COMPILED_PERSONAL_KEY))!;
+        const bytes = new Uint8Array(await (row.value as Blob).arrayBuffer());
+        await db.compiledIndex.put({ ...row, value: new Blob([bytes.slice(0, -8)]) });
+      },
+    ],
+    [
+      'its termbase part of another revision',
+      async (db) => {
+        const row = (await db.compiledIndex.get(COMPILED_PERSONAL_KEY))!;
+        await db.compiledIndex.put({ ...row, revision: row.revision - 1 });
+      },
+    ],
+  ];
+
+  test.each(PART_DAMAGE)('%s: rebuilt, scans identical, entries intact', async (_, damage) => {
+    const { db, expected, scansOf } = await withTermbase();
+    const entriesBefore = await listEntries(db);
+    await damage(db);
+    const again = woken(db);
+    expect(await scansOf(again)).toEqual(expected);
+    expect(again.matcher.builds).toEqual(['compiled']);
+    expect(await listEntries(db)).toEqual(entriesBefore);
+    await again.matcher.saved();
+    const third = woken(db);
+    expect(await scansOf(third)).toEqual(expected);
+    expect(third.matcher.builds).toEqual(['stored']);
+  });
+
+  test('once the termbase is deleted, one part is stored again and the second row goes', async () => {
+    const { db, svc } = await withTermbase();
+    const mine = await listEntries(db, 'personal');
+    await svc.handle({
+      type: 'entries/delete',
+      ids: mine.filter((e) => e.kk.term.endsWith('шарт')).map((e) => e.id),
+    });
+    await svc.matcher.get();
+    await svc.matcher.saved();
+    expect((await storedRow(db)).parts).toBe(1);
+    expect(await db.compiledIndex.get(COMPILED_PERSONAL_KEY)).toBeUndefined();
+    expect(await scans(woken(db))).toEqual(await scans(svc));
   });
 });
