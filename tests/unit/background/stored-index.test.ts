@@ -75,6 +75,27 @@ async function storedValue(db: AtaZanDatabase): Promise<StoredIndex> {
   return storedIndexOf(await stored[0]!.value()) as StoredIndex;
 }
 
+/**
+ * A woken worker over a damaged store compiles, scans as before and keeps
+ * every entry; the index it stores replaces the damaged one, and the next
+ * worker loads it.
+ */
+async function expectRebuilt(
+  db: AtaZanDatabase,
+  scansOf: (svc: GlossaryService) => Promise<unknown>,
+  expected: unknown,
+  entriesBefore: StoredEntry[],
+): Promise<void> {
+  const again = woken(db);
+  expect(await scansOf(again)).toEqual(expected);
+  expect(again.matcher.builds).toEqual(['compiled']);
+  expect(await listEntries(db)).toEqual(entriesBefore);
+  await again.matcher.saved();
+  const third = woken(db);
+  expect(await scansOf(third)).toEqual(expected);
+  expect(third.matcher.builds).toEqual(['stored']);
+}
+
 describe('the stored compiled glossary', () => {
   test('a saved entry extends the compiled glossary instead of compiling it all, and scans as a fresh compile; a delete compiles it all', async () => {
     const { db, svc } = await seeded();
@@ -240,17 +261,8 @@ describe('the stored compiled glossary', () => {
     const entriesBefore = await listEntries(db);
     const row = await storedRow(db);
     await db.compiledIndex.put({ ...row, value: damage(await storedValue(db)) });
-
-    const again = woken(db);
-    expect(await scans(again)).toEqual(expected);
-    expect(again.matcher.builds).toEqual(['compiled']);
-    expect(await listEntries(db)).toEqual(entriesBefore);
+    await expectRebuilt(db, scans, expected, entriesBefore);
     expect(await listEntries(db, 'personal')).toEqual([personal]);
-    // The rebuilt index replaced the damaged one.
-    await again.matcher.saved();
-    const third = woken(db);
-    expect(await scans(third)).toEqual(expected);
-    expect(third.matcher.builds).toEqual(['stored']);
   });
 
   test('an index compiled before a change is not stored as current', async () => {
@@ -346,14 +358,7 @@ describe('a large termbase stored as a part of its own', () => {
     const { db, expected, scansOf } = await withTermbase();
     const entriesBefore = await listEntries(db);
     await damage(db);
-    const again = woken(db);
-    expect(await scansOf(again)).toEqual(expected);
-    expect(again.matcher.builds).toEqual(['compiled']);
-    expect(await listEntries(db)).toEqual(entriesBefore);
-    await again.matcher.saved();
-    const third = woken(db);
-    expect(await scansOf(third)).toEqual(expected);
-    expect(third.matcher.builds).toEqual(['stored']);
+    await expectRebuilt(db, scansOf, expected, entriesBefore);
   });
 
   test('once the termbase is deleted, one part is stored again and the second row goes', async () => {
