@@ -145,23 +145,34 @@ interface CompiledPart {
 }
 
 function glossaryOf(source: GlossarySource, parts: readonly CompiledPart[]): CompiledGlossary {
-  const matcher =
-    parts.length === 1 ? parts[0]!.matcher : combineMatchers(parts.map((p) => p.matcher));
-  const ruled = source.entries.map(ruledOf);
-  const compiled = assemble(source.revision, matcher, ruled, personalIds(source.entries));
+  // The parts' entries are the glossary's, in order: each entry's rules are read once.
+  const ruledParts = parts.map((p) => p.entries.map(ruledOf));
+  const compiled = assemble(
+    source.revision,
+    scannedAsOne(parts.map((p) => p.matcher)),
+    ruledParts.flat(),
+    personalIds(source.entries),
+  );
   return {
     compiled,
     stored: () =>
-      parts.map(({ entries, matcher }) => storedPart(source.revision, entries, matcher)),
+      parts.map(({ entries, matcher }, k) =>
+        storedPart(source.revision, entries, ruledParts[k]!, matcher),
+      ),
   };
+}
+
+/** The parts' matchers scanned as one (a single part's as it is). */
+function scannedAsOne(matchers: readonly Matcher[]): Matcher {
+  return matchers.length === 1 ? matchers[0]! : combineMatchers(matchers);
 }
 
 function storedPart(
   revision: number,
   entries: readonly StoredEntry[],
+  ruled: readonly RuledEntry[],
   matcher: Matcher,
 ): StoredIndex {
-  const ruled = entries.map(ruledOf);
   return {
     format: INDEX_FORMAT,
     revision,
@@ -233,7 +244,7 @@ export function glossaryOfParts(parts: readonly LoadedPart[]): Compiled {
     throw new StaleIndexError('parts of different revisions');
   return assemble(
     revision,
-    parts.length === 1 ? first.matcher : combineMatchers(parts.map((p) => p.matcher)),
+    scannedAsOne(parts.map((p) => p.matcher)),
     parts.flatMap((p) => p.stored.ruled),
     parts.flatMap(({ stored }) => stored.ids.filter((_, k) => stored.personal[k] === 1)),
   );
