@@ -148,8 +148,11 @@ export function rulesOf(
 
 /** Whether an entry carries sense or quiet rules: the only entries the context step reads beyond their ids. */
 export function hasContextRules(e: Parameters<typeof rulesOf>[0]): boolean {
-  const r = rulesOf(e);
-  return r.sense !== undefined || r.quiet !== undefined;
+  // rulesOf's answer without building its rules: asked of every entry a compile stores.
+  if (e.sense || (e.quiet?.length ?? 0) > 0) return true;
+  return (['kk', 'ru'] as const).some((lang) =>
+    sideTerms(e[lang]).some((t) => QUIET_BY_TERM[lang].has(foldTerm(t))),
+  );
 }
 
 /**

@@ -119,7 +119,11 @@ export function compileGlossary(
 ): CompiledGlossary {
   return glossaryOf(
     source,
-    partsOf(source.entries).map((entries) => ({ entries, matcher: compile(entries) })),
+    partsOf(source.entries).map((entries) => ({
+      entries,
+      matcher: compile(entries),
+      ...ruledPart(entries),
+    })),
   );
 }
 
@@ -133,32 +137,59 @@ export async function compileGlossaryInSlices(
   pause: () => Promise<void>,
 ): Promise<CompiledGlossary> {
   const parts: CompiledPart[] = [];
-  for (const entries of partsOf(source.entries))
-    parts.push({ entries, matcher: await compileMatcherInSlices(entries.map(matchableOf), pause) });
+  for (const entries of partsOf(source.entries)) {
+    const matcher = await compileMatcherInSlices(entries.map(matchableOf), pause);
+    parts.push({ entries, matcher, ...(await ruledPartInSlices(entries, pause)) });
+  }
   return glossaryOf(source, parts);
 }
 
-/** A part's entries and their matcher. */
-interface CompiledPart {
+/** A part's entries, their matcher and what the context step keeps of them. */
+interface CompiledPart extends RuledPart {
   entries: readonly StoredEntry[];
   matcher: Matcher;
 }
 
+/** A part's entries as the context step reads them (each entry's rules read once per compile). */
+interface RuledPart {
+  ruled: RuledEntry[];
+  /** The ones with sense or quiet rules: stored whole. */
+  withRules: RuledEntry[];
+}
+
+function ruledPart(entries: readonly StoredEntry[]): RuledPart {
+  const ruled = entries.map(ruledOf);
+  return { ruled, withRules: ruled.filter(hasContextRules) };
+}
+
+/** Entries whose rules are looked for between two pauses: a termbase's take a while to fold. */
+export const RULES_SLICE = 5000;
+
+/** ruledPart in slices, `pause()` awaited between them. */
+async function ruledPartInSlices(
+  entries: readonly StoredEntry[],
+  pause: () => Promise<void>,
+): Promise<RuledPart> {
+  const ruled = entries.map(ruledOf);
+  const withRules: RuledEntry[] = [];
+  for (let from = 0; from < ruled.length; from += RULES_SLICE) {
+    if (from > 0) await pause();
+    const to = Math.min(ruled.length, from + RULES_SLICE);
+    for (let k = from; k < to; k++) if (hasContextRules(ruled[k]!)) withRules.push(ruled[k]!);
+  }
+  return { ruled, withRules };
+}
+
 function glossaryOf(source: GlossarySource, parts: readonly CompiledPart[]): CompiledGlossary {
-  // The parts' entries are the glossary's, in order: each entry's rules are read once.
-  const ruledParts = parts.map((p) => p.entries.map(ruledOf));
   const compiled = assemble(
     source.revision,
     scannedAsOne(parts.map((p) => p.matcher)),
-    ruledParts.flat(),
+    parts.flatMap((p) => p.ruled),
     personalIds(source.entries),
   );
   return {
     compiled,
-    stored: () =>
-      parts.map(({ entries, matcher }, k) =>
-        storedPart(source.revision, entries, ruledParts[k]!, matcher),
-      ),
+    stored: () => parts.map((part) => storedPart(source.revision, part)),
   };
 }
 
@@ -169,18 +200,22 @@ function scannedAsOne(matchers: readonly Matcher[]): Matcher {
 
 function storedPart(
   revision: number,
-  entries: readonly StoredEntry[],
-  ruled: readonly RuledEntry[],
-  matcher: Matcher,
+  { entries, matcher, ruled, withRules }: CompiledPart,
 ): StoredIndex {
+  const personal = new Uint8Array(entries.length);
+  const updatedAt = new Float64Array(entries.length);
+  entries.forEach((e, k) => {
+    personal[k] = e.source === 'personal' ? 1 : 0;
+    updatedAt[k] = e.updatedAt;
+  });
   return {
     format: INDEX_FORMAT,
     revision,
     matcher: serializeMatcher(matcher),
     ids: ruled.map((e) => e.id),
-    ruled: ruled.filter(hasContextRules),
-    personal: Uint8Array.from(entries, (e) => (e.source === 'personal' ? 1 : 0)),
-    updatedAt: Float64Array.from(entries, (e) => e.updatedAt),
+    ruled: withRules,
+    personal,
+    updatedAt,
   };
 }
 

@@ -15,6 +15,9 @@ import { GlossaryService } from '../../../entrypoints/background/requests';
 import {
   INDEX_FORMAT,
   PERSONAL_PART_FROM,
+  RULES_SLICE,
+  compileGlossary,
+  compileGlossaryInSlices,
   storedIndexOf,
   type StoredIndex,
 } from '../../../entrypoints/background/stored-index';
@@ -25,7 +28,8 @@ import type { Entry } from '../../../glossary/types';
 import type { StoredEntry } from '../../../lib/protocol';
 import { decodeScanResult, type ScanResult } from '../../../lib/scan-wire';
 import { freshDatabases, reopenUpgraded } from '../../support/databases';
-import { testEntry } from '../../support/entries';
+import { storedTestEntry, testEntry } from '../../support/entries';
+import { bundledRowsOf } from '../../../lib/bundled-glossary-file';
 import { CONSTITUTION } from '../../support/matcher-material';
 
 /** Texts with senses (азаматтық), quiet words, abbreviations and a personal term. */
@@ -373,5 +377,28 @@ describe('a large termbase stored as a part of its own', () => {
     expect((await storedRow(db)).parts).toBe(1);
     expect(await db.compiledIndex.get(COMPILED_PERSONAL_KEY)).toBeUndefined();
     expect(await scans(woken(db))).toEqual(await scans(svc));
+  });
+});
+
+describe('a termbase compiled in slices', () => {
+  test('stores what a compile in one go stores, its rules looked for between pauses', async () => {
+    // Past one slice of rule lookups, with entries that have rules in the later slice.
+    const termbase = Array.from({ length: RULES_SLICE + 600 }, (_, i) =>
+      storedTestEntry(`t${i}`, `${letters(i)}шарт`, `${letters(i)}трактат`, 'personal'),
+    );
+    termbase[RULES_SLICE + 10] = storedTestEntry('quiet-core', 'мерзім', 'срок', 'personal');
+    termbase[RULES_SLICE + 20] = {
+      ...storedTestEntry('quiet-own', 'қ', 'р', 'personal'),
+      quiet: [{ lang: 'ru', when: [{ legalContext: true }] }],
+    };
+    const source = { revision: 9, entries: [...bundledRowsOf(BUNDLED_ENTRIES), ...termbase] };
+    let pauses = 0;
+    const sliced = await compileGlossaryInSlices(source, async () => void pauses++);
+    const whole = compileGlossary(source);
+    const [slicedParts, wholeParts] = [sliced.stored(), whole.stored()];
+    expect(slicedParts).toHaveLength(2);
+    expect(slicedParts).toEqual(wholeParts);
+    expect(slicedParts[1]!.ruled.map((e) => e.id)).toEqual(['quiet-core', 'quiet-own']);
+    expect(pauses).toBeGreaterThan(2);
   });
 });

@@ -7,7 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { QUIET_TERMS } from '../../../glossary/context-rules';
-import { compileScanner, isAbbreviation, ruledOf, rulesOf } from '../../../glossary/context';
+import {
+  compileScanner,
+  hasContextRules,
+  isAbbreviation,
+  ruledOf,
+  rulesOf,
+} from '../../../glossary/context';
 import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
 import { compileMatcher } from '../../../glossary/matcher';
 import { foldTerm } from '../../../glossary/normalize';
@@ -373,6 +379,46 @@ describe('the rules are consistent', () => {
     }
     expect(bad).toEqual([]);
     expect(reached).toBeGreaterThanOrEqual(2);
+  });
+
+  /** [an entry's terms and rules, whether the context step has rules for it]. */
+  const HAS_RULES: readonly [string, Parameters<typeof hasContextRules>[0], boolean][] = [
+    [
+      'no rules, multi-word terms',
+      { kk: ['талап қою мерзімі'], ru: ['срок исковой давности'] },
+      false,
+    ],
+    ['a core quiet term in Russian', { kk: ['мерзімі'], ru: ['срок'] }, true],
+    ['a core quiet term as a variant', { kk: ['X'], ru: ['период', 'срок'] }, true],
+    ['a core quiet term in other capitals and spacing', { kk: ['Мерзім '], ru: ['X'] }, true],
+    ['an abbreviation of the core table', { kk: ['X'], ru: ['ГК'] }, true],
+    [
+      'its own quiet rules',
+      {
+        kk: ['X'],
+        ru: ['Y'],
+        quiet: [{ lang: 'ru', terms: ['Y'], when: [{ legalContext: true }] }],
+      },
+      true,
+    ],
+    ['an empty list of quiet rules', { kk: ['X'], ru: ['Y'], quiet: [] }, false],
+    ['a sense', { kk: ['X'], ru: ['Y'], sense: { group: 'g', when: [] } }, true],
+    ['a core term in the other language', { kk: ['срок'], ru: ['X'] }, false],
+  ];
+
+  it.each(HAS_RULES)('hasContextRules: %s', (_, entry, expected) => {
+    expect(hasContextRules(entry)).toBe(expected);
+    const r = rulesOf(entry);
+    expect(r.sense !== undefined || r.quiet !== undefined).toBe(expected);
+  });
+
+  it('hasContextRules agrees with rulesOf on every bundled entry', () => {
+    const differ = BUNDLED_ENTRIES.filter((e) => {
+      const r = rulesOf(e);
+      return hasContextRules(e) !== (r.sense !== undefined || r.quiet !== undefined);
+    });
+    expect(differ.map((e) => e.id)).toEqual([]);
+    expect(BUNDLED_ENTRIES.filter(hasContextRules).length).toBeGreaterThan(20);
   });
 
   it('matches every abbreviation of the glossary as written', () => {
