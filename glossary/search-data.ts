@@ -7,7 +7,12 @@
  * checked by `searchDataOf` before use.
  */
 import { degrade, foldTerm } from './normalize';
+import { runSteps, runStepsWithPauses, type Steps } from './steps';
 import type { Entry } from './types';
+
+/** Entries, or strings, indexed between two pauses of a build in slices. */
+const ENTRIES_PER_SLICE = 500;
+const STRINGS_PER_SLICE = 4000;
 
 /** The folded form in which the index and the queries are compared. */
 export function searchKey(text: string): string {
@@ -48,16 +53,17 @@ class StringTableBuilder {
     if (owners[owners.length - 1] !== entry) owners.push(entry);
   }
 
-  freeze(): StringTable {
+  *freeze(): Steps<StringTable> {
     const { strings } = this;
     const grams = new Map<number, number[]>();
-    strings.forEach((text, i) => {
-      for (const g of bigrams(text)) {
+    for (let i = 0; i < strings.length; i++) {
+      if (i > 0 && i % STRINGS_PER_SLICE === 0) yield;
+      for (const g of bigrams(strings[i]!)) {
         const list = grams.get(g);
         if (list) list.push(i);
         else grams.set(g, [i]);
       }
-    });
+    }
     const gramKeys = Int32Array.from(grams.keys()).sort();
     return {
       strings,
@@ -137,27 +143,57 @@ export interface SearchData {
 
 /** Index a glossary's terms; the definitions are indexed at the first query that needs them. */
 export function buildSearchData(entries: readonly Entry[]): SearchData {
+  return runSteps(searchDataSteps(entries));
+}
+
+/** buildSearchData with `pause()` awaited between slices of the work. */
+export function buildSearchDataInSlices(
+  entries: readonly Entry[],
+  pause: () => Promise<void>,
+): Promise<SearchData> {
+  return runStepsWithPauses(searchDataSteps(entries), pause);
+}
+
+function* searchDataSteps(entries: readonly Entry[]): Steps<SearchData> {
   const terms = new StringTableBuilder();
-  entries.forEach((e, i) => {
+  for (let i = 0; i < entries.length; i++) {
+    if (i > 0 && i % ENTRIES_PER_SLICE === 0) yield;
+    const e = entries[i]!;
     for (const t of [e.kk.term, e.ru.term, ...e.kk.variants, ...e.ru.variants, e.en?.term ?? '']) {
       const key = searchKey(t);
       if (key) terms.add(key, i);
     }
-  });
+  }
+  const table = yield* terms.freeze();
+  yield;
   return {
     size: entries.length,
-    terms: terms.freeze(),
-    wordStarts: tableWordStarts(terms.strings),
+    terms: table,
+    wordStarts: yield* wordStartSteps(table.strings),
     definitions: null,
   };
 }
 
 /** Index the words of a glossary's definitions. */
 export function tableDefinitions(entries: readonly Entry[]): DefinitionTable {
+  return runSteps(definitionSteps(entries));
+}
+
+/** tableDefinitions with `pause()` awaited between slices of the work. */
+export function tableDefinitionsInSlices(
+  entries: readonly Entry[],
+  pause: () => Promise<void>,
+): Promise<DefinitionTable> {
+  return runStepsWithPauses(definitionSteps(entries), pause);
+}
+
+function* definitionSteps(entries: readonly Entry[]): Steps<DefinitionTable> {
   const definitionWords = new StringTableBuilder();
   // Definitions repeat their words; folding each distinct word once is several times faster.
   const foldedWords = new Map<string, string[]>();
-  entries.forEach((e, i) => {
+  for (let i = 0; i < entries.length; i++) {
+    if (i > 0 && i % ENTRIES_PER_SLICE === 0) yield;
+    const e = entries[i]!;
     for (const d of [e.kk.definition, e.ru.definition]) {
       for (const raw of d.split(RAW_WORD_BREAK)) {
         if (raw === '') continue;
@@ -166,12 +202,14 @@ export function tableDefinitions(entries: readonly Entry[]): DefinitionTable {
         for (const w of folded) definitionWords.add(w, i);
       }
     }
-  });
+  }
+  yield;
   const strings = definitionWords.strings;
   const sorted = Int32Array.from(strings, (_, i) => i).sort((a, b) =>
     compare(strings[a]!, strings[b]!),
   );
-  return { words: definitionWords.freeze(), sorted };
+  yield;
+  return { words: yield* definitionWords.freeze(), sorted };
 }
 
 /**
@@ -179,20 +217,23 @@ export function tableDefinitions(entries: readonly Entry[]): DefinitionTable {
  * space): [string index, offset] pairs, under the word's first two characters
  * and under its first one.
  */
-function tableWordStarts(strings: readonly string[]): WordStartTable {
+function* wordStartSteps(strings: readonly string[]): Steps<WordStartTable> {
   const lists = new Map<string, number[]>();
   const push = (key: string, i: number, at: number) => {
     const list = lists.get(key);
     if (list) list.push(i, at);
     else lists.set(key, [i, at]);
   };
-  strings.forEach((text, i) => {
+  for (let i = 0; i < strings.length; i++) {
+    if (i > 0 && i % STRINGS_PER_SLICE === 0) yield;
+    const text = strings[i]!;
     for (let at = 0; at < text.length; at = text.indexOf(' ', at) + 1) {
       push(text.charAt(at), i, at);
       if (at + 1 < text.length) push(text.slice(at, at + 2), i, at);
       if (text.indexOf(' ', at) < 0) break;
     }
-  });
+  }
+  yield;
   const keys = [...lists.keys()].sort(compare);
   return {
     keys,

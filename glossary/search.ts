@@ -173,15 +173,18 @@ export interface IndexSearch {
 /**
  * Build the search index over a glossary (once per revision, not per
  * keystroke), or answer from `data` already built from these entries.
+ * `definitions` indexes the definitions' words when a query first reaches
+ * them (null: not yet, those queries find terms alone).
  */
 export function createSearch<E extends Entry>(
   entries: readonly E[],
   data: SearchData = buildSearchData(entries),
+  definitions: () => DefinitionTable | null = () => tableDefinitions(entries),
 ): GlossarySearch<E> {
   // The definitions' words are indexed at the first query that reaches them:
   // most keystrokes fill the results with terms alone, and the index is then
   // ready sooner after each change of the glossary.
-  const index = openSearch(data, () => tableDefinitions(entries));
+  const index = openSearch(data, definitions);
   return {
     size: entries.length,
     search: (query, limit) =>
@@ -197,7 +200,10 @@ export function createSearch<E extends Entry>(
  * Queries over built search data; `definitions` makes the definitions' index
  * when the data has none and a query needs it (it is kept in the data).
  */
-export function openSearch(data: SearchData, definitions?: () => DefinitionTable): IndexSearch {
+export function openSearch(
+  data: SearchData,
+  definitions?: () => DefinitionTable | null,
+): IndexSearch {
   const terms = new StringSearch(data.terms);
   const wordStarts = new Map<string, Int32Array>();
   data.wordStarts.keys.forEach((key, k) =>

@@ -19,6 +19,7 @@ import type { Matcher } from '../../glossary/matcher';
 import type { StoredIndexPart } from '../../db/compiled-index-store';
 import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
 import type { ScanResult } from '../../lib/scan-wire';
+import { nextTask } from './next-task';
 import {
   compileGlossary,
   compileGlossaryInSlices,
@@ -374,26 +375,6 @@ export class MatcherCache {
     }
     return null;
   }
-}
-
-/**
- * Resolves in a later task: what a sliced compile waits for between slices.
- * A message to itself, where there are channels: unlike a chain of zero-delay
- * timers, it is never held back to the timers' minimum delay.
- */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof MessageChannel === 'undefined') {
-      setTimeout(resolve, 0);
-      return;
-    }
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** A promise resolved from outside, and what it was resolved with. */

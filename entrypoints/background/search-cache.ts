@@ -14,7 +14,12 @@ import {
   type GlossarySearch,
   type IndexSearch,
 } from '../../glossary/search';
-import { buildSearchData, SearchDataError, type SearchData } from '../../glossary/search-data';
+import {
+  buildSearchDataInSlices,
+  SearchDataError,
+  tableDefinitionsInSlices,
+  type SearchData,
+} from '../../glossary/search-data';
 import { SEARCH_INDEX_KEY } from '../../lib/database-names';
 import type { GlossarySnapshot, SearchAnswer, StoredEntry } from '../../lib/protocol';
 import {
@@ -24,6 +29,7 @@ import {
   type StoredSearchIndex,
 } from '../../lib/stored-search';
 import { bundledSearch } from './bundled-glossary';
+import { nextTask } from './next-task';
 
 /** The stored search index as a woken worker read it (`SearchCache.woken`). */
 interface WokenIndex {
@@ -43,6 +49,8 @@ export class SearchCache {
   } | null = null;
   /** The last index built (see `query`). */
   private searchReady: { revision: number; search: GlossarySearch<StoredEntry> } | null = null;
+  /** The index being built, its terms in and its definitions' words not yet (see `query`). */
+  private termsReady: { revision: number; search: GlossarySearch<StoredEntry> } | null = null;
   private searchWarm: ReturnType<typeof setTimeout> | null = null;
   /**
    * The stored search index as this worker read it when it woke (with no
@@ -58,6 +66,8 @@ export class SearchCache {
     /** The current snapshot and revision, as the request handlers cache them. */
     private readonly getSnapshot: () => Promise<GlossarySnapshot>,
     private readonly getRevision: () => Promise<number>,
+    /** Awaited between slices of a build: a termbase's index takes seconds, and requests go on meanwhile. */
+    private readonly pause: () => Promise<void> = nextTask,
   ) {}
 
   /**
@@ -70,7 +80,7 @@ export class SearchCache {
     if (this.search?.of !== of) {
       // Read beside the snapshot; a running worker's stored row is older than its glossary.
       const row = this.searchReady ? Promise.resolve(null) : this.wokenIndex();
-      const index = Promise.all([of, row]).then(([snapshot, stored]) => {
+      const index = Promise.all([of, row]).then(async ([snapshot, stored]) => {
         // From now on the index answers; the row's copy need not be kept for `fromWokenIndex`.
         this.woken = null;
         const restored =
@@ -80,9 +90,20 @@ export class SearchCache {
           this.searchReady = restored;
           return restored;
         }
-        const data = buildSearchData(snapshot.entries);
-        const ready = { revision: snapshot.revision, search: createSearch(snapshot.entries, data) };
-        this.searchReady = ready;
+        // Meanwhile `query` answers from the index there was, then from this one's terms,
+        // marked incomplete.
+        const data = await buildSearchDataInSlices(snapshot.entries, this.pause);
+        const ready = {
+          revision: snapshot.revision,
+          search: createSearch(snapshot.entries, data, () => data.definitions),
+        };
+        const newest = (index: { revision: number } | null) =>
+          (index?.revision ?? -1) <= ready.revision;
+        if (newest(this.termsReady)) this.termsReady = ready;
+        data.definitions = await tableDefinitionsInSlices(snapshot.entries, this.pause);
+        if (this.termsReady === ready) this.termsReady = null;
+        // A build of an older snapshot that ends late does not replace a newer index.
+        if (newest(this.searchReady)) this.searchReady = ready;
         // A row read and refused (stale or damaged) is written over.
         const refused = stored !== null;
         // After this answer: the popup reads the stored index as it opens.
@@ -99,9 +120,10 @@ export class SearchCache {
 
   /**
    * Answer from the index there is: while the current one is still being made
-   * (the worker just woke, or just installed and seeding), from the previous
-   * one, else from the bundled glossary alone, marked incomplete so the page
-   * asks again. A popup never waits for the database.
+   * (the worker just woke, or just installed and seeding), from its terms once
+   * they are in, or the previous one, else from the bundled glossary alone,
+   * marked incomplete so the page asks again. A popup never waits for the
+   * database, nor for an index being built.
    */
   async query(query: string, limit?: number): Promise<SearchAnswer> {
     if (!this.search) {
@@ -111,7 +133,7 @@ export class SearchCache {
     const current = this.searchIndex();
     const settled = await Promise.race([current, Promise.resolve(null)]);
     if (settled) return { ...this.answer(settled, query, limit), complete: true };
-    const stand = this.searchReady ?? (await this.bundledSearch());
+    const stand = this.termsReady ?? this.searchReady ?? (await this.bundledSearch());
     return { ...this.answer(stand, query, limit), complete: false };
   }
 

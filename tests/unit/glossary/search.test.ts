@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { createSearch } from '../../../glossary/search';
-import { searchKey } from '../../../glossary/search-data';
+import {
+  buildSearchData,
+  buildSearchDataInSlices,
+  searchKey,
+  tableDefinitions,
+  tableDefinitionsInSlices,
+} from '../../../glossary/search-data';
 import { latinToCyrillic } from '../../../glossary/transliterate';
 import type { Entry } from '../../../glossary/types';
 import { BUNDLED_ENTRIES } from '../../../glossary/data/index';
@@ -133,4 +139,30 @@ describe('the bundled glossary', () => {
       expect(bundled.search(q)[0]?.entry.id).toBe(q === 'канституция' ? 'constitution' : 'justice');
     },
   );
+});
+
+describe('the search index built in slices (as the service worker builds it)', () => {
+  // Past several slices of entries and strings: the bundled glossary and a synthetic termbase.
+  const MANY: Entry[] = [
+    ...BUNDLED_ENTRIES,
+    ...Array.from({ length: 3000 }, (_, i) =>
+      entry(`t${i}`, `термин ${i} шарт`, `термин ${i} договора`),
+    ),
+  ];
+
+  test('is the index built at once, definitions too, with pauses between its slices', async () => {
+    let pauses = 0;
+    const pause = async () => void pauses++;
+    expect(await buildSearchDataInSlices(MANY, pause)).toEqual(buildSearchData(MANY));
+    const termPauses = pauses;
+    expect(termPauses).toBeGreaterThan(4);
+    expect(await tableDefinitionsInSlices(MANY, pause)).toEqual(tableDefinitions(MANY));
+    expect(pauses - termPauses).toBeGreaterThan(4);
+  });
+
+  test('of an empty glossary: the empty index', async () => {
+    const data = await buildSearchDataInSlices([], async () => undefined);
+    expect(data).toEqual(buildSearchData([]));
+    expect(data.terms.strings).toEqual([]);
+  });
 });

@@ -19,14 +19,21 @@ import { bundledRowsOf } from '../../../lib/bundled-glossary-file';
 import { SEARCH_INDEX_KEY } from '../../../lib/database-names';
 import type { GlossarySnapshot, SearchAnswer, StoredEntry } from '../../../lib/protocol';
 import { openStoredSearch, packSearchIndex } from '../../../lib/stored-search';
+import { SearchCache } from '../../../entrypoints/background/search-cache';
 import { testEntry } from '../../support/entries';
 
-// Every index built, counted (the woken worker must build none from a good row).
+// Every index the worker builds (in slices), counted: a woken worker must build none from a good row.
 vi.mock('../../../glossary/search-data', async (original) => {
   const actual = await original<typeof searchData>();
-  return { ...actual, buildSearchData: vi.fn(actual.buildSearchData) };
+  return {
+    ...actual,
+    buildSearchDataInSlices: vi.fn(actual.buildSearchDataInSlices),
+    tableDefinitions: vi.fn(actual.tableDefinitions),
+  };
 });
-const built = vi.mocked(searchData.buildSearchData);
+const built = vi.mocked(searchData.buildSearchDataInSlices);
+/** The definitions indexed in one go (a query reaching them before they were built). */
+const definedAtOnce = vi.mocked(searchData.tableDefinitions);
 
 const freshDb = freshDatabases('atazan-woken-search');
 /** Waits for the background's work, however loaded the machine (not a speed check). */
@@ -70,6 +77,7 @@ async function storedGlossary() {
 // A block body: a function returned from the hook would be taken as its cleanup.
 beforeEach(() => {
   built.mockClear();
+  definedAtOnce.mockClear();
 });
 
 describe('a woken worker takes the stored search index', () => {
@@ -107,7 +115,10 @@ describe('a woken worker takes the stored search index', () => {
     expect((await ask(woken, 'суд')).complete).toBe(true);
     await woken.handle({ type: 'entry/save', entry: testEntry('', 'жаңа термин', 'новый термин') });
     await expect
-      .poll(async () => (await ask(woken, 'новый термин')).hits[0]?.entry.ru.term, WAIT)
+      .poll(async () => {
+        const a = await ask(woken, 'новый термин');
+        return a.complete && a.hits[0]?.entry.ru.term;
+      }, WAIT)
       .toBe('новый термин');
     const snapshot = await snapshotOf(woken);
     const answers = await Promise.all(QUERIES.map((q) => ask(woken, q)));
@@ -261,4 +272,57 @@ describe('a woken worker asked at once, over a stale or unreadable row, answers 
     }
     expect(answers.map((a) => a.hits)).toEqual(answersOf(snapshot.entries));
   });
+});
+
+test('while a changed glossary is indexed in slices, the search is answered from the index before, then from the new terms, marked incomplete until the definitions are in', async () => {
+  const db = freshDb();
+  await seedBundled(db, '1.0.0', BUNDLED_ENTRIES);
+  const svc = new GlossaryService(db);
+  // The build holds at each pause until let go, one pause or all.
+  let held: (() => void)[] = [];
+  let hold = false;
+  const pause = () => (hold ? new Promise<void>((go) => held.push(go)) : Promise.resolve());
+  const waitHeld = () => vi.waitFor(() => expect(held.length).toBeGreaterThan(0), WAIT);
+  const cache = new SearchCache(
+    db,
+    () => svc.getSnapshot(),
+    () => svc.getRevision(),
+    pause,
+  );
+  await cache.searchIndex();
+  const before = await snapshotOf(svc);
+  const estoppel = testEntry('', 'эстоппель', 'эстоппель', {
+    ru: { term: 'эстоппель', variants: [], definition: 'Запрет противоречивого поведения.' },
+  });
+  await svc.handle({ type: 'entry/save', entry: estoppel });
+  hold = true;
+  const building = cache.searchIndex();
+  await waitHeld();
+  const ids = (a: SearchAnswer) => a.hits.map((h) => h.entry.ru.term);
+  const fromBefore = await cache.query('эстоппель', LIMIT);
+  expect(fromBefore).toMatchObject({ complete: false, revision: before.revision });
+  expect(ids(fromBefore)).not.toContain('эстоппель');
+  // Pause by pause until the new index answers from its terms.
+  let fromTerms = fromBefore;
+  while (fromTerms.revision === before.revision) {
+    await waitHeld();
+    held.shift()!();
+    fromTerms = await cache.query('эстоппель', LIMIT);
+  }
+  expect(fromTerms.complete).toBe(false);
+  expect(ids(fromTerms)[0]).toBe('эстоппель');
+  // A query that reaches the definitions finds none yet, and builds none at once.
+  const byDefinition = await cache.query('противоречивого', LIMIT);
+  expect(byDefinition.complete).toBe(false);
+  expect(ids(byDefinition)).not.toContain('эстоппель');
+  expect(definedAtOnce).not.toHaveBeenCalled();
+  hold = false;
+  for (const go of held) go();
+  held = [];
+  await building;
+  const after = await cache.query('противоречивого', LIMIT);
+  expect(after.complete).toBe(true);
+  expect(ids(after)).toContain('эстоппель');
+  expect(built).toHaveBeenCalledTimes(2);
+  expect(definedAtOnce).not.toHaveBeenCalled();
 });
