@@ -96,6 +96,8 @@ export class MatcherCache {
   private extensions = 0;
   private refold: ReturnType<typeof setTimeout> | null = null;
   private warm: ReturnType<typeof setTimeout> | null = null;
+  /** The warm-up's `get`, from the moment its timer fires (before `building` is set). */
+  private warming: Promise<unknown> | null = null;
   /** Told which tabs were answered early, once the whole glossary answers. */
   private rescanEarly: ((tabs: readonly number[], revision: number) => void) | null = null;
   /** Resolves once a stored index's first part can answer, while the rest loads; replaced after. */
@@ -134,8 +136,19 @@ export class MatcherCache {
     if (this.warm !== null) clearTimeout(this.warm);
     this.warm = setTimeout(() => {
       this.warm = null;
-      this.get().catch((err: unknown) => console.warn('Ata Zan: no matcher', err));
+      this.warming = this.get()
+        .catch((err: unknown) => console.warn('Ata Zan: no matcher', err))
+        .finally(() => (this.warming = null));
     }, WARM_IDLE_MS);
+  }
+
+  /**
+   * Resolves once no glossary is being compiled or loaded: what work that can
+   * wait (the search index's warm-up) waits for, so pages get their highlights first.
+   */
+  async idle(): Promise<void> {
+    for (let busy = this.warming ?? this.building; busy; busy = this.warming ?? this.building)
+      await busy.catch(() => undefined);
   }
 
   /** A request came: a pending warm-up waits for the next quiet moment. */

@@ -117,6 +117,8 @@ export class GlossaryService {
       db,
       () => this.getSnapshot(),
       () => this.getRevision(),
+      // Declared below: read when a warm-up starts.
+      { warmAfter: () => this.matcher.idle() },
     );
     this.matcher = new MatcherCache(() => this.getSnapshot(), undefined, {
       revision: () => this.getRevision(),

@@ -38,6 +38,13 @@ interface WokenIndex {
   engine: IndexSearch;
 }
 
+export interface SearchCacheOptions {
+  /** Awaited between slices of a build (default: the next task). */
+  pause?: () => Promise<void>;
+  /** What the warm-up after a change waits for: the page's highlights come first. */
+  warmAfter?: () => Promise<void>;
+}
+
 /** After a change, the search index is rebuilt this long after, once tabs have repainted. */
 const SEARCH_WARM_DELAY_MS = 1500;
 
@@ -66,9 +73,13 @@ export class SearchCache {
     /** The current snapshot and revision, as the request handlers cache them. */
     private readonly getSnapshot: () => Promise<GlossarySnapshot>,
     private readonly getRevision: () => Promise<number>,
-    /** Awaited between slices of a build: a termbase's index takes seconds, and requests go on meanwhile. */
-    private readonly pause: () => Promise<void> = nextTask,
+    private readonly options: SearchCacheOptions = {},
   ) {}
+
+  /** Awaited between slices of a build: a termbase's index takes seconds, and requests go on meanwhile. */
+  private pause(): Promise<void> {
+    return (this.options.pause ?? nextTask)();
+  }
 
   /**
    * The search index of the current snapshot, once per revision: a worker
@@ -92,7 +103,7 @@ export class SearchCache {
         }
         // Meanwhile `query` answers from the index there was, then from this one's terms,
         // marked incomplete.
-        const data = await buildSearchDataInSlices(snapshot.entries, this.pause);
+        const data = await buildSearchDataInSlices(snapshot.entries, () => this.pause());
         const ready = {
           revision: snapshot.revision,
           search: createSearch(snapshot.entries, data, () => data.definitions),
@@ -100,7 +111,7 @@ export class SearchCache {
         const newest = (index: { revision: number } | null) =>
           (index?.revision ?? -1) <= ready.revision;
         if (newest(this.termsReady)) this.termsReady = ready;
-        data.definitions = await tableDefinitionsInSlices(snapshot.entries, this.pause);
+        data.definitions = await tableDefinitionsInSlices(snapshot.entries, () => this.pause());
         if (this.termsReady === ready) this.termsReady = null;
         // A build of an older snapshot that ends late does not replace a newer index.
         if (newest(this.searchReady)) this.searchReady = ready;
@@ -299,7 +310,8 @@ export class SearchCache {
     if (this.searchWarm !== null) clearTimeout(this.searchWarm);
     this.searchWarm = setTimeout(() => {
       this.searchWarm = null;
-      this.searchIndex().catch(() => undefined);
+      const first = this.options.warmAfter?.() ?? Promise.resolve();
+      void first.then(() => this.searchIndex()).catch(() => undefined);
     }, SEARCH_WARM_DELAY_MS);
   }
 }

@@ -153,6 +153,31 @@ describe('after a change, the glossary is made ready once the worker is idle', (
   });
 });
 
+describe('idle: what work that can wait waits for', () => {
+  test('resolves at once with nothing compiling, and only once a compile (its warm-up too) has ended', async () => {
+    const { cache, change } = await extendedAfterSave();
+    await vi.runAllTimersAsync();
+    const builds = cache.builds.length;
+    let idle = false;
+    await cache.idle().then(() => (idle = true));
+    expect(idle).toBe(true);
+    // A change whose whole compile the warm-up starts (a large change: not an extension).
+    change([...ROWS.slice(1), ADDED]);
+    cache.warmWhenIdle();
+    idle = false;
+    await vi.advanceTimersByTimeAsync(1500);
+    const waiting = cache.idle().then(() => {
+      idle = true;
+      return cache.builds.length;
+    });
+    await vi.advanceTimersToNextTimerAsync();
+    expect(idle).toBe(false);
+    await vi.runAllTimersAsync();
+    expect(await waiting).toBe(builds + 1);
+    expect(cache.builds.at(-1)).toBe('compiled');
+  });
+});
+
 /** A word of its own for each number: Cyrillic letters for its digits. */
 const letters = (n: number) => [...String(n)].map((d) => 'абвгдежзик'[Number(d)]).join('');
 

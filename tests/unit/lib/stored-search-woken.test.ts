@@ -287,7 +287,7 @@ test('while a changed glossary is indexed in slices, the search is answered from
     db,
     () => svc.getSnapshot(),
     () => svc.getRevision(),
-    pause,
+    { pause },
   );
   await cache.searchIndex();
   const before = await snapshotOf(svc);
