@@ -13,7 +13,8 @@
  * its own, after the bundled entries' part: a woken worker answers tabs from
  * the first part as soon as it is loaded, while it reads and loads the
  * termbase's, and tells those tabs to scan again once the whole glossary
- * answers (`rescanEarlyTabs`). Kept free of browser APIs for the unit tests.
+ * answers (`rescanEarlyTabs`); so too while an import is compiled, from the
+ * glossary compiled before it. Kept free of browser APIs for the unit tests.
  */
 import type { Matcher } from '../../glossary/matcher';
 import type { StoredIndexPart } from '../../db/compiled-index-store';
@@ -56,7 +57,10 @@ export interface MatcherCacheOptions {
   pause?: () => Promise<void>;
 }
 
-/** The first part of a stored index, answering tabs while the rest loads. */
+/**
+ * A glossary answering tabs until the whole one is ready: a stored index's
+ * first part, or the glossary compiled before an import.
+ */
 interface Early {
   glossary: Compiled;
   /** The tabs it answered. */
@@ -77,6 +81,12 @@ const MAX_EXTENSIONS = 8;
 const WARM_IDLE_MS = 1500;
 /** After an extension, the whole glossary is compiled (and stored) once the worker is idle this long. */
 const REFOLD_DELAY_MS = 3000;
+/**
+ * A compiled glossary is stored once no tab has asked for a scan for this
+ * long, or after the longer wait at the latest.
+ */
+const STORE_AFTER_SCANS_MS = 300;
+const STORE_WAIT_MAX_MS = 10_000;
 
 export class MatcherCache {
   private compiled: Compiled | null = null;
@@ -102,6 +112,8 @@ export class MatcherCache {
   private rescanEarly: ((tabs: readonly number[], revision: number) => void) | null = null;
   /** Resolves once a stored index's first part can answer, while the rest loads; replaced after. */
   private early = pending<Early>();
+  /** When a tab last asked for a scan (Date.now()). */
+  private lastScan = 0;
 
   constructor(
     private readonly snapshot: () => Promise<GlossarySnapshot>,
@@ -143,12 +155,16 @@ export class MatcherCache {
   }
 
   /**
-   * Resolves once no glossary is being compiled or loaded: what work that can
-   * wait (the search index's warm-up) waits for, so pages get their highlights first.
+   * Resolves once no glossary is being compiled or loaded, nor stored (which
+   * waits for the tabs' scans): what work that can wait (the search index's
+   * warm-up) waits for, so pages get their highlights first.
    */
   async idle(): Promise<void> {
-    for (let busy = this.warming ?? this.building; busy; busy = this.warming ?? this.building)
+    for (;;) {
+      const busy = this.warming ?? this.building ?? this.saving;
       await busy.catch(() => undefined);
+      if (busy === (this.warming ?? this.building ?? this.saving)) return;
+    }
   }
 
   /** A request came: a pending warm-up waits for the next quiet moment. */
@@ -159,10 +175,11 @@ export class MatcherCache {
   /**
    * Scan the texts, packed for the message (lib/scan-wire.ts). A scan for a
    * tab (`tab`, which can be told to scan again: see rescanEarlyTabs) may be
-   * answered early, from the first part of a stored index, while the rest
-   * loads.
+   * answered early: from the first part of a stored index while the rest
+   * loads, or while an import is compiled, from the glossary compiled before.
    */
   async scan(texts: readonly string[], tab?: number): Promise<ScanResult> {
+    this.lastScan = Date.now();
     const whole = this.get();
     if (tab === undefined || !this.rescanEarly) return scanWith(await whole, texts);
     const ready = await Promise.race([whole, this.early.promise]);
@@ -258,7 +275,34 @@ export class MatcherCache {
       return (this.compiled = restored);
     }
     const snap = await this.snapshot();
-    return this.extend(snap) ?? this.keepWhole(snap, await this.compileWhole(snap));
+    const added = this.addedSince(snap);
+    const extended = this.extend(snap, added);
+    if (extended) return extended;
+    // Entries only added, too many to extend with (an import): tabs are answered meanwhile
+    // from the glossary compiled before, which lacks only them.
+    if (added && this.compiled) this.answerEarly(this.compiled);
+    return this.keepWhole(snap, await this.compileWhole(snap));
+  }
+
+  /**
+   * Resolves in a later task once no scan has been asked for STORE_AFTER_SCANS_MS
+   * (at most STORE_WAIT_MAX_MS from now).
+   */
+  private async scansQuiet(): Promise<void> {
+    const latest = Date.now() + STORE_WAIT_MAX_MS;
+    // A task first: the tabs answered early are told to scan again (endEarly) once the compile returns.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (;;) {
+      const wait = Math.min(this.lastScan + STORE_AFTER_SCANS_MS, latest) - Date.now();
+      if (wait <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  /** Tabs are answered from `glossary` until the whole one answers (endEarly). */
+  private answerEarly(glossary: Compiled): void {
+    this.early.resolve({ glossary, tabs: new Set() });
+    performance.mark('atazan-worker-early');
   }
 
   /** The whole glossary answers: tabs answered early are told to scan again. */
@@ -266,7 +310,10 @@ export class MatcherCache {
     const { settled } = this.early;
     if (!settled) return;
     this.early = pending<Early>();
-    if (settled.tabs.size > 0) this.rescanEarly?.([...settled.tabs], revision);
+    if (settled.tabs.size === 0 || !this.rescanEarly) return;
+    // Their scans are about to come: storing the glossary waits for them.
+    this.lastScan = Date.now();
+    this.rescanEarly([...settled.tabs], revision);
   }
 
   /**
@@ -289,8 +336,9 @@ export class MatcherCache {
     this.extensions = 0;
     const store = this.store;
     if (store) {
-      // After the answer that is waiting for this compile: cloning the index into the database costs time.
-      this.saving = new Promise((resolve) => setTimeout(resolve, 0))
+      // Once the tabs' scans waiting for this compile (or told to scan again) are answered:
+      // cloning the index into the database holds the worker a while.
+      this.saving = this.scansQuiet()
         .then(() => store.write(snap.revision, stored()))
         .catch((err: unknown) =>
           console.warn('Ata Zan: the compiled glossary was not stored', err),
@@ -305,21 +353,16 @@ export class MatcherCache {
    * beside it; null otherwise. The whole glossary is compiled and stored
    * again once the worker is idle, so extensions never pile up.
    */
-  private extend(snap: GlossarySnapshot): Compiled | null {
+  private extend(snap: GlossarySnapshot, added: StoredEntry[] | null): Compiled | null {
     const previous = this.compiled;
-    if (!this.compiledFrom || !previous || this.compile || this.extensions >= MAX_EXTENSIONS)
+    if (
+      !added ||
+      !previous ||
+      this.compile ||
+      this.extensions >= MAX_EXTENSIONS ||
+      added.length > MAX_ADDED
+    )
       return null;
-    const from = this.compiledFrom();
-    const added: StoredEntry[] = [];
-    let kept = 0;
-    for (const e of snap.entries) {
-      const before = from.get(e.id);
-      if (!before) added.push(e);
-      else if (before.updatedAt !== e.updatedAt || before.source !== e.source) return null;
-      else kept++;
-    }
-    // Something was deleted (or nothing added): only a full compile forgets an entry.
-    if (kept !== from.size || added.length === 0 || added.length > MAX_ADDED) return null;
     const compiled = extendGlossary(previous, snap, added);
     this.builds.push('extended');
     this.compiled = compiled;
@@ -338,6 +381,25 @@ export class MatcherCache {
       })().catch((err: unknown) => console.warn('Ata Zan: the glossary was not compiled', err));
     }, REFOLD_DELAY_MS);
     return compiled;
+  }
+
+  /**
+   * The entries `snap` adds to the glossary compiled last, when it only adds
+   * some; null when it deletes or changes one, adds none, or none is compiled.
+   */
+  private addedSince(snap: GlossarySnapshot): StoredEntry[] | null {
+    if (!this.compiledFrom || !this.compiled) return null;
+    const from = this.compiledFrom();
+    const added: StoredEntry[] = [];
+    let kept = 0;
+    for (const e of snap.entries) {
+      const before = from.get(e.id);
+      if (!before) added.push(e);
+      else if (before.updatedAt !== e.updatedAt || before.source !== e.source) return null;
+      else kept++;
+    }
+    // Something was deleted: only a full compile forgets an entry.
+    return kept === from.size && added.length > 0 ? added : null;
   }
 
   /**
@@ -368,10 +430,7 @@ export class MatcherCache {
         // Tabs waiting are answered early before each step that holds the worker.
         if (k > 0) await this.pause();
         parts.push(loadPart(value));
-        if (k === 0 && stored.length > 1) {
-          this.early.resolve({ glossary: glossaryOfParts(parts), tabs: new Set() });
-          performance.mark('atazan-worker-early');
-        }
+        if (k === 0 && stored.length > 1) this.answerEarly(glossaryOfParts(parts));
       }
       if (parts.length > 1) await this.pause();
       const compiled = glossaryOfParts(parts);

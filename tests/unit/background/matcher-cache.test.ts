@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { BUNDLED_ENTRIES } from '../../../glossary/data';
-import { serializeMatcher } from '../../../glossary/matcher';
+import { compileMatcher, matchableOf, serializeMatcher } from '../../../glossary/matcher';
 import { MatcherCache, type IndexStore } from '../../../entrypoints/background/matcher-cache';
 import { decodeScanResult, type ScanResult } from '../../../lib/scan-wire';
 import {
@@ -266,5 +266,97 @@ describe('a large termbase is stored apart, and a woken worker answers tabs from
     await waiting;
     expect(ids(answered!)).toEqual(WHOLE);
     expect(told).toEqual([]);
+  });
+});
+
+describe('while an import is compiled, tabs are answered from the glossary compiled before', () => {
+  const IMPORTED = Array.from({ length: 600 }, (_, i) =>
+    personal(`${letters(i)}шарт`, `${letters(i)}трактат`),
+  );
+  const TEXT = `Адвокат сослался на ${letters(42)}трактат.`;
+  const ids = (res: ScanResult) => decodeScanResult(res, (s) => s)[0]!.map((m) => m.id);
+
+  /** A cache whose glossary (the bundled rows) is compiled, and `next` its glossary after a change. */
+  async function compiledThen(next: StoredEntry[]) {
+    let snap = snapshot(1, ROWS);
+    const cache = new MatcherCache(async () => snap, undefined, { store: memoryStore() });
+    const told: [readonly number[], number][] = [];
+    cache.rescanEarlyTabs((tabs, revision) => told.push([tabs, revision]));
+    await cache.get();
+    snap = snapshot(2, next);
+    return { cache, told };
+  }
+
+  test('entries only added: the tab gets the glossary before them at once, then is told to scan again', async () => {
+    const { cache, told } = await compiledThen([...ROWS, ...IMPORTED]);
+    expect(ids(await cache.scan([TEXT], 7))).toEqual(['advocate']);
+    expect(told).toEqual([]);
+    await cache.get();
+    expect(cache.builds).toEqual(['compiled', 'compiled']);
+    expect(told).toEqual([[[7], 2]]);
+    expect(ids(await cache.scan([TEXT], 7))).toEqual(['advocate', IMPORTED[42]!.id]);
+  });
+
+  test.each([
+    ['an entry deleted besides', [...ROWS.slice(1), ...IMPORTED], 7],
+    ['a request with no tab to tell', [...ROWS, ...IMPORTED], undefined],
+  ])('%s: the new glossary is waited for', async (_, next, tab) => {
+    const { cache, told } = await compiledThen(next);
+    expect(ids(await cache.scan([TEXT], tab))).toEqual(['advocate', IMPORTED[42]!.id]);
+    expect(told).toEqual([]);
+  });
+});
+
+describe('storing a compiled glossary holds the worker a while', () => {
+  test('so it waits until no tab has asked for a scan for a moment', async () => {
+    vi.useFakeTimers();
+    const store = memoryStore();
+    const cache = new MatcherCache(
+      async () => snapshot(1, ROWS),
+      (entries) => compileMatcher(entries.map(matchableOf)),
+      { store },
+    );
+    await cache.scan(['Правосудие осуществляется только судом.'], 7);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(store.written).toEqual([]);
+    await cache.scan(['Адвокат.'], 8);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(store.written).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(store.written).toEqual([1]);
+  });
+});
+
+describe('storing an import compiled while tabs were answered early', () => {
+  test('waits for the scans the tabs were told to make', async () => {
+    vi.useFakeTimers();
+    let snap = snapshot(1, ROWS);
+    const store = memoryStore();
+    // Each slice of the compile a tenth of a second: it ends long after the early scan.
+    const slowPause = () => new Promise<void>((resolve) => setTimeout(resolve, 100));
+    const cache = new MatcherCache(async () => snap, undefined, { store, pause: slowPause });
+    const told: number[] = [];
+    cache.rescanEarlyTabs((tabs) => told.push(...tabs));
+    const first = cache.get();
+    await vi.runAllTimersAsync();
+    await first;
+    const imported = Array.from({ length: 600 }, (_, i) =>
+      personal(`${letters(i)}шарт`, `${letters(i)}трактат`),
+    );
+    snap = snapshot(2, [...ROWS, ...imported]);
+    // Long before the compile ends, a tab is answered early: its scan is long past when it ends.
+    await cache.scan(['Адвокат.'], 7);
+    const whole = cache.get();
+    while (told.length === 0) await vi.advanceTimersByTimeAsync(10);
+    await whole;
+    expect(told).toEqual([7]);
+    // Told to scan again, the tab asks a little later: the glossary is not stored before that.
+    await vi.advanceTimersByTimeAsync(250);
+    expect(store.written).toEqual([1]);
+    await cache.scan(['Адвокат.'], 7);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(store.written).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(store.written).toEqual([1, 2]);
   });
 });
