@@ -161,10 +161,17 @@ export class MatcherCache {
    */
   async idle(): Promise<void> {
     for (;;) {
-      const busy = this.warming ?? this.building ?? this.saving;
-      await busy.catch(() => undefined);
-      if (busy === (this.warming ?? this.building ?? this.saving)) return;
+      await this.notCompiling();
+      const saving = this.saving;
+      await saving;
+      if (saving === this.saving && !(this.warming ?? this.building)) return;
     }
+  }
+
+  /** Resolves once no glossary is being compiled or loaded (its storing aside). */
+  async notCompiling(): Promise<void> {
+    for (let busy = this.warming ?? this.building; busy; busy = this.warming ?? this.building)
+      await busy.catch(() => undefined);
   }
 
   /** A request came: a pending warm-up waits for the next quiet moment. */

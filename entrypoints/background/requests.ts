@@ -118,7 +118,7 @@ export class GlossaryService {
       () => this.getSnapshot(),
       () => this.getRevision(),
       // Declared below: read when a warm-up starts.
-      { warmAfter: () => this.matcher.idle() },
+      { warmAfter: () => this.matcher.idle(), yieldTo: () => this.matcher.notCompiling() },
     );
     this.matcher = new MatcherCache(() => this.getSnapshot(), undefined, {
       revision: () => this.getRevision(),

@@ -43,6 +43,8 @@ export interface SearchCacheOptions {
   pause?: () => Promise<void>;
   /** What the warm-up after a change waits for: the page's highlights come first. */
   warmAfter?: () => Promise<void>;
+  /** What a build waits for between its slices (the popup is answered meanwhile). */
+  yieldTo?: () => Promise<void>;
 }
 
 /** After a change, the search index is rebuilt this long after, once tabs have repainted. */
@@ -76,9 +78,13 @@ export class SearchCache {
     private readonly options: SearchCacheOptions = {},
   ) {}
 
-  /** Awaited between slices of a build: a termbase's index takes seconds, and requests go on meanwhile. */
-  private pause(): Promise<void> {
-    return (this.options.pause ?? nextTask)();
+  /**
+   * Awaited between slices of a build: a termbase's index takes seconds, and
+   * requests go on meanwhile; a glossary being compiled for the pages goes first.
+   */
+  private async pause(): Promise<void> {
+    await (this.options.pause ?? nextTask)();
+    await this.options.yieldTo?.();
   }
 
   /**

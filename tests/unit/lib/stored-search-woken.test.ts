@@ -326,3 +326,29 @@ test('while a changed glossary is indexed in slices, the search is answered from
   expect(built).toHaveBeenCalledTimes(2);
   expect(definedAtOnce).not.toHaveBeenCalled();
 });
+
+test('a build yields to a glossary being compiled for the pages: it goes on once that is done', async () => {
+  const db = freshDb();
+  await seedBundled(db, '1.0.0', BUNDLED_ENTRIES);
+  const svc = new GlossaryService(db);
+  let compiled = (): void => undefined;
+  const compiling = new Promise<void>((resolve) => (compiled = resolve));
+  let slices = 0;
+  const cache = new SearchCache(
+    db,
+    () => svc.getSnapshot(),
+    () => svc.getRevision(),
+    { pause: async () => void slices++, yieldTo: () => compiling },
+  );
+  let done = false;
+  const building = cache.searchIndex().then(() => (done = true));
+  await vi.waitFor(() => expect(slices).toBe(1), WAIT);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(slices).toBe(1);
+  expect(done).toBe(false);
+  expect((await cache.query('суд', LIMIT)).complete).toBe(false);
+  compiled();
+  await building;
+  expect(slices).toBeGreaterThan(1);
+  expect((await cache.query('суд', LIMIT)).complete).toBe(true);
+});
