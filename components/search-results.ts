@@ -21,7 +21,10 @@ export type Searcher = (query: string, limit: number) => Promise<SearchResults>;
 /** How many results are asked for and shown. */
 export const MAX_RESULTS = 30;
 
-/** The line under the search box: the failure, loading, the hint, or how many were found. */
+/**
+ * The line under the search box: the failure, loading, the hint, or how many
+ * were found (and, from a stand-in index, that the glossary's own is being made).
+ */
 export function searchStatus(
   t: Translate,
   query: string,
@@ -31,8 +34,11 @@ export function searchStatus(
   if (failed !== null) return failed;
   if (results === null) return t('popup.loading');
   if (query.trim() === '') return t('popup.hint', { count: results.size });
-  if (results.hits.length === 0) return t('popup.noResults');
-  return t('popup.resultCount', { count: results.hits.length });
+  const indexing = results.complete === false;
+  if (results.hits.length === 0) return t(indexing ? 'popup.noResultsIndexing' : 'popup.noResults');
+  return t(indexing ? 'popup.resultCountIndexing' : 'popup.resultCount', {
+    count: results.hits.length,
+  });
 }
 
 /** The selected row after an arrow key: down and up go round the list. */
