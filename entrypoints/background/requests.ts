@@ -117,7 +117,7 @@ export class GlossaryService {
       db,
       () => this.getSnapshot(),
       () => this.getRevision(),
-      // Declared below: read when a warm-up starts.
+      // `matcher` is assigned below; these read it later, when the search index is built.
       { warmAfter: () => this.matcher.idle(), yieldTo: () => this.matcher.notCompiling() },
     );
     this.matcher = new MatcherCache(() => this.getSnapshot(), undefined, {

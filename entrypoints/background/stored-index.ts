@@ -28,6 +28,7 @@ import {
   type Matcher,
   type SerializedMatcher,
 } from '../../glossary/matcher';
+import { runSteps, runStepsWithPauses, type Steps } from '../../glossary/steps';
 import type { StoredEntry } from '../../lib/protocol';
 import { ScanEncoder } from '../../lib/scan-wire';
 import { unpackData } from '../../lib/packed-data';
@@ -122,7 +123,7 @@ export function compileGlossary(
     partsOf(source.entries).map((entries) => ({
       entries,
       matcher: compile(entries),
-      ...ruledPart(entries),
+      ...runSteps(ruledPartSteps(entries)),
     })),
   );
 }
@@ -139,7 +140,7 @@ export async function compileGlossaryInSlices(
   const parts: CompiledPart[] = [];
   for (const entries of partsOf(source.entries)) {
     const matcher = await compileMatcherInSlices(entries.map(matchableOf), pause);
-    parts.push({ entries, matcher, ...(await ruledPartInSlices(entries, pause)) });
+    parts.push({ entries, matcher, ...(await runStepsWithPauses(ruledPartSteps(entries), pause)) });
   }
   return glossaryOf(source, parts);
 }
@@ -157,25 +158,15 @@ interface RuledPart {
   withRules: RuledEntry[];
 }
 
-function ruledPart(entries: readonly StoredEntry[]): RuledPart {
-  const ruled = entries.map(ruledOf);
-  return { ruled, withRules: ruled.filter(hasContextRules) };
-}
-
 /** Entries whose rules are looked for between two pauses: a termbase's take a while to fold. */
 export const RULES_SLICE = 5000;
 
-/** ruledPart in slices, `pause()` awaited between them. */
-async function ruledPartInSlices(
-  entries: readonly StoredEntry[],
-  pause: () => Promise<void>,
-): Promise<RuledPart> {
+function* ruledPartSteps(entries: readonly StoredEntry[]): Steps<RuledPart> {
   const ruled = entries.map(ruledOf);
   const withRules: RuledEntry[] = [];
-  for (let from = 0; from < ruled.length; from += RULES_SLICE) {
-    if (from > 0) await pause();
-    const to = Math.min(ruled.length, from + RULES_SLICE);
-    for (let k = from; k < to; k++) if (hasContextRules(ruled[k]!)) withRules.push(ruled[k]!);
+  for (let k = 0; k < ruled.length; k++) {
+    if (k > 0 && k % RULES_SLICE === 0) yield;
+    if (hasContextRules(ruled[k]!)) withRules.push(ruled[k]!);
   }
   return { ruled, withRules };
 }
