@@ -10,9 +10,9 @@ import { degrade, foldTerm } from './normalize';
 import { runSteps, runStepsWithPauses, type Steps } from './steps';
 import type { Entry } from './types';
 
-/** Entries, or strings, indexed between two pauses of a build in slices. */
-const ENTRIES_PER_SLICE = 500;
-const STRINGS_PER_SLICE = 4000;
+/** Entries, or strings, indexed between two pauses of a build in slices: a few milliseconds' work. */
+const ENTRIES_PER_SLICE = 50;
+const STRINGS_PER_SLICE = 500;
 
 /** The folded form in which the index and the queries are compared. */
 export function searchKey(text: string): string {

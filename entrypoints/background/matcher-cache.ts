@@ -14,13 +14,14 @@
  * the first part as soon as it is loaded, while it reads and loads the
  * termbase's, and tells those tabs to scan again once the whole glossary
  * answers (`rescanEarlyTabs`); so too while an import is compiled, from the
- * glossary compiled before it. Kept free of browser APIs for the unit tests.
+ * glossary compiled before it, with any entry saved meanwhile beside it. Kept
+ * free of browser APIs for the unit tests.
  */
 import type { Matcher } from '../../glossary/matcher';
 import type { StoredIndexPart } from '../../db/compiled-index-store';
 import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
 import type { ScanResult } from '../../lib/scan-wire';
-import { nextTask } from './next-task';
+import { pauseBetweenSlices } from './next-task';
 import {
   compileGlossary,
   compileGlossaryInSlices,
@@ -53,7 +54,7 @@ export interface MatcherCacheOptions {
   /** The current revision, cheaper than a snapshot (default: the snapshot's). */
   revision?: () => Promise<number>;
   store?: IndexStore;
-  /** What a whole compile awaits between its slices (default: the next task). */
+  /** What a whole compile awaits between its slices (default: pauseBetweenSlices). */
   pause?: () => Promise<void>;
 }
 
@@ -65,6 +66,10 @@ interface Early {
   glossary: Compiled;
   /** The tabs it answered. */
   tabs: Set<number>;
+  /** While an import is compiled: the snapshot being compiled. */
+  compiling?: GlossarySnapshot;
+  /** `glossary` with the entries saved since `compiling` beside it, for the revision they were saved in. */
+  withSaved?: Compiled;
 }
 
 /** How the glossary was last made ready: loaded from the store, compiled, or extended by the entries added. */
@@ -98,11 +103,11 @@ export class MatcherCache {
   /** How each glossary was made ready, in order (tests and the log). */
   readonly builds: BuildKind[] = [];
   /**
-   * The entries `compiled` was compiled from, by id, as they were then;
-   * worked out from a stored index only when an extension needs them, so a
-   * woken worker's first answer does not wait for them.
+   * The entries `compiled` was compiled from: the snapshot, or from a stored
+   * index their stamps by id, worked out only when an extension needs them,
+   * so a woken worker's first answer does not wait for them.
    */
-  private compiledFrom: (() => ReadonlyMap<string, EntryStamp>) | null = null;
+  private compiledFrom: GlossarySnapshot | (() => ReadonlyMap<string, EntryStamp>) | null = null;
   private extensions = 0;
   private refold: ReturnType<typeof setTimeout> | null = null;
   private warm: ReturnType<typeof setTimeout> | null = null;
@@ -123,7 +128,7 @@ export class MatcherCache {
   ) {
     this.revision = options.revision ?? (async () => (await this.snapshot()).revision);
     this.store = options.store ?? null;
-    this.pause = options.pause ?? nextTask;
+    this.pause = options.pause ?? pauseBetweenSlices;
   }
 
   /** The glossary for the current revision (loaded or compiled on first use after a change). */
@@ -192,7 +197,26 @@ export class MatcherCache {
     const ready = await Promise.race([whole, this.early.promise]);
     if (!('tabs' in ready)) return scanWith(ready, texts);
     ready.tabs.add(tab);
-    return scanWith(ready.glossary, texts);
+    return scanWith(await this.earlyWithSaved(ready), texts);
+  }
+
+  /**
+   * The early glossary, with any entries saved while an import is compiled
+   * beside it (as `extend` does), so a term the reader adds meanwhile is
+   * highlighted at once rather than after the whole compile; the glossary
+   * alone when something else changed.
+   */
+  private async earlyWithSaved(early: Early): Promise<Compiled> {
+    const { compiling } = early;
+    if (!compiling) return early.glossary;
+    const revision = await this.revision();
+    if (revision === compiling.revision) return early.glossary;
+    if (early.withSaved?.revision === revision) return early.withSaved;
+    const snap = await this.snapshot();
+    const added = addedAfter(compiling, snap);
+    if (!added || added.length > MAX_ADDED) return early.glossary;
+    early.withSaved = extendGlossary(early.glossary, snap.revision, added);
+    return early.withSaved;
   }
 
   /** Tabs may be answered early; `rescan` tells them to scan again once the whole glossary answers. */
@@ -287,7 +311,7 @@ export class MatcherCache {
     if (extended) return extended;
     // Entries only added, too many to extend with (an import): tabs are answered meanwhile
     // from the glossary compiled before, which lacks only them.
-    if (added && this.compiled) this.answerEarly(this.compiled);
+    if (added && this.compiled) this.answerEarly(this.compiled, snap);
     return this.keepWhole(snap, await this.compileWhole(snap));
   }
 
@@ -307,8 +331,8 @@ export class MatcherCache {
   }
 
   /** Tabs are answered from `glossary` until the whole one answers (endEarly). */
-  private answerEarly(glossary: Compiled): void {
-    this.early.resolve({ glossary, tabs: new Set() });
+  private answerEarly(glossary: Compiled, compiling?: GlossarySnapshot): void {
+    this.early.resolve({ glossary, tabs: new Set(), ...(compiling && { compiling }) });
     performance.mark('atazan-worker-early');
   }
 
@@ -339,7 +363,7 @@ export class MatcherCache {
     this.builds.push('compiled');
     performance.mark('atazan-worker-compiled');
     this.compiled = compiled;
-    this.compiledFrom = stampsOfSnapshot(snap);
+    this.compiledFrom = snap;
     this.extensions = 0;
     const store = this.store;
     if (store) {
@@ -370,10 +394,10 @@ export class MatcherCache {
       added.length > MAX_ADDED
     )
       return null;
-    const compiled = extendGlossary(previous, snap, added);
+    const compiled = extendGlossary(previous, snap.revision, added);
     this.builds.push('extended');
     this.compiled = compiled;
-    this.compiledFrom = stampsOfSnapshot(snap);
+    this.compiledFrom = snap;
     this.extensions++;
     if (this.refold !== null) clearTimeout(this.refold);
     this.refold = setTimeout(() => {
@@ -395,18 +419,9 @@ export class MatcherCache {
    * some; null when it deletes or changes one, adds none, or none is compiled.
    */
   private addedSince(snap: GlossarySnapshot): StoredEntry[] | null {
-    if (!this.compiledFrom || !this.compiled) return null;
-    const from = this.compiledFrom();
-    const added: StoredEntry[] = [];
-    let kept = 0;
-    for (const e of snap.entries) {
-      const before = from.get(e.id);
-      if (!before) added.push(e);
-      else if (before.updatedAt !== e.updatedAt || before.source !== e.source) return null;
-      else kept++;
-    }
-    // Something was deleted: only a full compile forgets an entry.
-    return kept === from.size && added.length > 0 ? added : null;
+    const from = this.compiledFrom;
+    if (!from || !this.compiled) return null;
+    return typeof from === 'function' ? addedTo(from(), snap) : addedAfter(from, snap);
   }
 
   /**
@@ -471,10 +486,40 @@ function pending<T>(): { promise: Promise<T>; resolve: (value: T) => void; settl
   return out;
 }
 
-/** The stamps of a snapshot's entries, by id. */
-function stampsOfSnapshot(snap: GlossarySnapshot): () => ReadonlyMap<string, EntryStamp> {
-  const stamps = new Map(snap.entries.map((e) => [e.id, e]));
-  return () => stamps;
+/**
+ * The entries `snap` adds to those stamped in `from`, when it only adds
+ * some; null when it deletes or changes one, or adds none.
+ */
+function addedTo(
+  from: ReadonlyMap<string, EntryStamp>,
+  snap: GlossarySnapshot,
+): StoredEntry[] | null {
+  const added: StoredEntry[] = [];
+  let kept = 0;
+  for (const e of snap.entries) {
+    const before = from.get(e.id);
+    if (!before) added.push(e);
+    else if (before.updatedAt !== e.updatedAt || before.source !== e.source) return null;
+    else kept++;
+  }
+  // Something was deleted: only a full compile forgets an entry.
+  return kept === from.size && added.length > 0 ? added : null;
+}
+
+/**
+ * addedTo for two snapshots: a snapshot made from another after a save
+ * (requests.ts) holds the very same entries, so the two are walked side by
+ * side; one read from the database again is compared by id.
+ */
+function addedAfter(before: GlossarySnapshot, now: GlossarySnapshot): StoredEntry[] | null {
+  const added: StoredEntry[] = [];
+  let kept = 0;
+  for (const e of now.entries) {
+    if (e === before.entries[kept]) kept++;
+    else added.push(e);
+  }
+  if (kept === before.entries.length) return added.length > 0 ? added : null;
+  return addedTo(new Map(before.entries.map((e) => [e.id, e])), now);
 }
 
 /** `make`'s value, made on the first call (lib/once.ts is its asynchronous, retrying kin). */

@@ -17,3 +17,21 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** How long work in slices may hold the worker before it lets other tasks in. */
+export const SLICE_MS = 8;
+
+/** When the worker last came back from a pause between slices (performance.now()). */
+let resumedAt = -Infinity;
+
+/**
+ * The pause between the slices of the worker's long work: the next task
+ * once that work has held the worker SLICE_MS, else none. Its slices are
+ * small, so a request that comes meanwhile (each step of a save, each
+ * database read) waits a few milliseconds, not a slice of tens.
+ */
+export async function pauseBetweenSlices(): Promise<void> {
+  if (performance.now() - resumedAt < SLICE_MS) return;
+  await nextTask();
+  resumedAt = performance.now();
+}

@@ -29,7 +29,7 @@ import {
   type StoredSearchIndex,
 } from '../../lib/stored-search';
 import { bundledSearch } from './bundled-glossary';
-import { nextTask } from './next-task';
+import { pauseBetweenSlices } from './next-task';
 
 /** The stored search index as a woken worker read it (`SearchCache.woken`). */
 interface WokenIndex {
@@ -83,7 +83,7 @@ export class SearchCache {
    * requests go on meanwhile; a glossary being compiled for the pages goes first.
    */
   private async pause(): Promise<void> {
-    await (this.options.pause ?? nextTask)();
+    await (this.options.pause ?? pauseBetweenSlices)();
     await this.options.yieldTo?.();
   }
 

@@ -76,6 +76,10 @@ export interface Compiled {
   context: ContextResolver;
   /** Packs answers over this glossary (personal entries flagged as such). */
   encoder: ScanEncoder;
+  /** The entries the context step reads (at least those with rules), kept for an extension. */
+  ruled: readonly RuledEntry[];
+  /** The ids of the personal entries. */
+  personal: ReadonlySet<string>;
 }
 
 /** What compiling needs of the glossary: its revision and its entries. */
@@ -87,11 +91,12 @@ export interface GlossarySource {
 function assemble(
   revision: number,
   matcher: Matcher,
-  entries: readonly RuledEntry[],
-  personal: readonly string[],
+  ruled: readonly RuledEntry[],
+  personal: ReadonlySet<string>,
 ): Compiled {
-  const context = new ContextResolver(matcher, entries);
-  return { revision, matcher, context, encoder: new ScanEncoder(context.terms, new Set(personal)) };
+  const context = new ContextResolver(matcher, ruled);
+  const encoder = new ScanEncoder(context.terms, personal);
+  return { revision, matcher, context, encoder, ruled, personal };
 }
 
 /** A compiled glossary, and the data to store it, part by part (made when asked: it costs time). */
@@ -139,8 +144,11 @@ export async function compileGlossaryInSlices(
 ): Promise<CompiledGlossary> {
   const parts: CompiledPart[] = [];
   for (const entries of partsOf(source.entries)) {
-    const matcher = await compileMatcherInSlices(entries.map(matchableOf), pause);
-    parts.push({ entries, matcher, ...(await runStepsWithPauses(ruledPartSteps(entries), pause)) });
+    const ruled = await runStepsWithPauses(ruledPartSteps(entries), pause);
+    // The entries as the context step reads them hold what the matcher reads: no second copy.
+    const matcher = await compileMatcherInSlices(ruled.ruled, pause);
+    parts.push({ entries, matcher, ...ruled });
+    await pause();
   }
   return glossaryOf(source, parts);
 }
@@ -159,14 +167,16 @@ interface RuledPart {
 }
 
 /** Entries whose rules are looked for between two pauses: a termbase's take a while to fold. */
-export const RULES_SLICE = 5000;
+export const RULES_SLICE = 500;
 
 function* ruledPartSteps(entries: readonly StoredEntry[]): Steps<RuledPart> {
-  const ruled = entries.map(ruledOf);
+  const ruled: RuledEntry[] = [];
   const withRules: RuledEntry[] = [];
-  for (let k = 0; k < ruled.length; k++) {
+  for (let k = 0; k < entries.length; k++) {
     if (k > 0 && k % RULES_SLICE === 0) yield;
-    if (hasContextRules(ruled[k]!)) withRules.push(ruled[k]!);
+    const entry = ruledOf(entries[k]!);
+    ruled.push(entry);
+    if (hasContextRules(entry)) withRules.push(entry);
   }
   return { ruled, withRules };
 }
@@ -211,27 +221,29 @@ function storedPart(
 }
 
 /**
- * The glossary `previous` was compiled from plus `added`, its new entries,
- * compiled alone and scanned beside it (glossary/matcher combineMatchers): a
- * saved entry costs its own compilation, not the whole glossary's. The
- * context step is rebuilt over all of `source`'s entries.
+ * `previous` plus `added`, new entries, as the glossary of `revision`: they
+ * are compiled alone and scanned beside it (glossary/matcher
+ * combineMatchers), and the context step reads `previous`'s entries and
+ * theirs, so a saved entry costs its own compilation, not the whole
+ * glossary's. (A new entry's sense comes after its group's others until the
+ * whole glossary is compiled again.)
  */
 export function extendGlossary(
   previous: Compiled,
-  source: GlossarySource,
-  added: GlossarySource['entries'],
+  revision: number,
+  added: readonly StoredEntry[],
 ): Compiled {
-  const matcher = combineMatchers([previous.matcher, compileMatcher(added.map(matchableOf))]);
-  return assemble(
-    source.revision,
-    matcher,
-    source.entries.map(ruledOf),
-    personalIds(source.entries),
-  );
+  const ruled = added.map(ruledOf);
+  const matcher = combineMatchers([previous.matcher, compileMatcher(ruled)]);
+  const personal = new Set(previous.personal);
+  for (const e of added) if (e.source === 'personal') personal.add(e.id);
+  return assemble(revision, matcher, [...previous.ruled, ...ruled], personal);
 }
 
-function personalIds(entries: readonly StoredEntry[]): string[] {
-  return entries.filter((e) => e.source === 'personal').map((e) => e.id);
+function personalIds(entries: readonly StoredEntry[]): Set<string> {
+  const ids = new Set<string>();
+  for (const e of entries) if (e.source === 'personal') ids.add(e.id);
+  return ids;
 }
 
 /** Why a stored index was not used. */
@@ -272,7 +284,7 @@ export function glossaryOfParts(parts: readonly LoadedPart[]): Compiled {
     revision,
     scannedAsOne(parts.map((p) => p.matcher)),
     parts.flatMap((p) => p.stored.ruled),
-    parts.flatMap(({ stored }) => stored.ids.filter((_, k) => stored.personal[k] === 1)),
+    new Set(parts.flatMap(({ stored }) => stored.ids.filter((_, k) => stored.personal[k] === 1))),
   );
 }
 

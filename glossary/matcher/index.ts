@@ -230,8 +230,8 @@ export function compileMatcher(
   return new MatcherCompilation(entries, options).finish();
 }
 
-/** Entries per slice of compileMatcherInSlices: each slice a short task. */
-const COMPILE_SLICE_ENTRIES = 400;
+/** Entries per slice of compileMatcherInSlices: a few milliseconds' work, so its pause can come soon. */
+const COMPILE_SLICE_ENTRIES = 50;
 
 /**
  * The index compileMatcher makes, compiled `sliceEntries` entries at a time

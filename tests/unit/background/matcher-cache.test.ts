@@ -273,6 +273,9 @@ describe('while an import is compiled, tabs are answered from the glossary compi
   const IMPORTED = Array.from({ length: 600 }, (_, i) =>
     personal(`${letters(i)}шарт`, `${letters(i)}трактат`),
   );
+  const MORE = Array.from({ length: 600 }, (_, i) =>
+    personal(`${letters(i)}келісім`, `${letters(i)}соглашение`),
+  );
   const TEXT = `Адвокат сослался на ${letters(42)}трактат.`;
   const ids = (res: ScanResult) => decodeScanResult(res, (s) => s)[0]!.map((m) => m.id);
 
@@ -296,6 +299,44 @@ describe('while an import is compiled, tabs are answered from the glossary compi
     expect(told).toEqual([[[7], 2]]);
     expect(ids(await cache.scan([TEXT], 7))).toEqual(['advocate', IMPORTED[42]!.id]);
   });
+
+  test.each([
+    ['added', [...ROWS, ...IMPORTED, ADDED], ['advocate', ADDED.id]],
+    ['added and another deleted', [...ROWS.slice(1), ...IMPORTED, ADDED], ['advocate']],
+    ['added with more than a save', [...ROWS, ...IMPORTED, ...MORE, ADDED], ['advocate']],
+  ])(
+    'an entry %s while it is compiled: the tab gets it beside the glossary before at once, or that glossary alone',
+    async (_, saved, early) => {
+      vi.useFakeTimers();
+      let snap = snapshot(1, ROWS);
+      const cache = new MatcherCache(async () => snap, undefined, {
+        store: memoryStore(),
+        pause: timerPause,
+      });
+      const told: number[] = [];
+      cache.rescanEarlyTabs((tabs) => told.push(...tabs));
+      const first = cache.get();
+      await vi.runAllTimersAsync();
+      await first;
+      snap = snapshot(2, [...ROWS, ...IMPORTED]);
+      const text = `${TEXT.slice(0, -1)} и эстоппель.`;
+      // The import's compile has started, and waits on the (faked) timers.
+      expect(ids(await cache.scan([text], 7))).toEqual(['advocate']);
+      snap = snapshot(3, saved);
+      expect(ids(await cache.scan([text], 7))).toEqual(early);
+      expect(told).toEqual([]);
+      const whole = cache.get();
+      await vi.runAllTimersAsync();
+      await whole;
+      expect(told).toEqual([7]);
+      const last = decodeScanResult(await cache.scan([text], 7), (s) => s)[0]!.map((m) => m.id);
+      expect(last).toEqual([
+        'advocate',
+        IMPORTED[42]!.id,
+        ...(saved.includes(ADDED) ? [ADDED.id] : []),
+      ]);
+    },
+  );
 
   test.each([
     ['an entry deleted besides', [...ROWS.slice(1), ...IMPORTED], 7],

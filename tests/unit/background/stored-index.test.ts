@@ -382,12 +382,13 @@ describe('a large termbase stored as a part of its own', () => {
 
 describe('a termbase compiled in slices', () => {
   test('stores what a compile in one go stores, its rules looked for between pauses', async () => {
-    // Past one slice of rule lookups, with entries that have rules in the later slice.
-    const termbase = Array.from({ length: RULES_SLICE + 600 }, (_, i) =>
+    // A part of its own, past its first slices of rule lookups, with entries that have rules in a later slice.
+    const size = Math.max(PERSONAL_PART_FROM, 2 * RULES_SLICE) + 600;
+    const termbase = Array.from({ length: size }, (_, i) =>
       storedTestEntry(`t${i}`, `${letters(i)}шарт`, `${letters(i)}трактат`, 'personal'),
     );
-    termbase[RULES_SLICE + 10] = storedTestEntry('quiet-core', 'мерзім', 'срок', 'personal');
-    termbase[RULES_SLICE + 20] = {
+    termbase[size - 20] = storedTestEntry('quiet-core', 'мерзім', 'срок', 'personal');
+    termbase[size - 10] = {
       ...storedTestEntry('quiet-own', 'қ', 'р', 'personal'),
       quiet: [{ lang: 'ru', when: [{ legalContext: true }] }],
     };

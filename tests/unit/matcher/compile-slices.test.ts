@@ -20,7 +20,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  */
 const SLICES: [string, number, (n: number) => number][] = [
   ['7 entries', 7, (n) => Math.ceil(n / 7)],
-  ["400 entries (the worker's)", 400, (n) => (n > 400 ? Math.ceil(n / 400) : 0)],
+  ["50 entries (the worker's)", 50, (n) => (n > 50 ? Math.ceil(n / 50) : 0)],
   ['all entries at once', Number.MAX_SAFE_INTEGER, () => 0],
 ];
 
