@@ -93,8 +93,8 @@ function assemble(
   matcher: Matcher,
   ruled: readonly RuledEntry[],
   personal: ReadonlySet<string>,
+  context = new ContextResolver(matcher, ruled),
 ): Compiled {
-  const context = new ContextResolver(matcher, ruled);
   const encoder = new ScanEncoder(context.terms, personal);
   return { revision, matcher, context, encoder, ruled, personal };
 }
@@ -123,13 +123,15 @@ export function compileGlossary(
   compile: (entries: GlossarySource['entries']) => Matcher = (entries) =>
     compileMatcher(entries.map(matchableOf)),
 ): CompiledGlossary {
-  return glossaryOf(
-    source,
-    partsOf(source.entries).map((entries) => ({
-      entries,
-      matcher: compile(entries),
-      ...runSteps(ruledPartSteps(entries)),
-    })),
+  return runSteps(
+    glossarySteps(
+      source,
+      partsOf(source.entries).map((entries) => ({
+        entries,
+        matcher: compile(entries),
+        ...runSteps(ruledPartSteps(entries)),
+      })),
+    ),
   );
 }
 
@@ -150,7 +152,7 @@ export async function compileGlossaryInSlices(
     parts.push({ entries, matcher, ...ruled });
     await pause();
   }
-  return glossaryOf(source, parts);
+  return runStepsWithPauses(glossarySteps(source, parts), pause);
 }
 
 /** A part's entries, their matcher and what the context step keeps of them. */
@@ -164,6 +166,8 @@ interface RuledPart {
   ruled: RuledEntry[];
   /** The ones with sense or quiet rules: stored whole. */
   withRules: RuledEntry[];
+  /** The ids of the personal ones. */
+  personal: string[];
 }
 
 /** Entries whose rules are looked for between two pauses: a termbase's take a while to fold. */
@@ -172,24 +176,31 @@ export const RULES_SLICE = 500;
 function* ruledPartSteps(entries: readonly StoredEntry[]): Steps<RuledPart> {
   const ruled: RuledEntry[] = [];
   const withRules: RuledEntry[] = [];
+  const personal: string[] = [];
   for (let k = 0; k < entries.length; k++) {
     if (k > 0 && k % RULES_SLICE === 0) yield;
     const entry = ruledOf(entries[k]!);
     ruled.push(entry);
     if (hasContextRules(entry)) withRules.push(entry);
+    if (entries[k]!.source === 'personal') personal.push(entry.id);
   }
-  return { ruled, withRules };
+  return { ruled, withRules, personal };
 }
 
-function glossaryOf(source: GlossarySource, parts: readonly CompiledPart[]): CompiledGlossary {
-  const compiled = assemble(
-    source.revision,
-    scannedAsOne(parts.map((p) => p.matcher)),
-    parts.flatMap((p) => p.ruled),
-    personalIds(source.entries),
-  );
+/** The glossary of compiled parts, in steps: a termbase's take tens of milliseconds each. */
+function* glossarySteps(
+  source: GlossarySource,
+  parts: readonly CompiledPart[],
+): Steps<CompiledGlossary> {
+  const matcher = scannedAsOne(parts.map((p) => p.matcher));
+  yield;
+  const ruled = parts.flatMap((p) => p.ruled);
+  const personal = new Set(parts.flatMap((p) => p.personal));
+  yield;
+  const context = new ContextResolver(matcher, ruled);
+  yield;
   return {
-    compiled,
+    compiled: assemble(source.revision, matcher, ruled, personal, context),
     stored: () => parts.map((part) => storedPart(source.revision, part)),
   };
 }
@@ -238,12 +249,6 @@ export function extendGlossary(
   const personal = new Set(previous.personal);
   for (const e of added) if (e.source === 'personal') personal.add(e.id);
   return assemble(revision, matcher, [...previous.ruled, ...ruled], personal);
-}
-
-function personalIds(entries: readonly StoredEntry[]): Set<string> {
-  const ids = new Set<string>();
-  for (const e of entries) if (e.source === 'personal') ids.add(e.id);
-  return ids;
 }
 
 /** Why a stored index was not used. */

@@ -19,11 +19,12 @@ import { forgetKazakhWords, kazakhPatterns } from '../morphology/kazakh';
 import { AMBIGUOUS_FORMS } from '../morphology/kazakh-rules';
 import { forgetRussianWords, russianForms } from '../morphology/russian';
 import type { SuffixSet, SurfacePattern } from '../morphology/types';
+import { runSteps, runStepsWithPauses, type Steps } from '../steps';
 import type { Entry, Lang, MatchableEntry } from '../types';
 import { assembleMatcher, type Matcher } from './assemble';
 import { KEY } from './char-tables';
 import { SuffixSets } from './suffix-sets';
-import { ENDS_WORD, TAKES_SUFFIX, TerminalsBuilder, type Terminals } from './terminals';
+import { ENDS_WORD, TAKES_SUFFIX, TerminalsBuilder } from './terminals';
 import { WordTableBuilder } from './word-table';
 
 export type { MatchedTerm, ScanSpans } from '../spans';
@@ -132,8 +133,6 @@ export class MatcherCompilation {
   private readonly suffixes = new SuffixSets();
   /** The next entry to add. */
   private next = 0;
-  /** The terminals laid out (`layOut`), once every entry is in. */
-  private laidOut: Terminals | null = null;
 
   constructor(
     private readonly entries: readonly MatchableEntry[],
@@ -192,20 +191,26 @@ export class MatcherCompilation {
     return end < entries.length;
   }
 
-  /** Lay out the terminals of every entry (those not added yet are added first). */
-  layOut(): void {
-    if (this.laidOut) return;
-    this.addNext(this.entries.length);
-    if (this.words.full) throw new RangeError('glossary too large for the word table');
-    this.laidOut = this.terminals.build(this.words.words, this.entries);
+  /** The index of every entry (those not added yet are added first). */
+  finish(): Matcher {
+    return runSteps(this.finishSteps());
   }
 
-  /** The index of every entry (laid out first if it was not). */
-  finish(): Matcher {
+  /**
+   * `finish` as steps: laying out the terminals and freezing the word table
+   * yield every few thousand words, so that a termbase's take no long task.
+   */
+  *finishSteps(): Steps<Matcher> {
     const { entries, words, terminals, suffixes } = this;
-    this.layOut();
-    const laidOut = this.laidOut!;
-    const table = words.freeze(terminals.heads, terminals.kinds, ENDS_WORD, TAKES_SUFFIX);
+    this.addNext(entries.length);
+    if (words.full) throw new RangeError('glossary too large for the word table');
+    const laidOut = yield* terminals.buildSteps(words.words, entries);
+    const table = yield* words.freezeSteps(
+      terminals.heads,
+      terminals.kinds,
+      ENDS_WORD,
+      TAKES_SUFFIX,
+    );
     return assembleMatcher(
       [
         {
@@ -246,10 +251,5 @@ export async function compileMatcherInSlices(
 ): Promise<Matcher> {
   const compilation = new MatcherCompilation(entries, options);
   while (compilation.addNext(sliceEntries)) await pause();
-  // Laying out the terminals and freezing the word table are the two long steps left.
-  if (entries.length > sliceEntries) {
-    compilation.layOut();
-    await pause();
-  }
-  return compilation.finish();
+  return runStepsWithPauses(compilation.finishSteps(), pause);
 }

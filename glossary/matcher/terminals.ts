@@ -11,7 +11,11 @@
  * through the accessors of Terminals.
  */
 import type { MatchedTerm } from '../spans';
+import { runSteps, type Steps } from '../steps';
 import type { Lang, MatchableEntry } from '../types';
+
+/** Terms, words or terminals laid out between two yields of TerminalsBuilder.buildSteps. */
+const LAYOUT_STEP = 4096;
 
 /** A word's kinds: some terminal ends with the word / takes suffixes inside it. */
 export const ENDS_WORD = 1;
@@ -157,18 +161,25 @@ export class TerminalsBuilder {
    * gives each word's first terminal in the new numbering, `kinds` its kinds.
    */
   build(words: number, entries: readonly MatchableEntry[]): Terminals {
+    return runSteps(this.buildSteps(words, entries));
+  }
+
+  /** `build` as steps, yielding every LAYOUT_STEP terms, words or terminals (a termbase has 100,000s). */
+  *buildSteps(words: number, entries: readonly MatchableEntry[]): Steps<Terminals> {
     this.head.ensure(words);
     this.kind.ensure(words);
     const head = this.head.data;
     const next = this.next.data;
     const T = this.count_;
     const terms: MatchedTerm[] = new Array<MatchedTerm>(this.termText.length);
-    for (let k = 0; k < terms.length; k++)
+    for (let k = 0; k < terms.length; k++) {
+      if (k % LAYOUT_STEP === LAYOUT_STEP - 1) yield;
       terms[k] = {
         id: entries[this.termEntry[k]!]!.id,
         lang: this.termLang[k]!,
         term: this.termText[k]!,
       };
+    }
     // Plain loops: this runs once per glossary, before the JIT has warmed up.
     const termOf = new Int32Array(T);
     const stems = new Array<string>(T);
@@ -180,6 +191,7 @@ export class TerminalsBuilder {
     let n = 0;
     let at = 0;
     for (let w = 0; w < words; w++) {
+      if (w % LAYOUT_STEP === LAYOUT_STEP - 1) yield;
       const first = head[w]!;
       if (first < 0) continue;
       head[w] = n;
@@ -197,6 +209,7 @@ export class TerminalsBuilder {
     // Code units, not one joined string: a stored index loads them as they are, with no decoding.
     const codes = new Uint16Array(at);
     for (let t = 0, p = 0; t < T; t++) {
+      if (t % LAYOUT_STEP === LAYOUT_STEP - 1) yield;
       const stem = stems[t]!;
       for (let i = 0; i < stem.length; i++) codes[p++] = stem.charCodeAt(i);
     }

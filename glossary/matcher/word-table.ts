@@ -20,6 +20,7 @@
  * candidates that verification rejects, since every match is compared with
  * its own term, letter by letter.
  */
+import { runSteps, type Steps } from '../steps';
 
 /** The first lane's seed for a word state. */
 export function seedA(state: number): number {
@@ -74,6 +75,8 @@ const SLOT_ENDS_WORD = 1 << 27;
 const SLOT_HYPHEN = 1 << 28;
 /** Set in every stored slot: an empty slot is all zeros, as a new Int32Array is. */
 const SLOT_USED = 1 << 29;
+/** Words put in the frozen table between two yields of WordTableBuilder.freezeSteps. */
+const FREEZE_STEP = 8192;
 
 /**
  * Why `data` cannot be a word table whose first terminals lie below
@@ -378,10 +381,21 @@ export class WordTableBuilder {
    * `kinds`, as the matcher gives them) and first terminal.
    */
   freeze(heads: Int32Array, kinds: Int32Array, endsWord: number, takesSuffix: number): WordTable {
+    return runSteps(this.freezeSteps(heads, kinds, endsWord, takesSuffix));
+  }
+
+  /** `freeze` as steps, yielding every FREEZE_STEP words. */
+  *freezeSteps(
+    heads: Int32Array,
+    kinds: Int32Array,
+    endsWord: number,
+    takesSuffix: number,
+  ): Steps<WordTable> {
     const table = new WordTable(this.words);
     table.starts.set(this.starts);
     table.shortWords.set(this.shortWords);
     for (let w = 0; w < this.words; w++) {
+      if (w % FREEZE_STEP === FREEZE_STEP - 1) yield;
       const k = kinds[w]!;
       const value =
         (this.next[w]! + 1) |
