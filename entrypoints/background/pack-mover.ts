@@ -2,7 +2,8 @@
  * An import's packs (db/import-packs.ts) on their way into rows: indexed by
  * id and term right after the import, then moved a pack at a time, each
  * move waiting for a pause between requests, so that a form being filled in
- * or a page being scanned never waits behind a move's transaction.
+ * or a page being scanned never waits behind a move's transaction; both
+ * wait while a glossary is compiled, which the pages wait for.
  */
 import type { AtaZanDatabase } from '../../db/database';
 import { preparePacks, unpackImports } from '../../db/import-packs';
@@ -27,7 +28,15 @@ export class PackMover {
   private answering = 0;
   private lastAnswerAt = 0;
 
-  constructor(private readonly db: AtaZanDatabase) {}
+  constructor(
+    private readonly db: AtaZanDatabase,
+    /**
+     * Resolves when the work that goes first is done: a glossary being
+     * compiled (the pages wait for it; a termbase's packs are indexed and
+     * moved after it, not in its way).
+     */
+    private readonly yieldTo: () => Promise<void> = async () => undefined,
+  ) {}
 
   /**
    * Move the packs of the last imports into rows a little later, off the path
@@ -53,8 +62,12 @@ export class PackMover {
    * packs; their look-ups are made at the first one.)
    */
   imported(): void {
-    void preparePacks(this.db, () => new Promise((resolve) => setTimeout(resolve, 0))).catch(
-      (err: unknown) => console.debug('Ata Zan: import packs not indexed', err),
+    const between = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await this.yieldTo();
+    };
+    void preparePacks(this.db, between).catch((err: unknown) =>
+      console.debug('Ata Zan: import packs not indexed', err),
     );
     this.soon();
   }
@@ -77,10 +90,12 @@ export class PackMover {
 
   /**
    * Resolves when the worker is between requests (none answered for a
-   * moment), or after the longest hold: the move's next transaction then
-   * keeps no save or look-up waiting behind it.
+   * moment), or after the longest hold, and no glossary is being compiled:
+   * the move's next transaction then keeps no save or look-up waiting
+   * behind it.
    */
   private async pause(): Promise<void> {
+    await this.yieldTo();
     const held = Date.now();
     for (;;) {
       const now = Date.now();

@@ -112,7 +112,8 @@ export class GlossaryService {
   readonly search: SearchCache;
 
   constructor(private readonly db: AtaZanDatabase) {
-    this.packs = new PackMover(db);
+    // `matcher` is assigned below; these read it later, once an import has committed.
+    this.packs = new PackMover(db, () => this.matcher.notCompiling());
     this.search = new SearchCache(
       db,
       () => this.getSnapshot(),

@@ -23,6 +23,7 @@ import {
 import { PACK_SIZE, unpackImports } from '../../../db/import-packs';
 import { seedBundled } from '../../../db/seed';
 import { GlossaryService } from '../../../entrypoints/background/requests';
+import { PackMover } from '../../../entrypoints/background/pack-mover';
 import type { Entry } from '../../../glossary/types';
 import type { DuplicatePolicy, StoredEntry } from '../../../lib/protocol';
 import { databaseAtVersion, freshDatabases, reopenUpgraded } from '../../support/databases';
@@ -204,6 +205,24 @@ describe('import packs', () => {
     await svc.packsMoved();
     expect(await db.entries.where('source').equals('personal').count()).toBe(25);
     expect(await db.entries.where('terms').equals('термин 3 ру').count()).toBe(1);
+  });
+});
+
+describe('a glossary being compiled goes first', () => {
+  test('the packs are moved only once it is compiled', async () => {
+    const db = await seeded();
+    await importPacked(db, termbase(25));
+    let compiled!: () => void;
+    const compiling = new Promise<void>((resolve) => (compiled = resolve));
+    const mover = new PackMover(db, () => compiling);
+    mover.soon(0);
+    // Long past the pause the move waits for between requests.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await db.importPacks.count()).toBe(1);
+    compiled();
+    await expect.poll(() => db.importPacks.count(), { timeout: 10_000 }).toBe(0);
+    await mover.moved();
+    expect(await db.entries.where('source').equals('personal').count()).toBe(25);
   });
 });
 
