@@ -21,6 +21,8 @@ import type { Matcher } from '../../glossary/matcher';
 import type { StoredIndexPart } from '../../db/compiled-index-store';
 import type { GlossarySnapshot, StoredEntry } from '../../lib/protocol';
 import type { ScanResult } from '../../lib/scan-wire';
+import { lazily, pending } from '../../lib/once';
+import { addedAfter, addedTo } from './added-entries';
 import { pauseBetweenSlices } from './next-task';
 import {
   compileGlossary,
@@ -68,7 +70,7 @@ interface Early {
   tabs: Set<number>;
   /** While an import is compiled: the snapshot being compiled. */
   compiling?: GlossarySnapshot;
-  /** `glossary` with the entries saved since `compiling` beside it, for the revision they were saved in. */
+  /** What the tabs get at a later revision: `glossary` with the entries saved since `compiling` beside it, or alone. */
   withSaved?: Compiled;
 }
 
@@ -214,8 +216,11 @@ export class MatcherCache {
     if (early.withSaved?.revision === revision) return early.withSaved;
     const snap = await this.snapshot();
     const added = addedAfter(compiling, snap);
-    if (!added || added.length > MAX_ADDED) return early.glossary;
-    early.withSaved = extendGlossary(early.glossary, snap.revision, added);
+    // Worked out once per revision, whatever the answer: a scan comes for every chunk of a page.
+    early.withSaved =
+      added && added.length <= MAX_ADDED
+        ? extendGlossary(early.glossary, snap.revision, added)
+        : { ...early.glossary, revision: snap.revision };
     return early.withSaved;
   }
 
@@ -469,63 +474,6 @@ export class MatcherCache {
     }
     return null;
   }
-}
-
-/** A promise resolved from outside, and what it was resolved with. */
-function pending<T>(): { promise: Promise<T>; resolve: (value: T) => void; settled: T | null } {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  const out = {
-    promise,
-    settled: null as T | null,
-    resolve: (value: T) => {
-      out.settled = value;
-      resolve(value);
-    },
-  };
-  return out;
-}
-
-/**
- * The entries `snap` adds to those stamped in `from`, when it only adds
- * some; null when it deletes or changes one, or adds none.
- */
-function addedTo(
-  from: ReadonlyMap<string, EntryStamp>,
-  snap: GlossarySnapshot,
-): StoredEntry[] | null {
-  const added: StoredEntry[] = [];
-  let kept = 0;
-  for (const e of snap.entries) {
-    const before = from.get(e.id);
-    if (!before) added.push(e);
-    else if (before.updatedAt !== e.updatedAt || before.source !== e.source) return null;
-    else kept++;
-  }
-  // Something was deleted: only a full compile forgets an entry.
-  return kept === from.size && added.length > 0 ? added : null;
-}
-
-/**
- * addedTo for two snapshots: a snapshot made from another after a save
- * (requests.ts) holds the very same entries, so the two are walked side by
- * side; one read from the database again is compared by id.
- */
-function addedAfter(before: GlossarySnapshot, now: GlossarySnapshot): StoredEntry[] | null {
-  const added: StoredEntry[] = [];
-  let kept = 0;
-  for (const e of now.entries) {
-    if (e === before.entries[kept]) kept++;
-    else added.push(e);
-  }
-  if (kept === before.entries.length) return added.length > 0 ? added : null;
-  return addedTo(new Map(before.entries.map((e) => [e.id, e])), now);
-}
-
-/** `make`'s value, made on the first call (lib/once.ts is its asynchronous, retrying kin). */
-function lazily<T>(make: () => T): () => T {
-  let made: { value: T } | null = null;
-  return () => (made ??= { value: make() }).value;
 }
 
 /** Scan the texts with a compiled glossary, packed for the message (lib/scan-wire.ts). */
