@@ -72,20 +72,30 @@ export const KAZAKH_SUBSTITUTES: Readonly<Record<string, string>> = {
   і: 'и',
 };
 
+/** Code unit → itself: the tables start from copies of it (a copy costs less than a loop in a worker just started). */
+function identity(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = c;
+  return table;
+}
+
 /**
  * Code unit → CharClass and code unit → lowercase fold, as the Unicode data
  * says (char-unicode.ts), decoded from the runs kept in char-data.ts.
  */
-export function unicodeTables(): { cls: Uint8Array; fold: Uint16Array } {
+export function unicodeTables(start: Uint16Array = identity()): {
+  cls: Uint8Array;
+  fold: Uint16Array;
+} {
   const cls = new Uint8Array(0x10000);
-  const fold = new Uint16Array(0x10000);
+  const fold = start.slice();
   for (let i = 0, c = 0; i < CLASS_RUNS.length; i += 2) {
     const end = c + CLASS_RUNS[i]!;
     const k = CLASS_RUNS[i + 1]!;
     cls.fill(k, c, end);
     if (k === CharClass.Space) fold.fill(SPACE, c, end);
     else if (k === CharClass.Hyphen) fold.fill(HYPHEN, c, end);
-    else if (k !== CharClass.Ignorable) for (let x = c; x < end; x++) fold[x] = x;
+    else if (k === CharClass.Ignorable) fold.fill(0, c, end);
     c = end;
   }
   for (let i = 0; i < FOLD_RUNS.length; i += 4) {
@@ -123,20 +133,20 @@ export interface CharTables {
 
 /** Every table, in as few passes over the code units as they allow. */
 function buildTables(): CharTables {
-  const { cls, fold } = unicodeTables();
+  const same = identity();
+  const { cls, fold } = unicodeTables(same);
   fold['ё'.charCodeAt(0)] = 'е'.charCodeAt(0);
   fold['Ё'.charCodeAt(0)] = 'е'.charCodeAt(0);
-  const degrade = new Uint16Array(0x10000);
+  const degrade = same;
   const cyr = new Uint8Array(0x10000);
   const lookalike = new Uint16Array(0x10000);
   for (const [k, v] of Object.entries(LATIN_LOOKALIKES))
     lookalike[k.charCodeAt(0)] = v.charCodeAt(0);
-  for (let c = 0; c < 0x10000; c++) degrade[c] = c;
   for (const [k, v] of Object.entries(KAZAKH_SUBSTITUTES))
     degrade[k.charCodeAt(0)] = v.charCodeAt(0);
   for (let c = 0x0400; c <= 0x04ff; c++) if (cls[c] === CharClass.Word) cyr[c] = 1;
-  const fl = Uint16Array.from(fold);
-  const key = Uint16Array.from(fold);
+  const fl = fold.slice();
+  const key = fold.slice();
   const viaLookalike = new Uint8Array(0x10000);
   const char = new Int32Array(0x10000);
   for (let c = 0; c < 0x10000; c++) char[c] = fold[c]! | (cls[c]! << CHAR_CLASS_SHIFT);
