@@ -63,43 +63,46 @@ export interface ResolvedText {
 export class ScanEncoder {
   /** Per term index: its index in the answer being built, or -1 (reset after each answer). */
   private readonly slot: Int32Array;
-  /**
-   * Per term index, the first index of a term with the same id, language and
-   * text, so an answer lists each term once even if the matcher lists it twice.
-   */
-  private readonly canonical: Int32Array;
 
   constructor(
     private readonly terms: readonly MatchedTerm[],
     private readonly personal: ReadonlySet<string>,
   ) {
     this.slot = new Int32Array(terms.length).fill(-1);
-    this.canonical = canonicalTerms(terms);
   }
 
   encode(revision: number, texts: readonly ResolvedText[]): ScanResult {
-    const { slot, canonical, terms: all, personal } = this;
+    const { slot, terms: all, personal } = this;
     const used: number[] = [];
     const terms: MatchedTerm[] = [];
+    // A term the matcher lists twice (a sense's term, the same text in two parts) is listed
+    // once: looked up by its text when the answer first uses it, not worked out for every
+    // term as the glossary loads.
+    const byText = new Map<string, number>();
     const senses: NonNullable<ScanResult['senses']> = [];
     try {
       const spans = texts.map(({ spans: { count, data }, senses: found }, i) => {
         for (const [span, ids] of found) senses.push({ text: i, span, ids: [...ids] });
         const flat = new Array<number>(WIRE_FIELDS * count);
         for (let k = 0; k < WIRE_FIELDS * count; k += WIRE_FIELDS) {
-          const t = canonical[data[k + 2]!]!;
+          const t = data[k + 2]!;
+          const term = all[t]!;
           let s = slot[t]!;
           if (s < 0) {
-            s = slot[t] = terms.length;
+            const text = `${term.lang}\u0000${term.id}\u0000${term.term}`;
+            s = byText.get(text) ?? terms.length;
+            if (s === terms.length) {
+              terms.push(term);
+              byText.set(text, s);
+            }
+            slot[t] = s;
             used.push(t);
-            terms.push(all[t]!);
           }
           flat[k] = data[k]!;
           flat[k + 1] = data[k + 1]!;
           flat[k + 2] = s;
           flat[k + 3] =
-            (personal.has(all[t]!.id) ? PERSONAL_BIT : 0) |
-            (data[k + 3] === 1 ? APPROXIMATE_BIT : 0);
+            (personal.has(term.id) ? PERSONAL_BIT : 0) | (data[k + 3] === 1 ? APPROXIMATE_BIT : 0);
         }
         return flat;
       });
@@ -149,40 +152,4 @@ export function decodeScanResult(
     if (m) m.senses = s.ids.map(share);
   }
   return matches;
-}
-
-/**
- * Each term's first listing with the same id, language and text (the context
- * step lists a sense's term again after the matcher's). An entry's terms are
- * listed together, so a term is looked for among the run of its id's terms
- * before it, and, when its id had a run before, among that first run's: one
- * number kept per id, no key string per term, as a termbase has very many.
- */
-function canonicalTerms(terms: readonly MatchedTerm[]): Int32Array {
-  const canonical = new Int32Array(terms.length);
-  /** Where each id's first run of terms starts. */
-  const firstRun = new Map<string, number>();
-  let runStart = 0;
-  const sameTerm = (t: MatchedTerm, u: MatchedTerm) => u.lang === t.lang && u.term === t.term;
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i]!;
-    if (i === 0 || terms[i - 1]!.id !== t.id) runStart = i;
-    let first = i;
-    const earlier = firstRun.get(t.id);
-    if (earlier === undefined) firstRun.set(t.id, runStart);
-    else if (earlier !== runStart)
-      for (let j = earlier; j < terms.length && terms[j]!.id === t.id; j++)
-        if (sameTerm(t, terms[j]!)) {
-          first = j;
-          break;
-        }
-    if (first === i)
-      for (let j = runStart; j < i; j++)
-        if (sameTerm(t, terms[j]!)) {
-          first = j;
-          break;
-        }
-    canonical[i] = first;
-  }
-  return canonical;
 }
