@@ -19,6 +19,7 @@
  * a look-up by id or term costs no read of tens of thousands of entries.
  */
 import Dexie from 'dexie';
+import { joinLists } from '../glossary/lists';
 import type { StoredEntry } from '../lib/protocol';
 import { toRow, toStored, type AtaZanDatabase, type EntryRow } from './database';
 import { normalizedTerms } from './terms';
@@ -101,17 +102,19 @@ export function withPacked(
   rows: readonly EntryRow[],
   packed: readonly StoredEntry[],
 ): (EntryRow | StoredEntry)[] {
-  if (packed.length === 0) return [...rows];
+  if (packed.length === 0) return rows.slice();
   const bundled = rows.filter((r) => r.source !== 'personal');
-  const personal: (EntryRow | StoredEntry)[] = rows.filter((r) => r.source === 'personal');
-  for (const e of packed) personal.push(e);
+  const personal = joinLists<EntryRow | StoredEntry>([
+    rows.filter((r) => r.source === 'personal'),
+    packed,
+  ]);
   personal.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return [...bundled, ...personal];
+  return joinLists([bundled, personal]);
 }
 
 /** Every packed entry, in pack order; call inside a transaction that includes `importPacks`. */
 export async function packedEntries(db: AtaZanDatabase): Promise<StoredEntry[]> {
-  return (await currentPacks(db)).flatMap((p) => p.entries);
+  return joinLists((await currentPacks(db)).map((p) => p.entries));
 }
 
 /** The packed entry `id`, if any; inside a transaction that includes `importPacks`. */

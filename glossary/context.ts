@@ -189,7 +189,7 @@ export class ContextResolver {
     // other rules are read when it is first matched: a woken worker loads a
     // termbase's index without reading every entry's rules.
     this.entries = entries;
-    const terms: MatchedTerm[] = [...matcher.terms];
+    const terms: MatchedTerm[] = matcher.terms.slice();
     const groups = new Map<string, Group>();
     for (const e of entries) {
       if (!e.sense) continue;

@@ -28,6 +28,7 @@ import {
   type Matcher,
   type SerializedMatcher,
 } from '../../glossary/matcher';
+import { joinLists } from '../../glossary/lists';
 import { runSteps, runStepsWithPauses, type Steps } from '../../glossary/steps';
 import type { StoredEntry } from '../../lib/protocol';
 import { ScanEncoder } from '../../lib/scan-wire';
@@ -111,9 +112,9 @@ export interface CompiledGlossary {
  */
 export function partsOf(entries: readonly StoredEntry[]): StoredEntry[][] {
   const first = entries.findIndex((e) => e.source === 'personal');
-  if (first < 0 || entries.length - first < PERSONAL_PART_FROM) return [[...entries]];
+  if (first < 0 || entries.length - first < PERSONAL_PART_FROM) return [entries.slice()];
   const personal = entries.slice(first);
-  if (!personal.every((e) => e.source === 'personal')) return [[...entries]];
+  if (!personal.every((e) => e.source === 'personal')) return [entries.slice()];
   return [entries.slice(0, first), personal];
 }
 
@@ -194,8 +195,8 @@ function* glossarySteps(
 ): Steps<CompiledGlossary> {
   const matcher = scannedAsOne(parts.map((p) => p.matcher));
   yield;
-  const ruled = parts.flatMap((p) => p.ruled);
-  const personal = new Set(parts.flatMap((p) => p.personal));
+  const ruled = joinLists(parts.map((p) => p.ruled));
+  const personal = new Set(joinLists(parts.map((p) => p.personal)));
   yield;
   const context = new ContextResolver(matcher, ruled);
   yield;
@@ -248,7 +249,7 @@ export function extendGlossary(
   const matcher = combineMatchers([previous.matcher, compileMatcher(ruled)]);
   const personal = new Set(previous.personal);
   for (const e of added) if (e.source === 'personal') personal.add(e.id);
-  return assemble(revision, matcher, [...previous.ruled, ...ruled], personal);
+  return assemble(revision, matcher, joinLists([previous.ruled, ruled]), personal);
 }
 
 /** Why a stored index was not used. */
@@ -288,9 +289,17 @@ export function glossaryOfParts(parts: readonly LoadedPart[]): Compiled {
   return assemble(
     revision,
     scannedAsOne(parts.map((p) => p.matcher)),
-    parts.flatMap((p) => p.stored.ruled),
-    new Set(parts.flatMap(({ stored }) => stored.ids.filter((_, k) => stored.personal[k] === 1))),
+    joinLists(parts.map((p) => p.stored.ruled)),
+    personalIds(parts.map((p) => p.stored)),
   );
+}
+
+/** The ids of the user's own entries in stored parts. */
+function personalIds(parts: readonly StoredIndex[]): Set<string> {
+  const ids = new Set<string>();
+  for (const { ids: all, personal } of parts)
+    for (let k = 0; k < all.length; k++) if (personal[k] === 1) ids.add(all[k]!);
+  return ids;
 }
 
 /**

@@ -5,6 +5,7 @@
  * They all hand over the same parts, so a loaded matcher scans exactly as the
  * compiled one did.
  */
+import { joinLists } from '../lists';
 import { unpackSpans, type MatchedTerm, type ScanSpans } from '../spans';
 import type { Match } from '../types';
 import { scanAll } from './combine';
@@ -65,7 +66,7 @@ export function assembleMatcher(indexes: readonly MatcherIndex[], memoBits?: num
         memoBits,
       }),
   );
-  const terms = indexes.flatMap((index) => index.terminals.terms);
+  const terms = joinLists(indexes.map((index) => index.terminals.terms));
   const termOffsets: number[] = [];
   for (let k = 0, at = 0; k < indexes.length; at += indexes[k]!.terminals.terms.length, k++)
     termOffsets.push(at);
