@@ -1,3 +1,8 @@
+/**
+ * Values made once: a loader read once (`once`), a value made on first use
+ * (`lazily`), a promise resolved once from outside (`pending`).
+ */
+
 /** A loader that reads once and answers the same promise after; a failed read is tried again next time. */
 export function once<T>(read: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | null = null;

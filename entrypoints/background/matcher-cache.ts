@@ -70,8 +70,8 @@ interface Early {
   tabs: Set<number>;
   /** While an import is compiled: the snapshot being compiled. */
   compiling?: GlossarySnapshot;
-  /** What the tabs get at a later revision: `glossary` with the entries saved since `compiling` beside it, or alone. */
-  withSaved?: Compiled;
+  /** What the tabs get at a later revision `at`: `glossary` with the entries saved since `compiling` beside it, or alone. */
+  withSaved?: { at: number; glossary: Compiled };
 }
 
 /** How the glossary was last made ready: loaded from the store, compiled, or extended by the entries added. */
@@ -213,15 +213,16 @@ export class MatcherCache {
     if (!compiling) return early.glossary;
     const revision = await this.revision();
     if (revision === compiling.revision) return early.glossary;
-    if (early.withSaved?.revision === revision) return early.withSaved;
+    if (early.withSaved?.at === revision) return early.withSaved.glossary;
     const snap = await this.snapshot();
     const added = addedAfter(compiling, snap);
     // Worked out once per revision, whatever the answer: a scan comes for every chunk of a page.
-    early.withSaved =
+    const glossary =
       added && added.length <= MAX_ADDED
         ? extendGlossary(early.glossary, snap.revision, added)
-        : { ...early.glossary, revision: snap.revision };
-    return early.withSaved;
+        : early.glossary;
+    early.withSaved = { at: snap.revision, glossary };
+    return glossary;
   }
 
   /** Tabs may be answered early; `rescan` tells them to scan again once the whole glossary answers. */

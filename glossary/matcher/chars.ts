@@ -72,7 +72,7 @@ export const KAZAKH_SUBSTITUTES: Readonly<Record<string, string>> = {
   і: 'и',
 };
 
-/** Code unit → itself: the tables start from copies of it (a copy costs less than a loop in a worker just started). */
+/** Code unit → itself: tables start from copies of it (a copy costs less than a loop in a worker just started). */
 function identity(): Uint16Array {
   const table = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) table[c] = c;
@@ -81,14 +81,15 @@ function identity(): Uint16Array {
 
 /**
  * Code unit → CharClass and code unit → lowercase fold, as the Unicode data
- * says (char-unicode.ts), decoded from the runs kept in char-data.ts.
+ * says (char-unicode.ts), decoded from the runs kept in char-data.ts. The fold
+ * starts as a copy of `identityTable`, which a caller that has one passes in.
  */
-export function unicodeTables(start: Uint16Array = identity()): {
+export function unicodeTables(identityTable: Uint16Array = identity()): {
   cls: Uint8Array;
   fold: Uint16Array;
 } {
   const cls = new Uint8Array(0x10000);
-  const fold = start.slice();
+  const fold = identityTable.slice();
   for (let i = 0, c = 0; i < CLASS_RUNS.length; i += 2) {
     const end = c + CLASS_RUNS[i]!;
     const k = CLASS_RUNS[i + 1]!;
@@ -133,11 +134,11 @@ export interface CharTables {
 
 /** Every table, in as few passes over the code units as they allow. */
 function buildTables(): CharTables {
-  const same = identity();
-  const { cls, fold } = unicodeTables(same);
+  // The identity table is copied into the fold, then becomes the degrade table itself.
+  const degrade = identity();
+  const { cls, fold } = unicodeTables(degrade);
   fold['ё'.charCodeAt(0)] = 'е'.charCodeAt(0);
   fold['Ё'.charCodeAt(0)] = 'е'.charCodeAt(0);
-  const degrade = same;
   const cyr = new Uint8Array(0x10000);
   const lookalike = new Uint16Array(0x10000);
   for (const [k, v] of Object.entries(LATIN_LOOKALIKES))
